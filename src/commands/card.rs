@@ -1,0 +1,92 @@
+//! A guest's card as plain text, for `regulars card`.
+
+use std::io::{self, Write};
+
+use chrono::{DateTime, Local, Utc};
+use regulars::domain::text::inert;
+use regulars::domain::when::ago;
+use regulars::domain::{Card, TheUsual};
+
+const NONE: &str = "—";
+
+pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::Result<()> {
+    let p = &card.guest.profile;
+    let list = |items: &[String]| if items.is_empty() { NONE.to_owned() } else { items.join(", ") };
+    let or_none = |text: &str| if text.is_empty() { NONE.to_owned() } else { text.to_owned() };
+    writeln!(out, "{}", inert(&p.name))?;
+    let mut line = |label: &str, value: &str| writeln!(out, "  {label:<12} {}", inert(value));
+    line("Greet as", &or_none(&p.greeting))?;
+    line("Phone", &or_none(&p.phone))?;
+    line("Email", &or_none(&p.email))?;
+    let last_seat = card
+        .last_seat
+        .as_ref()
+        .map_or_else(|| NONE.to_owned(), |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at, now)));
+    line("Last seat", &last_seat)?;
+    line("Usual seat", card.usual_seat.unwrap_or(NONE))?;
+    let usual = match &card.the_usual {
+        None => NONE.to_owned(),
+        Some(TheUsual::Usual { items, times, of_last }) => {
+            format!("{} — {times} of last {of_last} visits", items.join(", "))
+        }
+        Some(TheUsual::LastOrder { items, at }) => format!("{} — last order, {}", items.join(", "), ago(*at, now)),
+    };
+    line("The usual", &usual)?;
+    line("Allergies", &list(&p.allergies))?;
+    line("Preferences", &list(&p.preferences))?;
+    line("Tags", &list(&p.tags))?;
+    line("Birthday", &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
+    let visits = match card.first_visit {
+        Some(first) => format!("{} since {}", card.visit_count, date(first)),
+        None => "none yet".to_owned(),
+    };
+    line("Visits", &visits)?;
+    if !p.notes.is_empty() {
+        line("Notes", &p.notes)?;
+    }
+    for entry in &card.open_recoveries {
+        let r = &entry.recovery;
+        let by = if r.staff.is_empty() { String::new() } else { format!(" by {}", r.staff) };
+        writeln!(
+            out,
+            "  OPEN RECOVERY #{}: {} · opened {} ({}){}",
+            entry.id.0,
+            inert(&r.category),
+            date(r.opened_at),
+            ago(r.opened_at, now),
+            inert(&by)
+        )?;
+        if !r.what_happened.is_empty() {
+            writeln!(out, "    What happened: {}", inert(&r.what_happened))?;
+        }
+        if !r.action_taken.is_empty() {
+            writeln!(out, "    Action taken:  {}", inert(&r.action_taken))?;
+        }
+        for follow_up in &r.follow_ups {
+            writeln!(out, "    [{}] {}", if follow_up.done { 'x' } else { ' ' }, inert(&follow_up.task))?;
+        }
+    }
+    for visit in &card.recent_visits {
+        writeln!(out, "  Visit {}: {}", date(visit.at), inert(&seat_and_order(&visit.seat, &visit.order)))?;
+    }
+    Ok(())
+}
+
+/// "Window 2 · sandwich, coffee, egg", leaving out whichever part is empty.
+pub fn seat_and_order(seat: &str, order: &[String]) -> String {
+    match (seat.is_empty(), order.is_empty()) {
+        (true, true) => NONE.to_owned(),
+        (false, true) => seat.to_owned(),
+        (true, false) => order.join(", "),
+        (false, false) => format!("{seat} · {}", order.join(", ")),
+    }
+}
+
+/// "2025-06-08 (1 year ago)" in the desk's local time.
+pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    format!("{} ({})", date(at), ago(at, now))
+}
+
+fn date(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d").to_string()
+}

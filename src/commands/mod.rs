@@ -1,0 +1,247 @@
+//! One function per subcommand. Each opens the guest book, does one thing, and prints the result; errors carry the
+//! context a user needs and leave the book as it was.
+
+mod card;
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{DateTime, Local, Utc};
+use regulars::demo;
+use regulars::domain::text::{inert, inert_json};
+use regulars::domain::{GuestHistory, TheUsual, Visit};
+use regulars::interchange::{self, Format};
+use regulars::search::{self, Field};
+use regulars::store::{SearchRow, Store, StoreError};
+use serde::Serialize;
+
+use crate::cli::{BookArgs, Cli, Command};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let book = Book::from_args(&cli.book)?;
+    match cli.command {
+        None => {
+            println!("The counter screen is not built yet: use `regulars find`, `regulars card` or `regulars --help`.");
+            Ok(())
+        }
+        Some(Command::Find { query, limit, json }) => find(&book, &query, limit, json),
+        Some(Command::Card { query }) => {
+            let store = book.open()?;
+            let history = top_match(&store, &query)?;
+            let mut out = io::stdout().lock();
+            card::write(&mut out, &history.card(), Utc::now())?;
+            Ok(())
+        }
+        Some(Command::Visit { query, seat, order, usual, party, note, at }) => {
+            let mut store = book.open()?;
+            let history = top_match(&store, &query)?;
+            let card = history.card();
+            let (usual_seat, usual_order) = if usual {
+                let the_usual = card.the_usual.as_ref().map(TheUsual::items);
+                if card.usual_seat.is_none() && the_usual.is_none() {
+                    bail!("{} has no usual yet: give --seat and --order", inert(&history.guest.profile.name));
+                }
+                (card.usual_seat.map(str::to_owned), the_usual.map(<[String]>::to_vec))
+            } else {
+                (None, None)
+            };
+            let at = match at {
+                Some(text) => DateTime::parse_from_rfc3339(&text)
+                    .map(|t| t.with_timezone(&Utc))
+                    .map_err(|_| anyhow!("--at: {text:?} is not an RFC 3339 time such as 2025-06-08T12:30:00+08:00"))?,
+                None => Utc::now(),
+            };
+            let visit = Visit {
+                at,
+                seat: seat.or(usual_seat).unwrap_or_default(),
+                order: order.map(|o| o.split(',').map(str::to_owned).collect()).or(usual_order).unwrap_or_default(),
+                party_size: party,
+                staff: book.staff.clone(),
+                note: note.unwrap_or_default(),
+            };
+            let id =
+                store.log_visit(history.guest.id, visit.clone(), &book.staff).context("the visit was not saved")?;
+            println!(
+                "visit {} logged for {}: {}",
+                id.0,
+                inert(&history.guest.profile.name),
+                inert(&card::seat_and_order(&visit.seat, &visit.order))
+            );
+            Ok(())
+        }
+        Some(Command::Import { file, format }) => import(&book, &file, format),
+        Some(Command::Export { format, out }) => {
+            let store = book.open()?;
+            let guests = store.histories()?;
+            match out {
+                Some(path) => {
+                    let file = fs::OpenOptions::new()
+                        .write(true)
+                        .create(true)
+                        .truncate(true)
+                        .mode(0o600)
+                        .open(&path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    interchange::write(format, &guests, BufWriter::new(file))?;
+                    eprintln!("exported {} guests to {}", guests.len(), path.display());
+                }
+                None => interchange::write(format, &guests, BufWriter::new(io::stdout().lock()))?,
+            }
+            Ok(())
+        }
+        Some(Command::Demo { guests, seed }) => {
+            let mut store = book.open()?;
+            let started = Instant::now();
+            let records = demo::guests(guests, seed, Local::now().date_naive());
+            let summary = store.import(records, &book.staff, &format!("demo seed {seed}"))?;
+            println!(
+                "demo guests: {} added, {} merged, {} already there ({:.1} s)",
+                summary.added,
+                summary.merged,
+                summary.unchanged,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Where the guest book is and who is writing to it.
+struct Book {
+    path: PathBuf,
+    staff: String,
+    busy_timeout: Duration,
+}
+
+impl Book {
+    fn from_args(args: &BookArgs) -> Result<Self> {
+        let path = match &args.db {
+            Some(path) => path.clone(),
+            None => directories::ProjectDirs::from("", "", "regulars")
+                .map(|dirs| dirs.data_dir().join("guests.db"))
+                .context("cannot find a home folder for the guest book; give --db PATH")?,
+        };
+        let staff = args
+            .staff
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "staff".to_owned());
+        Ok(Self { path, staff, busy_timeout: Duration::from_millis(args.busy_timeout) })
+    }
+
+    fn open(&self) -> Result<Store> {
+        Store::open(&self.path, self.busy_timeout)
+            .with_context(|| format!("cannot open the guest book {}", self.path.display()))
+    }
+}
+
+fn top_match(store: &Store, query: &str) -> Result<GuestHistory> {
+    let rows = store.search_rows()?;
+    let hit = search::find(&rows, query, 1).into_iter().next();
+    let row = hit.map(|h| &rows[h.index]).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
+    Ok(store.history(row.id)?)
+}
+
+#[derive(Serialize)]
+struct FoundGuest<'a> {
+    id: i64,
+    name: &'a str,
+    greeting: &'a str,
+    phone: &'a str,
+    email: &'a str,
+    matched: &'static str,
+    last_visit: Option<String>,
+    visits: u32,
+}
+
+fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
+    let store = book.open()?;
+    let rows = store.search_rows()?;
+    let hits = search::find(&rows, query, limit);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let now = Utc::now();
+    if json {
+        let found: Vec<FoundGuest<'_>> = hits
+            .iter()
+            .map(|hit| {
+                let row: &SearchRow = &rows[hit.index];
+                FoundGuest {
+                    id: row.id.0,
+                    name: &row.name,
+                    greeting: &row.greeting,
+                    phone: &row.phone,
+                    email: &row.email,
+                    matched: field_name(hit.field),
+                    last_visit: row.last_visit.map(|t| t.to_rfc3339()),
+                    visits: row.visit_count,
+                }
+            })
+            .collect();
+        writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&found)?))?;
+    } else {
+        if hits.is_empty() {
+            bail!("no guest matches {:?}", inert(query));
+        }
+        for hit in &hits {
+            let row = &rows[hit.index];
+            let last = row.last_visit.map_or_else(|| "never visited".to_owned(), |t| card::when(t, now));
+            let matched =
+                if hit.field == Field::Name { String::new() } else { format!("  [{}]", field_name(hit.field)) };
+            writeln!(
+                out,
+                "{}  {}  {}  last visit {last}, {} visits{matched}",
+                inert(&row.name),
+                inert(&row.greeting),
+                inert(&row.phone),
+                row.visit_count
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Name => "name",
+        Field::Greeting => "greeting",
+        Field::Phone => "phone",
+        Field::Email => "email",
+    }
+}
+
+fn import(book: &Book, file: &Path, format: Option<Format>) -> Result<()> {
+    let shown = file.display();
+    let format = format.or_else(|| Format::from_path(file)).ok_or_else(|| {
+        anyhow!("cannot tell the format of {shown} from its name; give --format jsonl or --format csv")
+    })?;
+    let bytes = fs::read(file).with_context(|| format!("cannot read {shown}"))?;
+    let parsed = interchange::parse(format, &bytes).map_err(|e| anyhow!("{shown}: {e}; nothing was imported"))?;
+    for warning in &parsed.warnings {
+        eprintln!("regulars: warning: {shown}: {}", inert(warning));
+    }
+    let lines: Vec<u64> = parsed.records.iter().map(|(line, _)| *line).collect();
+    let records = parsed.records.into_iter().map(|(_, record)| record).collect();
+    let mut store = book.open()?;
+    let summary = store.import(records, &book.staff, &format!("import {}", file_name(file))).map_err(|e| match e {
+        StoreError::InvalidRecord { index, error } => {
+            anyhow!("{shown}: line {}: field `{}`: {}; nothing was imported", lines[index], error.field, error.problem)
+        }
+        other => anyhow!(other).context(format!("{shown}: nothing was imported")),
+    })?;
+    println!(
+        "imported {shown}: {} added, {} merged, {} already there",
+        summary.added, summary.merged, summary.unchanged
+    );
+    Ok(())
+}
+
+/// The file's own name: the audit log says which list a change came from without recording where it was kept.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned())
+}

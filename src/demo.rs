@@ -1,0 +1,197 @@
+//! Realistic synthetic guests for trying the app and for benchmarks: Latin and Chinese names, greetings, phones,
+//! birthdays, visit histories with recurring orders, and a few recoveries. The same seed and day give the same book.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::domain::{Birthday, FollowUp, GuestRecord, Profile, Recovery, Visit};
+
+fn list(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
+struct Lists {
+    latin_female: Vec<&'static str>,
+    latin_male: Vec<&'static str>,
+    latin_surnames: Vec<&'static str>,
+    chinese_surnames: Vec<&'static str>,
+    chinese_given: Vec<&'static str>,
+    menu: Vec<&'static str>,
+    categories: Vec<&'static str>,
+    follow_ups: Vec<&'static str>,
+}
+
+impl Lists {
+    fn embedded() -> Self {
+        Self {
+            latin_female: list(include_str!("../assets/demo/latin_female.txt")),
+            latin_male: list(include_str!("../assets/demo/latin_male.txt")),
+            latin_surnames: list(include_str!("../assets/demo/latin_surnames.txt")),
+            chinese_surnames: list(include_str!("../assets/demo/chinese_surnames.txt")),
+            chinese_given: list(include_str!("../assets/demo/chinese_given.txt")),
+            menu: list(include_str!("../assets/demo/menu.txt")),
+            categories: list(include_str!("../assets/demo/categories.txt")),
+            follow_ups: list(include_str!("../assets/demo/follow_ups.txt")),
+        }
+    }
+}
+
+const SEAT_AREAS: [(&str, u32); 5] = [("Window", 6), ("Bar", 8), ("Booth", 4), ("Terrace", 6), ("Table", 20)];
+const ALLERGIES: [&str; 6] = ["peanuts", "shellfish", "gluten", "lactose", "sesame", "eggs"];
+const PREFERENCES: [&str; 6] = ["high-calcium milk", "quiet table", "extra hot", "no ice", "window seat", "decaf"];
+const TAGS: [&str; 4] = ["vip", "regular", "corporate", "local"];
+const STAFF: [&str; 6] = ["Nok", "Ana", "Wei", "Sam", "Li", "Marta"];
+/// How far back visit histories reach.
+const HISTORY_DAYS: i64 = 4 * 365;
+
+/// `count` synthetic guests, deterministic for `seed` and `today`; guest `i` gets a phone number no other has.
+pub fn guests(count: usize, seed: u64, today: NaiveDate) -> Vec<GuestRecord> {
+    let lists = Lists::embedded();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let end = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+    (0..count).map(|i| guest(&lists, &mut rng, i, seed, end)).collect()
+}
+
+fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: DateTime<Utc>) -> GuestRecord {
+    let female = rng.bool();
+    // A bijection on 0..10^8 (7919 is prime to 10^8), so no two demo guests share a number.
+    let number = (index as u64).wrapping_add(seed).wrapping_mul(7919) % 100_000_000;
+    let chinese = rng.u8(..100) < 40;
+    let (name, greeting, phone, email) = if chinese {
+        let surname = pick(rng, &lists.chinese_surnames);
+        let given = pick(rng, &lists.chinese_given);
+        let title = if female { "女士" } else { "先生" };
+        let phone = format!("+86 139 {:04} {:04}", number / 10_000, number % 10_000);
+        (format!("{surname}{given}"), format!("{surname}{title}"), phone, String::new())
+    } else {
+        let first = if female { pick(rng, &lists.latin_female) } else { pick(rng, &lists.latin_male) };
+        let last = pick(rng, &lists.latin_surnames);
+        let greeting = match rng.u8(..3) {
+            0 => first.to_owned(),
+            _ if female => format!("Ms. {last}"),
+            _ => format!("Mr. {last}"),
+        };
+        let phone = format!("+44 20 {:04} {:04}", number / 10_000, number % 10_000);
+        let email = if rng.bool() {
+            format!("{}.{}{index}@example.com", ascii_lower(first), ascii_lower(last))
+        } else {
+            String::new()
+        };
+        (format!("{first} {last}"), greeting, phone, email)
+    };
+    let birthday = (rng.u8(..100) < 60).then(|| Birthday {
+        year: (rng.u8(..100) < 80).then(|| rng.i32(1945..2005)),
+        month: rng.u32(1..=12),
+        day: rng.u32(1..=28),
+    });
+    let some = |rng: &mut fastrand::Rng, percent: u8, items: &[&'static str]| -> Vec<String> {
+        if rng.u8(..100) < percent { vec![pick(rng, items).to_owned()] } else { Vec::new() }
+    };
+    let profile = Profile {
+        name,
+        greeting,
+        phone,
+        email,
+        birthday,
+        tags: some(rng, 15, &TAGS),
+        allergies: some(rng, 8, &ALLERGIES),
+        preferences: some(rng, 20, &PREFERENCES),
+        notes: String::new(),
+    };
+    let visits = visits(lists, rng, end);
+    let recoveries = if !visits.is_empty() && rng.u8(..100) < 3 { vec![recovery(lists, rng, end)] } else { vec![] };
+    GuestRecord { profile, visits, recoveries }
+}
+
+fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Visit> {
+    let count = match rng.u8(..100) {
+        0..10 => 0,
+        10..30 => 1,
+        30..70 => rng.usize(2..=5),
+        _ => rng.usize(6..=20),
+    };
+    let (area, tables) = SEAT_AREAS[rng.usize(..SEAT_AREAS.len())];
+    let usual_seat = format!("{area} {}", rng.u32(1..=tables));
+    let usual_order: Vec<String> = (0..rng.usize(1..=3)).map(|_| pick(rng, &lists.menu).to_owned()).collect();
+    let loyal = rng.u8(..100) < 70;
+    let mut offsets: Vec<i64> = (0..count).map(|_| rng.i64(0..HISTORY_DAYS * 24 * 60)).collect();
+    offsets.sort_unstable_by(|a, b| b.cmp(a));
+    offsets
+        .into_iter()
+        .map(|minutes_ago| {
+            let regular_today = loyal && rng.u8(..100) < 75;
+            let seat = if regular_today {
+                usual_seat.clone()
+            } else {
+                let (area, tables) = SEAT_AREAS[rng.usize(..SEAT_AREAS.len())];
+                format!("{area} {}", rng.u32(1..=tables))
+            };
+            let order = if regular_today {
+                usual_order.clone()
+            } else {
+                (0..rng.usize(1..=3)).map(|_| pick(rng, &lists.menu).to_owned()).collect()
+            };
+            Visit {
+                at: end - Duration::minutes(minutes_ago),
+                seat,
+                order,
+                party_size: Some(rng.u32(1..=4)),
+                staff: pick(rng, &STAFF).to_owned(),
+                note: String::new(),
+            }
+        })
+        .collect()
+}
+
+fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Recovery {
+    let opened_at = end - Duration::minutes(rng.i64(0..365 * 24 * 60));
+    let open = rng.u8(..100) < 40;
+    let category = pick(rng, &lists.categories);
+    let follow_ups = (0..rng.usize(1..=3))
+        .map(|_| FollowUp { task: pick(rng, &lists.follow_ups).to_owned(), done: !open || rng.bool() })
+        .collect();
+    Recovery {
+        opened_at,
+        category: category.to_owned(),
+        what_happened: format!("{category} during the visit"),
+        action_taken: "sincere apology".to_owned(),
+        cost: Some(f64::from(rng.u32(0..=40)) * 5.0),
+        follow_ups,
+        resolved_at: (!open).then(|| opened_at + Duration::hours(rng.i64(1..72))),
+        staff: pick(rng, &STAFF).to_owned(),
+    }
+}
+
+fn pick(rng: &mut fastrand::Rng, items: &[&'static str]) -> &'static str {
+    items[rng.usize(..items.len())]
+}
+
+fn ascii_lower(name: &str) -> String {
+    name.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn same_seed_same_guests() {
+        assert_eq!(guests(50, 7, day()), guests(50, 7, day()));
+        assert_ne!(guests(50, 7, day()), guests(50, 8, day()));
+    }
+
+    #[test]
+    fn every_demo_guest_is_valid_and_has_its_own_phone() {
+        let records = guests(2000, 1, day());
+        let mut phones: Vec<&str> = records.iter().map(|r| r.profile.phone.as_str()).collect();
+        phones.sort_unstable();
+        phones.dedup();
+        assert_eq!(phones.len(), 2000);
+        assert!(records.iter().all(|r| r.clone().validated().is_ok()));
+        assert!(records.iter().any(|r| r.profile.greeting.ends_with("先生")));
+        assert!(records.iter().any(|r| !r.recoveries.is_empty()));
+    }
+}

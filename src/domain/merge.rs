@@ -1,0 +1,144 @@
+//! Bringing a guest record into the book: what a record adds to a guest who is already there.
+
+use super::text::normalise;
+use super::{GuestHistory, Profile, Recovery, ValidationError, Visit};
+
+/// A guest with their history, as an import or the demo brings it in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuestRecord {
+    pub profile: Profile,
+    pub visits: Vec<Visit>,
+    pub recoveries: Vec<Recovery>,
+}
+
+impl GuestRecord {
+    /// The record as the book stores it, every part checked.
+    pub fn validated(self) -> Result<Self, ValidationError> {
+        Ok(Self {
+            profile: self.profile.validated()?,
+            visits: self.visits.into_iter().map(Visit::validated).collect::<Result<_, _>>()?,
+            recoveries: self.recoveries.into_iter().map(Recovery::validated).collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// What a record adds to a guest already in the book. Empty when the record says nothing new, which is what makes
+/// importing the same file twice a no-op.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MergePlan {
+    /// The guest's profile with the record's additions, if it gained any.
+    pub profile: Option<Profile>,
+    pub new_visits: Vec<Visit>,
+    pub new_recoveries: Vec<Recovery>,
+}
+
+impl MergePlan {
+    pub fn is_empty(&self) -> bool {
+        self.profile.is_none() && self.new_visits.is_empty() && self.new_recoveries.is_empty()
+    }
+}
+
+/// Merges a record into a guest already in the book. The book's values win: a record only fills empty fields,
+/// adds list items, notes, visits and recoveries the guest does not have yet.
+pub fn merge(existing: &GuestHistory, record: &GuestRecord) -> Result<MergePlan, ValidationError> {
+    let mut profile = existing.guest.profile.clone();
+    let incoming = &record.profile;
+    for (mine, theirs) in [
+        (&mut profile.greeting, &incoming.greeting),
+        (&mut profile.phone, &incoming.phone),
+        (&mut profile.email, &incoming.email),
+    ] {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    profile.birthday = profile.birthday.or(incoming.birthday);
+    for (mine, theirs) in [
+        (&mut profile.tags, &incoming.tags),
+        (&mut profile.allergies, &incoming.allergies),
+        (&mut profile.preferences, &incoming.preferences),
+    ] {
+        for item in theirs {
+            if !mine.iter().any(|m| normalise(m) == normalise(item)) {
+                mine.push(item.clone());
+            }
+        }
+    }
+    let notes = incoming.notes.trim();
+    if !notes.is_empty() && !profile.notes.contains(notes) {
+        profile.notes = if profile.notes.is_empty() { notes.to_owned() } else { format!("{}\n{notes}", profile.notes) };
+    }
+    let profile = profile.validated()?;
+    let new_visits = record.visits.iter().filter(|v| !existing.visits.contains(v)).cloned().collect();
+    let new_recoveries = record
+        .recoveries
+        .iter()
+        .filter(|r| {
+            !existing
+                .recoveries
+                .iter()
+                .any(|e| e.recovery.opened_at == r.opened_at && e.recovery.category == r.category)
+        })
+        .cloned()
+        .collect();
+    Ok(MergePlan { profile: (profile != existing.guest.profile).then_some(profile), new_visits, new_recoveries })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Guest, GuestId};
+    use chrono::{TimeZone, Utc};
+
+    fn history(profile: Profile, visits: Vec<Visit>) -> GuestHistory {
+        GuestHistory { guest: Guest { id: GuestId(7), version: 1, profile }, visits, recoveries: vec![] }
+    }
+
+    fn visit(day: u32) -> Visit {
+        Visit {
+            at: Utc.with_ymd_and_hms(2025, 3, day, 8, 0, 0).unwrap(),
+            seat: "Bar".into(),
+            order: vec!["coffee".into()],
+            party_size: None,
+            staff: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_same_record_twice_adds_nothing() {
+        let profile = Profile {
+            name: "Emma".into(),
+            tags: vec!["vip".into()],
+            notes: "quiet table".into(),
+            ..Default::default()
+        };
+        let existing = history(profile.clone(), vec![visit(1)]);
+        let record = GuestRecord { profile, visits: vec![visit(1)], recoveries: vec![] };
+        assert!(merge(&existing, &record).unwrap().is_empty());
+    }
+
+    #[test]
+    fn book_values_win_and_gaps_are_filled() {
+        let mine =
+            Profile { name: "Emma".into(), phone: "0108".into(), tags: vec!["VIP".into()], ..Default::default() };
+        let theirs = Profile {
+            name: "Emma".into(),
+            phone: "9999".into(),
+            greeting: "Ms. Stone".into(),
+            tags: vec!["vip".into(), "regular".into()],
+            notes: "oat milk".into(),
+            ..Default::default()
+        };
+        let existing = history(mine, vec![visit(1)]);
+        let plan =
+            merge(&existing, &GuestRecord { profile: theirs, visits: vec![visit(1), visit(2)], recoveries: vec![] })
+                .unwrap();
+        let merged = plan.profile.unwrap();
+        assert_eq!(merged.phone, "0108");
+        assert_eq!(merged.greeting, "Ms. Stone");
+        assert_eq!(merged.tags, ["VIP", "regular"]);
+        assert_eq!(merged.notes, "oat milk");
+        assert_eq!(plan.new_visits, [visit(2)]);
+    }
+}

@@ -1,0 +1,67 @@
+//! Recoveries: something went wrong for a guest (or for nobody in particular), what was done about it, and the
+//! follow-ups that keep it in front of every colleague until it is resolved.
+
+use chrono::{DateTime, Utc};
+
+use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
+use super::{ValidationError, check_len};
+
+/// The guest book's id for a recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecoveryId(pub i64);
+
+/// A mishap and how it is being put right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    pub opened_at: DateTime<Utc>,
+    /// The kind of mishap ("room upgrade", "late order"), counted in the tally.
+    pub category: String,
+    pub what_happened: String,
+    pub action_taken: String,
+    pub cost: Option<f64>,
+    pub follow_ups: Vec<FollowUp>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// Who opened it.
+    pub staff: String,
+}
+
+/// One thing still to do for a guest after a mishap ("early breakfast ready").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub task: String,
+    pub done: bool,
+}
+
+impl Recovery {
+    /// Still in front of staff: not resolved.
+    pub fn is_open(&self) -> bool {
+        self.resolved_at.is_none()
+    }
+
+    /// The recovery as the book stores it: text trimmed, every limit checked.
+    pub fn validated(mut self) -> Result<Self, ValidationError> {
+        for (field, value) in [("category", &mut self.category), ("staff", &mut self.staff)] {
+            *value = value.trim().to_owned();
+            check_len(field, value, SHORT_FIELD_MAX)?;
+        }
+        if self.category.is_empty() {
+            return Err(ValidationError::new("category", "is empty; say what kind of mishap it was"));
+        }
+        check_len("what_happened", &self.what_happened, LONG_FIELD_MAX)?;
+        check_len("action_taken", &self.action_taken, LONG_FIELD_MAX)?;
+        if let Some(cost) = self.cost
+            && !(cost.is_finite() && cost >= 0.0)
+        {
+            return Err(ValidationError::new("cost", "must be a number of zero or more"));
+        }
+        if self.resolved_at.is_some_and(|resolved| resolved < self.opened_at) {
+            return Err(ValidationError::new("resolved_at", "is before the recovery was opened"));
+        }
+        self.follow_ups.retain(|f| !f.task.trim().is_empty());
+        for follow_up in &mut self.follow_ups {
+            follow_up.task = follow_up.task.trim().to_owned();
+            check_len("follow_ups", &follow_up.task, LONG_FIELD_MAX)?;
+        }
+        Ok(self)
+    }
+}

@@ -1,0 +1,39 @@
+//! Visits: when a guest came, where they sat and what they ordered.
+
+use chrono::{DateTime, Utc};
+
+use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
+use super::{ValidationError, check_len, check_list};
+
+/// The guest book's id for a visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VisitId(pub i64);
+
+/// One visit by a guest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    pub at: DateTime<Utc>,
+    pub seat: String,
+    /// The items ordered, as staff wrote them.
+    pub order: Vec<String>,
+    pub party_size: Option<u32>,
+    /// Who served the guest.
+    pub staff: String,
+    pub note: String,
+}
+
+impl Visit {
+    /// The visit as the book stores it: text trimmed, empty items dropped, every limit checked.
+    pub fn validated(mut self) -> Result<Self, ValidationError> {
+        for (field, value) in [("seat", &mut self.seat), ("staff", &mut self.staff)] {
+            *value = value.trim().to_owned();
+            check_len(field, value, SHORT_FIELD_MAX)?;
+        }
+        check_len("note", &self.note, LONG_FIELD_MAX)?;
+        check_list("order", &mut self.order)?;
+        if self.party_size == Some(0) {
+            return Err(ValidationError::new("party_size", "must be at least 1"));
+        }
+        Ok(self)
+    }
+}

@@ -1,0 +1,89 @@
+//! CSV guest lists as a spreadsheet or property system exports them: a header row, one guest per row, list columns
+//! separated by `;`.
+
+use std::io::Write;
+
+use super::{ImportError, Parsed};
+use crate::domain::{GuestHistory, GuestRecord, Profile};
+
+const COLUMNS: [&str; 9] =
+    ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes"];
+const LIST_SEPARATOR: char = ';';
+
+pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
+    let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+    // Where each known column sits in this file, if it is there at all.
+    let mut at = [None; COLUMNS.len()];
+    let mut parsed = Parsed::default();
+    for (i, header) in headers.iter().enumerate() {
+        let name = header.trim().to_ascii_lowercase();
+        match COLUMNS.iter().position(|&c| c == name) {
+            Some(known) => at[known] = Some(i),
+            None => parsed.warnings.push(format!("unknown column `{header}` skipped")),
+        }
+    }
+    if at[0].is_none() {
+        return Err(ImportError::new(1, None, "no `name` column in the header row"));
+    }
+    for row in reader.records() {
+        let row = row.map_err(|e| csv_error(&e))?;
+        let line = row.position().map_or(0, |p| p.line());
+        let cell = |column: usize| at[column].and_then(|i| row.get(i)).unwrap_or("").to_owned();
+        let list = |column: usize| cell(column).split(LIST_SEPARATOR).map(str::to_owned).collect();
+        let birthday = cell(4);
+        let birthday = if birthday.trim().is_empty() {
+            None
+        } else {
+            Some(birthday.trim().parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem))?)
+        };
+        let profile = Profile {
+            name: cell(0),
+            greeting: cell(1),
+            phone: cell(2),
+            email: cell(3),
+            birthday,
+            tags: list(5),
+            allergies: list(6),
+            preferences: list(7),
+            notes: cell(8),
+        }
+        .validated()
+        .map_err(|e| ImportError::invalid(line, "", e))?;
+        parsed.records.push((line, GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new() }));
+    }
+    Ok(parsed)
+}
+
+fn csv_error(error: &csv::Error) -> ImportError {
+    let line = error.position().map_or(0, |p| p.line());
+    let problem = match error.kind() {
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields where the header has {expected_len}")
+        }
+        _ => error.to_string(),
+    };
+    ImportError::new(line, None, problem)
+}
+
+pub(super) fn write(guests: &[GuestHistory], out: impl Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(COLUMNS)?;
+    let separator = format!("{LIST_SEPARATOR} ");
+    for history in guests {
+        let p = &history.guest.profile;
+        writer.write_record([
+            p.name.as_str(),
+            &p.greeting,
+            &p.phone,
+            &p.email,
+            &p.birthday.map(|b| b.to_string()).unwrap_or_default(),
+            &p.tags.join(&separator),
+            &p.allergies.join(&separator),
+            &p.preferences.join(&separator),
+            &p.notes,
+        ])?;
+    }
+    writer.flush()
+}

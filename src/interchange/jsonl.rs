@@ -1,0 +1,218 @@
+//! JSON Lines: one guest per line, every field but `name` optional.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde::{Deserialize, Serialize};
+
+use super::{ImportError, Parsed, format_time, parse_time};
+use crate::domain::{FollowUp, GuestHistory, GuestRecord, Profile, Recovery, Visit};
+
+#[derive(Serialize, Deserialize)]
+struct GuestLine {
+    name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    greeting: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    birthday: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    allergies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    preferences: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    notes: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    visits: Vec<VisitLine>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    recoveries: Vec<RecoveryLine>,
+    /// Fields this version does not know: reported and skipped, like unknown CSV columns.
+    #[serde(flatten, skip_serializing)]
+    unknown: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct VisitLine {
+    at: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    seat: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    order: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    party_size: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    staff: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RecoveryLine {
+    opened_at: String,
+    category: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    what_happened: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    action_taken: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    follow_ups: Vec<FollowUpLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resolved_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    staff: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FollowUpLine {
+    task: String,
+    #[serde(default)]
+    done: bool,
+}
+
+pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let mut parsed = Parsed::default();
+    for (line, raw) in (1..).zip(bytes.split(|&b| b == b'\n')) {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let text = std::str::from_utf8(raw).map_err(|e| {
+            ImportError::new(line, None, format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1))
+        })?;
+        if text.trim().is_empty() {
+            continue;
+        }
+        let guest: GuestLine = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(|e| {
+                let field = e.path().to_string();
+                let field = (field != ".").then_some(field);
+                ImportError::new(line, field, e.into_inner().to_string())
+            })?;
+        parsed.warnings.extend(guest.unknown.keys().map(|key| format!("line {line}: unknown field `{key}` skipped")));
+        parsed.records.push((line, to_record(line, guest)?));
+    }
+    Ok(parsed)
+}
+
+fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
+    let birthday = guest
+        .birthday
+        .map(|text| text.parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem)))
+        .transpose()?;
+    let profile = Profile {
+        name: guest.name,
+        greeting: guest.greeting,
+        phone: guest.phone,
+        email: guest.email,
+        birthday,
+        tags: guest.tags,
+        allergies: guest.allergies,
+        preferences: guest.preferences,
+        notes: guest.notes,
+    }
+    .validated()
+    .map_err(|e| ImportError::invalid(line, "", e))?;
+    let visits = guest
+        .visits
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let prefix = format!("visits[{i}].");
+            Visit {
+                at: parse_time(line, &format!("{prefix}at"), &v.at)?,
+                seat: v.seat,
+                order: v.order,
+                party_size: v.party_size,
+                staff: v.staff,
+                note: v.note,
+            }
+            .validated()
+            .map_err(|e| ImportError::invalid(line, &prefix, e))
+        })
+        .collect::<Result<_, _>>()?;
+    let recoveries = guest
+        .recoveries
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let prefix = format!("recoveries[{i}].");
+            Recovery {
+                opened_at: parse_time(line, &format!("{prefix}opened_at"), &r.opened_at)?,
+                category: r.category,
+                what_happened: r.what_happened,
+                action_taken: r.action_taken,
+                cost: r.cost,
+                follow_ups: r.follow_ups.into_iter().map(|f| FollowUp { task: f.task, done: f.done }).collect(),
+                resolved_at: r
+                    .resolved_at
+                    .map(|t| parse_time(line, &format!("{prefix}resolved_at"), &t))
+                    .transpose()?,
+                staff: r.staff,
+            }
+            .validated()
+            .map_err(|e| ImportError::invalid(line, &prefix, e))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(GuestRecord { profile, visits, recoveries })
+}
+
+pub(super) fn write(guests: &[GuestHistory], mut out: impl Write) -> std::io::Result<()> {
+    for history in guests {
+        serde_json::to_writer(&mut out, &to_line(history))?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+fn to_line(history: &GuestHistory) -> GuestLine {
+    let p = &history.guest.profile;
+    GuestLine {
+        name: p.name.clone(),
+        greeting: p.greeting.clone(),
+        phone: p.phone.clone(),
+        email: p.email.clone(),
+        birthday: p.birthday.map(|b| b.to_string()),
+        tags: p.tags.clone(),
+        allergies: p.allergies.clone(),
+        preferences: p.preferences.clone(),
+        notes: p.notes.clone(),
+        visits: history
+            .visits
+            .iter()
+            .map(|v| VisitLine {
+                at: format_time(v.at),
+                seat: v.seat.clone(),
+                order: v.order.clone(),
+                party_size: v.party_size,
+                staff: v.staff.clone(),
+                note: v.note.clone(),
+            })
+            .collect(),
+        recoveries: history
+            .recoveries
+            .iter()
+            .map(|entry| {
+                let r = &entry.recovery;
+                RecoveryLine {
+                    opened_at: format_time(r.opened_at),
+                    category: r.category.clone(),
+                    what_happened: r.what_happened.clone(),
+                    action_taken: r.action_taken.clone(),
+                    cost: r.cost,
+                    follow_ups: r
+                        .follow_ups
+                        .iter()
+                        .map(|f| FollowUpLine { task: f.task.clone(), done: f.done })
+                        .collect(),
+                    resolved_at: r.resolved_at.map(format_time),
+                    staff: r.staff.clone(),
+                }
+            })
+            .collect(),
+        unknown: BTreeMap::new(),
+    }
+}

@@ -1,0 +1,7 @@
+//! regulars: greet returning guests by name, with the usual ready and every open recovery in view.
+
+pub mod demo;
+pub mod domain;
+pub mod interchange;
+pub mod search;
+pub mod store;

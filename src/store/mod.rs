@@ -1,0 +1,157 @@
+//! The only place with SQL: opening the guest book, migrating its schema, reading and writing it.
+//!
+//! Every write is one `BEGIN IMMEDIATE` transaction that also appends to the audit log, so a change and its record
+//! land together or not at all.
+
+mod read;
+mod schema;
+mod write;
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use thiserror::Error;
+
+use crate::domain::ValidationError;
+
+pub use read::SearchRow;
+pub use write::ImportSummary;
+
+/// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What can go wrong with the guest book, in terms a user can act on.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{0} is a directory, not a guest book file")]
+    Directory(PathBuf),
+    #[error("cannot create the guest book at {path}: {source}")]
+    Create { path: PathBuf, source: io::Error },
+    #[error("the file is not a guest book (not a SQLite database)")]
+    NotABook,
+    #[error(
+        "the guest book was written by a newer regulars (schema {found}; this one knows up to {supported}); nothing was changed"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("the guest book is read-only; check the file's permissions")]
+    ReadOnly,
+    #[error("the guest book is busy: another desk kept it locked past the busy timeout; nothing was saved")]
+    Busy,
+    #[error("the guest book holds a value this version cannot read: {0}")]
+    Corrupt(String),
+    #[error("{0} is not in the guest book")]
+    NotFound(String),
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("record {}: {error}", index + 1)]
+    InvalidRecord { index: usize, error: ValidationError },
+    #[error("guest book error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(ErrorCode::NotADatabase) => Self::NotABook,
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            _ => Self::Sqlite(error),
+        }
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(error: serde_json::Error) -> Self {
+        Self::Corrupt(error.to_string())
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open guest book.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens the guest book at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as
+    /// needed. A book whose schema is newer than this binary is refused before anything is written.
+    pub fn open(path: &Path, busy_timeout: Duration) -> Result<Self> {
+        if path.is_dir() {
+            return Err(StoreError::Directory(path.to_owned()));
+        }
+        create_private(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(busy_timeout)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly);
+        }
+        let supported = MIGRATIONS_LEN;
+        let found = user_version(&conn)?;
+        if found > supported {
+            return Err(StoreError::NewerSchema { found, supported });
+        }
+        // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+const MIGRATIONS_LEN: i64 = schema::MIGRATIONS.len() as i64;
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    if user_version(conn)? == MIGRATIONS_LEN {
+        return Ok(());
+    }
+    // Re-read inside the write lock: another desk may have migrated while this one waited.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let applied = user_version(&tx)?;
+    for sql in schema::MIGRATIONS.iter().skip(usize::try_from(applied).unwrap_or(usize::MAX)) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", MIGRATIONS_LEN)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Creates an empty book file readable by its owner only, in folders only its owner can enter; SQLite gives the
+/// -wal and -shm files the book's own permissions.
+fn create_private(path: &Path) -> io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
+    }
+    match fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(drop),
+    }
+}
+
+fn to_millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+fn from_millis(millis: i64) -> Result<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(millis).ok_or_else(|| StoreError::Corrupt(format!("time {millis} out of range")))
+}

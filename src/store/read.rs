@@ -1,0 +1,206 @@
+//! Queries that read the guest book.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError, from_millis};
+use crate::domain::{FollowUp, Guest, GuestHistory, GuestId, Profile, Recovery, RecoveryEntry, RecoveryId, Visit};
+
+/// What search needs of one guest: the fields it matches and the tie-breaks it ranks by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRow {
+    pub id: GuestId,
+    pub name: String,
+    pub greeting: String,
+    pub phone: String,
+    pub email: String,
+    pub tags: Vec<String>,
+    pub last_visit: Option<DateTime<Utc>>,
+    pub visit_count: u32,
+}
+
+impl Store {
+    /// How many guests the book holds.
+    pub fn guest_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM guests", [], |row| row.get(0))?)
+    }
+
+    /// Every guest, in id order, with what search needs.
+    pub fn search_rows(&self) -> Result<Vec<SearchRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g.id, g.name, g.greeting, g.phone, g.email, g.tags, v.last_at, coalesce(v.n, 0)
+             FROM guests g
+             LEFT JOIN (SELECT guest_id, max(at) AS last_at, count(*) AS n FROM visits GROUP BY guest_id) v
+                    ON v.guest_id = g.id
+             ORDER BY g.id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(SearchRow {
+                id: GuestId(row.get(0)?),
+                name: row.get(1)?,
+                greeting: row.get(2)?,
+                phone: row.get(3)?,
+                email: row.get(4)?,
+                tags: json_list(row, 5)?,
+                last_visit: row.get::<_, Option<i64>>(6)?.map(|ms| millis(6, ms)).transpose()?,
+                visit_count: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One guest with their whole history.
+    pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
+        history(&self.conn, id)
+    }
+
+    /// Every guest with their whole history, in id order: what an export writes.
+    pub fn histories(&self) -> Result<Vec<GuestHistory>> {
+        let mut histories = load(&self.conn, None)?;
+        histories.sort_by_key(|h| h.guest.id);
+        Ok(histories)
+    }
+}
+
+pub(super) fn history(conn: &Connection, id: GuestId) -> Result<GuestHistory> {
+    load(conn, Some(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+}
+
+/// Loads one guest (`only`) or all of them, with visits and recoveries, in four queries whatever the count.
+fn load(conn: &Connection, only: Option<GuestId>) -> Result<Vec<GuestHistory>> {
+    // The filter is one of two constant fragments; the id itself is always a bound parameter.
+    let filter = |column: &str| match only {
+        Some(_) => format!("WHERE {column} = ?1"),
+        None => format!("WHERE ?1 IS NULL AND {column} IS NOT NULL"),
+    };
+    let param = only.map(|id| id.0);
+
+    let mut slot = HashMap::new();
+    let mut histories = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version
+         FROM guests {} ORDER BY id",
+        filter("id")
+    ))?;
+    let mut rows = stmt.query(params![param])?;
+    while let Some(row) = rows.next()? {
+        let guest = guest_from_row(row)?;
+        slot.insert(guest.id, histories.len());
+        histories.push(GuestHistory { guest, visits: Vec::new(), recoveries: Vec::new() });
+    }
+
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT guest_id, at, seat, items, party_size, staff, note FROM visits {} ORDER BY guest_id, at, id",
+        filter("guest_id")
+    ))?;
+    let mut rows = stmt.query(params![param])?;
+    while let Some(row) = rows.next()? {
+        let visit = Visit {
+            at: millis(1, row.get(1)?)?,
+            seat: row.get(2)?,
+            order: json_list(row, 3)?,
+            party_size: row.get(4)?,
+            staff: row.get(5)?,
+            note: row.get(6)?,
+        };
+        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
+            histories[i].visits.push(visit);
+        }
+    }
+
+    let mut recovery_slot = HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT guest_id, id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+         FROM recoveries {} ORDER BY guest_id, opened_at, id",
+        filter("guest_id")
+    ))?;
+    let mut rows = stmt.query(params![param])?;
+    while let Some(row) = rows.next()? {
+        let id = RecoveryId(row.get(1)?);
+        let recovery = Recovery {
+            opened_at: millis(2, row.get(2)?)?,
+            category: row.get(3)?,
+            what_happened: row.get(4)?,
+            action_taken: row.get(5)?,
+            cost: row.get(6)?,
+            follow_ups: Vec::new(),
+            resolved_at: row.get::<_, Option<i64>>(7)?.map(|ms| millis(7, ms)).transpose()?,
+            staff: row.get(8)?,
+        };
+        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
+            recovery_slot.insert(id, (i, histories[i].recoveries.len()));
+            histories[i].recoveries.push(RecoveryEntry { id, recovery });
+        }
+    }
+
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+         {} ORDER BY f.recovery_id, f.position",
+        filter("r.guest_id")
+    ))?;
+    let mut rows = stmt.query(params![param])?;
+    while let Some(row) = rows.next()? {
+        if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.get(0)?)) {
+            histories[i].recoveries[j].recovery.follow_ups.push(FollowUp { task: row.get(1)?, done: row.get(2)? });
+        }
+    }
+    Ok(histories)
+}
+
+/// Every identity key in the book (name with phone, name with email) and the guest it belongs to.
+pub(super) fn identities(conn: &Connection) -> Result<HashMap<String, GuestId>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name, phone, email FROM guests ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut known = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let profile = Profile { name: row.get(1)?, phone: row.get(2)?, email: row.get(3)?, ..Profile::default() };
+        let id = GuestId(row.get(0)?);
+        for key in profile.identity_keys() {
+            known.entry(key).or_insert(id);
+        }
+    }
+    Ok(known)
+}
+
+pub(super) fn guest_exists(conn: &Connection, id: GuestId) -> Result<bool> {
+    let found = conn.prepare_cached("SELECT 1 FROM guests WHERE id = ?1")?.query_row([id.0], |_| Ok(())).optional()?;
+    Ok(found.is_some())
+}
+
+fn guest_from_row(row: &Row<'_>) -> rusqlite::Result<Guest> {
+    let birthday = row
+        .get::<_, Option<String>>(5)?
+        .map(|text| text.parse().map_err(|e: String| conversion_error(5, e.into())))
+        .transpose()?;
+    Ok(Guest {
+        id: GuestId(row.get(0)?),
+        version: row.get(10)?,
+        profile: Profile {
+            name: row.get(1)?,
+            greeting: row.get(2)?,
+            phone: row.get(3)?,
+            email: row.get(4)?,
+            birthday,
+            tags: json_list(row, 6)?,
+            allergies: json_list(row, 7)?,
+            preferences: json_list(row, 8)?,
+            notes: row.get(9)?,
+        },
+    })
+}
+
+fn json_list(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = row.get(column)?;
+    serde_json::from_str(&text).map_err(|e| conversion_error(column, e.into()))
+}
+
+fn millis(column: usize, value: i64) -> rusqlite::Result<DateTime<Utc>> {
+    from_millis(value).map_err(|e| conversion_error(column, e.into()))
+}
+
+fn conversion_error(column: usize, error: Box<dyn std::error::Error + Send + Sync>) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, error)
+}
