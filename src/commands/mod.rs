@@ -62,7 +62,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 party_size: party,
                 staff: book.staff.clone(),
                 note: note.unwrap_or_default(),
-            };
+            }
+            .validated()?;
             let id =
                 store.log_visit(history.guest.id, visit.clone(), &book.staff).context("the visit was not saved")?;
             println!(

@@ -27,12 +27,14 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 /// JSON text made inert for a terminal: characters that `inert` would replace are written as `\uXXXX` escapes, which
 /// keeps the data exact for a JSON reader. Only valid on JSON text, where such characters can only be in strings.
 pub fn inert_json(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
+    // JSON's own white space between values stays; inside strings it is already escaped.
+    let unsafe_in_json = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t');
+    if !json.chars().any(unsafe_in_json) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if is_unsafe(c) {
+        if unsafe_in_json(c) {
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             out.push(c);
@@ -90,9 +92,9 @@ mod tests {
 
     #[test]
     fn json_keeps_its_data_but_loses_its_teeth() {
-        let json = serde_json::to_string("a\u{9b}b\u{202e}c\u{7f}").unwrap();
+        let json = serde_json::to_string_pretty(&["a\u{9b}b\u{202e}c\u{7f}"]).unwrap();
         let safe = inert_json(&json);
-        assert_eq!(safe, r#""a\u009bb\u202ec\u007f""#);
-        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a\u{9b}b\u{202e}c\u{7f}");
+        assert_eq!(safe, "[\n  \"a\\u009bb\\u202ec\\u007f\"\n]");
+        assert_eq!(serde_json::from_str::<Vec<String>>(&safe).unwrap(), ["a\u{9b}b\u{202e}c\u{7f}"]);
     }
 }

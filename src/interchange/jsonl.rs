@@ -90,7 +90,11 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             .map_err(|e| {
                 let field = e.path().to_string();
                 let field = (field != ".").then_some(field);
-                ImportError::new(line, field, e.into_inner().to_string())
+                let error = e.into_inner();
+                // serde_json says "at line 1 column N" of the one line it saw; the file's line is already given.
+                let message = error.to_string();
+                let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+                ImportError::new(line, field, format!("{message} (column {})", error.column()))
             })?;
         parsed.warnings.extend(guest.unknown.keys().map(|key| format!("line {line}: unknown field `{key}` skipped")));
         parsed.records.push((line, to_record(line, guest)?));

@@ -1,0 +1,59 @@
+//! The guest book's own speed: filling it, opening a guest's card, logging a visit, exporting.
+
+use std::hint::black_box;
+
+use chrono::{NaiveDate, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use regulars::demo;
+use regulars::domain::Visit;
+use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+}
+
+fn book(guests: usize) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("bench.db"), DEFAULT_BUSY_TIMEOUT).expect("open");
+    store.import(demo::guests(guests, 1, day()), "bench", "demo").expect("demo");
+    (dir, store)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("book");
+    group.sample_size(10);
+    group.bench_function("demo 20k guests into an empty book", |b| {
+        b.iter(|| black_box(book(20_000)));
+    });
+    group.finish();
+
+    let (_dir, mut store) = book(200_000);
+    let rows = store.search_rows().expect("rows");
+    let regular = rows.iter().max_by_key(|r| r.visit_count).map(|r| r.id).expect("a regular");
+    c.bench_function("card of a regular at 200k guests (load history + derive)", |b| {
+        b.iter(|| {
+            let history = store.history(black_box(regular)).expect("history");
+            black_box(history.card().the_usual.is_some())
+        });
+    });
+    c.bench_function("log a visit at 200k guests (durable commit)", |b| {
+        b.iter(|| {
+            let visit = Visit {
+                at: Utc::now(),
+                seat: "Bar 1".into(),
+                order: vec!["coffee".into()],
+                party_size: None,
+                staff: "bench".into(),
+                note: String::new(),
+            };
+            black_box(store.log_visit(regular, visit, "bench").expect("visit"))
+        });
+    });
+    let mut group = c.benchmark_group("book 200k");
+    group.sample_size(10);
+    group.bench_function("load every guest for search", |b| b.iter(|| black_box(store.search_rows().expect("rows"))));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

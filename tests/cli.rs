@@ -1,0 +1,168 @@
+//! The command line, run as a user would: import, export, round trips, card, find, visit, demo.
+
+mod common;
+
+use common::{Book, GUESTS_JSONL, binary, finish};
+
+fn book_with_guests() -> Book {
+    let book = Book::new();
+    let list = book.write("guests.jsonl", GUESTS_JSONL);
+    let out = book.ok(&["import", list.to_str().unwrap()]);
+    assert!(out.contains("3 added, 0 merged, 0 already there"), "{out}");
+    book
+}
+
+#[test]
+fn card_shows_the_whole_guest_at_a_glance() {
+    let book = book_with_guests();
+    let card = book.ok(&["card", "yu ming"]);
+    for expected in [
+        "Yu Ming",
+        "Greet as     于先生",
+        "Phone        +86 138 0000 0108",
+        "Last seat    Window 2 · 2025-06-08 · ",
+        "Usual seat   Window 2",
+        "The usual    sandwich, coffee, egg — 3 of last 4 visits",
+        "Allergies    peanuts",
+        "Preferences  high-calcium milk",
+        "Tags         vip",
+        "Birthday     1980-06-08",
+        "Visits       4 since 2025-05-01",
+        "OPEN RECOVERY #1: room upgrade · opened 2025-06-08",
+        "by Ana",
+        "What happened: upgrade promised, not given",
+        "[x] early breakfast ready",
+        "[ ] portable fans",
+    ] {
+        assert!(card.contains(expected), "card lacks {expected:?}:\n{card}");
+    }
+    let single = book.ok(&["card", "王建华"]);
+    assert!(single.contains("The usual    豆浆, 油条 — last order"), "{single}");
+    assert!(single.contains("Birthday     --02-29"), "{single}");
+}
+
+#[test]
+fn find_ranks_and_reports_the_matched_field() {
+    let book = book_with_guests();
+    let out = book.ok(&["find", "0108"]);
+    assert!(out.starts_with("Yu Ming  于先生  +86 138 0000 0108"), "{out}");
+    assert!(out.contains("[phone]"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&book.ok(&["find", "m", "--json", "--limit", "2"])).unwrap();
+    let found = json.as_array().unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0]["name"], "Yu Ming");
+    assert_eq!(found[1]["name"], "Emma Stone");
+    assert_eq!(found[0]["matched"], "name");
+    let miss = book.run(&["find", "zzz"]);
+    assert_eq!(miss.one_line_error(), r#"regulars: no guest matches "zzz""#);
+}
+
+#[test]
+fn visit_is_logged_and_printed_after_commit() {
+    let book = book_with_guests();
+    let out = book.ok(&["visit", "yu", "--usual"]);
+    assert!(out.starts_with("visit 6 logged for Yu Ming: Window 2 · sandwich, coffee, egg"), "{out}");
+    let out = book.ok(&["visit", "emma", "--seat", "Bar 4", "--order", "flat white, croissant", "--party", "2"]);
+    assert!(out.starts_with("visit 7 logged for Emma Stone: Bar 4 · flat white, croissant"), "{out}");
+    let card = book.ok(&["card", "emma"]);
+    assert!(card.contains("Last seat    Bar 4 · "), "{card}");
+    assert!(card.contains("The usual    flat white, croissant — last order"), "{card}");
+    let dump = book.dump();
+    assert!(dump.contains("visit logged"), "the visit has an audit row:\n{dump}");
+}
+
+#[test]
+fn visit_usual_without_history_is_a_clear_error() {
+    let book = book_with_guests();
+    let before = book.dump();
+    let run = book.run(&["visit", "emma", "--usual"]);
+    assert_eq!(run.one_line_error(), "regulars: Emma Stone has no usual yet: give --seat and --order");
+    let run = book.run(&["visit", "emma", "--at", "yesterday"]);
+    assert!(run.one_line_error().contains("not an RFC 3339 time"));
+    assert_eq!(book.dump(), before);
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let book = book_with_guests();
+    book.ok(&["demo", "--guests", "300", "--seed", "4"]);
+    for format in ["jsonl", "csv"] {
+        let first = book.file(&format!("first.{format}"));
+        book.ok(&["export", "--format", format, "--out", first.to_str().unwrap()]);
+        let other = Book::new();
+        other.ok(&["import", first.to_str().unwrap()]);
+        let second = other.ok(&["export", "--format", format]);
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), second, "{format} round trip differs");
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let book = book_with_guests();
+    let before = book.dump();
+    let list = book.file("guests.jsonl");
+    let out = book.ok(&["import", list.to_str().unwrap()]);
+    assert!(out.contains("0 added, 0 merged, 3 already there"), "{out}");
+    assert_eq!(book.dump(), before);
+}
+
+#[test]
+fn a_known_guest_is_merged_not_duplicated() {
+    let book = book_with_guests();
+    let update = book.write(
+        "update.csv",
+        "name,phone,email,tags,allergies,shoe size\n\
+         Yu Ming,+8613800000108,,vip; breakfast club,shellfish,44\n\
+         emma stone,,EMMA@example.com,regular,,\n\
+         Jon Smith,555 0100,,,,\n",
+    );
+    let run = book.run(&["import", update.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("1 added, 2 merged, 0 already there"), "{}", run.stdout);
+    assert!(run.stderr.contains("unknown column `shoe size` skipped"), "{}", run.stderr);
+    let card = book.ok(&["card", "yu ming"]);
+    assert!(card.contains("Tags         vip, breakfast club"), "{card}");
+    assert!(card.contains("Allergies    peanuts, shellfish"), "{card}");
+    assert!(card.contains("Visits       4 since"), "{card}");
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let a = Book::new();
+    let b = Book::new();
+    for book in [&a, &b] {
+        let out = book.ok(&["demo", "--guests", "500", "--seed", "42"]);
+        assert!(out.contains("500 added"), "{out}");
+    }
+    assert_eq!(a.ok(&["export"]), b.ok(&["export"]));
+    assert_eq!(a.ok(&["export"]).lines().count(), 500);
+}
+
+#[test]
+fn every_subcommand_has_help_and_usage_errors_exit_2() {
+    for sub in ["find", "card", "visit", "import", "export", "demo"] {
+        let run = finish(binary().args([sub, "--help"]).output().unwrap());
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.contains("Usage: regulars"), "{sub}: {}", run.stdout);
+    }
+    let version = finish(binary().arg("--version").output().unwrap());
+    assert_eq!(version.stdout.trim(), format!("regulars {}", env!("CARGO_PKG_VERSION")));
+    let usage = finish(binary().args(["find"]).output().unwrap());
+    assert_eq!(usage.code, 2);
+    let usage = finish(binary().args(["frobnicate"]).output().unwrap());
+    assert_eq!(usage.code, 2);
+}
+
+#[test]
+fn the_default_book_is_private_in_the_data_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let run = finish(
+        binary().env("HOME", home.path()).env_remove("XDG_DATA_HOME").args(["demo", "--guests", "5"]).output().unwrap(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    use std::os::unix::fs::PermissionsExt;
+    let dir = home.path().join(".local/share/regulars");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("guests.db")), 0o600);
+}

@@ -1,0 +1,115 @@
+//! The store on a real SQLite file: schema, round trips, audit rows, merges.
+
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use regulars::domain::{FollowUp, GuestRecord, Profile, Recovery, Visit};
+use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store, StoreError};
+
+fn record(name: &str, phone: &str) -> GuestRecord {
+    GuestRecord {
+        profile: Profile { name: name.into(), phone: phone.into(), greeting: "Mr. Yu".into(), ..Profile::default() },
+        visits: vec![Visit {
+            at: Utc.with_ymd_and_hms(2025, 6, 8, 8, 0, 0).unwrap(),
+            seat: "Window 2".into(),
+            order: vec!["sandwich".into(), "coffee".into()],
+            party_size: Some(2),
+            staff: "Ana".into(),
+            note: String::new(),
+        }],
+        recoveries: vec![Recovery {
+            opened_at: Utc.with_ymd_and_hms(2025, 6, 8, 9, 0, 0).unwrap(),
+            category: "room upgrade".into(),
+            what_happened: "wrong room".into(),
+            action_taken: "apology".into(),
+            cost: Some(12.5),
+            follow_ups: vec![FollowUp { task: "fans".into(), done: false }],
+            resolved_at: None,
+            staff: "Ana".into(),
+        }],
+    }
+}
+
+fn audit_actions(path: &std::path::Path) -> Vec<(String, String, Option<i64>)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare("SELECT staff, action, guest_id FROM audit_log ORDER BY id").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn a_guest_round_trips_with_history_and_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let summary = store.import(vec![record("Yu Ming", "0108")], "Nok", "import test.jsonl").unwrap();
+    assert_eq!((summary.added, summary.merged, summary.unchanged), (1, 0, 0));
+    let rows = store.search_rows().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].visit_count, 1);
+    let history = store.history(rows[0].id).unwrap();
+    let original = record("Yu Ming", "0108");
+    assert_eq!(history.guest.profile, original.profile);
+    assert_eq!(history.visits, original.visits);
+    assert_eq!(history.recoveries[0].recovery, original.recoveries[0]);
+
+    let visit = Visit {
+        at: Utc::now(),
+        seat: "Bar".into(),
+        order: vec![],
+        party_size: None,
+        staff: "Nok".into(),
+        note: String::new(),
+    };
+    store.log_visit(rows[0].id, visit, "Nok").unwrap();
+    drop(store);
+
+    // Reopening migrates nothing and keeps everything.
+    let store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    assert_eq!(store.history(rows[0].id).unwrap().visits.len(), 2);
+    assert_eq!(
+        audit_actions(&path),
+        [
+            ("Nok".into(), "guest added".into(), Some(rows[0].id.0)),
+            ("Nok".into(), "visit logged".into(), Some(rows[0].id.0))
+        ]
+    );
+}
+
+#[test]
+fn a_record_matching_an_earlier_one_in_the_same_import_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+    let mut second = record("yu  ming", "+0108");
+    second.profile.tags = vec!["vip".into()];
+    let summary = store.import(vec![record("Yu Ming", "0108"), second], "Nok", "x").unwrap();
+    assert_eq!((summary.added, summary.merged), (1, 1));
+    let rows = store.search_rows().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].tags, ["vip"]);
+    assert_eq!(store.history(rows[0].id).unwrap().recoveries.len(), 1, "the same recovery is not added twice");
+}
+
+#[test]
+fn an_invalid_record_rolls_the_whole_import_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+    let result = store.import(vec![record("Ann", "1"), record("  ", "2")], "Nok", "x");
+    assert!(matches!(result, Err(StoreError::InvalidRecord { index: 1, ref error }) if error.field == "name"));
+    assert_eq!(store.guest_count().unwrap(), 0);
+}
+
+#[test]
+fn logging_a_visit_for_a_missing_guest_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), Duration::from_millis(100)).unwrap();
+    let visit = Visit {
+        at: Utc::now(),
+        seat: String::new(),
+        order: vec![],
+        party_size: None,
+        staff: String::new(),
+        note: String::new(),
+    };
+    let result = store.log_visit(regulars::domain::GuestId(42), visit, "Nok");
+    assert!(matches!(result, Err(StoreError::NotFound(_))));
+}
