@@ -15,8 +15,8 @@ use regulars::demo;
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::{GuestHistory, TheUsual, Visit};
 use regulars::interchange::{self, Format};
-use regulars::search::{self, Field};
-use regulars::store::{SearchRow, Store, StoreError};
+use regulars::search::{Field, Index};
+use regulars::store::{Store, StoreError};
 use serde::Serialize;
 
 use crate::cli::{BookArgs, Cli, Command};
@@ -142,9 +142,9 @@ impl Book {
 }
 
 fn top_match(store: &Store, query: &str) -> Result<GuestHistory> {
-    let rows = store.search_rows()?;
-    let hit = search::find(&rows, query, 1).into_iter().next();
-    let row = hit.map(|h| &rows[h.index]).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
+    let index = Index::new(store.search_rows()?);
+    let hit = index.search(query, 1).hits.into_iter().next();
+    let row = hit.map(|h| index.row(h.row)).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
     Ok(store.history(row.id)?)
 }
 
@@ -162,22 +162,22 @@ struct FoundGuest<'a> {
 
 fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = book.open()?;
-    let rows = store.search_rows()?;
-    let hits = search::find(&rows, query, limit);
+    let index = Index::new(store.search_rows()?);
+    let hits = index.search(query, limit).hits;
     let mut out = BufWriter::new(io::stdout().lock());
     let now = Utc::now();
     if json {
         let found: Vec<FoundGuest<'_>> = hits
             .iter()
             .map(|hit| {
-                let row: &SearchRow = &rows[hit.index];
+                let row = index.row(hit.row);
                 FoundGuest {
                     id: row.id.0,
                     name: &row.name,
                     greeting: &row.greeting,
                     phone: &row.phone,
                     email: &row.email,
-                    matched: field_name(hit.field),
+                    matched: hit.field.label(),
                     last_visit: row.last_visit.map(|t| t.to_rfc3339()),
                     visits: row.visit_count,
                 }
@@ -189,10 +189,9 @@ fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
             bail!("no guest matches {:?}", inert(query));
         }
         for hit in &hits {
-            let row = &rows[hit.index];
+            let row = index.row(hit.row);
             let last = row.last_visit.map_or_else(|| "never visited".to_owned(), |t| card::when(t, now));
-            let matched =
-                if hit.field == Field::Name { String::new() } else { format!("  [{}]", field_name(hit.field)) };
+            let matched = if hit.field == Field::Name { String::new() } else { format!("  [{}]", hit.field.label()) };
             writeln!(
                 out,
                 "{}  {}  {}  last visit {last}, {} visits{matched}",
@@ -205,15 +204,6 @@ fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-fn field_name(field: Field) -> &'static str {
-    match field {
-        Field::Name => "name",
-        Field::Greeting => "greeting",
-        Field::Phone => "phone",
-        Field::Email => "email",
-    }
 }
 
 fn import(book: &Book, file: &Path, format: Option<Format>) -> Result<()> {
