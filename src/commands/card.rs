@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, FixedOffset, Local, Utc};
 use regulars::domain::text::inert;
 use regulars::domain::when::ago;
 use regulars::domain::{Card, TheUsual};
@@ -18,10 +18,10 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
     line("Greet as", &or_none(&p.greeting))?;
     line("Phone", &or_none(&p.phone))?;
     line("Email", &or_none(&p.email))?;
-    let last_seat = card
-        .last_seat
-        .as_ref()
-        .map_or_else(|| NONE.to_owned(), |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at, now)));
+    let last_seat = card.last_seat.as_ref().map_or_else(
+        || NONE.to_owned(),
+        |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at, now, zone())),
+    );
     line("Last seat", &last_seat)?;
     line("Usual seat", card.usual_seat.unwrap_or(NONE))?;
     let usual = match &card.the_usual {
@@ -29,7 +29,9 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
         Some(TheUsual::Usual { items, times, of_last }) => {
             format!("{} — {times} of last {of_last} visits", items.join(", "))
         }
-        Some(TheUsual::LastOrder { items, at }) => format!("{} — last order, {}", items.join(", "), ago(*at, now)),
+        Some(TheUsual::LastOrder { items, at }) => {
+            format!("{} — last order, {}", items.join(", "), ago(*at, now, zone()))
+        }
     };
     line("The usual", &usual)?;
     line("Allergies", &list(&p.allergies))?;
@@ -53,7 +55,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
             entry.id.0,
             inert(&r.category),
             date(r.opened_at),
-            ago(r.opened_at, now),
+            ago(r.opened_at, now, zone()),
             inert(&by)
         )?;
         if !r.what_happened.is_empty() {
@@ -84,9 +86,14 @@ pub fn seat_and_order(seat: &str, order: &[String]) -> String {
 
 /// "2025-06-08 (1 year ago)" in the desk's local time.
 pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format!("{} ({})", date(at), ago(at, now))
+    format!("{} ({})", date(at), ago(at, now, zone()))
 }
 
 fn date(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%Y-%m-%d").to_string()
+    at.with_timezone(&zone()).format("%Y-%m-%d").to_string()
+}
+
+/// The desk's time zone now.
+fn zone() -> FixedOffset {
+    *Local::now().offset()
 }

@@ -11,12 +11,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Local, Utc};
-use regulars::demo;
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::{GuestHistory, TheUsual, Visit};
 use regulars::interchange::{self, Format};
 use regulars::search::{Field, Index};
 use regulars::store::{Store, StoreError};
+use regulars::{demo, tui};
 use serde::Serialize;
 
 use crate::cli::{BookArgs, Cli, Command};
@@ -25,8 +25,18 @@ pub fn run(cli: Cli) -> Result<()> {
     let book = Book::from_args(&cli.book)?;
     match cli.command {
         None => {
-            println!("The counter screen is not built yet: use `regulars find`, `regulars card` or `regulars --help`.");
-            Ok(())
+            let query = match (cli.query, cli.phone) {
+                (Some(query), _) => query,
+                // Caller ID sends numbers with or without country and trunk prefixes; the last 8 digits are what
+                // a stored number and a calling number share.
+                (None, Some(phone)) => {
+                    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+                    digits[digits.len().saturating_sub(8)..].iter().collect()
+                }
+                (None, None) => String::new(),
+            };
+            let store = book.open()?;
+            tui::run(store, &tui::Options { query, staff: book.staff.clone(), demo_guests: 1000 })
         }
         Some(Command::Find { query, limit, json }) => find(&book, &query, limit, json),
         Some(Command::Card { query }) => {

@@ -1,0 +1,65 @@
+//! What the user asks for, and what comes back from the search thread and the store.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{GuestHistory, GuestId};
+use crate::search::Results;
+
+/// A user intent, produced by the keymap from a key or mouse event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Type a character into the search line.
+    Insert(char),
+    /// Pasted text, inserted into the search line.
+    Paste(String),
+    DeleteBack,
+    DeleteWord,
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    SelectPrev,
+    SelectNext,
+    PageUp,
+    PageDown,
+    SelectFirst,
+    SelectLast,
+    /// A click on the n-th visible row of the result list.
+    Click(usize),
+    /// Open the selected guest's card for commands ("guest mode").
+    OpenGuest,
+    /// Back to the search line.
+    FocusSearch,
+    /// Esc: leave guest mode, or clear the query on the search line.
+    Back,
+    ToggleHelp,
+    /// Fill an empty book with demo guests.
+    LoadDemo,
+    /// A letter in guest mode that is not a command.
+    Unbound(char),
+    Quit,
+}
+
+/// Everything `App::update` reacts to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Action(Action),
+    Resize(u16, u16),
+    Results(Results),
+    /// The selected guest's history, or why it could not be read.
+    Card(Result<Box<GuestHistory>, String>),
+    /// The book now holds this many guests (after a bulk change); search again.
+    BookChanged {
+        guests: usize,
+        message: String,
+    },
+    /// A failure to report on the status line.
+    Failed(String),
+}
+
+/// Work for the runtime: the only way state changes reach the search thread and the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Search { generation: u64, query: String },
+    LoadCard(GuestId),
+    LoadDemo,
+}

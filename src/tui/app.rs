@@ -1,0 +1,372 @@
+//! The counter screen's state and the one function that changes it. No I/O here: `update` returns effects for the
+//! runtime to carry out.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::action::{Action, Effect, Msg};
+use super::input::LineInput;
+use super::theme::Theme;
+use super::ui;
+use crate::domain::{GuestHistory, GuestId};
+use crate::search::{FoundGuest, Results};
+
+/// Where keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Typing edits the query.
+    Search,
+    /// Letters are commands on the selected guest.
+    Guest,
+}
+
+/// What keys mean right now, for the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Mode {
+    Search,
+    Guest,
+    Help,
+}
+
+/// The whole state of the counter screen.
+#[derive(Debug)]
+pub struct App {
+    pub query: LineInput,
+    pub focus: Focus,
+    pub help: bool,
+    /// The latest results shown: those of the newest search asked for.
+    pub results: Option<Results>,
+    pub selected: usize,
+    /// The first result row on screen.
+    pub offset: usize,
+    /// The history of the selected guest, once loaded.
+    pub card: Option<GuestHistory>,
+    pub status: Option<String>,
+    /// How many guests the book holds.
+    pub guests: usize,
+    /// The generation of the newest search asked for; older results are dropped.
+    pub generation: u64,
+    pub size: (u16, u16),
+    pub now: DateTime<Utc>,
+    /// The desk's time zone, for dates on the card.
+    pub zone: FixedOffset,
+    pub theme: Theme,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(guests: usize, size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme) -> Self {
+        Self {
+            query: LineInput::default(),
+            focus: Focus::Search,
+            help: false,
+            results: None,
+            selected: 0,
+            offset: 0,
+            card: None,
+            status: None,
+            guests,
+            generation: 0,
+            size,
+            now,
+            zone,
+            theme,
+            quit: false,
+        }
+    }
+
+    /// Starts with `query` already typed: the first search.
+    pub fn start(&mut self, query: &str) -> Vec<Effect> {
+        self.query.set(query);
+        vec![self.search()]
+    }
+
+    pub fn mode(&self) -> Mode {
+        match (self.help, self.focus) {
+            (true, _) => Mode::Help,
+            (false, Focus::Search) => Mode::Search,
+            (false, Focus::Guest) => Mode::Guest,
+        }
+    }
+
+    pub fn found(&self) -> &[FoundGuest] {
+        self.results.as_ref().map_or(&[], |r| &r.found)
+    }
+
+    pub fn selected_guest(&self) -> Option<&FoundGuest> {
+        self.found().get(self.selected)
+    }
+
+    /// The card to show: the loaded history, if it is the selected guest's.
+    pub fn selected_card(&self) -> Option<&GuestHistory> {
+        let id = self.selected_guest()?.id;
+        self.card.as_ref().filter(|card| card.guest.id == id)
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Action(action) => self.act(action),
+            Msg::Resize(width, height) => {
+                self.size = (width, height);
+                self.scroll_to_selection();
+                Vec::new()
+            }
+            Msg::Results(results) => {
+                if results.generation != self.generation {
+                    return Vec::new();
+                }
+                self.guests = results.guests;
+                self.results = Some(results);
+                self.selected = 0;
+                self.offset = 0;
+                self.load_selected()
+            }
+            Msg::Card(Ok(history)) => {
+                self.card = Some(*history);
+                Vec::new()
+            }
+            Msg::Card(Err(error)) | Msg::Failed(error) => {
+                self.status = Some(error);
+                Vec::new()
+            }
+            Msg::BookChanged { guests, message } => {
+                self.guests = guests;
+                self.status = Some(message);
+                vec![self.search()]
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => self.edit(|q| q.insert(&text)),
+            Action::DeleteBack => self.edit(LineInput::delete_back),
+            Action::DeleteWord => self.edit(LineInput::delete_word),
+            Action::ClearQuery => self.edit(LineInput::clear),
+            Action::CursorLeft => {
+                self.query.left();
+                Vec::new()
+            }
+            Action::CursorRight => {
+                self.query.right();
+                Vec::new()
+            }
+            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
+            Action::SelectNext => self.select(self.selected + 1),
+            Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
+            Action::PageDown => self.select(self.selected + self.page()),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(usize::MAX),
+            Action::Click(row) => {
+                self.focus = Focus::Search;
+                self.select(self.offset + row)
+            }
+            Action::OpenGuest => {
+                if self.selected_guest().is_some() {
+                    self.focus = Focus::Guest;
+                    self.status = None;
+                }
+                Vec::new()
+            }
+            Action::FocusSearch => {
+                self.focus = Focus::Search;
+                Vec::new()
+            }
+            Action::Back => match self.focus {
+                Focus::Guest => {
+                    self.focus = Focus::Search;
+                    Vec::new()
+                }
+                Focus::Search if !self.query.text().is_empty() => self.edit(LineInput::clear),
+                Focus::Search => Vec::new(),
+            },
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                Vec::new()
+            }
+            Action::LoadDemo if self.guests == 0 => vec![Effect::LoadDemo],
+            Action::LoadDemo => Vec::new(),
+            Action::Unbound(c) => {
+                self.status = Some(format!("“{c}” is not a command here — F1 shows the keys, / goes back to search"));
+                Vec::new()
+            }
+            Action::Quit => {
+                self.quit = true;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Changes the query: typing always returns to the search line and searches again.
+    fn edit(&mut self, change: impl FnOnce(&mut LineInput)) -> Vec<Effect> {
+        let before = self.query.text().to_owned();
+        change(&mut self.query);
+        self.focus = Focus::Search;
+        if self.query.text() == before {
+            return Vec::new();
+        }
+        vec![self.search()]
+    }
+
+    fn search(&mut self) -> Effect {
+        self.generation += 1;
+        Effect::Search { generation: self.generation, query: self.query.text().to_owned() }
+    }
+
+    fn select(&mut self, index: usize) -> Vec<Effect> {
+        let last = self.found().len().saturating_sub(1);
+        let index = index.min(last);
+        if index == self.selected {
+            return Vec::new();
+        }
+        self.selected = index;
+        self.scroll_to_selection();
+        self.load_selected()
+    }
+
+    fn load_selected(&self) -> Vec<Effect> {
+        self.selected_guest().map(|guest| Effect::LoadCard(guest.id)).into_iter().collect()
+    }
+
+    /// How many result rows fit on screen.
+    fn page(&self) -> usize {
+        usize::from(ui::list_height(self.size)).max(1)
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let page = self.page();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+    }
+
+    /// The id of the guest whose card is open in guest mode.
+    pub fn guest_in_focus(&self) -> Option<GuestId> {
+        (self.focus == Focus::Guest).then(|| self.selected_guest().map(|g| g.id)).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Guest, Profile};
+    use crate::search::Field;
+
+    fn app() -> App {
+        App::new(3, (100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain())
+    }
+
+    fn results(generation: u64, names: &[&str]) -> Results {
+        Results {
+            generation,
+            query: String::new(),
+            total: names.len(),
+            guests: 3,
+            found: names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| FoundGuest {
+                    id: GuestId(i as i64 + 1),
+                    name: (*name).into(),
+                    greeting: String::new(),
+                    last_visit: None,
+                    field: Field::Name,
+                    positions: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    fn press(app: &mut App, action: Action) -> Vec<Effect> {
+        app.update(Msg::Action(action))
+    }
+
+    #[test]
+    fn typing_searches_with_a_new_generation_each_time() {
+        let mut app = app();
+        assert_eq!(press(&mut app, Action::Insert('y')), [Effect::Search { generation: 1, query: "y".into() }]);
+        assert_eq!(press(&mut app, Action::Insert('u')), [Effect::Search { generation: 2, query: "yu".into() }]);
+        assert_eq!(press(&mut app, Action::DeleteWord), [Effect::Search { generation: 3, query: String::new() }]);
+        assert_eq!(press(&mut app, Action::DeleteBack), [], "nothing to delete, nothing to search");
+    }
+
+    #[test]
+    fn stale_results_are_dropped_and_fresh_ones_select_the_top_match() {
+        let mut app = app();
+        press(&mut app, Action::Insert('y'));
+        press(&mut app, Action::Insert('u'));
+        assert_eq!(app.update(Msg::Results(results(1, &["Yvonne"]))), []);
+        assert!(app.results.is_none());
+        assert_eq!(app.update(Msg::Results(results(2, &["Yu Ming", "Yusuf"]))), [Effect::LoadCard(GuestId(1))]);
+        assert_eq!(app.selected_guest().map(|g| g.name.as_str()), Some("Yu Ming"));
+    }
+
+    #[test]
+    fn selection_moves_within_the_results_and_loads_each_card() {
+        let mut app = app();
+        app.start("e");
+        app.update(Msg::Results(results(1, &["Emma", "Eve", "Ed"])));
+        assert_eq!(press(&mut app, Action::SelectNext), [Effect::LoadCard(GuestId(2))]);
+        assert_eq!(press(&mut app, Action::SelectLast), [Effect::LoadCard(GuestId(3))]);
+        assert_eq!(press(&mut app, Action::SelectNext), [], "already at the bottom");
+        assert_eq!(press(&mut app, Action::PageUp), [Effect::LoadCard(GuestId(1))]);
+        assert_eq!(press(&mut app, Action::Click(1)), [Effect::LoadCard(GuestId(2))]);
+    }
+
+    #[test]
+    fn the_card_shown_is_always_the_selected_guests() {
+        let mut app = app();
+        app.start("e");
+        app.update(Msg::Results(results(1, &["Emma", "Eve"])));
+        let history = |id| GuestHistory {
+            guest: Guest { id: GuestId(id), version: 1, profile: Profile { name: "x".into(), ..Profile::default() } },
+            visits: vec![],
+            recoveries: vec![],
+        };
+        app.update(Msg::Card(Ok(Box::new(history(1)))));
+        assert!(app.selected_card().is_some());
+        press(&mut app, Action::SelectNext);
+        assert!(app.selected_card().is_none(), "the old card is not shown for the new selection");
+    }
+
+    #[test]
+    fn enter_opens_the_guest_and_esc_comes_back_then_clears() {
+        let mut app = app();
+        press(&mut app, Action::OpenGuest);
+        assert_eq!(app.focus, Focus::Search, "no guest selected, nothing to open");
+        app.start("e");
+        app.update(Msg::Results(results(1, &["Emma"])));
+        press(&mut app, Action::OpenGuest);
+        assert_eq!((app.mode(), app.guest_in_focus()), (Mode::Guest, Some(GuestId(1))));
+        press(&mut app, Action::Back);
+        assert_eq!((app.mode(), app.query.text()), (Mode::Search, "e"));
+        assert_eq!(press(&mut app, Action::Back), [Effect::Search { generation: 2, query: String::new() }]);
+        press(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Help);
+    }
+
+    #[test]
+    fn the_selection_scrolls_into_view() {
+        let mut app = app();
+        app.update(Msg::Resize(80, 24));
+        app.start("g");
+        let names: Vec<String> = (0..60).map(|i| format!("Guest {i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        app.update(Msg::Results(results(1, &names)));
+        press(&mut app, Action::PageDown);
+        press(&mut app, Action::PageDown);
+        let page = usize::from(ui::list_height(app.size));
+        assert_eq!(app.selected, 2 * page);
+        assert!(app.offset <= app.selected && app.selected < app.offset + page);
+    }
+
+    #[test]
+    fn demo_guests_are_offered_only_to_an_empty_book() {
+        let mut app = app();
+        assert_eq!(press(&mut app, Action::LoadDemo), []);
+        app.guests = 0;
+        assert_eq!(press(&mut app, Action::LoadDemo), [Effect::LoadDemo]);
+    }
+}

@@ -1,0 +1,167 @@
+//! The event loop: waits for input or results (no polling, so an idle screen costs no CPU), drains everything that
+//! is pending, updates the state, carries out effects, and draws once.
+
+use std::collections::VecDeque;
+use std::sync::mpsc;
+use std::thread;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::{Local, Utc};
+use crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+
+use super::action::{Action, Effect, Msg};
+use super::app::{App, Mode};
+use super::keymap::Keymap;
+use super::terminal::Screen;
+use super::theme::Theme;
+use super::ui;
+use crate::demo;
+use crate::search::Worker;
+use crate::store::Store;
+
+/// How many results a search returns: more than any screen shows.
+const RESULT_LIMIT: usize = 200;
+
+/// How the screen starts.
+pub struct Options {
+    /// Already typed into the search line (`--query`, `--phone`).
+    pub query: String,
+    /// Who is at the counter, for the audit log.
+    pub staff: String,
+    /// How many guests F2 loads into an empty book.
+    pub demo_guests: usize,
+}
+
+enum Incoming {
+    Terminal(Event),
+    App(Msg),
+    InputFailed(String),
+}
+
+/// Runs the counter screen on `store` until the user quits.
+pub fn run(mut store: Store, options: &Options) -> Result<()> {
+    // Read the book before taking over the screen, so that a failure prints as a plain error line.
+    let rows = store.search_rows().context("cannot read the guest book")?;
+    let guests = rows.len();
+    let (tx, rx) = mpsc::channel();
+    let results = tx.clone();
+    let worker = Worker::spawn(rows, RESULT_LIMIT, move |r| {
+        let _ = results.send(Incoming::App(Msg::Results(r)));
+    });
+
+    let mut screen = Screen::enter().context("cannot open the terminal screen")?;
+    let size = screen.terminal.size()?;
+    let mut app = App::new(guests, (size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env());
+    thread::spawn(move || {
+        loop {
+            let incoming = match event::read() {
+                Ok(event) => Incoming::Terminal(event),
+                Err(error) => Incoming::InputFailed(error.to_string()),
+            };
+            let failed = matches!(incoming, Incoming::InputFailed(_));
+            if tx.send(incoming).is_err() || failed {
+                break;
+            }
+        }
+    });
+
+    let keymap = Keymap::default();
+    let mut desk = Desk { store: &mut store, worker: &worker, options };
+    for effect in app.start(&options.query) {
+        desk.carry_out(&mut app, effect);
+    }
+    loop {
+        app.now = Utc::now();
+        screen.terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(&app, area);
+            if let Some(position) = ui::cursor(&app, area) {
+                frame.set_cursor_position(position);
+            }
+        })?;
+        let first = rx.recv().context("the terminal input stopped")?;
+        for incoming in std::iter::once(first).chain(rx.try_iter()) {
+            let msg = match incoming {
+                Incoming::Terminal(event) => translate(&keymap, &app, event),
+                Incoming::App(msg) => Some(msg),
+                Incoming::InputFailed(error) => return Err(anyhow!("cannot read the keyboard: {error}")),
+            };
+            if let Some(msg) = msg {
+                desk.dispatch(&mut app, msg);
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// A terminal event as a message for `update`, through the keymap.
+fn translate(keymap: &Keymap, app: &App, event: Event) -> Option<Msg> {
+    let mode = app.mode();
+    match event {
+        Event::Key(key) => keymap.key(mode, key).map(Msg::Action),
+        Event::Mouse(mouse) => {
+            let list = ui::areas(Rect::new(0, 0, app.size.0, app.size.1)).list;
+            keymap.mouse(mode, mouse, list).map(Msg::Action)
+        }
+        Event::Paste(text) if mode != Mode::Help => Some(Msg::Action(Action::Paste(text))),
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// Where effects are carried out: the store and the search thread.
+struct Desk<'a> {
+    store: &'a mut Store,
+    worker: &'a Worker,
+    options: &'a Options,
+}
+
+impl Desk<'_> {
+    /// Updates the state with `msg`, then with every message its effects produce, until nothing is left to do.
+    fn dispatch(&mut self, app: &mut App, msg: Msg) {
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            for effect in app.update(msg) {
+                queue.extend(self.perform(effect));
+            }
+        }
+    }
+
+    fn carry_out(&mut self, app: &mut App, effect: Effect) {
+        if let Some(msg) = self.perform(effect) {
+            self.dispatch(app, msg);
+        }
+    }
+
+    fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::Search { generation, query } => {
+                self.worker.search(generation, &query);
+                None
+            }
+            Effect::LoadCard(id) => Some(Msg::Card(
+                self.store.history(id).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}")),
+            )),
+            Effect::LoadDemo => Some(self.load_demo()),
+        }
+    }
+
+    fn load_demo(&mut self) -> Msg {
+        let records = demo::guests(self.options.demo_guests, 1, Local::now().date_naive());
+        let loaded = self
+            .store
+            .import(records, &self.options.staff, "demo seed 1")
+            .and_then(|summary| Ok((summary, self.store.search_rows()?)));
+        match loaded {
+            Ok((summary, rows)) => {
+                let guests = rows.len();
+                self.worker.replace(rows);
+                Msg::BookChanged { guests, message: format!("Loaded {} demo guests", summary.added) }
+            }
+            Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),
+        }
+    }
+}

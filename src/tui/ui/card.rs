@@ -1,0 +1,219 @@
+//! The guest card: everything about the selected guest at once, open recoveries in a box that cannot be missed.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::text::{book, fit, fit_with_tail};
+use crate::domain::text::{inert, normalise};
+use crate::domain::when::ago;
+use crate::domain::{Card, RecoveryEntry, TheUsual};
+use crate::tui::app::{App, Focus};
+
+const LABEL_WIDTH: usize = 11;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let border = if app.focus == Focus::Guest { app.theme.focus_border } else { app.theme.border };
+    let block = Block::bordered().border_style(border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(history) = app.selected_card() else {
+        let hint = if app.found().is_empty() { "" } else { " Loading…" };
+        Line::styled(hint, app.theme.dim).render(inner, buf);
+        return;
+    };
+    let card = history.card();
+    let bottom = inner.bottom();
+    let width = usize::from(inner.width);
+    let mut y = inner.y;
+    let put = |line: Line<'_>, y: &mut u16, buf: &mut Buffer| {
+        if *y < bottom {
+            line.render(Rect::new(inner.x, *y, inner.width, 1), buf);
+            *y += 1;
+        }
+    };
+    for line in summary(app, &card, width) {
+        put(line, &mut y, buf);
+    }
+    // Open recoveries: each in its own box, newest first, as much of each as fits.
+    let mut recoveries = card.open_recoveries.iter();
+    for entry in recoveries.by_ref() {
+        let lines = recovery_lines(app, entry);
+        let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+        if y + 3 > bottom {
+            break;
+        }
+        let boxed = Rect::new(inner.x, y, inner.width, height.min(bottom - y));
+        let title = format!(" OPEN RECOVERY · {} ", ago(entry.recovery.opened_at, app.now, app.zone));
+        let frame = Block::bordered().title(Span::styled(title, app.theme.alert)).border_style(app.theme.alert);
+        let box_inner = frame.inner(boxed);
+        frame.render(boxed, buf);
+        for (i, line) in lines.into_iter().enumerate().take(usize::from(box_inner.height)) {
+            let row = box_inner.y + u16::try_from(i).unwrap_or(u16::MAX);
+            fit(line, usize::from(box_inner.width)).render(Rect::new(box_inner.x, row, box_inner.width, 1), buf);
+        }
+        y += boxed.height;
+    }
+    let hidden = recoveries.count();
+    if hidden > 0 {
+        put(
+            Line::styled(format!("+ {hidden} more open recoveries — see `regulars card`"), app.theme.alert),
+            &mut y,
+            buf,
+        );
+    }
+    // As many past visits as the screen has room for, newest first.
+    if !history.visits.is_empty() && y + 1 < bottom {
+        put(Line::styled("Recent visits", app.theme.label), &mut y, buf);
+        for visit in history.visits.iter().rev().take(usize::from(bottom - y)) {
+            let mut spans = vec![Span::styled(format!("{}  ", date(app, visit.at)), app.theme.dim)];
+            spans.extend(seat_and_order(app, &visit.seat, &visit.order));
+            if let Some(party) = visit.party_size.filter(|&n| n > 1) {
+                spans.push(Span::styled(format!(" · party of {party}"), app.theme.dim));
+            }
+            if !visit.staff.is_empty() {
+                spans.push(Span::styled(" · served by ", app.theme.dim));
+                spans.push(book(&visit.staff, app.theme.dim));
+            }
+            if !visit.note.is_empty() {
+                spans.push(Span::styled(" · ", app.theme.dim));
+                spans.push(book(&visit.note, app.theme.dim));
+            }
+            put(fit(spans, width), &mut y, buf);
+        }
+    }
+}
+
+/// Name, greeting, last seat, the usual, usual seat, allergies, preferences, tags, birthday, contact, visits, notes.
+/// Each line fits the width; where the end matters most (when, how often) it is kept whole and the middle is cut.
+fn summary<'a>(app: &App, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
+    let theme = &app.theme;
+    let p = &card.guest.profile;
+    let label = |text: &str| Span::styled(format!("{text:<LABEL_WIDTH$}"), theme.label);
+    let mut lines = vec![fit(vec![book(&p.name, theme.name)], width)];
+    if !p.greeting.is_empty() {
+        lines.push(fit(vec![label("Greet as"), book(&p.greeting, theme.greeting)], width));
+    }
+    lines.push(match &card.last_seat {
+        Some(last) => fit_with_tail(
+            vec![label("Last seat"), book(last.seat, theme.text)],
+            Span::styled(format!(" · {} · {}", date(app, last.at), ago(last.at, app.now, app.zone)), theme.dim),
+            width,
+        ),
+        None => fit(vec![label("Last seat"), Span::styled("no visits yet", theme.dim)], width),
+    });
+    match &card.the_usual {
+        Some(TheUsual::Usual { items, times, of_last }) => lines.push(fit_with_tail(
+            vec![label("The usual"), book_items(items, theme.text)],
+            Span::styled(format!(" — {times} of last {of_last}"), theme.dim),
+            width,
+        )),
+        Some(TheUsual::LastOrder { items, at }) => lines.push(fit_with_tail(
+            vec![label("Last order"), book_items(items, theme.text)],
+            Span::styled(format!(" — {}", ago(*at, app.now, app.zone)), theme.dim),
+            width,
+        )),
+        None => {}
+    }
+    if let Some(seat) = card.usual_seat
+        && card.last_seat.as_ref().is_none_or(|last| normalise(last.seat) != normalise(seat))
+    {
+        lines.push(fit(vec![label("Usual seat"), book(seat, theme.text)], width));
+    }
+    lines.push(if p.allergies.is_empty() {
+        fit(vec![label("Allergies"), Span::styled("none recorded", theme.dim)], width)
+    } else {
+        fit(
+            vec![
+                Span::styled(format!("{:<LABEL_WIDTH$}", "ALLERGIES"), theme.warning),
+                book_items(&p.allergies, theme.warning),
+            ],
+            width,
+        )
+    });
+    if !p.preferences.is_empty() {
+        lines.push(fit(vec![label("Prefers"), book_items(&p.preferences, theme.text)], width));
+    }
+    if !p.tags.is_empty() {
+        lines.push(fit(vec![label("Tags"), book_items(&p.tags, theme.text)], width));
+    }
+    if let Some(birthday) = p.birthday {
+        let today = app.now.with_timezone(&app.zone).date_naive();
+        let days = (birthday.next_on_or_after(today) - today).num_days();
+        let mut line = vec![label("Birthday"), Span::styled(birthday.to_string(), theme.text)];
+        match days {
+            0 => line.push(Span::styled("  birthday today!", theme.alert)),
+            1..=7 => line.push(Span::styled(format!("  birthday in {days} day{}", plural(days)), theme.alert)),
+            _ => {}
+        }
+        lines.push(fit(line, width));
+    }
+    let contact: Vec<&str> = [p.phone.as_str(), &p.email].into_iter().filter(|s| !s.is_empty()).collect();
+    if !contact.is_empty() {
+        lines.push(fit(
+            vec![label("Contact"), Span::styled(inert(&contact.join(" · ")).into_owned(), theme.text)],
+            width,
+        ));
+    }
+    let visits = match card.first_visit {
+        Some(first) => Span::styled(format!("{} since {}", card.visit_count, date(app, first)), theme.text),
+        None => Span::styled("none yet", theme.dim),
+    };
+    lines.push(fit(vec![label("Visits"), visits], width));
+    if !p.notes.is_empty() {
+        lines.push(fit(vec![label("Notes"), book(&p.notes, theme.text)], width));
+    }
+    lines
+}
+
+fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>> {
+    let theme = &app.theme;
+    let r = &entry.recovery;
+    let mut head = vec![book(&r.category, theme.alert)];
+    if !r.staff.is_empty() {
+        head.push(Span::styled(" · noted by ", theme.dim));
+        head.push(book(&r.staff, theme.text));
+    }
+    let mut lines = vec![head];
+    if !r.what_happened.is_empty() {
+        lines.push(vec![Span::styled("What happened: ", theme.label), book(&r.what_happened, theme.text)]);
+    }
+    if !r.action_taken.is_empty() {
+        lines.push(vec![Span::styled("Action taken:  ", theme.label), book(&r.action_taken, theme.text)]);
+    }
+    for follow_up in &r.follow_ups {
+        let (mark, style) = if follow_up.done { ("[x] ", theme.dim) } else { ("[ ] ", theme.text) };
+        lines.push(vec![Span::styled(mark, style), book(&follow_up.task, style)]);
+    }
+    lines
+}
+
+fn seat_and_order<'a>(app: &App, seat: &'a str, order: &'a [String]) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    if !seat.is_empty() {
+        spans.push(book(seat, app.theme.text));
+    }
+    if !order.is_empty() {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", app.theme.dim));
+        }
+        spans.push(book_items(order, app.theme.text));
+    }
+    spans
+}
+
+/// A list from the book, comma-separated and made inert.
+fn book_items<'a>(items: &[String], style: Style) -> Span<'a> {
+    Span::styled(inert(&items.join(", ")).into_owned(), style)
+}
+
+fn date(app: &App, at: DateTime<Utc>) -> String {
+    at.with_timezone(&app.zone).format("%Y-%m-%d").to_string()
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

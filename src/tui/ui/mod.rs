@@ -1,0 +1,88 @@
+//! Rendering: a pure function of the state, one file per pane.
+
+mod card;
+mod help;
+mod results;
+mod search_line;
+mod status;
+mod text;
+mod welcome;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Focus};
+
+/// The smallest terminal the screen is laid out for.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Where each pane goes.
+pub struct Areas {
+    pub search: Rect,
+    /// The result list's block, border included.
+    pub results: Rect,
+    /// The rows of the result list, inside the border.
+    pub list: Rect,
+    pub card: Rect,
+    pub status: Rect,
+}
+
+pub fn areas(area: Rect) -> Areas {
+    let main_height = area.height.saturating_sub(2);
+    let results_width = (area.width * 2 / 5).clamp(30, 50).min(area.width);
+    let results = Rect::new(area.x, area.y + 1, results_width, main_height);
+    Areas {
+        search: Rect::new(area.x, area.y, area.width, 1),
+        results,
+        list: Rect::new(results.x + 1, results.y + 1, results.width.saturating_sub(2), main_height.saturating_sub(2)),
+        card: Rect::new(area.x + results_width, area.y + 1, area.width - results_width, main_height),
+        status: Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1),
+    }
+}
+
+/// How many result rows a terminal of `size` shows.
+pub fn list_height((width, height): (u16, u16)) -> u16 {
+    areas(Rect::new(0, 0, width, height)).list.height
+}
+
+fn too_small(area: Rect) -> bool {
+    area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            let message = format!(
+                "Enlarge the window: regulars needs at least {}×{} (this one is {}×{}).",
+                MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+            );
+            let y = area.y + area.height / 2;
+            Paragraph::new(message)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(Rect::new(area.x, y.saturating_sub(1), area.width, 3.min(area.height)), buf);
+            return;
+        }
+        let areas = areas(area);
+        search_line::render(self, areas.search, buf);
+        if self.guests == 0 {
+            welcome::render(self, Rect::new(area.x, areas.results.y, area.width, areas.results.height), buf);
+        } else {
+            results::render(self, areas.results, buf);
+            card::render(self, areas.card, buf);
+        }
+        status::render(self, areas.status, buf);
+        if self.help {
+            help::render(self, area, buf);
+        }
+    }
+}
+
+/// Where the terminal cursor goes: on the search line while it has the focus.
+pub fn cursor(app: &App, area: Rect) -> Option<Position> {
+    if too_small(area) || app.help || app.focus != Focus::Search {
+        return None;
+    }
+    Some(search_line::cursor(app, areas(area).search))
+}

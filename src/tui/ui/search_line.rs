@@ -1,0 +1,49 @@
+//! The search line: what has been typed, and how many guests it matches.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{book, fit};
+use crate::tui::app::{App, Focus};
+
+const PROMPT: &str = " Find › ";
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let count = match &app.results {
+        _ if app.guests == 0 => "empty guest book ".to_owned(),
+        Some(r) if r.query.trim().is_empty() => format!("{} guests, latest first ", group(r.guests)),
+        Some(r) => format!("{} of {} guests ", group(r.total), group(r.guests)),
+        None => format!("{} guests ", group(app.guests)),
+    };
+    let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
+    let room = usize::from(area.width).saturating_sub(count.width() + 1);
+    let mut left = vec![Span::styled(PROMPT, prompt_style), book(app.query.text(), app.theme.text)];
+    if app.query.text().is_empty() && app.focus == Focus::Search {
+        left.push(Span::styled("type a name, phone digits or pinyin", app.theme.dim));
+    }
+    fit(left, room).render(area, buf);
+    Line::from(Span::styled(count, app.theme.dim)).right_aligned().render(area, buf);
+}
+
+/// Just after the character the cursor is on.
+pub fn cursor(app: &App, area: Rect) -> Position {
+    let typed: String = app.query.text().chars().take(app.query.cursor()).collect();
+    let x = area.x + u16::try_from(PROMPT.width() + typed.width()).unwrap_or(u16::MAX);
+    Position::new(x.min(area.right().saturating_sub(1)), area.y)
+}
+
+/// 200000 → "200,000".
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,27 @@
+//! The status line: the keys that work now, and the last message.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{book, fit};
+use crate::tui::app::{App, Mode};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let keys = match app.mode() {
+        Mode::Help => " Esc close help · Ctrl-C quit",
+        Mode::Guest => " Esc or / back to search · ↑↓ next guest · ? help · Ctrl-C quit",
+        Mode::Search if app.guests == 0 => " F2 load demo guests · F1 help · Ctrl-C quit",
+        Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
+    };
+    let message = app.status.as_deref().unwrap_or("");
+    let width = usize::from(area.width);
+    // The message wins the space: it says what just happened.
+    let message_width = message.width().min(width.saturating_sub(2));
+    let message_line = fit(vec![book(message, app.theme.greeting)], message_width);
+    let keys_room = width.saturating_sub(message_line.width() + 2);
+    fit(vec![Span::styled(keys, app.theme.dim)], keys_room).render(area, buf);
+    Line::from(message_line.spans).right_aligned().render(area, buf);
+}

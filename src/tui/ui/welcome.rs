@@ -1,0 +1,34 @@
+//! What an empty guest book shows: how to get guests into it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let lines = vec![
+        Line::styled("Welcome to regulars. This guest book is empty.", theme.name),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("Try it with demo guests: ", theme.text),
+            Span::styled("press F2", theme.greeting),
+        ]),
+        Line::styled("  (1,000 realistic guests with visits, usual orders and a few recoveries)", theme.dim),
+        Line::default(),
+        Line::styled("Bring your guest list in, from a shell:", theme.text),
+        Line::styled("  regulars import guests.csv     columns name, greeting, phone, email,", theme.label),
+        Line::styled("                                 birthday, tags, allergies, preferences, notes", theme.label),
+        Line::styled("  regulars import guests.jsonl   one guest a line, with visits (see README)", theme.label),
+        Line::default(),
+        Line::styled("Add one guest: a CSV file with a name column and a row for them, imported.", theme.text),
+        Line::default(),
+        Line::styled("Then type a name, phone digits or an email to find a guest.", theme.dim),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Welcome ").border_style(theme.focus_border))
+        .render(area, buf);
+}

@@ -1,0 +1,56 @@
+//! The counter screen end to end: the real binary in tmux on a temporary guest book, driven by keys, read off
+//! the screen.
+
+mod common;
+
+use common::Book;
+use common::tmux::Tmux;
+
+#[test]
+fn find_a_guest_see_the_card_move_and_quit_cleanly() {
+    let book = Book::new();
+    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
+    book.ok(&["import", list.to_str().unwrap()]);
+    let tmux = Tmux::start("counter", 100, 30, book.dir.path());
+    let binary = env!("CARGO_BIN_EXE_regulars");
+    tmux.type_text(&format!("{binary} --db {}", book.path.display()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the counter screen", |s| s.contains("Find ›") && s.contains("5 guests"));
+
+    tmux.type_text("smi");
+    let screen =
+        tmux.wait_for("Jon Smith's card", |s| s.contains("2 of 5 guests") && s.contains("Greet as   Mr. Smith"));
+    assert!(screen.contains("Last seat  Window 2 · 2026-11-23"), "{screen}");
+    assert!(screen.contains("The usual  Sandwich, Coffee, Egg — 3 of last 4"), "{screen}");
+    assert!(screen.contains("ALLERGIES  shellfish"), "{screen}");
+
+    tmux.send(&["Down"]);
+    let screen = tmux.wait_for("the second match's card", |s| s.contains("Greet as   Emily"));
+    assert!(screen.contains("Last seat  Table 9"), "{screen}");
+
+    tmux.send(&["C-u"]);
+    tmux.type_text("0108");
+    let screen = tmux.wait_for("the caller found by phone digits", |s| s.contains("OPEN RECOVERY"));
+    assert!(screen.contains("[ ] portable fans for the hot afternoon"), "{screen}");
+
+    tmux.send(&["C-c"]);
+    let screen = tmux.wait_for("the shell back", |s| !s.contains("Find ›") && s.matches("desk$").count() >= 2);
+    assert!(screen.contains(&format!("{binary} --db")), "the shell's own screen is back:\n{screen}");
+}
+
+#[test]
+fn query_flag_opens_with_the_search_run_and_a_too_small_window_says_so() {
+    let book = Book::new();
+    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
+    book.ok(&["import", list.to_str().unwrap()]);
+    let tmux = Tmux::start("small", 70, 20, book.dir.path());
+    let binary = env!("CARGO_BIN_EXE_regulars");
+    tmux.type_text(&format!("{binary} --db {} --phone '+86 (138) 0000-0108'", book.path.display()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the enlarge message", |s| s.contains("Enlarge the window") && s.contains("70×20"));
+    tmux.resize(100, 30);
+    let screen = tmux.wait_for("the caller's card", |s| s.contains("Greet as   于先生"));
+    assert!(screen.contains("1 of 5 guests"), "{screen}");
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the shell back", |s| !s.contains("Enlarge") && s.matches("desk$").count() >= 2);
+}
