@@ -111,7 +111,7 @@ fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Vis
     };
     let (area, tables) = SEAT_AREAS[rng.usize(..SEAT_AREAS.len())];
     let usual_seat = format!("{area} {}", rng.u32(1..=tables));
-    let usual_order: Vec<String> = (0..rng.usize(1..=3)).map(|_| pick(rng, &lists.menu).to_owned()).collect();
+    let usual_order = order(lists, rng);
     let loyal = rng.u8(..100) < 70;
     let mut offsets: Vec<i64> = (0..count).map(|_| rng.i64(0..HISTORY_DAYS * 24 * 60)).collect();
     offsets.sort_unstable_by(|a, b| b.cmp(a));
@@ -125,11 +125,7 @@ fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Vis
                 let (area, tables) = SEAT_AREAS[rng.usize(..SEAT_AREAS.len())];
                 format!("{area} {}", rng.u32(1..=tables))
             };
-            let order = if regular_today {
-                usual_order.clone()
-            } else {
-                (0..rng.usize(1..=3)).map(|_| pick(rng, &lists.menu).to_owned()).collect()
-            };
+            let order = if regular_today { usual_order.clone() } else { order(lists, rng) };
             Visit {
                 at: end - Duration::minutes(minutes_ago),
                 seat,
@@ -140,6 +136,18 @@ fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Vis
             }
         })
         .collect()
+}
+
+/// One to three different items from the menu.
+fn order(lists: &Lists, rng: &mut fastrand::Rng) -> Vec<String> {
+    let mut items: Vec<String> = Vec::with_capacity(3);
+    for _ in 0..rng.usize(1..=3) {
+        let item = pick(rng, &lists.menu);
+        if !items.iter().any(|i| i == item) {
+            items.push(item.to_owned());
+        }
+    }
+    items
 }
 
 fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Recovery {

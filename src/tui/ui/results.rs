@@ -29,11 +29,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line_area = Rect::new(inner.x, y, inner.width, 1);
         let selected = i == app.selected;
         let mut spans = name_spans(app, guest);
+        if !matches!(guest.field, Field::Name | Field::Recent) {
+            spans.push(Span::styled(format!(" [{}]", guest.field.label()), app.theme.label));
+        }
         spans.push(Span::raw("  "));
         spans.push(book(&guest.greeting, app.theme.dim));
-        if !matches!(guest.field, Field::Name | Field::Recent) {
-            spans.push(Span::styled(format!(" [{}]", guest.field.label()), app.theme.dim));
-        }
         let age = guest.last_visit.map_or_else(|| "new".to_owned(), |at| ago_short(at, app.now, app.zone));
         let line = fit(spans, width.saturating_sub(AGE_WIDTH + 1));
         let style = if selected { app.theme.selected } else { app.theme.text };
