@@ -166,18 +166,22 @@ fn snapshot_chinese_guest_with_open_recovery_120x40() {
 }
 
 #[test]
-fn snapshot_empty_book_welcome_80x24() {
-    let mut desk = Desk::new("", (80, 24));
-    let effects = desk.app.start("");
-    desk.carry_out(effects);
-    insta::assert_snapshot!(desk.screen());
+fn snapshot_empty_book_welcome() {
+    for size in [(80, 24), (120, 40)] {
+        let mut desk = Desk::new("", size);
+        let effects = desk.app.start("");
+        desk.carry_out(effects);
+        insta::assert_snapshot!(format!("empty_book_welcome_{}x{}", size.0, size.1), desk.screen());
+    }
 }
 
 #[test]
-fn snapshot_help_overlay_80x24() {
-    let mut desk = Desk::counter((80, 24));
-    desk.key(KeyCode::F(1), KeyModifiers::NONE);
-    insta::assert_snapshot!(desk.screen());
+fn snapshot_help_overlay() {
+    for size in [(80, 24), (120, 40)] {
+        let mut desk = Desk::counter(size);
+        desk.key(KeyCode::F(1), KeyModifiers::NONE);
+        insta::assert_snapshot!(format!("help_overlay_{}x{}", size.0, size.1), desk.screen());
+    }
 }
 
 #[test]
