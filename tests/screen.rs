@@ -33,8 +33,8 @@ impl Desk {
         let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
         let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
         store.import(parsed.records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
-        let index = Index::new(store.search_rows().unwrap());
-        let app = App::new(index.len(), size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour());
+        let index = Index::load(&store).unwrap();
+        let app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour());
         Self { _dir: dir, store, index, app, keymap: Keymap::default() }
     }
 
@@ -58,12 +58,12 @@ impl Desk {
                             .hits
                             .into_iter()
                             .map(|hit| {
-                                let row = self.index.row(hit.row);
+                                let guest = self.index.guest(hit.entry);
                                 FoundGuest {
-                                    id: row.id,
-                                    name: row.name.clone(),
-                                    greeting: row.greeting.clone(),
-                                    last_visit: row.last_visit,
+                                    id: guest.id,
+                                    name: guest.name.to_owned(),
+                                    greeting: guest.greeting.to_owned(),
+                                    last_visit: guest.last_visit,
                                     field: hit.field,
                                     positions: hit.positions,
                                 }

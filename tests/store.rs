@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
-use regulars::domain::{FollowUp, GuestRecord, Profile, Recovery, Visit};
+use regulars::domain::{FollowUp, GuestId, GuestRecord, Profile, Recovery, Visit};
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store, StoreError};
 
 fn record(name: &str, phone: &str) -> GuestRecord {
@@ -30,6 +30,13 @@ fn record(name: &str, phone: &str) -> GuestRecord {
     }
 }
 
+/// What search sees of each guest: id, visit count (kept by triggers), last visit, tags.
+fn rows(store: &Store) -> Vec<(GuestId, u32, Option<chrono::DateTime<Utc>>, Vec<String>)> {
+    let mut rows = Vec::new();
+    store.search_rows(|r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone()))).unwrap();
+    rows
+}
+
 fn audit_actions(path: &std::path::Path) -> Vec<(String, String, Option<i64>)> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn.prepare("SELECT staff, action, guest_id FROM audit_log ORDER BY id").unwrap();
@@ -43,35 +50,36 @@ fn a_guest_round_trips_with_history_and_audit() {
     let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
     let summary = store.import(vec![record("Yu Ming", "0108")], "Nok", "import test.jsonl").unwrap();
     assert_eq!((summary.added, summary.merged, summary.unchanged), (1, 0, 0));
-    let rows = store.search_rows().unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].visit_count, 1);
-    let history = store.history(rows[0].id).unwrap();
+    let found = rows(&store);
+    assert_eq!(found.len(), 1);
+    let (id, visits, last, _) = found[0].clone();
+    assert_eq!((visits, last), (1, Some(Utc.with_ymd_and_hms(2025, 6, 8, 8, 0, 0).unwrap())));
+    let history = store.history(id).unwrap();
     let original = record("Yu Ming", "0108");
     assert_eq!(history.guest.profile, original.profile);
     assert_eq!(history.visits, original.visits);
     assert_eq!(history.recoveries[0].recovery, original.recoveries[0]);
 
+    let now = Utc::now();
     let visit = Visit {
-        at: Utc::now(),
+        at: now,
         seat: "Bar".into(),
         order: vec![],
         party_size: None,
         staff: "Nok".into(),
         note: String::new(),
     };
-    store.log_visit(rows[0].id, visit, "Nok").unwrap();
+    store.log_visit(id, visit, "Nok").unwrap();
+    let (_, visits, last, _) = rows(&store)[0].clone();
+    assert_eq!((visits, last.map(|t| t.timestamp_millis())), (2, Some(now.timestamp_millis())));
     drop(store);
 
     // Reopening migrates nothing and keeps everything.
     let store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
-    assert_eq!(store.history(rows[0].id).unwrap().visits.len(), 2);
+    assert_eq!(store.history(id).unwrap().visits.len(), 2);
     assert_eq!(
         audit_actions(&path),
-        [
-            ("Nok".into(), "guest added".into(), Some(rows[0].id.0)),
-            ("Nok".into(), "visit logged".into(), Some(rows[0].id.0))
-        ]
+        [("Nok".into(), "guest added".into(), Some(id.0)), ("Nok".into(), "visit logged".into(), Some(id.0))]
     );
 }
 
@@ -83,10 +91,10 @@ fn a_record_matching_an_earlier_one_in_the_same_import_is_merged() {
     second.profile.tags = vec!["vip".into()];
     let summary = store.import(vec![record("Yu Ming", "0108"), second], "Nok", "x").unwrap();
     assert_eq!((summary.added, summary.merged), (1, 1));
-    let rows = store.search_rows().unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].tags, ["vip"]);
-    assert_eq!(store.history(rows[0].id).unwrap().recoveries.len(), 1, "the same recovery is not added twice");
+    let found = rows(&store);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].3, ["vip"]);
+    assert_eq!(store.history(found[0].0).unwrap().recoveries.len(), 1, "the same recovery is not added twice");
 }
 
 #[test]
@@ -110,6 +118,6 @@ fn logging_a_visit_for_a_missing_guest_is_not_found() {
         staff: String::new(),
         note: String::new(),
     };
-    let result = store.log_visit(regulars::domain::GuestId(42), visit, "Nok");
+    let result = store.log_visit(GuestId(42), visit, "Nok");
     assert!(matches!(result, Err(StoreError::NotFound(_))));
 }

@@ -152,10 +152,10 @@ impl Book {
 }
 
 fn top_match(store: &Store, query: &str) -> Result<GuestHistory> {
-    let index = Index::new(store.search_rows()?);
+    let mut index = Index::load(store)?;
     let hit = index.search(query, 1).hits.into_iter().next();
-    let row = hit.map(|h| index.row(h.row)).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
-    Ok(store.history(row.id)?)
+    let guest = hit.map(|h| index.guest(h.entry)).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
+    Ok(store.history(guest.id)?)
 }
 
 #[derive(Serialize)]
@@ -172,7 +172,7 @@ struct FoundGuest<'a> {
 
 fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = book.open()?;
-    let index = Index::new(store.search_rows()?);
+    let mut index = Index::load(&store)?;
     let hits = index.search(query, limit).hits;
     let mut out = BufWriter::new(io::stdout().lock());
     let now = Utc::now();
@@ -180,13 +180,13 @@ fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
         let found: Vec<FoundGuest<'_>> = hits
             .iter()
             .map(|hit| {
-                let row = index.row(hit.row);
+                let row = index.guest(hit.entry);
                 FoundGuest {
                     id: row.id.0,
-                    name: &row.name,
-                    greeting: &row.greeting,
-                    phone: &row.phone,
-                    email: &row.email,
+                    name: row.name,
+                    greeting: row.greeting,
+                    phone: row.phone,
+                    email: row.email,
                     matched: hit.field.label(),
                     last_visit: row.last_visit.map(|t| t.to_rfc3339()),
                     visits: row.visit_count,
@@ -199,15 +199,15 @@ fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
             bail!("no guest matches {:?}", inert(query));
         }
         for hit in &hits {
-            let row = index.row(hit.row);
+            let row = index.guest(hit.entry);
             let last = row.last_visit.map_or_else(|| "never visited".to_owned(), |t| card::when(t, now));
             let matched = if hit.field == Field::Name { String::new() } else { format!("  [{}]", hit.field.label()) };
             writeln!(
                 out,
                 "{}  {}  {}  last visit {last}, {} visits{matched}",
-                inert(&row.name),
-                inert(&row.greeting),
-                inert(&row.phone),
+                inert(row.name),
+                inert(row.greeting),
+                inert(row.phone),
                 row.visit_count
             )?;
         }

@@ -1,8 +1,11 @@
-//! Finding guests from what staff type: a name, part of one, phone digits, an email. The index lives in memory;
-//! the worker runs searches off the input path so that typing never waits.
+//! Finding guests the way staff remember them: part of a name, a misspelling, pinyin, phone digits, an email, a tag.
+//! The index lives in memory; the worker runs searches off the input path so that typing never waits.
 
 mod index;
+mod key;
+mod query;
 mod worker;
 
-pub use index::{Field, Found, Hit, Index};
+pub use index::{Field, Found, GuestView, Hit, Index};
+pub use key::search_key;
 pub use worker::{FoundGuest, Results, Worker};

@@ -1,5 +1,6 @@
 //! Searches on their own thread. Each request carries a generation number; when several queries are waiting only
-//! the newest is run, so a burst of typing costs one search.
+//! the newest is run, so a burst of typing costs one search. The index is built on this thread too, so the screen
+//! is drawn and typed into while a large book loads.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -8,7 +9,6 @@ use chrono::{DateTime, Utc};
 
 use super::index::{Field, Index};
 use crate::domain::GuestId;
-use crate::store::SearchRow;
 
 /// One guest in a result list, with what the list shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +36,7 @@ pub struct Results {
 
 enum Request {
     Search { generation: u64, query: String },
-    Replace(Vec<SearchRow>),
-    Upsert(SearchRow),
+    Replace(Box<Index>),
 }
 
 /// A handle on the search thread; dropping it ends the thread.
@@ -46,10 +45,19 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the thread over `rows`; each search's best `limit` results are passed to `deliver`.
-    pub fn spawn(rows: Vec<SearchRow>, limit: usize, deliver: impl Fn(Results) + Send + 'static) -> Self {
+    /// Starts the thread: it builds the index with `load`, then answers searches with their best `limit` results,
+    /// passed to `deliver`. If `load` fails, its error is delivered to `failed` and no search is answered.
+    pub fn spawn<E: Send + 'static>(
+        load: impl FnOnce() -> Result<Index, E> + Send + 'static,
+        limit: usize,
+        deliver: impl Fn(Results) + Send + 'static,
+        failed: impl FnOnce(E) + Send + 'static,
+    ) -> Self {
         let (requests, inbox) = mpsc::channel();
-        thread::spawn(move || serve(Index::new(rows), limit, &inbox, deliver));
+        thread::spawn(move || match load() {
+            Ok(index) => serve(index, limit, &inbox, deliver),
+            Err(error) => failed(error),
+        });
         Self { requests }
     }
 
@@ -58,17 +66,13 @@ impl Worker {
     }
 
     /// Replaces the whole index, as after a bulk import.
-    pub fn replace(&self, rows: Vec<SearchRow>) {
-        self.send(Request::Replace(rows));
-    }
-
-    /// Adds or updates one guest.
-    pub fn upsert(&self, row: SearchRow) {
-        self.send(Request::Upsert(row));
+    pub fn replace(&self, index: Index) {
+        self.send(Request::Replace(Box::new(index)));
     }
 
     fn send(&self, request: Request) {
-        // The thread only stops when this handle is dropped, so a failed send cannot happen while we hold it.
+        // The thread stops only when this handle is dropped or the book failed to load (already reported), so a
+        // failed send has nothing left to tell.
         let _ = self.requests.send(request);
     }
 }
@@ -79,8 +83,7 @@ fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: imp
         for request in std::iter::once(first).chain(inbox.try_iter()) {
             match request {
                 Request::Search { generation, query } => latest = Some((generation, query)),
-                Request::Replace(rows) => index = Index::new(rows),
-                Request::Upsert(row) => index.upsert(row),
+                Request::Replace(new) => index = *new,
             }
         }
         if let Some((generation, query)) = latest {
@@ -89,12 +92,12 @@ fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: imp
                 .hits
                 .into_iter()
                 .map(|hit| {
-                    let row = index.row(hit.row);
+                    let guest = index.guest(hit.entry);
                     FoundGuest {
-                        id: row.id,
-                        name: row.name.clone(),
-                        greeting: row.greeting.clone(),
-                        last_visit: row.last_visit,
+                        id: guest.id,
+                        name: guest.name.to_owned(),
+                        greeting: guest.greeting.to_owned(),
+                        last_visit: guest.last_visit,
                         field: hit.field,
                         positions: hit.positions,
                     }
@@ -108,31 +111,46 @@ fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: imp
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::SearchRow;
 
-    fn row(id: i64, name: &str) -> SearchRow {
-        SearchRow {
-            id: GuestId(id),
-            name: name.into(),
-            greeting: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            tags: vec![],
-            last_visit: None,
-            visit_count: 0,
+    fn index(names: &[&'static str]) -> Index {
+        let mut index = Index::default();
+        for (i, name) in names.iter().enumerate() {
+            index.upsert(&SearchRow {
+                id: GuestId(i as i64 + 1),
+                name,
+                greeting: "",
+                phone: "",
+                email: "",
+                tags: vec![],
+                name_key: name,
+                greeting_key: "",
+                last_visit: None,
+                visit_count: 0,
+            });
         }
+        index
     }
 
     #[test]
-    fn answers_with_the_generation_asked_and_sees_upserts() {
+    fn answers_with_the_generation_asked_and_serves_a_replaced_index() {
         let (tx, rx) = mpsc::channel();
-        let worker = Worker::spawn(vec![row(1, "Ann")], 10, move |r| tx.send(r).unwrap());
+        let worker = Worker::spawn(|| Ok::<_, ()>(index(&["Ann"])), 10, move |r| tx.send(r).unwrap(), |()| {});
         worker.search(1, "ann");
         let first = rx.recv().unwrap();
         assert_eq!((first.generation, first.total, first.guests), (1, 1, 1));
-        worker.upsert(row(2, "Annie"));
+        worker.replace(index(&["Ann", "Annie"]));
         worker.search(2, "ann");
         let second = rx.recv().unwrap();
         assert_eq!(second.generation, 2);
         assert_eq!(second.found.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["Ann", "Annie"]);
+    }
+
+    #[test]
+    fn a_failed_load_is_reported() {
+        let (tx, rx) = mpsc::channel();
+        let worker = Worker::spawn(|| Err("locked"), 10, |_| {}, move |e| tx.send(e).unwrap());
+        worker.search(1, "x");
+        assert_eq!(rx.recv().unwrap(), "locked");
     }
 }

@@ -76,6 +76,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// An open guest book.
 pub struct Store {
     conn: Connection,
+    path: PathBuf,
+    busy_timeout: Duration,
 }
 
 impl Store {
@@ -104,7 +106,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self { conn, path: path.to_owned(), busy_timeout })
+    }
+
+    /// A second connection to the same book, for another thread.
+    pub fn reopen(&self) -> Result<Self> {
+        Self::open(&self.path, self.busy_timeout)
     }
 
     fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {

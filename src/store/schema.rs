@@ -3,7 +3,8 @@
 /// Each entry moves the schema one version on; never edit a released entry, append a new one.
 pub(super) const MIGRATIONS: &[&str] = &[
     // 1: guests, visits, recoveries with follow-ups, and the audit log. Times are UTC milliseconds since the epoch;
-    // lists are JSON arrays of strings.
+    // lists are JSON arrays of strings. A guest's search keys (folded text with pinyin) are computed when the guest
+    // is written; triggers keep each guest's visit count and last visit, so search loads one table.
     "CREATE TABLE guests (
         id          INTEGER PRIMARY KEY,
         name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
@@ -15,6 +16,10 @@ pub(super) const MIGRATIONS: &[&str] = &[
         allergies   TEXT NOT NULL DEFAULT '[]',
         preferences TEXT NOT NULL DEFAULT '[]',
         notes       TEXT NOT NULL DEFAULT '',
+        name_key     TEXT NOT NULL DEFAULT '',
+        greeting_key TEXT NOT NULL DEFAULT '',
+        visit_count   INTEGER NOT NULL DEFAULT 0,
+        last_visit_at INTEGER,
         version     INTEGER NOT NULL DEFAULT 1,
         created_at  INTEGER NOT NULL,
         updated_at  INTEGER NOT NULL
@@ -30,6 +35,20 @@ pub(super) const MIGRATIONS: &[&str] = &[
         note       TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX visits_by_guest ON visits (guest_id, at);
+    CREATE TRIGGER visit_added AFTER INSERT ON visits BEGIN
+        UPDATE guests SET visit_count = visit_count + 1, last_visit_at = max(coalesce(last_visit_at, NEW.at), NEW.at)
+        WHERE id = NEW.guest_id;
+    END;
+    CREATE TRIGGER visit_removed AFTER DELETE ON visits BEGIN
+        UPDATE guests SET visit_count = visit_count - 1,
+                          last_visit_at = (SELECT max(at) FROM visits WHERE guest_id = OLD.guest_id)
+        WHERE id = OLD.guest_id;
+    END;
+    CREATE TRIGGER visit_moved AFTER UPDATE OF guest_id, at ON visits BEGIN
+        UPDATE guests SET visit_count = (SELECT count(*) FROM visits WHERE guest_id = guests.id),
+                          last_visit_at = (SELECT max(at) FROM visits WHERE guest_id = guests.id)
+        WHERE id IN (OLD.guest_id, NEW.guest_id);
+    END;
     CREATE TABLE recoveries (
         id            INTEGER PRIMARY KEY,
         guest_id      INTEGER REFERENCES guests(id) ON DELETE SET NULL,

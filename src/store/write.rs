@@ -7,6 +7,7 @@ use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::merge::merge;
 use crate::domain::{GuestId, GuestRecord, Profile, Recovery, Visit, VisitId};
+use crate::search::search_key;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,8 +82,8 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
     let now = to_millis(Utc::now());
     tx.prepare_cached(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
-                             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                             name_key, greeting_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
     )?
     .execute(params![
         profile.name,
@@ -94,6 +95,8 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
         serde_json::to_string(&profile.allergies)?,
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
+        search_key(&profile.name),
+        search_key(&profile.greeting),
         now,
     ])?;
     Ok(GuestId(tx.last_insert_rowid()))
@@ -102,7 +105,8 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
 fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<()> {
     tx.prepare_cached(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
-                           preferences = ?9, notes = ?10, version = version + 1, updated_at = ?11
+                           preferences = ?9, notes = ?10, name_key = ?11, greeting_key = ?12, version = version + 1,
+                           updated_at = ?13
          WHERE id = ?1",
     )?
     .execute(params![
@@ -116,6 +120,8 @@ fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<
         serde_json::to_string(&profile.allergies)?,
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
+        search_key(&profile.name),
+        search_key(&profile.greeting),
         to_millis(Utc::now()),
     ])?;
     Ok(())

@@ -47,9 +47,8 @@ pub enum Msg {
     Results(Results),
     /// The selected guest's history, or why it could not be read.
     Card(Result<Box<GuestHistory>, String>),
-    /// The book now holds this many guests (after a bulk change); search again.
+    /// The book changed in bulk and the search thread has the new index: search again.
     BookChanged {
-        guests: usize,
         message: String,
     },
     /// A failure to report on the status line.

@@ -41,8 +41,8 @@ pub struct App {
     /// The history of the selected guest, once loaded.
     pub card: Option<GuestHistory>,
     pub status: Option<String>,
-    /// How many guests the book holds.
-    pub guests: usize,
+    /// How many guests the book holds; unknown until the search thread has read it.
+    pub guests: Option<usize>,
     /// The generation of the newest search asked for; older results are dropped.
     pub generation: u64,
     pub size: (u16, u16),
@@ -54,7 +54,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(guests: usize, size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme) -> Self {
+    pub fn new(size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme) -> Self {
         Self {
             query: LineInput::default(),
             focus: Focus::Search,
@@ -64,7 +64,7 @@ impl App {
             offset: 0,
             card: None,
             status: None,
-            guests,
+            guests: None,
             generation: 0,
             size,
             now,
@@ -114,7 +114,7 @@ impl App {
                 if results.generation != self.generation {
                     return Vec::new();
                 }
-                self.guests = results.guests;
+                self.guests = Some(results.guests);
                 self.results = Some(results);
                 self.selected = 0;
                 self.offset = 0;
@@ -128,8 +128,7 @@ impl App {
                 self.status = Some(error);
                 Vec::new()
             }
-            Msg::BookChanged { guests, message } => {
-                self.guests = guests;
+            Msg::BookChanged { message } => {
                 self.status = Some(message);
                 vec![self.search()]
             }
@@ -184,7 +183,7 @@ impl App {
                 self.help = !self.help;
                 Vec::new()
             }
-            Action::LoadDemo if self.guests == 0 => vec![Effect::LoadDemo],
+            Action::LoadDemo if self.guests == Some(0) => vec![Effect::LoadDemo],
             Action::LoadDemo => Vec::new(),
             Action::Unbound(c) => {
                 self.status = Some(format!("“{c}” is not a command here — F1 shows the keys, / goes back to search"));
@@ -255,7 +254,7 @@ mod tests {
     use crate::search::Field;
 
     fn app() -> App {
-        App::new(3, (100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain())
+        App::new((100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain())
     }
 
     fn results(generation: u64, names: &[&str]) -> Results {
@@ -365,8 +364,10 @@ mod tests {
     #[test]
     fn demo_guests_are_offered_only_to_an_empty_book() {
         let mut app = app();
+        assert_eq!(press(&mut app, Action::LoadDemo), [], "not while the book is still being read");
+        app.guests = Some(3);
         assert_eq!(press(&mut app, Action::LoadDemo), []);
-        app.guests = 0;
+        app.guests = Some(0);
         assert_eq!(press(&mut app, Action::LoadDemo), [Effect::LoadDemo]);
     }
 }

@@ -17,7 +17,7 @@ use super::terminal::Screen;
 use super::theme::Theme;
 use super::ui;
 use crate::demo;
-use crate::search::Worker;
+use crate::search::{Index, Worker};
 use crate::store::Store;
 
 /// How many results a search returns: more than any screen shows.
@@ -41,18 +41,24 @@ enum Incoming {
 
 /// Runs the counter screen on `store` until the user quits.
 pub fn run(mut store: Store, options: &Options) -> Result<()> {
-    // Read the book before taking over the screen, so that a failure prints as a plain error line.
-    let rows = store.search_rows().context("cannot read the guest book")?;
-    let guests = rows.len();
+    // The search thread reads the book on a connection of its own while the screen comes up.
+    let reader = store.reopen().context("cannot open the guest book a second time for search")?;
     let (tx, rx) = mpsc::channel();
-    let results = tx.clone();
-    let worker = Worker::spawn(rows, RESULT_LIMIT, move |r| {
-        let _ = results.send(Incoming::App(Msg::Results(r)));
-    });
+    let (results, failures) = (tx.clone(), tx.clone());
+    let worker = Worker::spawn(
+        move || Index::load(&reader),
+        RESULT_LIMIT,
+        move |r| {
+            let _ = results.send(Incoming::App(Msg::Results(r)));
+        },
+        move |error| {
+            let _ = failures.send(Incoming::App(Msg::Failed(format!("Cannot read the guest book: {error}"))));
+        },
+    );
 
     let mut screen = Screen::enter().context("cannot open the terminal screen")?;
     let size = screen.terminal.size()?;
-    let mut app = App::new(guests, (size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env());
+    let mut app = App::new((size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env());
     thread::spawn(move || {
         loop {
             let incoming = match event::read() {
@@ -154,12 +160,11 @@ impl Desk<'_> {
         let loaded = self
             .store
             .import(records, &self.options.staff, "demo seed 1")
-            .and_then(|summary| Ok((summary, self.store.search_rows()?)));
+            .and_then(|summary| Ok((summary, Index::load(self.store)?)));
         match loaded {
-            Ok((summary, rows)) => {
-                let guests = rows.len();
-                self.worker.replace(rows);
-                Msg::BookChanged { guests, message: format!("Loaded {} demo guests", summary.added) }
+            Ok((summary, index)) => {
+                self.worker.replace(index);
+                Msg::BookChanged { message: format!("Loaded {} demo guests", summary.added) }
             }
             Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),
         }

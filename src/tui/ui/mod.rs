@@ -66,7 +66,7 @@ impl Widget for &App {
         }
         let areas = areas(area);
         search_line::render(self, areas.search, buf);
-        if self.guests == 0 {
+        if self.guests == Some(0) {
             welcome::render(self, Rect::new(area.x, areas.results.y, area.width, areas.results.height), buf);
         } else {
             results::render(self, areas.results, buf);

@@ -13,10 +13,10 @@ const PROMPT: &str = " Find › ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.results {
-        _ if app.guests == 0 => "empty guest book ".to_owned(),
+        _ if app.guests == Some(0) => "empty guest book ".to_owned(),
         Some(r) if r.query.trim().is_empty() => format!("{} guests, latest first ", group(r.guests)),
         Some(r) => format!("{} of {} guests ", group(r.total), group(r.guests)),
-        None => format!("{} guests ", group(app.guests)),
+        None => "opening the guest book… ".to_owned(),
     };
     let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
     let room = usize::from(area.width).saturating_sub(count.width() + 1);

@@ -13,7 +13,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
         Mode::Guest => " Esc or / back to search · ↑↓ next guest · ? help · Ctrl-C quit",
-        Mode::Search if app.guests == 0 => " F2 load demo guests · F1 help · Ctrl-C quit",
+        Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
         Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
     };
     let message = app.status.as_deref().unwrap_or("");

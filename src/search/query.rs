@@ -1,0 +1,103 @@
+//! What staff type, taken apart: space-separated terms that must all match, each in any field.
+
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+
+use super::key::fold;
+
+/// One term of a query.
+pub(super) enum Term {
+    /// Matched fuzzily against name (with pinyin), greeting and the part of the email before the `@`. Smart case: capitals make it case-sensitive.
+    /// An `ascii` term is matched against the ASCII keys only (Chinese names by their pinyin); one with other
+    /// characters against the full keys ("于m" against "于 yu 明 ming ").
+    Fuzzy { atom: Atom, mask: u64, ascii: bool },
+    /// Three or more digits (punctuation ignored): found anywhere in the phone number's digits.
+    Phone(String),
+    /// `#vip`: the guest has a tag starting with this.
+    Tag(String),
+    /// Anything with an `@`: part of an email address, as typed ("jon@", "@example.com").
+    Email(String),
+}
+
+/// Which kind of term, to know whether a longer query can rescan only the previous matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Fuzzy,
+    Phone,
+    Tag,
+    Email,
+}
+
+impl Term {
+    pub(super) fn kind(&self) -> Kind {
+        match self {
+            Term::Fuzzy { .. } => Kind::Fuzzy,
+            Term::Phone(_) => Kind::Phone,
+            Term::Tag(_) => Kind::Tag,
+            Term::Email(_) => Kind::Email,
+        }
+    }
+}
+
+/// Fewest digits that make a term a phone search: "0108" is a phone ending, "7" could be anything.
+const PHONE_DIGITS: usize = 3;
+
+pub(super) fn parse(query: &str) -> Vec<Term> {
+    query.split_whitespace().map(term).collect()
+}
+
+fn term(text: &str) -> Term {
+    if let Some(tag) = text.strip_prefix('#').filter(|t| !t.is_empty()) {
+        return Term::Tag(fold(tag).to_lowercase());
+    }
+    if text.contains('@') {
+        return Term::Email(fold(text).to_lowercase());
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() >= PHONE_DIGITS && text.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c)) {
+        return Term::Phone(digits);
+    }
+    let folded = fold(text);
+    Term::Fuzzy {
+        atom: Atom::new(&folded, CaseMatching::Smart, Normalization::Never, AtomKind::Fuzzy, false),
+        mask: mask(&folded),
+        ascii: folded.is_ascii(),
+    }
+}
+
+/// A 64-bit summary of which characters a text contains, case ignored. A haystack whose mask lacks a bit of the
+/// needle's cannot match it, which rejects most guests before any scoring.
+pub(super) fn mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| mask | bit(c))
+}
+
+fn bit(c: char) -> u64 {
+    let c = c.to_ascii_lowercase();
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_whitespace() => 0,
+        // Everything else shares the remaining 28 bits: a coarse filter, never a wrong rejection.
+        c => 1 << (36 + c as u32 % 28),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_fuzzy_phone_or_tag() {
+        let kinds: Vec<Kind> = parse("yu  0108 #vip 01 +86 # jon@").iter().map(Term::kind).collect();
+        assert_eq!(kinds, [Kind::Fuzzy, Kind::Phone, Kind::Tag, Kind::Fuzzy, Kind::Fuzzy, Kind::Fuzzy, Kind::Email]);
+        assert!(matches!(&parse("(138)-0108")[0], Term::Phone(d) if d == "1380108"));
+        assert!(matches!(&parse("#VIP")[0], Term::Tag(t) if t == "vip"));
+    }
+
+    #[test]
+    fn masks_ignore_case_and_never_reject_a_real_match() {
+        assert_eq!(mask("Emma"), mask("emma"));
+        assert_eq!(mask("me") & !mask("Emma"), 0);
+        assert_ne!(mask("x") & !mask("Emma"), 0);
+        assert_eq!(mask("于m") & !mask("于 yu 明 ming "), 0);
+    }
+}
