@@ -30,8 +30,10 @@ fn record(name: &str, phone: &str) -> GuestRecord {
     }
 }
 
-/// What search sees of each guest: id, visit count (kept by triggers), last visit, tags.
-fn rows(store: &Store) -> Vec<(GuestId, u32, Option<chrono::DateTime<Utc>>, Vec<String>)> {
+/// What search sees of a guest: id, visit count (kept by triggers), last visit, tags.
+type Seen = (GuestId, u32, Option<chrono::DateTime<Utc>>, Vec<String>);
+
+fn rows(store: &Store) -> Vec<Seen> {
     let mut rows = Vec::new();
     store.search_rows(0..=i64::MAX, |r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone()))).unwrap();
     rows
