@@ -57,6 +57,8 @@ pub struct Hit {
 pub struct Found {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Nothing matched as typed: these are close matches, one typo away.
+    pub close: bool,
 }
 
 /// A guest as the index holds it, for showing in a list.
@@ -73,6 +75,12 @@ pub struct GuestView<'a> {
 
 /// A phone-digits or email-part match is exact, so it ranks with a strong name match of the same length.
 const EXACT_SCORE_PER_CHAR: u32 = 24;
+/// A phone number that ends with the digits typed: the caller's "last four".
+const ENDING_BONUS: u32 = 32;
+/// See `word_bonus`: about what two well-placed letters score in the matcher.
+const INITIALS_BONUS: u32 = 64;
+const WORD_BONUS: u32 = 48;
+const WORD_PREFIX_BONUS: u32 = 24;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4096;
 /// Marks a key held as characters (`wide`) rather than ASCII bytes (`text`).
@@ -355,20 +363,42 @@ impl Index {
             _ => (0..to_u32(self.hot.len())).collect(),
         };
         let scan = self.scan(&candidates, &terms, limit);
+        if scan.matched.is_empty() {
+            return self.close_matches(query, limit);
+        }
         let total = scan.matched.len();
-        let hits = scan
-            .best
-            .iter()
-            .map(|s| {
-                let entry = s.entry() as usize;
-                let positions = if s.field == Field::Name { self.highlights(entry, &terms) } else { Vec::new() };
-                Hit { entry, field: s.field, positions }
-            })
-            .collect();
+        let hits = scan.best.iter().map(|s| self.hit(s, &terms)).collect();
         if !terms.is_empty() {
             self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched });
         }
-        Found { total, hits }
+        Found { total, hits, close: false }
+    }
+
+    /// When nothing matches as typed: the guests matching a query one typo away, each scored by its best variant.
+    fn close_matches(&mut self, query: &str, limit: usize) -> Found {
+        let all: Vec<u32> = (0..to_u32(self.hot.len())).collect();
+        let mut matched = vec![false; self.hot.len()];
+        let mut best: Vec<(Scored, String)> = Vec::new();
+        for variant in query::one_typo_away(query) {
+            let scan = self.scan(&all, &query::parse(&variant), limit);
+            for &i in &scan.matched {
+                matched[i as usize] = true;
+            }
+            best.extend(scan.best.into_iter().map(|s| (s, variant.clone())));
+        }
+        best.sort_unstable_by_key(|(s, _)| *s);
+        // The same guest reached by several variants: keep its best.
+        let mut seen = vec![false; self.hot.len()];
+        best.retain(|(s, _)| !std::mem::replace(&mut seen[s.entry() as usize], true));
+        best.truncate(limit);
+        let hits = best.iter().map(|(s, variant)| self.hit(s, &query::parse(variant))).collect();
+        Found { total: matched.iter().filter(|&&m| m).count(), hits, close: true }
+    }
+
+    fn hit(&mut self, scored: &Scored, terms: &[Term]) -> Hit {
+        let entry = scored.entry() as usize;
+        let positions = if scored.field == Field::Name { self.highlights(entry, terms) } else { Vec::new() };
+        Hit { entry, field: scored.field, positions }
     }
 
     /// Scores `candidates`, on two threads when there are many.
@@ -474,7 +504,10 @@ impl Scorer<'_> {
             let (score, field) = match term {
                 Term::Phone(digits) => {
                     let phone = text_of(self.text, self.cold[entry].phone_digits);
-                    phone.contains(digits.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(digits), Field::Phone))?
+                    let ending = if phone.ends_with(digits.as_str()) { ENDING_BONUS } else { 0 };
+                    phone
+                        .contains(digits.as_str())
+                        .then(|| (EXACT_SCORE_PER_CHAR * len(digits) + ending, Field::Phone))?
                 }
                 Term::Tag(tag) => {
                     let tags = text_of(self.text, self.cold[entry].tags);
@@ -484,10 +517,10 @@ impl Scorer<'_> {
                     let email = text_of(self.text, self.cold[entry].email).to_lowercase();
                     email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
                 }
-                Term::Fuzzy { atom, mask, ascii } => {
+                Term::Fuzzy { atom, mask, ascii, lower } => {
                     let cold = &self.cold[entry];
                     let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
-                    [Field::Name, Field::Greeting, Field::Email]
+                    let (score, field) = [Field::Name, Field::Greeting, Field::Email]
                         .into_iter()
                         .zip(keys.into_iter().zip(hot.masks))
                         .find_map(|(field, (key, field_mask))| {
@@ -495,7 +528,14 @@ impl Scorer<'_> {
                                 return None;
                             }
                             atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
-                        })?
+                        })?;
+                    let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
+                        let pinyin = !cold.wide_keys[0].is_empty();
+                        word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
+                    } else {
+                        0
+                    };
+                    (score + bonus, field)
                 }
             };
             total += score;
@@ -505,6 +545,26 @@ impl Scorer<'_> {
         }
         Some((total, shown.unwrap_or(Field::Recent)))
     }
+}
+
+/// Extra score for a term that is the initials of a name in pinyin ("wjh" for 王建华), one of the name's words, or
+/// the start of one: what staff mean when they type it, over the same letters scattered through a longer name.
+/// Initials are how Chinese names are typed; nobody looks up Jon García as "jg".
+fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
+    let words = || name_key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    if pinyin && words().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_lowercase()).eq(term.chars()) {
+        return INITIALS_BONUS;
+    }
+    let mut bonus = 0;
+    for word in words() {
+        if word.eq_ignore_ascii_case(term) {
+            return WORD_BONUS;
+        }
+        if word.len() > term.len() && word[..term.len()].eq_ignore_ascii_case(term) {
+            bonus = WORD_PREFIX_BONUS;
+        }
+    }
+    bonus
 }
 
 fn len(text: &str) -> u32 {
@@ -570,6 +630,21 @@ mod tests {
         assert_eq!(names(&mut index, "ｅｍｍａ"), ["emma stone"]);
         assert_eq!(names(&mut index, "Jose"), ["José GARCÍA"]);
         assert!(names(&mut index, "JOSE").is_empty());
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_when_nothing_matches_as_typed() {
+        let mut index = build([named(1, "Jon Smith"), named(2, "Emma Stone"), named(3, "Smyth Moss")]);
+        for typo in ["smtih", "smiht", "smyth jon", "jon smitth", "emma sotne"] {
+            let found = index.search(typo, 10);
+            assert!(found.close, "{typo:?} has no exact match");
+            let first = found.hits.first().map(|h| index.guest(h.entry).name);
+            assert!(matches!(first, Some("Jon Smith" | "Emma Stone")), "{typo:?} found {first:?}");
+        }
+        let exact = index.search("smyth", 10);
+        assert!(!exact.close);
+        assert_eq!(exact.total, 1, "an exact match is never padded with close ones");
+        assert_eq!(index.search("zzzz", 10).total, 0);
     }
 
     #[test]

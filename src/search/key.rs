@@ -6,10 +6,16 @@ use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// The key a name or greeting is searched by. Computed when the guest is written and stored with it, so that
-/// opening a book of 200,000 guests computes no pinyin.
+/// The key a name is searched by. Computed when the guest is written and stored with it, so that opening a book
+/// of 200,000 guests computes no pinyin.
 pub fn search_key(text: &str) -> String {
     key_with_map(text).0
+}
+
+/// The key a greeting is searched by: folded, without pinyin. A greeting's surname is in the name already, and the
+/// pinyin of its titles ("先生", "xian sheng") would match initials typed for a name.
+pub fn greeting_key(text: &str) -> String {
+    fold(text)
 }
 
 /// The key, and for each of its characters the index of the character of `text` it stands for (for highlights).
@@ -25,7 +31,8 @@ pub fn key_with_map(text: &str) -> (String, Vec<usize>) {
             Some(pinyin) => {
                 push(c);
                 push(' ');
-                pinyin.plain().chars().for_each(&mut push);
+                // "lü" is typed "lu": the pinyin is folded like everything else.
+                pinyin.plain().chars().flat_map(fold_char).for_each(&mut push);
                 push(' ');
             }
             None => fold_char(c).for_each(push),
@@ -55,6 +62,7 @@ mod tests {
     fn chinese_characters_carry_their_pinyin() {
         assert_eq!(search_key("于明"), "于 yu 明 ming ");
         assert_eq!(search_key("王建华"), "王 wang 建 jian 华 hua ");
+        assert_eq!(search_key("吕"), "吕 lu ");
         let (key, map) = key_with_map("Li 于");
         assert_eq!(key, "Li 于 yu ");
         assert_eq!(map, [0, 1, 2, 3, 3, 3, 3, 3]);

@@ -9,7 +9,8 @@ pub(super) enum Term {
     /// Matched fuzzily against name (with pinyin), greeting and the part of the email before the `@`. Smart case: capitals make it case-sensitive.
     /// An `ascii` term is matched against the ASCII keys only (Chinese names by their pinyin); one with other
     /// characters against the full keys ("于m" against "于 yu 明 ming ").
-    Fuzzy { atom: Atom, mask: u64, ascii: bool },
+    /// `lower` is the term lower-cased, for the whole-word and initials bonuses.
+    Fuzzy { atom: Atom, mask: u64, ascii: bool, lower: String },
     /// Three or more digits (punctuation ignored): found anywhere in the phone number's digits.
     Phone(String),
     /// `#vip`: the guest has a tag starting with this.
@@ -45,6 +46,41 @@ pub(super) fn parse(query: &str) -> Vec<Term> {
     query.split_whitespace().map(term).collect()
 }
 
+/// Lengths of a fuzzy term that is forgiven a typo: shorter ones match too much once a letter is dropped, and no
+/// name is longer than the longest.
+const FORGIVEN: std::ops::RangeInclusive<usize> = 4..=32;
+
+/// At most this many typo variants are tried, so that no query, however long, costs more than a few frames.
+const MOST_VARIANTS: usize = 48;
+
+/// Queries one typo away from `query`: each with one letter left out of one Latin-letter term of four or more
+/// letters. Leaving a letter out forgives a wrong letter ("smyth" → "smth", found in "smith"), two letters swapped
+/// ("smtih" → "smih") and one letter too many ("smitth" → "smith"), since terms match as subsequences.
+pub(super) fn one_typo_away(query: &str) -> Vec<String> {
+    let tokens: Vec<&str> = query.split_whitespace().collect();
+    let mut variants = Vec::new();
+    'tokens: for (i, token) in tokens.iter().enumerate() {
+        let forgiven = FORGIVEN.contains(&token.chars().count())
+            && token.chars().all(|c| c.is_alphabetic())
+            && matches!(term(token), Term::Fuzzy { ascii: true, .. });
+        if !forgiven {
+            continue;
+        }
+        for skip in 0..token.chars().count() {
+            let shorter: String = token.chars().enumerate().filter(|&(j, _)| j != skip).map(|(_, c)| c).collect();
+            let mut variant = tokens.clone();
+            variant[i] = &shorter;
+            variants.push(variant.join(" "));
+            if variants.len() == MOST_VARIANTS {
+                break 'tokens;
+            }
+        }
+    }
+    variants.sort_unstable();
+    variants.dedup();
+    variants
+}
+
 fn term(text: &str) -> Term {
     if let Some(tag) = text.strip_prefix('#').filter(|t| !t.is_empty()) {
         return Term::Tag(fold(tag).to_lowercase());
@@ -61,6 +97,7 @@ fn term(text: &str) -> Term {
         atom: Atom::new(&folded, CaseMatching::Smart, Normalization::Never, AtomKind::Fuzzy, false),
         mask: mask(&folded),
         ascii: folded.is_ascii(),
+        lower: folded.to_lowercase(),
     }
 }
 
@@ -91,6 +128,16 @@ mod tests {
         assert_eq!(kinds, [Kind::Fuzzy, Kind::Phone, Kind::Tag, Kind::Fuzzy, Kind::Fuzzy, Kind::Fuzzy, Kind::Email]);
         assert!(matches!(&parse("(138)-0108")[0], Term::Phone(d) if d == "1380108"));
         assert!(matches!(&parse("#VIP")[0], Term::Tag(t) if t == "vip"));
+    }
+
+    #[test]
+    fn typos_are_forgiven_in_long_latin_terms_only() {
+        assert_eq!(one_typo_away("yu smth"), ["yu mth", "yu smh", "yu smt", "yu sth"]);
+        assert!(one_typo_away(&"x".repeat(100)).is_empty());
+        assert_eq!(one_typo_away(&"abcdefgh ".repeat(1000)).len(), MOST_VARIANTS);
+        assert!(one_typo_away("jon").is_empty());
+        assert!(one_typo_away("0108 #vip 王建华 jon@x").is_empty());
+        assert_eq!(one_typo_away("aaaa"), ["aaa"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::merge::merge;
 use crate::domain::{GuestId, GuestRecord, Profile, Recovery, Visit, VisitId};
-use crate::search::search_key;
+use crate::search::{greeting_key, search_key};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,7 +96,7 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
         search_key(&profile.name),
-        search_key(&profile.greeting),
+        greeting_key(&profile.greeting),
         now,
     ])?;
     Ok(GuestId(tx.last_insert_rowid()))
@@ -121,7 +121,7 @@ fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
         search_key(&profile.name),
-        search_key(&profile.greeting),
+        greeting_key(&profile.greeting),
         to_millis(Utc::now()),
     ])?;
     Ok(())
