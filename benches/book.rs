@@ -31,7 +31,7 @@ fn bench(c: &mut Criterion) {
     let mut regular = None;
     let mut most = 0;
     store
-        .search_rows(0..=i64::MAX, |row| {
+        .search_rows(0..=i64::MAX, 0, |row| {
             if row.visit_count > most {
                 (most, regular) = (row.visit_count, Some(row.id));
             }
@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("load every guest for search", |b| {
         b.iter(|| {
             let mut count = 0;
-            store.search_rows(0..=i64::MAX, |_| count += 1).expect("rows");
+            store.search_rows(0..=i64::MAX, 0, |_| count += 1).expect("rows");
             black_box(count)
         })
     });

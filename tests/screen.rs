@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use regulars::interchange::{self, Format};
-use regulars::search::{FoundGuest, Index, Results};
+use regulars::search::{Index, Results};
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
 use regulars::tui::action::{Effect, Msg};
 use regulars::tui::app::{App, Focus, Mode};
@@ -50,27 +50,7 @@ impl Desk {
             let msg = match effect {
                 Effect::Search { generation, query } => {
                     let found = self.index.search(&query, 200);
-                    Msg::Results(Results {
-                        generation,
-                        total: found.total,
-                        guests: self.index.len(),
-                        found: found
-                            .hits
-                            .into_iter()
-                            .map(|hit| {
-                                let guest = self.index.guest(hit.entry);
-                                FoundGuest {
-                                    id: guest.id,
-                                    name: guest.name.to_owned(),
-                                    greeting: guest.greeting.to_owned(),
-                                    last_visit: guest.last_visit,
-                                    field: hit.field,
-                                    positions: hit.positions,
-                                }
-                            })
-                            .collect(),
-                        query,
-                    })
+                    Msg::Results(Results::new(&self.index, generation, query, found))
                 }
                 Effect::LoadCard(id) => Msg::Card(self.store.history(id).map(Box::new).map_err(|e| e.to_string())),
                 Effect::LoadDemo => unreachable!("no demo in these tests"),

@@ -35,7 +35,7 @@ type Seen = (GuestId, u32, Option<chrono::DateTime<Utc>>, Vec<String>);
 
 fn rows(store: &Store) -> Vec<Seen> {
     let mut rows = Vec::new();
-    store.search_rows(0..=i64::MAX, |r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone()))).unwrap();
+    store.search_rows(0..=i64::MAX, 0, |r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone()))).unwrap();
     rows
 }
 

@@ -152,8 +152,8 @@ impl Book {
 }
 
 fn top_match(store: &Store, query: &str) -> Result<GuestHistory> {
-    let mut index = Index::load(store)?;
-    let hit = index.search(query, 1).hits.into_iter().next();
+    let (index, found) = Index::search_once(store, query, 1)?;
+    let hit = found.hits.into_iter().next();
     let guest = hit.map(|h| index.guest(h.entry)).ok_or_else(|| anyhow!("no guest matches {:?}", inert(query)))?;
     Ok(store.history(guest.id)?)
 }
@@ -172,8 +172,11 @@ struct FoundGuest<'a> {
 
 fn find(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = book.open()?;
-    let mut index = Index::load(&store)?;
-    let hits = index.search(query, limit).hits;
+    let (index, found) = Index::search_once(&store, query, limit)?;
+    let hits = found.hits;
+    if found.close && !hits.is_empty() {
+        eprintln!("regulars: no exact match for {:?}; these are one typo away", inert(query));
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     let now = Utc::now();
     if json {

@@ -8,12 +8,13 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::RangeInclusive;
 use std::thread;
 
 use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::key::{fold, key_with_map};
+use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
 use crate::domain::GuestId;
 use crate::store::{SearchRow, Store, StoreError};
@@ -83,6 +84,8 @@ const WORD_BONUS: u32 = 48;
 const WORD_PREFIX_BONUS: u32 = 24;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4096;
+/// Bytes of text a guest takes in the arena, near enough to reserve for a whole book at once.
+const TEXT_PER_GUEST: usize = 96;
 /// Marks a key held as characters (`wide`) rather than ASCII bytes (`text`).
 const WIDE: u32 = 1 << 31;
 
@@ -197,14 +200,43 @@ impl Default for Index {
 }
 
 impl Index {
-    /// Every guest in the book, read in two halves on two threads (reading rows is most of opening a book).
+    /// Every guest in the book.
     pub fn load(store: &Store) -> Result<Self, StoreError> {
+        Self::load_masked(store, 0)
+    }
+
+    /// One search of the book, for a command that searches once (`regulars find`): reads only the guests holding
+    /// every character the query needs, which skips most of the book; when none of them matches, reads them all
+    /// for matches one typo away. Returns the index read, for the hits' details.
+    pub fn search_once(store: &Store, query: &str, limit: usize) -> Result<(Self, Found), StoreError> {
+        let needs = query::parse(query).iter().fold(0, |needs, term| match term {
+            Term::Fuzzy { mask, .. } => needs | mask,
+            _ => needs,
+        });
+        let mut index = Self::load_masked(store, i64::from_ne_bytes(needs.to_ne_bytes()))?;
+        let found = index.search(query, limit);
+        if found.total > 0 || needs == 0 {
+            return Ok((index, found));
+        }
+        let mut index = Self::load(store)?;
+        let found = index.search(query, limit);
+        Ok((index, found))
+    }
+
+    /// The guests whose search mask holds every bit of `needs`, read in two halves on two threads (reading rows
+    /// is most of opening a book).
+    fn load_masked(store: &Store, needs: i64) -> Result<Self, StoreError> {
         let Some((low, high)) = store.guest_ids()? else { return Ok(Self::default()) };
         let middle = low + (high - low) / 2;
         let other = store.reopen()?;
-        let read = |store: &Store, ids| {
+        let read = |store: &Store, ids: RangeInclusive<i64>| {
             let mut part = Self::default();
-            store.search_rows(ids, |row| part.upsert(row)).map(|()| part)
+            // Ids are nearly dense: reserve for them, so the arenas do not grow by copying.
+            let guests = usize::try_from(ids.end() - ids.start() + 1).unwrap_or(0);
+            part.hot.reserve(guests);
+            part.cold.reserve(guests);
+            part.text.reserve(guests * TEXT_PER_GUEST);
+            store.search_rows(ids, needs, |row| part.upsert(row)).map(|()| part)
         };
         let (lower, upper) = thread::scope(|scope| {
             // The connection moves to the thread: a connection is used by one thread at a time.
@@ -276,12 +308,11 @@ impl Index {
         let (greeting_key, greeting_wide) = self.push_key(row.greeting_key, row.greeting, greeting);
         let phone = self.push(row.phone);
         let email = self.push(row.email);
-        // Fuzzy terms look at the address's own part: every "@example.com" would match half the queries typed.
         let local = row.email.split('@').next().unwrap_or("");
         let email_key = if local.is_ascii() {
             self.push_with(|text| text.extend(local.chars().map(|c| c.to_ascii_lowercase())))
         } else {
-            self.push(&fold(local).to_lowercase())
+            self.push(&email_key(row.email))
         };
         let phone_digits = self.push_with(|text| text.extend(row.phone.chars().filter(char::is_ascii_digit)));
         let tags = self.push_with(|text| {

@@ -6,6 +6,31 @@ use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// What the guest book stores with a guest for search, computed when the guest is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchKeys {
+    pub name: String,
+    pub greeting: String,
+    /// Which characters the keys and the email's own part hold (see `query::mask`), as SQLite stores it: a scan
+    /// skips a guest whose mask lacks a character typed, without reading the rest of the row.
+    pub mask: i64,
+}
+
+impl SearchKeys {
+    pub fn of(name: &str, greeting: &str, email: &str) -> Self {
+        let name = search_key(name);
+        let greeting = greeting_key(greeting);
+        let mask = super::query::mask(&name) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
+        Self { name, greeting, mask: i64::from_ne_bytes(mask.to_ne_bytes()) }
+    }
+}
+
+/// The part of an email address fuzzy terms look at: its own part, lower-cased. Every "@example.com" would match
+/// half the queries typed.
+pub(super) fn email_key(email: &str) -> String {
+    fold(email.split('@').next().unwrap_or("")).to_lowercase()
+}
+
 /// The key a name is searched by. Computed when the guest is written and stored with it, so that opening a book
 /// of 200,000 guests computes no pinyin.
 pub fn search_key(text: &str) -> String {

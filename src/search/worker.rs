@@ -7,7 +7,7 @@ use std::thread;
 
 use chrono::{DateTime, Utc};
 
-use super::index::{Field, Index};
+use super::index::{Field, Found, Index};
 use crate::domain::GuestId;
 
 /// One guest in a result list, with what the list shows.
@@ -32,6 +32,30 @@ pub struct Results {
     /// How many guests the index holds.
     pub guests: usize,
     pub found: Vec<FoundGuest>,
+    /// Nothing matched as typed; these are one typo away.
+    pub close: bool,
+}
+
+impl Results {
+    /// What a search found, with what the list shows of each guest.
+    pub fn new(index: &Index, generation: u64, query: String, found: Found) -> Self {
+        let shown = found
+            .hits
+            .into_iter()
+            .map(|hit| {
+                let guest = index.guest(hit.entry);
+                FoundGuest {
+                    id: guest.id,
+                    name: guest.name.to_owned(),
+                    greeting: guest.greeting.to_owned(),
+                    last_visit: guest.last_visit,
+                    field: hit.field,
+                    positions: hit.positions,
+                }
+            })
+            .collect();
+        Self { generation, query, total: found.total, guests: index.len(), found: shown, close: found.close }
+    }
 }
 
 enum Request {
@@ -88,22 +112,7 @@ fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: imp
         }
         if let Some((generation, query)) = latest {
             let found = index.search(&query, limit);
-            let guests = found
-                .hits
-                .into_iter()
-                .map(|hit| {
-                    let guest = index.guest(hit.entry);
-                    FoundGuest {
-                        id: guest.id,
-                        name: guest.name.to_owned(),
-                        greeting: guest.greeting.to_owned(),
-                        last_visit: guest.last_visit,
-                        field: hit.field,
-                        positions: hit.positions,
-                    }
-                })
-                .collect();
-            deliver(Results { generation, query, total: found.total, guests: index.len(), found: guests });
+            deliver(Results::new(&index, generation, query, found));
         }
     }
 }

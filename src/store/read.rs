@@ -40,13 +40,19 @@ impl Store {
         Ok(low.zip(high))
     }
 
-    /// Passes every guest whose id is in `ids`, in id order, to `each`, with what search needs.
-    pub fn search_rows(&self, ids: RangeInclusive<i64>, mut each: impl FnMut(&SearchRow<'_>)) -> Result<()> {
+    /// Passes every guest whose id is in `ids` and whose search mask holds every bit of `needs`, in id order, to
+    /// `each`, with what search needs.
+    pub fn search_rows(
+        &self,
+        ids: RangeInclusive<i64>,
+        needs: i64,
+        mut each: impl FnMut(&SearchRow<'_>),
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count
-             FROM guests WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+             FROM guests WHERE id BETWEEN ?1 AND ?2 AND search_mask & ?3 = ?3 ORDER BY id",
         )?;
-        let mut rows = stmt.query(params![ids.start(), ids.end()])?;
+        let mut rows = stmt.query(params![ids.start(), ids.end(), needs])?;
         while let Some(row) = rows.next()? {
             let text = |i: usize| -> rusqlite::Result<&str> {
                 row.get_ref(i)?.as_str().map_err(|e| conversion_error(i, e.into()))

@@ -4,9 +4,11 @@
 pub(super) const MIGRATIONS: &[&str] = &[
     // 1: guests, visits, recoveries with follow-ups, and the audit log. Times are UTC milliseconds since the epoch;
     // lists are JSON arrays of strings. A guest's search keys (folded text with pinyin) are computed when the guest
-    // is written; triggers keep each guest's visit count and last visit, so search loads one table.
+    // is written, with a mask of the characters they hold (first, so a scan can skip a guest cheaply); triggers keep
+    // each guest's visit count and last visit, so search loads one table.
     "CREATE TABLE guests (
         id          INTEGER PRIMARY KEY,
+        search_mask INTEGER NOT NULL DEFAULT 0,
         name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
         greeting    TEXT NOT NULL DEFAULT '',
         phone       TEXT NOT NULL DEFAULT '',

@@ -7,7 +7,7 @@ use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::merge::merge;
 use crate::domain::{GuestId, GuestRecord, Profile, Recovery, Visit, VisitId};
-use crate::search::{greeting_key, search_key};
+use crate::search::SearchKeys;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,10 +80,11 @@ impl Store {
 
 fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
     let now = to_millis(Utc::now());
+    let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
     tx.prepare_cached(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
-                             name_key, greeting_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                             name_key, greeting_key, search_mask, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
     )?
     .execute(params![
         profile.name,
@@ -95,18 +96,20 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
         serde_json::to_string(&profile.allergies)?,
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
-        search_key(&profile.name),
-        greeting_key(&profile.greeting),
+        keys.name,
+        keys.greeting,
+        keys.mask,
         now,
     ])?;
     Ok(GuestId(tx.last_insert_rowid()))
 }
 
 fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<()> {
+    let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
     tx.prepare_cached(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
-                           preferences = ?9, notes = ?10, name_key = ?11, greeting_key = ?12, version = version + 1,
-                           updated_at = ?13
+                           preferences = ?9, notes = ?10, name_key = ?11, greeting_key = ?12, search_mask = ?13,
+                           version = version + 1, updated_at = ?14
          WHERE id = ?1",
     )?
     .execute(params![
@@ -120,8 +123,9 @@ fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<
         serde_json::to_string(&profile.allergies)?,
         serde_json::to_string(&profile.preferences)?,
         profile.notes,
-        search_key(&profile.name),
-        greeting_key(&profile.greeting),
+        keys.name,
+        keys.greeting,
+        keys.mask,
         to_millis(Utc::now()),
     ])?;
     Ok(())

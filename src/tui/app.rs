@@ -275,6 +275,7 @@ mod tests {
                     positions: vec![],
                 })
                 .collect(),
+            close: false,
         }
     }
 

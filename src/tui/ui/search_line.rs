@@ -15,6 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.results {
         _ if app.guests == Some(0) => "empty guest book ".to_owned(),
         Some(r) if r.query.trim().is_empty() => format!("{} guests, latest first ", group(r.guests)),
+        Some(r) if r.close => format!("no exact match · {} one typo away ", group(r.total)),
         Some(r) => format!("{} of {} guests ", group(r.total), group(r.guests)),
         None => "opening the guest book… ".to_owned(),
     };
