@@ -36,7 +36,8 @@ static ALLOCATOR: Counting = Counting;
 
 const GUESTS: usize = 200_000;
 const SHOWN: usize = 50;
-const QUERIES: [&str; 9] = ["e", "emma", "jonsmith", "yum", "0108", "王建华", "wjh", "garcia", "emma stone"];
+const QUERIES: [&str; 10] =
+    ["e", "emma", "jonsmith", "yum", "0108", "王建华", "wjh", "garcia", "emma stone", "jon smtih"];
 
 fn book() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");

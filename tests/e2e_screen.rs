@@ -33,6 +33,10 @@ fn find_a_guest_see_the_card_move_and_quit_cleanly() {
     let screen = tmux.wait_for("the caller found by phone digits", |s| s.contains("OPEN RECOVERY"));
     assert!(screen.contains("[ ] portable fans for the hot afternoon"), "{screen}");
 
+    tmux.send(&["C-u"]);
+    tmux.type_text("ym");
+    tmux.wait_for("于明 found by the initials of his pinyin", |s| s.contains("Greet as   于先生"));
+
     tmux.send(&["C-c"]);
     let screen = tmux.wait_for("the shell back", |s| !s.contains("Find ›") && s.matches("desk$").count() >= 2);
     assert!(screen.contains(&format!("{binary} --db")), "the shell's own screen is back:\n{screen}");

@@ -134,12 +134,14 @@ struct Cold {
 struct Scored {
     rank: (Reverse<u32>, Reverse<i64>, Reverse<u32>, u32),
     field: Field,
+    /// Which of the scan's alternative queries matched best (see `Scorer`).
+    alternative: usize,
 }
 
 impl Scored {
     /// Best first: higher score, then the guest seen most recently, then most often, then the older entry.
-    fn new(score: u32, entry: u32, hot: &Hot, field: Field) -> Self {
-        Self { rank: (Reverse(score), Reverse(hot.last_visit), Reverse(hot.visits), entry), field }
+    fn new(score: u32, entry: u32, hot: &Hot, field: Field, alternative: usize) -> Self {
+        Self { rank: (Reverse(score), Reverse(hot.last_visit), Reverse(hot.visits), entry), field, alternative }
     }
 
     fn entry(&self) -> u32 {
@@ -393,10 +395,12 @@ impl Index {
             Some(previous) if narrows => previous.matched,
             _ => (0..to_u32(self.hot.len())).collect(),
         };
-        let scan = self.scan(&candidates, &terms, limit);
+        let alternatives = [terms];
+        let scan = self.scan(&candidates, &alternatives, limit);
         if scan.matched.is_empty() {
             return self.close_matches(query, limit);
         }
+        let [terms] = alternatives;
         let total = scan.matched.len();
         let hits = scan.best.iter().map(|s| self.hit(s, &terms)).collect();
         if !terms.is_empty() {
@@ -405,25 +409,17 @@ impl Index {
         Found { total, hits, close: false }
     }
 
-    /// When nothing matches as typed: the guests matching a query one typo away, each scored by its best variant.
+    /// When nothing matches as typed: the guests matching a query one typo away, each scored by its best variant,
+    /// all variants in one pass over the book.
     fn close_matches(&mut self, query: &str, limit: usize) -> Found {
-        let all: Vec<u32> = (0..to_u32(self.hot.len())).collect();
-        let mut matched = vec![false; self.hot.len()];
-        let mut best: Vec<(Scored, String)> = Vec::new();
-        for variant in query::one_typo_away(query) {
-            let scan = self.scan(&all, &query::parse(&variant), limit);
-            for &i in &scan.matched {
-                matched[i as usize] = true;
-            }
-            best.extend(scan.best.into_iter().map(|s| (s, variant.clone())));
+        let variants: Vec<Vec<Term>> = query::one_typo_away(query).iter().map(|v| query::parse(v)).collect();
+        if variants.is_empty() {
+            return Found { total: 0, hits: Vec::new(), close: false };
         }
-        best.sort_unstable_by_key(|(s, _)| *s);
-        // The same guest reached by several variants: keep its best.
-        let mut seen = vec![false; self.hot.len()];
-        best.retain(|(s, _)| !std::mem::replace(&mut seen[s.entry() as usize], true));
-        best.truncate(limit);
-        let hits = best.iter().map(|(s, variant)| self.hit(s, &query::parse(variant))).collect();
-        Found { total: matched.iter().filter(|&&m| m).count(), hits, close: true }
+        let all: Vec<u32> = (0..to_u32(self.hot.len())).collect();
+        let scan = self.scan(&all, &variants, limit);
+        let hits = scan.best.iter().map(|s| self.hit(s, &variants[s.alternative])).collect();
+        Found { total: scan.matched.len(), hits, close: true }
     }
 
     fn hit(&mut self, scored: &Scored, terms: &[Term]) -> Hit {
@@ -432,10 +428,12 @@ impl Index {
         Hit { entry, field: scored.field, positions }
     }
 
-    /// Scores `candidates`, on two threads when there are many.
-    fn scan(&mut self, candidates: &[u32], terms: &[Term], limit: usize) -> Scan {
+    /// Scores `candidates` against alternative queries (a guest matches if any does), on two threads when there
+    /// are many.
+    fn scan(&mut self, candidates: &[u32], alternatives: &[Vec<Term>], limit: usize) -> Scan {
         let [first, second] = &mut self.matchers;
-        let scorer = Scorer { hot: &self.hot, cold: &self.cold, text: &self.text, wide: &self.wide, terms, limit };
+        let scorer =
+            Scorer { hot: &self.hot, cold: &self.cold, text: &self.text, wide: &self.wide, alternatives, limit };
         if candidates.len() < PARALLEL_FROM {
             return scorer.scan(candidates, first);
         }
@@ -497,13 +495,14 @@ fn to_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// The index's parts that scoring reads, shared by both threads.
+/// The index's parts that scoring reads, shared by both threads, and what to score: one query, or the variants of
+/// one a typo away.
 struct Scorer<'a> {
     hot: &'a [Hot],
     cold: &'a [Cold],
     text: &'a str,
     wide: &'a [char],
-    terms: &'a [Term],
+    alternatives: &'a [Vec<Term>],
     limit: usize,
 }
 
@@ -513,9 +512,19 @@ impl Scorer<'_> {
         let mut matched = Vec::new();
         let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
         for &i in candidates {
-            let Some((score, field)) = self.score(i as usize, matcher) else { continue };
+            let found = match self.alternatives {
+                [terms] => self.score(i as usize, terms, matcher).map(|(score, field)| (score, field, 0)),
+                alternatives => alternatives
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, terms)| {
+                        self.score(i as usize, terms, matcher).map(|(score, field)| (score, field, k))
+                    })
+                    .max_by_key(|&(score, _, k)| (score, Reverse(k))),
+            };
+            let Some((score, field, alternative)) = found else { continue };
             matched.push(i);
-            let scored = Scored::new(score, i, &self.hot[i as usize], field);
+            let scored = Scored::new(score, i, &self.hot[i as usize], field, alternative);
             if best.len() < self.limit {
                 best.push(scored);
             } else if best.peek().is_some_and(|worst| scored < *worst) {
@@ -526,12 +535,12 @@ impl Scorer<'_> {
         Scan { matched, best: best.into_sorted_vec() }
     }
 
-    /// The guest's score for every term together, and the field to show: the name if any term matched it.
-    fn score(&self, entry: usize, matcher: &mut Matcher) -> Option<(u32, Field)> {
+    /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
+    fn score(&self, entry: usize, terms: &[Term], matcher: &mut Matcher) -> Option<(u32, Field)> {
         let hot = &self.hot[entry];
         let mut total = 0;
         let mut shown = None;
-        for term in self.terms {
+        for term in terms {
             let (score, field) = match term {
                 Term::Phone(digits) => {
                     let phone = text_of(self.text, self.cold[entry].phone_digits);
