@@ -6,15 +6,23 @@ mod common;
 use common::Book;
 use common::tmux::Tmux;
 
-#[test]
-fn find_a_guest_see_the_card_move_and_quit_cleanly() {
+const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
+
+/// A book with the counter fixture's five guests, and a shell in a `width`×`height` tmux window where
+/// `regulars --db BOOK ARGS` has been typed and entered.
+fn counter_screen(name: &str, width: u16, height: u16, args: &str) -> (Book, Tmux) {
     let book = Book::new();
     let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
     book.ok(&["import", list.to_str().unwrap()]);
-    let tmux = Tmux::start("counter", 100, 30, book.dir.path());
-    let binary = env!("CARGO_BIN_EXE_regulars");
-    tmux.type_text(&format!("{binary} --db {}", book.path.display()));
+    let tmux = Tmux::start(name, width, height, book.dir.path());
+    tmux.type_text(&format!("{BINARY} --db {} {args}", book.path.display()));
     tmux.send(&["Enter"]);
+    (book, tmux)
+}
+
+#[test]
+fn find_a_guest_see_the_card_move_and_quit_cleanly() {
+    let (_book, tmux) = counter_screen("counter", 100, 30, "");
     tmux.wait_for("the counter screen", |s| s.contains("Find ›") && s.contains("5 guests"));
 
     tmux.type_text("smi");
@@ -39,18 +47,12 @@ fn find_a_guest_see_the_card_move_and_quit_cleanly() {
 
     tmux.send(&["C-c"]);
     let screen = tmux.wait_for("the shell back", |s| !s.contains("Find ›") && s.matches("desk$").count() >= 2);
-    assert!(screen.contains(&format!("{binary} --db")), "the shell's own screen is back:\n{screen}");
+    assert!(screen.contains(&format!("{BINARY} --db")), "the shell's own screen is back:\n{screen}");
 }
 
 #[test]
 fn query_flag_opens_with_the_search_run_and_a_too_small_window_says_so() {
-    let book = Book::new();
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
-    let tmux = Tmux::start("small", 70, 20, book.dir.path());
-    let binary = env!("CARGO_BIN_EXE_regulars");
-    tmux.type_text(&format!("{binary} --db {} --phone '+86 (138) 0000-0108'", book.path.display()));
-    tmux.send(&["Enter"]);
+    let (_book, tmux) = counter_screen("small", 70, 20, "--phone '+86 (138) 0000-0108'");
     tmux.wait_for("the enlarge message", |s| s.contains("Enlarge the window") && s.contains("70×20"));
     tmux.resize(100, 30);
     let screen = tmux.wait_for("the caller's card", |s| s.contains("Greet as   于先生"));
