@@ -231,10 +231,11 @@ impl Index {
         let Some((low, high)) = store.guest_ids()? else { return Ok(Self::default()) };
         let middle = low + (high - low) / 2;
         let other = store.reopen()?;
-        let read = |store: &Store, ids: RangeInclusive<i64>| {
+        // Ids are nearly dense: reserve for them, so the arenas do not grow by copying. The lower half reserves
+        // for the whole book, as the upper half is appended to it.
+        let read = |store: &Store, ids: RangeInclusive<i64>, room: i64| {
             let mut part = Self::default();
-            // Ids are nearly dense: reserve for them, so the arenas do not grow by copying.
-            let guests = usize::try_from(ids.end() - ids.start() + 1).unwrap_or(0);
+            let guests = usize::try_from(room).unwrap_or(0);
             part.hot.reserve(guests);
             part.cold.reserve(guests);
             part.text.reserve(guests * TEXT_PER_GUEST);
@@ -242,32 +243,32 @@ impl Index {
         };
         let (lower, upper) = thread::scope(|scope| {
             // The connection moves to the thread: a connection is used by one thread at a time.
-            let upper = scope.spawn(move || read(&other, middle + 1..=high));
-            (read(store, low..=middle), upper.join().unwrap_or_else(|_| Ok(Self::default())))
+            let upper = scope.spawn(move || read(&other, middle + 1..=high, high - middle));
+            (read(store, low..=middle, high - low + 1), upper.join().unwrap_or_else(|_| Ok(Self::default())))
         });
-        Ok(Self::joined(lower?, upper?))
+        let mut index = Self::joined(lower?, upper?);
+        if needs == 0 {
+            // The whole book, kept while the screen is open: give back what was reserved and not used.
+            index.text.shrink_to_fit();
+            index.wide.shrink_to_fit();
+            index.hot.shrink_to_fit();
+            index.cold.shrink_to_fit();
+        }
+        Ok(index)
     }
 
-    /// One index of the guests of `lower` and then of `upper`, with no spare capacity.
-    fn joined(lower: Self, upper: Self) -> Self {
+    /// The guests of `lower` and then those of `upper`, in `lower`'s buffers (reserved for a whole half, so
+    /// usually without copying `lower`).
+    fn joined(mut lower: Self, upper: Self) -> Self {
         let (text, wide) = (to_u32(lower.text.len()), to_u32(lower.wide.len()));
         let moved = |piece: Piece| {
             let base = if piece.len & WIDE == 0 { text } else { wide };
             Piece { start: piece.start + base, len: piece.len }
         };
-        let mut index = Self::default();
-        index.text.reserve_exact(lower.text.len() + upper.text.len());
-        index.text.push_str(&lower.text);
-        index.text.push_str(&upper.text);
-        index.wide.reserve_exact(lower.wide.len() + upper.wide.len());
-        index.wide.extend_from_slice(&lower.wide);
-        index.wide.extend_from_slice(&upper.wide);
-        index.hot.reserve_exact(lower.hot.len() + upper.hot.len());
-        index.hot.extend(lower.hot);
-        index.hot.extend(upper.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
-        index.cold.reserve_exact(lower.cold.len() + upper.cold.len());
-        index.cold.extend(lower.cold);
-        index.cold.extend(upper.cold.into_iter().map(|cold| Cold {
+        lower.text.push_str(&upper.text);
+        lower.wide.extend_from_slice(&upper.wide);
+        lower.hot.extend(upper.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
+        lower.cold.extend(upper.cold.into_iter().map(|cold| Cold {
             name: moved(cold.name),
             greeting: moved(cold.greeting),
             phone: moved(cold.phone),
@@ -277,7 +278,7 @@ impl Index {
             tags: moved(cold.tags),
             ..cold
         }));
-        index
+        lower
     }
 
     pub fn len(&self) -> usize {

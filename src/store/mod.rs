@@ -25,9 +25,6 @@ pub use write::ImportSummary;
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// How much of the book is read through a memory map: more than a book of 200,000 guests needs.
-const MMAP_BYTES: i64 = 1 << 30;
-
 /// What can go wrong with the guest book, in terms a user can act on.
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -108,8 +105,6 @@ impl Store {
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // Reading the book through the page cache copies every page; mapping it lets a search scan read in place.
-        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         migrate(&mut conn)?;
         Ok(Self { conn, path: path.to_owned(), busy_timeout })
     }
