@@ -123,3 +123,75 @@ fn logging_a_visit_for_a_missing_guest_is_not_found() {
     let result = store.log_visit(GuestId(42), visit, "Nok");
     assert!(matches!(result, Err(StoreError::NotFound(_))));
 }
+
+fn recovery_opened(day: u32, follow_ups: &[&str]) -> Recovery {
+    Recovery {
+        opened_at: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
+        category: "late order".into(),
+        what_happened: "forty minutes for a sandwich".into(),
+        action_taken: "apology, coffee on the house".into(),
+        cost: Some(4.5),
+        follow_ups: follow_ups.iter().map(|t| FollowUp { task: (*t).into(), done: false }).collect(),
+        resolved_at: None,
+        staff: "Ana".into(),
+    }
+}
+
+#[test]
+fn every_counter_write_is_audited_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let id = store.add_guest(Profile { name: "  Emma Stone ".into(), ..Profile::default() }, "Nok").unwrap();
+    let guest = store.history(id).unwrap().guest;
+    assert_eq!((guest.profile.name.as_str(), guest.version), ("Emma Stone", 1));
+
+    let edited = Profile { greeting: "Ms. Stone".into(), ..guest.profile.clone() };
+    assert_eq!(store.edit_guest(id, 1, edited.clone(), "Nok").unwrap(), 2);
+    assert!(matches!(store.edit_guest(id, 1, edited, "Ana"), Err(StoreError::Changed)), "a stale version is refused");
+    assert_eq!(store.history(id).unwrap().guest.profile.greeting, "Ms. Stone");
+
+    let recovery =
+        store.add_recovery(Some(id), recovery_opened(20, &["call back", "dessert next time"]), "Ana").unwrap();
+    let guestless = store.add_recovery(None, recovery_opened(21, &[]), "Ana").unwrap();
+    store.set_follow_up(recovery, 1, true, "Nok").unwrap();
+    assert!(matches!(store.set_follow_up(recovery, 5, true, "Nok"), Err(StoreError::NotFound(_))));
+    let too_early = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
+    assert!(matches!(store.resolve_recovery(guestless, too_early, "Nok"), Err(StoreError::Invalid(_))));
+    store.resolve_recovery(guestless, Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap(), "Nok").unwrap();
+
+    let history = store.history(id).unwrap();
+    let follow_ups: Vec<bool> = history.recoveries[0].recovery.follow_ups.iter().map(|f| f.done).collect();
+    assert_eq!(follow_ups, [false, true]);
+    assert!(history.card().open_recoveries.len() == 1);
+
+    let visit = Visit {
+        at: Utc::now(),
+        seat: "Bar".into(),
+        order: vec![],
+        party_size: None,
+        staff: "Nok".into(),
+        note: String::new(),
+    };
+    let visit = store.log_visit(id, visit, "Nok").unwrap();
+    assert_eq!(rows(&store)[0].1, 1);
+    store.undo_visit(visit, "Nok").unwrap();
+    assert_eq!((rows(&store)[0].1, rows(&store)[0].2), (0, None), "the trigger takes the visit back off the count");
+    assert!(matches!(store.undo_visit(visit, "Nok"), Err(StoreError::NotFound(_))));
+
+    let actions: Vec<String> =
+        audit_actions(&path).into_iter().map(|(staff, action, _)| format!("{staff}: {action}")).collect();
+    assert_eq!(
+        actions,
+        [
+            "Nok: guest added",
+            "Nok: guest edited",
+            "Ana: recovery opened",
+            "Ana: recovery opened",
+            "Nok: follow-up done",
+            "Nok: recovery resolved",
+            "Nok: visit logged",
+            "Nok: visit undone"
+        ]
+    );
+}

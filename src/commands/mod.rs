@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Local, Utc};
 use regulars::domain::text::{inert, inert_json};
-use regulars::domain::{GuestHistory, TheUsual, Visit};
+use regulars::domain::{GuestHistory, Visit};
 use regulars::interchange::{self, Format};
 use regulars::search::{Field, Index};
 use regulars::store::{Store, StoreError};
@@ -49,29 +49,27 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Visit { query, seat, order, usual, party, note, at }) => {
             let mut store = book.open()?;
             let history = top_match(&store, &query)?;
-            let card = history.card();
-            let (usual_seat, usual_order) = if usual {
-                let the_usual = card.the_usual.as_ref().map(TheUsual::items);
-                if card.usual_seat.is_none() && the_usual.is_none() {
-                    bail!("{} has no usual yet: give --seat and --order", inert(&history.guest.profile.name));
-                }
-                (card.usual_seat.map(str::to_owned), the_usual.map(<[String]>::to_vec))
+            let at = time_or_now("--at", at.as_deref())?;
+            let base = if usual {
+                history.card().the_usual_visit(at, &book.staff).ok_or_else(|| {
+                    anyhow!("{} has no usual yet: give --seat and --order", inert(&history.guest.profile.name))
+                })?
             } else {
-                (None, None)
-            };
-            let at = match at {
-                Some(text) => DateTime::parse_from_rfc3339(&text)
-                    .map(|t| t.with_timezone(&Utc))
-                    .map_err(|_| anyhow!("--at: {text:?} is not an RFC 3339 time such as 2025-06-08T12:30:00+08:00"))?,
-                None => Utc::now(),
+                Visit {
+                    at,
+                    seat: String::new(),
+                    order: Vec::new(),
+                    party_size: None,
+                    staff: book.staff.clone(),
+                    note: String::new(),
+                }
             };
             let visit = Visit {
-                at,
-                seat: seat.or(usual_seat).unwrap_or_default(),
-                order: order.map(|o| o.split(',').map(str::to_owned).collect()).or(usual_order).unwrap_or_default(),
+                seat: seat.unwrap_or(base.seat),
+                order: order.map(|o| list(&o)).unwrap_or(base.order),
                 party_size: party,
-                staff: book.staff.clone(),
                 note: note.unwrap_or_default(),
+                ..base
             }
             .validated()?;
             let id =
@@ -119,6 +117,21 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// An RFC 3339 time given as `flag`, or now.
+fn time_or_now(flag: &str, text: Option<&str>) -> Result<DateTime<Utc>> {
+    match text {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|_| anyhow!("{flag}: {text:?} is not an RFC 3339 time such as 2025-06-08T12:30:00+08:00")),
+        None => Ok(Utc::now()),
+    }
+}
+
+/// "sandwich, coffee, egg" as items.
+fn list(text: &str) -> Vec<String> {
+    text.split(',').map(str::to_owned).collect()
 }
 
 /// Where the guest book is and who is writing to it.

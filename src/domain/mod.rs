@@ -82,6 +82,24 @@ pub struct Card<'a> {
     pub recent_visits: Vec<&'a Visit>,
 }
 
+impl Card<'_> {
+    /// A visit at `at` at the usual seat with the usual order: what "the usual" logs. `None` when the guest has
+    /// neither a usual seat nor an order yet.
+    pub fn the_usual_visit(&self, at: DateTime<Utc>, staff: &str) -> Option<Visit> {
+        if self.usual_seat.is_none() && self.the_usual.is_none() {
+            return None;
+        }
+        Some(Visit {
+            at,
+            seat: self.usual_seat.unwrap_or_default().to_owned(),
+            order: self.the_usual.as_ref().map(|usual| usual.items().to_vec()).unwrap_or_default(),
+            party_size: None,
+            staff: staff.to_owned(),
+            note: String::new(),
+        })
+    }
+}
+
 impl GuestHistory {
     /// The card for this guest.
     pub fn card(&self) -> Card<'_> {
@@ -118,6 +136,33 @@ mod tests {
             resolved_at: resolved.then_some(at),
             staff: String::new(),
         }
+    }
+
+    #[test]
+    fn the_usual_visit_takes_the_usual_seat_and_order() {
+        let guest = Guest { id: GuestId(1), version: 1, profile: Profile { name: "Yu".into(), ..Default::default() } };
+        let visit = |day: u32, seat: &str, order: &[&str]| Visit {
+            at: Utc.with_ymd_and_hms(2025, 6, day, 8, 0, 0).unwrap(),
+            seat: seat.into(),
+            order: order.iter().map(|s| s.to_string()).collect(),
+            party_size: Some(2),
+            staff: "Ana".into(),
+            note: "x".into(),
+        };
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
+        let empty = GuestHistory { guest: guest.clone(), visits: vec![], recoveries: vec![] };
+        assert_eq!(empty.card().the_usual_visit(now, "Nok"), None);
+        let regular = GuestHistory {
+            guest,
+            visits: vec![visit(1, "Window 2", &["tea"]), visit(2, "Window 2", &["tea"]), visit(3, "Bar", &["coffee"])],
+            recoveries: vec![],
+        };
+        let usual = regular.card().the_usual_visit(now, "Nok").unwrap();
+        assert_eq!(
+            (usual.at, usual.seat.as_str(), usual.order.as_slice()),
+            (now, "Window 2", ["tea".to_owned()].as_slice())
+        );
+        assert_eq!((usual.party_size, usual.staff.as_str(), usual.note.as_str()), (None, "Nok", ""));
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0} is not in the guest book")]
     NotFound(String),
+    #[error("another desk changed this guest meanwhile; nothing was saved")]
+    Changed,
     #[error(transparent)]
     Invalid(#[from] ValidationError),
     #[error("record {}: {error}", index + 1)]

@@ -1,12 +1,12 @@
 //! Writes. Each public method is one transaction that includes its audit-log rows.
 
-use chrono::Utc;
-use rusqlite::{Transaction, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::merge::merge;
-use crate::domain::{GuestId, GuestRecord, Profile, Recovery, Visit, VisitId};
+use crate::domain::{GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
 
 /// What an import did.
@@ -62,6 +62,99 @@ impl Store {
         }
         tx.commit()?;
         Ok(summary)
+    }
+
+    /// Adds a guest. Returns once the guest is durably committed.
+    pub fn add_guest(&mut self, profile: Profile, staff: &str) -> Result<GuestId> {
+        let profile = profile.validated()?;
+        let tx = self.write()?;
+        let id = insert_guest(&tx, &profile)?;
+        audit(&tx, staff, "guest added", Some(id), "")?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Replaces a guest's profile, if it is still at `version` (the version the editor started from); another
+    /// desk's change in between is refused as `Changed`, so nothing is silently overwritten. Returns the new version.
+    pub fn edit_guest(&mut self, id: GuestId, version: i64, profile: Profile, staff: &str) -> Result<i64> {
+        let profile = profile.validated()?;
+        let tx = self.write()?;
+        let current: Option<i64> = tx
+            .prepare_cached("SELECT version FROM guests WHERE id = ?1")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?;
+        match current {
+            None => return Err(StoreError::NotFound(format!("guest {id}"))),
+            Some(current) if current != version => return Err(StoreError::Changed),
+            Some(_) => {}
+        }
+        update_guest(&tx, id, &profile)?;
+        audit(&tx, staff, "guest edited", Some(id), "")?;
+        tx.commit()?;
+        Ok(version + 1)
+    }
+
+    /// Opens a recovery, for a guest or for nobody in particular (a mishap need not have a guest).
+    pub fn add_recovery(&mut self, guest: Option<GuestId>, recovery: Recovery, staff: &str) -> Result<RecoveryId> {
+        let recovery = recovery.validated()?;
+        let tx = self.write()?;
+        if let Some(guest) = guest
+            && !guest_exists(&tx, guest)?
+        {
+            return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        let id = insert_recovery(&tx, guest, &recovery)?;
+        audit(&tx, staff, "recovery opened", guest, &format!("recovery {}", id.0))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Ticks (or unticks) the follow-up at `index` (0-based) of a recovery.
+    pub fn set_follow_up(&mut self, recovery: RecoveryId, index: usize, done: bool, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest = recovery_guest(&tx, recovery)?;
+        let position = i64::try_from(index).unwrap_or(i64::MAX);
+        let changed = tx
+            .prepare_cached("UPDATE follow_ups SET done = ?3 WHERE recovery_id = ?1 AND position = ?2")?
+            .execute(params![recovery.0, position, done])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("follow-up {} of recovery {}", index + 1, recovery.0)));
+        }
+        let action = if done { "follow-up done" } else { "follow-up reopened" };
+        audit(&tx, staff, action, guest, &format!("recovery {} follow-up {}", recovery.0, index + 1))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks a recovery resolved at `at`.
+    pub fn resolve_recovery(&mut self, recovery: RecoveryId, at: DateTime<Utc>, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest = recovery_guest(&tx, recovery)?;
+        let opened: i64 = tx
+            .prepare_cached("SELECT opened_at FROM recoveries WHERE id = ?1")?
+            .query_row([recovery.0], |r| r.get(0))?;
+        if to_millis(at) < opened {
+            return Err(StoreError::Invalid(ValidationError::new("resolved_at", "is before the recovery was opened")));
+        }
+        tx.prepare_cached("UPDATE recoveries SET resolved_at = ?2 WHERE id = ?1")?
+            .execute(params![recovery.0, to_millis(at)])?;
+        audit(&tx, staff, "recovery resolved", guest, &format!("recovery {}", recovery.0))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back a visit logged by mistake (the counter's undo).
+    pub fn undo_visit(&mut self, visit: VisitId, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest: Option<i64> = tx
+            .prepare_cached("SELECT guest_id FROM visits WHERE id = ?1")?
+            .query_row([visit.0], |r| r.get(0))
+            .optional()?;
+        let guest = guest.ok_or_else(|| StoreError::NotFound(format!("visit {}", visit.0)))?;
+        tx.prepare_cached("DELETE FROM visits WHERE id = ?1")?.execute([visit.0])?;
+        audit(&tx, staff, "visit undone", Some(GuestId(guest)), &format!("visit {}", visit.0))?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Logs a visit for a guest. Returns once the visit is durably committed.
@@ -147,7 +240,17 @@ fn insert_visit(tx: &Transaction<'_>, guest: GuestId, visit: &Visit) -> Result<V
     Ok(VisitId(tx.last_insert_rowid()))
 }
 
-fn insert_recovery(tx: &Transaction<'_>, guest: Option<GuestId>, recovery: &Recovery) -> Result<()> {
+/// The guest a recovery belongs to, if any; `NotFound` if there is no such recovery.
+fn recovery_guest(tx: &Transaction<'_>, recovery: RecoveryId) -> Result<Option<GuestId>> {
+    let guest: Option<Option<i64>> = tx
+        .prepare_cached("SELECT guest_id FROM recoveries WHERE id = ?1")?
+        .query_row([recovery.0], |r| r.get(0))
+        .optional()?;
+    let guest = guest.ok_or_else(|| StoreError::NotFound(format!("recovery {}", recovery.0)))?;
+    Ok(guest.map(GuestId))
+}
+
+fn insert_recovery(tx: &Transaction<'_>, guest: Option<GuestId>, recovery: &Recovery) -> Result<RecoveryId> {
     tx.prepare_cached(
         "INSERT INTO recoveries (guest_id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -168,7 +271,7 @@ fn insert_recovery(tx: &Transaction<'_>, guest: Option<GuestId>, recovery: &Reco
     for (position, follow_up) in (0_i64..).zip(&recovery.follow_ups) {
         stmt.execute(params![id, position, follow_up.task, follow_up.done])?;
     }
-    Ok(())
+    Ok(RecoveryId(id))
 }
 
 /// Appends to the audit log inside the caller's transaction. `detail` never holds personal data, so that erasing a
