@@ -97,6 +97,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Add a guest, or change one.
+    Guest {
+        #[command(subcommand)]
+        action: GuestAction,
+    },
+    /// Record a mishap and how it is being put right; tick its follow-ups; resolve it.
+    Recovery {
+        #[command(subcommand)]
+        action: RecoveryAction,
+    },
     /// Fill the guest book with realistic synthetic guests.
     Demo {
         /// How many guests to add.
@@ -105,5 +115,88 @@ pub enum Command {
         /// The same seed gives the same guests.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuestAction {
+    /// Add a guest (--name is required).
+    Add {
+        #[command(flatten)]
+        fields: ProfileArgs,
+    },
+    /// Change the best match's details: only the fields given change.
+    Edit {
+        /// A name or part of one, phone digits, an email.
+        query: String,
+        #[command(flatten)]
+        fields: ProfileArgs,
+    },
+}
+
+/// A guest's details; list fields take items separated by commas.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    /// How staff address the guest: "于先生", "Mr. Yu".
+    #[arg(long)]
+    pub greeting: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// YYYY-MM-DD, or --MM-DD without the year.
+    #[arg(long, allow_hyphen_values = true)]
+    pub birthday: Option<String>,
+    #[arg(long)]
+    pub tags: Option<String>,
+    #[arg(long)]
+    pub allergies: Option<String>,
+    #[arg(long)]
+    pub preferences: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecoveryAction {
+    /// Open a recovery for the best match of QUERY, or for nobody in particular without one.
+    Add {
+        /// A name or part of one, phone digits, an email.
+        query: Option<String>,
+        /// The kind of mishap, as counted in the tally: "room upgrade", "late order".
+        #[arg(long)]
+        category: String,
+        /// What happened.
+        #[arg(long)]
+        what: Option<String>,
+        /// What was done about it.
+        #[arg(long)]
+        action: Option<String>,
+        /// What it cost.
+        #[arg(long)]
+        cost: Option<f64>,
+        /// A follow-up task; give it once per task.
+        #[arg(long = "follow-up", value_name = "TASK")]
+        follow_ups: Vec<String>,
+        /// When it happened, as an RFC 3339 time [default: now].
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Tick follow-up NUMBER (1 for the first) of recovery ID.
+    FollowUp {
+        id: i64,
+        number: usize,
+        /// Untick it instead.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Mark recovery ID resolved.
+    Resolve {
+        id: i64,
+        /// When it was resolved, as an RFC 3339 time [default: now].
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
 }

@@ -166,3 +166,47 @@ fn the_default_book_is_private_in_the_data_folder() {
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&dir.join("guests.db")), 0o600);
 }
+
+#[test]
+fn guests_and_recoveries_from_the_command_line() {
+    let book = Book::new();
+    let out = book.ok(&["guest", "add", "--name", "Yu Ming", "--greeting", "于先生", "--birthday", "--06-08"]);
+    assert_eq!(out.trim(), "guest 1 added: Yu Ming");
+    assert_eq!(book.run(&["guest", "add", "--greeting", "x"]).one_line_error(), "regulars: a new guest needs --name");
+    let before = book.dump();
+    let bad = book.run(&["guest", "edit", "yu", "--birthday", "1981-02-29"]);
+    assert!(bad.one_line_error().contains("--birthday"), "{}", bad.stderr);
+    assert_eq!(book.dump(), before, "a refused edit changes nothing");
+    book.ok(&["guest", "edit", "yu", "--tags", "vip, regular", "--allergies", "peanuts"]);
+    book.ok(&["visit", "yu", "--seat", "Window 2", "--order", "sandwich, coffee", "--at", "2026-11-20T08:00:00Z"]);
+    book.ok(&["visit", "yu", "--seat", "Window 2", "--order", "coffee, sandwich", "--at", "2026-11-21T08:00:00Z"]);
+    assert!(book.ok(&["visit", "yu", "--usual"]).contains("Window 2 · coffee, sandwich"));
+    let out = book.ok(&[
+        "recovery",
+        "add",
+        "yu",
+        "--category",
+        "room upgrade",
+        "--what",
+        "no harbour view",
+        "--follow-up",
+        "early breakfast",
+        "--follow-up",
+        "portable fans",
+    ]);
+    assert_eq!(out.trim(), "recovery 1 opened for Yu Ming");
+    assert_eq!(book.ok(&["recovery", "add", "--category", "noise"]).trim(), "recovery 2 opened (no guest)");
+    assert_eq!(book.ok(&["recovery", "follow-up", "1", "2"]).trim(), "follow-up 2 of recovery 1 done");
+    assert!(book.run(&["recovery", "follow-up", "1", "3"]).one_line_error().contains("follow-up 3 of recovery 1"));
+    book.ok(&["recovery", "resolve", "2"]);
+    let card = book.ok(&["card", "yu"]);
+    for expected in [
+        "Tags         vip, regular",
+        "Allergies    peanuts",
+        "The usual    coffee, sandwich — 3 of last 3",
+        "[ ] early breakfast",
+        "[x] portable fans",
+    ] {
+        assert!(card.contains(expected), "card lacks {expected:?}:\n{card}");
+    }
+}

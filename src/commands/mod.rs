@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Local, Utc};
 use regulars::domain::text::{inert, inert_json};
-use regulars::domain::{GuestHistory, Visit};
+use regulars::domain::{FollowUp, GuestHistory, Profile, Recovery, RecoveryId, Visit};
 use regulars::interchange::{self, Format};
 use regulars::search::{Field, Index};
 use regulars::store::{Store, StoreError};
 use regulars::{demo, tui};
 use serde::Serialize;
 
-use crate::cli::{BookArgs, Cli, Command};
+use crate::cli::{BookArgs, Cli, Command, GuestAction, ProfileArgs, RecoveryAction};
 
 pub fn run(cli: Cli) -> Result<()> {
     let book = Book::from_args(&cli.book)?;
@@ -102,6 +102,8 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Some(Command::Guest { action }) => guest(&book, action),
+        Some(Command::Recovery { action }) => recovery(&book, action),
         Some(Command::Demo { guests, seed }) => {
             let mut store = book.open()?;
             let started = Instant::now();
@@ -117,6 +119,101 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn guest(book: &Book, action: GuestAction) -> Result<()> {
+    let mut store = book.open()?;
+    match action {
+        GuestAction::Add { fields } => {
+            if fields.name.is_none() {
+                bail!("a new guest needs --name");
+            }
+            let profile = fields.applied_to(Profile::default())?;
+            let name = profile.name.clone();
+            let id = store.add_guest(profile, &book.staff).context("the guest was not saved")?;
+            println!("guest {id} added: {}", inert(name.trim()));
+        }
+        GuestAction::Edit { query, fields } => {
+            let guest = top_match(&store, &query)?.guest;
+            let profile = fields.applied_to(guest.profile)?;
+            store.edit_guest(guest.id, guest.version, profile, &book.staff).context("the guest was not saved")?;
+            println!("guest {} updated", guest.id);
+        }
+    }
+    Ok(())
+}
+
+impl ProfileArgs {
+    /// `profile` with the fields given replaced.
+    fn applied_to(self, mut profile: Profile) -> Result<Profile> {
+        let text = [
+            (self.name, &mut profile.name),
+            (self.greeting, &mut profile.greeting),
+            (self.phone, &mut profile.phone),
+            (self.email, &mut profile.email),
+            (self.notes, &mut profile.notes),
+        ];
+        for (given, field) in text {
+            if let Some(value) = given {
+                *field = value;
+            }
+        }
+        for (given, field) in [
+            (self.tags, &mut profile.tags),
+            (self.allergies, &mut profile.allergies),
+            (self.preferences, &mut profile.preferences),
+        ] {
+            if let Some(value) = given {
+                *field = list(&value);
+            }
+        }
+        if let Some(birthday) = self.birthday {
+            profile.birthday = if birthday.trim().is_empty() {
+                None
+            } else {
+                Some(birthday.trim().parse().map_err(|e| anyhow!("--birthday: {e}"))?)
+            };
+        }
+        Ok(profile)
+    }
+}
+
+fn recovery(book: &Book, action: RecoveryAction) -> Result<()> {
+    let mut store = book.open()?;
+    match action {
+        RecoveryAction::Add { query, category, what, action, cost, follow_ups, at } => {
+            let guest = query.map(|q| top_match(&store, &q)).transpose()?.map(|h| h.guest);
+            let recovery = Recovery {
+                opened_at: time_or_now("--at", at.as_deref())?,
+                category,
+                what_happened: what.unwrap_or_default(),
+                action_taken: action.unwrap_or_default(),
+                cost,
+                follow_ups: follow_ups.into_iter().map(|task| FollowUp { task, done: false }).collect(),
+                resolved_at: None,
+                staff: book.staff.clone(),
+            };
+            let id = store
+                .add_recovery(guest.as_ref().map(|g| g.id), recovery, &book.staff)
+                .context("the recovery was not saved")?;
+            match guest {
+                Some(guest) => println!("recovery {} opened for {}", id.0, inert(&guest.profile.name)),
+                None => println!("recovery {} opened (no guest)", id.0),
+            }
+        }
+        RecoveryAction::FollowUp { id, number, undo } => {
+            let index = number.checked_sub(1).ok_or_else(|| anyhow!("follow-ups are numbered from 1"))?;
+            store.set_follow_up(RecoveryId(id), index, !undo, &book.staff).context("the follow-up was not saved")?;
+            println!("follow-up {number} of recovery {id} {}", if undo { "reopened" } else { "done" });
+        }
+        RecoveryAction::Resolve { id, at } => {
+            store
+                .resolve_recovery(RecoveryId(id), time_or_now("--at", at.as_deref())?, &book.staff)
+                .context("the recovery was not resolved")?;
+            println!("recovery {id} resolved");
+        }
+    }
+    Ok(())
 }
 
 /// An RFC 3339 time given as `flag`, or now.
