@@ -1,69 +1,69 @@
 //! The counter screen without a terminal: key events through the keymap into the state, and whole-screen
 //! snapshots of the rendered buffer (ratatui TestBackend + insta).
 
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use regulars::interchange::{self, Format};
-use regulars::search::{Index, Results};
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
-use regulars::tui::action::{Effect, Msg};
+use regulars::tui::action::Msg;
 use regulars::tui::app::{App, Focus, Mode};
 use regulars::tui::keymap::Keymap;
 use regulars::tui::theme::Theme;
 use regulars::tui::ui;
+use regulars::tui::{Desk, Options};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
 }
 
-/// A desk over a real guest book in a temporary folder, with effects carried out in-line as the runtime would.
-struct Desk {
+/// The counter screen over a real guest book in a temporary folder, with the runtime's own desk (store and search
+/// thread) carrying out effects; only the terminal is missing.
+struct Screen {
     _dir: tempfile::TempDir,
-    store: Store,
-    index: Index,
+    desk: Desk,
+    arrivals: Receiver<Msg>,
     app: App,
     keymap: Keymap,
 }
 
-impl Desk {
+impl Screen {
     fn new(fixture: &str, size: (u16, u16)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
         let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
         store.import(parsed.records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
-        let index = Index::load(&store).unwrap();
-        let app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour());
-        Self { _dir: dir, store, index, app, keymap: Keymap::default() }
+        let (tx, arrivals) = mpsc::channel();
+        let options = Options { query: String::new(), staff: "Nok".into(), demo_guests: 10 };
+        let desk = Desk::new(store, &options, move |msg| tx.send(msg).unwrap()).unwrap();
+        let mut app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
+        let effects = app.start("");
+        let mut screen = Self { _dir: dir, desk, arrivals, app, keymap: Keymap::default() };
+        screen.desk.carry_out(&mut screen.app, effects);
+        screen.settle();
+        screen
     }
 
     fn counter(size: (u16, u16)) -> Self {
-        let mut desk = Self::new(include_str!("fixtures/counter.jsonl"), size);
-        let effects = desk.app.start("");
-        desk.carry_out(effects);
-        desk
+        Self::new(include_str!("fixtures/counter.jsonl"), size)
     }
 
-    fn carry_out(&mut self, effects: Vec<Effect>) {
-        for effect in effects {
-            let msg = match effect {
-                Effect::Search { generation, query } => {
-                    let found = self.index.search(&query, 200);
-                    Msg::Results(Results::new(&self.index, generation, query, found))
-                }
-                Effect::LoadCard(id) => Msg::Card(self.store.history(id).map(Box::new).map_err(|e| e.to_string())),
-                Effect::LoadDemo => unreachable!("no demo in these tests"),
-            };
-            let more = self.app.update(msg);
-            self.carry_out(more);
+    /// Feeds the search thread's answers in until the newest search asked for has been answered.
+    fn settle(&mut self) {
+        while self.app.results.as_ref().is_none_or(|r| r.generation != self.app.generation) {
+            let msg = self.arrivals.recv_timeout(Duration::from_secs(10)).expect("the search thread answers");
+            self.desk.dispatch(&mut self.app, msg);
         }
     }
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         if let Some(action) = self.keymap.key(self.app.mode(), KeyEvent::new(code, modifiers)) {
-            let effects = self.app.update(Msg::Action(action));
-            self.carry_out(effects);
+            self.desk.dispatch(&mut self.app, Msg::Action(action));
+            self.settle();
         }
     }
 
@@ -87,97 +87,155 @@ impl Desk {
 
 #[test]
 fn typing_finds_and_keys_move_the_selection_and_focus() {
-    let mut desk = Desk::counter((80, 24));
-    assert_eq!(desk.selected_name(), Some("Jon Smith"), "an empty query lists the latest guests first");
-    desk.type_text("smi");
-    assert_eq!(desk.app.query.text(), "smi");
-    assert_eq!(desk.selected_name(), Some("Jon Smith"));
-    assert_eq!(desk.app.selected_card().map(|c| c.guest.profile.name.as_str()), Some("Jon Smith"));
-    desk.key(KeyCode::Down, KeyModifiers::NONE);
-    assert_eq!(desk.selected_name(), Some("Emily Smithers"));
-    desk.key(KeyCode::Char('p'), KeyModifiers::CONTROL);
-    assert_eq!(desk.selected_name(), Some("Jon Smith"));
-    desk.key(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(desk.app.focus, Focus::Guest);
-    desk.key(KeyCode::Char('x'), KeyModifiers::NONE);
-    assert_eq!(desk.app.query.text(), "smi", "letters in guest mode do not type");
-    desk.key(KeyCode::Char('?'), KeyModifiers::NONE);
-    assert_eq!(desk.app.mode(), Mode::Help);
-    desk.key(KeyCode::Esc, KeyModifiers::NONE);
-    desk.key(KeyCode::Char('/'), KeyModifiers::NONE);
-    assert_eq!(desk.app.focus, Focus::Search);
-    desk.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert_eq!(desk.app.query.text(), "");
-    desk.type_text("0108");
-    assert_eq!(desk.selected_name(), Some("于明"), "phone digits find the caller");
-    desk.key(KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(desk.app.query.text(), "");
-    desk.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(desk.app.quit);
+    let mut screen = Screen::counter((80, 24));
+    assert_eq!(screen.selected_name(), Some("Jon Smith"), "an empty query lists the latest guests first");
+    screen.type_text("smi");
+    assert_eq!(screen.app.query.text(), "smi");
+    assert_eq!(screen.selected_name(), Some("Jon Smith"));
+    assert_eq!(screen.app.selected_card().map(|c| c.guest.profile.name.as_str()), Some("Jon Smith"));
+    screen.key(KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(screen.selected_name(), Some("Emily Smithers"));
+    screen.key(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(screen.selected_name(), Some("Jon Smith"));
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(screen.app.focus, Focus::Guest);
+    screen.key(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(screen.app.query.text(), "smi", "letters in guest mode do not type");
+    screen.key(KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(screen.app.mode(), Mode::Help);
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('/'), KeyModifiers::NONE);
+    assert_eq!(screen.app.focus, Focus::Search);
+    screen.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(screen.app.query.text(), "");
+    screen.type_text("0108");
+    assert_eq!(screen.selected_name(), Some("于明"), "phone digits find the caller");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(screen.app.query.text(), "");
+    screen.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(screen.app.quit);
 }
 
 #[test]
 fn snapshot_latin_guest_80x24() {
-    let mut desk = Desk::counter((80, 24));
-    desk.type_text("jon");
-    insta::assert_snapshot!(desk.screen());
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("jon");
+    insta::assert_snapshot!(screen.screen());
 }
 
 #[test]
 fn snapshot_latin_guest_120x40() {
-    let mut desk = Desk::counter((120, 40));
-    desk.type_text("smith");
-    insta::assert_snapshot!(desk.screen());
+    let mut screen = Screen::counter((120, 40));
+    screen.type_text("smith");
+    insta::assert_snapshot!(screen.screen());
 }
 
 #[test]
 fn snapshot_chinese_guest_with_open_recovery_80x24() {
-    let mut desk = Desk::counter((80, 24));
-    desk.type_text("于");
-    desk.key(KeyCode::Enter, KeyModifiers::NONE);
-    insta::assert_snapshot!(desk.screen());
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("于");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    insta::assert_snapshot!(screen.screen());
 }
 
 #[test]
 fn snapshot_chinese_guest_with_open_recovery_120x40() {
-    let mut desk = Desk::counter((120, 40));
-    desk.type_text("0108");
-    insta::assert_snapshot!(desk.screen());
+    let mut screen = Screen::counter((120, 40));
+    screen.type_text("0108");
+    insta::assert_snapshot!(screen.screen());
 }
 
 #[test]
 fn snapshot_empty_book_welcome() {
     for size in [(80, 24), (120, 40)] {
-        let mut desk = Desk::new("", size);
-        let effects = desk.app.start("");
-        desk.carry_out(effects);
-        insta::assert_snapshot!(format!("empty_book_welcome_{}x{}", size.0, size.1), desk.screen());
+        let screen = Screen::new("", size);
+        insta::assert_snapshot!(format!("empty_book_welcome_{}x{}", size.0, size.1), screen.screen());
     }
 }
 
 #[test]
 fn snapshot_help_overlay() {
     for size in [(80, 24), (120, 40)] {
-        let mut desk = Desk::counter(size);
-        desk.key(KeyCode::F(1), KeyModifiers::NONE);
-        insta::assert_snapshot!(format!("help_overlay_{}x{}", size.0, size.1), desk.screen());
+        let mut screen = Screen::counter(size);
+        screen.key(KeyCode::F(1), KeyModifiers::NONE);
+        insta::assert_snapshot!(format!("help_overlay_{}x{}", size.0, size.1), screen.screen());
     }
 }
 
 #[test]
 fn snapshot_too_small_terminal() {
-    let desk = Desk::counter((60, 20));
-    insta::assert_snapshot!(desk.screen());
+    let screen = Screen::counter((60, 20));
+    insta::assert_snapshot!(screen.screen());
 }
 
 #[test]
 fn the_cursor_sits_after_the_typed_text_on_the_search_line() {
-    let mut desk = Desk::counter((80, 24));
-    desk.type_text("于明");
-    desk.key(KeyCode::Left, KeyModifiers::NONE);
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("于明");
+    screen.key(KeyCode::Left, KeyModifiers::NONE);
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
     // " Find › " is 8 columns; 于 is two.
-    assert_eq!(ui::cursor(&desk.app, area), Some(ratatui::layout::Position::new(10, 0)));
-    desk.key(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(ui::cursor(&desk.app, area), None, "no cursor in guest mode");
+    assert_eq!(ui::cursor(&screen.app, area), Some(ratatui::layout::Position::new(10, 0)));
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(ui::cursor(&screen.app, area), None, "no cursor in guest mode");
+}
+
+fn visits_on_card(screen: &Screen) -> usize {
+    screen.app.selected_card().map_or(0, |c| c.visits.len())
+}
+
+#[test]
+fn u_logs_the_usual_and_ctrl_z_takes_it_back() {
+    let mut screen = Screen::counter((100, 30));
+    screen.type_text("jon");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(visits_on_card(&screen), 4);
+    screen.key(KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(
+        screen.app.status.as_deref(),
+        Some("Logged the usual for Mr. Smith: Window 2 · Sandwich, Coffee, Egg — Ctrl-Z to undo")
+    );
+    assert_eq!(visits_on_card(&screen), 5, "the card shows the new visit at once");
+    assert_eq!(screen.app.selected_guest().map(|g| g.name.as_str()), Some("Jon Smith"), "still on the same guest");
+    let newest = screen.app.selected_card().and_then(|c| c.visits.last().cloned()).unwrap();
+    assert_eq!((newest.seat.as_str(), newest.staff.as_str()), ("Window 2", "Nok"));
+    screen.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(screen.app.status.as_deref(), Some("Visit taken back"));
+    assert_eq!(visits_on_card(&screen), 4);
+    screen.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(screen.app.status.as_deref(), Some("Nothing to undo"));
+}
+
+#[test]
+fn a_guest_with_no_usual_is_told_so() {
+    let mut screen = Screen::counter((100, 30));
+    screen.type_text("王建华");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(screen.app.status.as_deref(), Some("王先生 has no usual yet"));
+    assert_eq!(visits_on_card(&screen), 0);
+}
+
+#[test]
+fn f_ticks_the_next_follow_up_and_x_twice_resolves() {
+    let mut screen = Screen::counter((100, 30));
+    screen.type_text("0108");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    let open = |screen: &Screen| screen.app.selected_card().map_or(0, |c| c.card().open_recoveries.len());
+    let done = |screen: &Screen| -> Vec<bool> {
+        screen.app.selected_card().unwrap().recoveries[0].recovery.follow_ups.iter().map(|f| f.done).collect()
+    };
+    assert_eq!(done(&screen), [true, false]);
+    screen.key(KeyCode::Char('f'), KeyModifiers::NONE);
+    assert_eq!(done(&screen), [true, true]);
+    assert_eq!(screen.app.status.as_deref(), Some("Follow-up 2 ticked — Ctrl-Z to undo"));
+    screen.key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(done(&screen), [true, false]);
+    screen.key(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(screen.app.status.as_deref(), Some("Press x again to resolve “room upgrade”"));
+    assert_eq!(open(&screen), 1);
+    screen.key(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(screen.app.status.as_deref(), Some("Recovery resolved"));
+    assert_eq!(open(&screen), 0);
+    assert!(!screen.screen().contains("OPEN RECOVERY"));
 }

@@ -69,19 +69,14 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
         }
     }
     for visit in &card.recent_visits {
-        writeln!(out, "  Visit {}: {}", date(visit.at), inert(&seat_and_order(&visit.seat, &visit.order)))?;
+        writeln!(out, "  Visit {}: {}", date(visit.at), inert(&or_dash(visit.seat_and_order())))?;
     }
     Ok(())
 }
 
-/// "Window 2 · sandwich, coffee, egg", leaving out whichever part is empty.
-pub fn seat_and_order(seat: &str, order: &[String]) -> String {
-    match (seat.is_empty(), order.is_empty()) {
-        (true, true) => NONE.to_owned(),
-        (false, true) => seat.to_owned(),
-        (true, false) => order.join(", "),
-        (false, false) => format!("{seat} · {}", order.join(", ")),
-    }
+/// The text, or a dash where there is none.
+pub fn or_dash(text: String) -> String {
+    if text.is_empty() { NONE.to_owned() } else { text }
 }
 
 /// "2025-06-08 (1 year ago)" in the desk's local time.

@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 "visit {} logged for {}: {}",
                 id.0,
                 inert(&history.guest.profile.name),
-                inert(&card::seat_and_order(&visit.seat, &visit.order))
+                inert(&card::or_dash(visit.seat_and_order()))
             );
             Ok(())
         }

@@ -23,6 +23,16 @@ pub struct Visit {
 }
 
 impl Visit {
+    /// "Window 2 · sandwich, coffee, egg", leaving out whichever part is empty.
+    pub fn seat_and_order(&self) -> String {
+        let order = self.order.join(", ");
+        match (self.seat.is_empty(), order.is_empty()) {
+            (false, false) => format!("{} · {order}", self.seat),
+            (false, true) => self.seat.clone(),
+            _ => order,
+        }
+    }
+
     /// The visit as the book stores it: text trimmed, empty items dropped, every limit checked.
     pub fn validated(mut self) -> Result<Self, ValidationError> {
         for (field, value) in [("seat", &mut self.seat), ("staff", &mut self.staff)] {

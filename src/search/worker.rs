@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::index::{Field, Found, Index};
 use crate::domain::GuestId;
+use crate::store::{Store, StoreError};
 
 /// One guest in a result list, with what the list shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,8 +60,14 @@ impl Results {
 }
 
 enum Request {
-    Search { generation: u64, query: String },
-    Replace(Box<Index>),
+    Search {
+        generation: u64,
+        query: String,
+    },
+    /// Read one guest again after a write: new and edited guests are found at once.
+    Refresh(GuestId),
+    /// Read the whole book again, as after a bulk import.
+    Reload,
 }
 
 /// A handle on the search thread; dropping it ends the thread.
@@ -69,17 +76,17 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the thread: it builds the index with `load`, then answers searches with their best `limit` results,
-    /// passed to `deliver`. If `load` fails, its error is delivered to `failed` and no search is answered.
-    pub fn spawn<E: Send + 'static>(
-        load: impl FnOnce() -> Result<Index, E> + Send + 'static,
+    /// Starts the thread on its own connection to the book: it builds the index, then answers searches with their
+    /// best `limit` results, passed to `deliver`. A failure to read the book is passed to `failed`.
+    pub fn spawn(
+        book: Store,
         limit: usize,
         deliver: impl Fn(Results) + Send + 'static,
-        failed: impl FnOnce(E) + Send + 'static,
+        failed: impl Fn(StoreError) + Send + 'static,
     ) -> Self {
         let (requests, inbox) = mpsc::channel();
-        thread::spawn(move || match load() {
-            Ok(index) => serve(index, limit, &inbox, deliver),
+        thread::spawn(move || match Index::load(&book) {
+            Ok(index) => serve(index, &book, limit, &inbox, deliver, failed),
             Err(error) => failed(error),
         });
         Self { requests }
@@ -89,9 +96,12 @@ impl Worker {
         self.send(Request::Search { generation, query: query.to_owned() });
     }
 
-    /// Replaces the whole index, as after a bulk import.
-    pub fn replace(&self, index: Index) {
-        self.send(Request::Replace(Box::new(index)));
+    pub fn refresh(&self, guest: GuestId) {
+        self.send(Request::Refresh(guest));
+    }
+
+    pub fn reload(&self) {
+        self.send(Request::Reload);
     }
 
     fn send(&self, request: Request) {
@@ -101,13 +111,27 @@ impl Worker {
     }
 }
 
-fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: impl Fn(Results)) {
+fn serve(
+    mut index: Index,
+    book: &Store,
+    limit: usize,
+    inbox: &Receiver<Request>,
+    deliver: impl Fn(Results),
+    failed: impl Fn(StoreError),
+) {
     while let Ok(first) = inbox.recv() {
         let mut latest = None;
         for request in std::iter::once(first).chain(inbox.try_iter()) {
-            match request {
-                Request::Search { generation, query } => latest = Some((generation, query)),
-                Request::Replace(new) => index = *new,
+            let read = match request {
+                Request::Search { generation, query } => {
+                    latest = Some((generation, query));
+                    Ok(())
+                }
+                Request::Refresh(guest) => book.search_rows(guest.0..=guest.0, 0, |row| index.upsert(row)),
+                Request::Reload => Index::load(book).map(|new| index = new),
+            };
+            if let Err(error) = read {
+                failed(error);
             }
         }
         if let Some((generation, query)) = latest {
@@ -120,46 +144,33 @@ fn serve(mut index: Index, limit: usize, inbox: &Receiver<Request>, deliver: imp
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::SearchRow;
+    use crate::domain::{GuestRecord, Profile};
+    use crate::store::DEFAULT_BUSY_TIMEOUT;
 
-    fn index(names: &[&'static str]) -> Index {
-        let mut index = Index::default();
-        for (i, name) in names.iter().enumerate() {
-            index.upsert(&SearchRow {
-                id: GuestId(i as i64 + 1),
-                name,
-                greeting: "",
-                phone: "",
-                email: "",
-                tags: vec![],
-                name_key: name,
-                greeting_key: "",
-                last_visit: None,
-                visit_count: 0,
-            });
-        }
-        index
+    fn record(name: &str) -> GuestRecord {
+        GuestRecord { profile: Profile { name: name.into(), ..Profile::default() }, visits: vec![], recoveries: vec![] }
     }
 
     #[test]
-    fn answers_with_the_generation_asked_and_serves_a_replaced_index() {
+    fn answers_with_the_generation_asked_and_sees_writes_it_is_told_of() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.db");
+        let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+        store.import(vec![record("Ann")], "test", "test").unwrap();
         let (tx, rx) = mpsc::channel();
-        let worker = Worker::spawn(|| Ok::<_, ()>(index(&["Ann"])), 10, move |r| tx.send(r).unwrap(), |()| {});
+        let worker = Worker::spawn(store.reopen().unwrap(), 10, move |r| tx.send(r).unwrap(), |_| {});
         worker.search(1, "ann");
         let first = rx.recv().unwrap();
         assert_eq!((first.generation, first.total, first.guests), (1, 1, 1));
-        worker.replace(index(&["Ann", "Annie"]));
+        let annie = store.add_guest(Profile { name: "Annie".into(), ..Profile::default() }, "test").unwrap();
+        worker.refresh(annie);
         worker.search(2, "ann");
         let second = rx.recv().unwrap();
         assert_eq!(second.generation, 2);
         assert_eq!(second.found.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(), ["Ann", "Annie"]);
-    }
-
-    #[test]
-    fn a_failed_load_is_reported() {
-        let (tx, rx) = mpsc::channel();
-        let worker = Worker::spawn(|| Err("locked"), 10, |_| {}, move |e| tx.send(e).unwrap());
-        worker.search(1, "x");
-        assert_eq!(rx.recv().unwrap(), "locked");
+        store.import(vec![record("Anna")], "test", "test").unwrap();
+        worker.reload();
+        worker.search(3, "ann");
+        assert_eq!(rx.recv().unwrap().total, 3);
     }
 }

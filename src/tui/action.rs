@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{GuestHistory, GuestId};
+use crate::domain::{GuestHistory, GuestId, RecoveryId, Visit, VisitId};
 use crate::search::Results;
 
 /// A user intent, produced by the keymap from a key or mouse event.
@@ -34,6 +34,14 @@ pub enum Action {
     ToggleHelp,
     /// Fill an empty book with demo guests.
     LoadDemo,
+    /// Log a visit now at the usual seat with the usual order.
+    LogUsual,
+    /// Tick the next open follow-up of the newest open recovery.
+    TickFollowUp,
+    /// Resolve the newest open recovery (asks for the key again first).
+    ResolveRecovery,
+    /// Take back the last write of this session.
+    Undo,
     /// A letter in guest mode that is not a command.
     Unbound(char),
     Quit,
@@ -51,14 +59,51 @@ pub enum Msg {
     BookChanged {
         message: String,
     },
+    /// A write went through: what to say, and how to take it back.
+    Written {
+        guest: GuestId,
+        message: String,
+        undo: Option<Undo>,
+    },
     /// A failure to report on the status line.
     Failed(String),
 }
 
-/// Work for the runtime: the only way state changes reach the search thread and the store.
+/// How to take back a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    Visit { guest: GuestId, visit: VisitId },
+    FollowUp { guest: GuestId, recovery: RecoveryId, index: usize },
+}
+
+/// Work for the runtime: the only way state changes reach the search thread and the store.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Search { generation: u64, query: String },
+    Search {
+        generation: u64,
+        query: String,
+    },
     LoadCard(GuestId),
+    /// Have the search thread read this guest again after a write.
+    Refresh(GuestId),
     LoadDemo,
+    LogVisit {
+        guest: GuestId,
+        visit: Visit,
+        said: String,
+    },
+    SetFollowUp {
+        guest: GuestId,
+        recovery: RecoveryId,
+        index: usize,
+        done: bool,
+    },
+    Resolve {
+        guest: GuestId,
+        recovery: RecoveryId,
+    },
+    UndoVisit {
+        guest: GuestId,
+        visit: VisitId,
+    },
 }

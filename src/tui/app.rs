@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::action::{Action, Effect, Msg};
+use super::action::{Action, Effect, Msg, Undo};
 use super::input::LineInput;
 use super::theme::Theme;
 use super::ui;
-use crate::domain::{GuestHistory, GuestId};
+use crate::domain::text::inert;
+use crate::domain::{GuestHistory, GuestId, RecoveryId};
 use crate::search::{FoundGuest, Results};
 
 /// Where keys go.
@@ -50,11 +51,17 @@ pub struct App {
     /// The desk's time zone, for dates on the card.
     pub zone: FixedOffset,
     pub theme: Theme,
+    /// Who is at the counter, recorded with the visits logged here.
+    pub staff: String,
+    /// The last write of this session, for Ctrl-Z.
+    pub last_write: Option<Undo>,
+    /// A recovery waiting for a second `x` before it is resolved.
+    pub confirm_resolve: Option<RecoveryId>,
     pub quit: bool,
 }
 
 impl App {
-    pub fn new(size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme) -> Self {
+    pub fn new(size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme, staff: &str) -> Self {
         Self {
             query: LineInput::default(),
             focus: Focus::Search,
@@ -70,6 +77,9 @@ impl App {
             now,
             zone,
             theme,
+            staff: staff.to_owned(),
+            last_write: None,
+            confirm_resolve: None,
             quit: false,
         }
     }
@@ -115,9 +125,13 @@ impl App {
                     return Vec::new();
                 }
                 self.guests = Some(results.guests);
+                // The same guest stays selected when the list is refreshed around them (after a write).
+                let kept = self.selected_guest().and_then(|g| results.found.iter().position(|f| f.id == g.id));
+                let fresh_query = self.results.as_ref().is_none_or(|r| r.query != results.query);
                 self.results = Some(results);
-                self.selected = 0;
+                self.selected = if fresh_query { 0 } else { kept.unwrap_or(0) };
                 self.offset = 0;
+                self.scroll_to_selection();
                 self.load_selected()
             }
             Msg::Card(Ok(history)) => {
@@ -128,6 +142,11 @@ impl App {
                 self.status = Some(error);
                 Vec::new()
             }
+            Msg::Written { guest, message, undo } => {
+                self.status = Some(message);
+                self.last_write = undo;
+                vec![Effect::Refresh(guest), Effect::LoadCard(guest), self.search()]
+            }
             Msg::BookChanged { message } => {
                 self.status = Some(message);
                 vec![self.search()]
@@ -136,6 +155,7 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
+        let confirming = self.confirm_resolve.take();
         match action {
             Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
             Action::Paste(text) => self.edit(|q| q.insert(&text)),
@@ -185,6 +205,19 @@ impl App {
             }
             Action::LoadDemo if self.guests == Some(0) => vec![Effect::LoadDemo],
             Action::LoadDemo => Vec::new(),
+            Action::LogUsual => self.log_usual(),
+            Action::TickFollowUp => self.tick_follow_up(),
+            Action::ResolveRecovery => self.resolve(confirming),
+            Action::Undo => match self.last_write.take() {
+                Some(Undo::Visit { guest, visit }) => vec![Effect::UndoVisit { guest, visit }],
+                Some(Undo::FollowUp { guest, recovery, index }) => {
+                    vec![Effect::SetFollowUp { guest, recovery, index, done: false }]
+                }
+                None => {
+                    self.status = Some("Nothing to undo".to_owned());
+                    Vec::new()
+                }
+            },
             Action::Unbound(c) => {
                 self.status = Some(format!("“{c}” is not a command here — F1 shows the keys, / goes back to search"));
                 Vec::new()
@@ -194,6 +227,63 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// The selected guest's card, for a command on it; says so on the status line when it is not loaded yet.
+    fn card_for_command(&mut self) -> Option<&GuestHistory> {
+        if self.selected_card().is_none() {
+            self.status = Some("Select a guest first".to_owned());
+        }
+        self.selected_card()
+    }
+
+    fn log_usual(&mut self) -> Vec<Effect> {
+        let (now, staff) = (self.now, self.staff.clone());
+        let Some(history) = self.card_for_command() else { return Vec::new() };
+        let who = addressed(history);
+        let guest = history.guest.id;
+        match history.card().the_usual_visit(now, &staff) {
+            Some(visit) => {
+                let said = format!("Logged the usual for {who}: {} — Ctrl-Z to undo", inert(&visit.seat_and_order()));
+                vec![Effect::LogVisit { guest, visit, said }]
+            }
+            None => {
+                self.status = Some(format!("{who} has no usual yet"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn tick_follow_up(&mut self) -> Vec<Effect> {
+        let Some(history) = self.card_for_command() else { return Vec::new() };
+        let guest = history.guest.id;
+        let next = history.card().open_recoveries.iter().find_map(|entry| {
+            let index = entry.recovery.follow_ups.iter().position(|f| !f.done)?;
+            Some((entry.id, index))
+        });
+        match next {
+            Some((recovery, index)) => vec![Effect::SetFollowUp { guest, recovery, index, done: true }],
+            None => {
+                self.status = Some("No follow-up left to tick — x resolves the recovery".to_owned());
+                Vec::new()
+            }
+        }
+    }
+
+    /// The first `x` names the recovery; a second `x` straight after resolves it.
+    fn resolve(&mut self, confirming: Option<RecoveryId>) -> Vec<Effect> {
+        let Some(history) = self.card_for_command() else { return Vec::new() };
+        let guest = history.guest.id;
+        let Some(newest) = history.card().open_recoveries.first().map(|e| (e.id, e.recovery.category.clone())) else {
+            self.status = Some("No open recovery".to_owned());
+            return Vec::new();
+        };
+        if confirming == Some(newest.0) {
+            return vec![Effect::Resolve { guest, recovery: newest.0 }];
+        }
+        self.confirm_resolve = Some(newest.0);
+        self.status = Some(format!("Press x again to resolve “{}”", inert(&newest.1)));
+        Vec::new()
     }
 
     /// Changes the query: typing always returns to the search line and searches again.
@@ -247,6 +337,12 @@ impl App {
     }
 }
 
+/// How staff address the guest: the greeting, or the name.
+fn addressed(history: &GuestHistory) -> String {
+    let p = &history.guest.profile;
+    inert(if p.greeting.is_empty() { &p.name } else { &p.greeting }).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,7 +350,7 @@ mod tests {
     use crate::search::Field;
 
     fn app() -> App {
-        App::new((100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain())
+        App::new((100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain(), "Nok")
     }
 
     fn results(generation: u64, names: &[&str]) -> Results {

@@ -33,6 +33,7 @@ impl Default for Keymap {
             ((End, NONE), Action::SelectLast),
             ((F(1), NONE), Action::ToggleHelp),
             ((Char('c'), CTRL), Action::Quit),
+            ((Char('z'), CTRL), Action::Undo),
         ];
         let search = [
             ((Backspace, NONE), Action::DeleteBack),
@@ -49,6 +50,9 @@ impl Default for Keymap {
             ((Esc, NONE), Action::Back),
             ((Char('/'), NONE), Action::FocusSearch),
             ((Char('?'), NONE), Action::ToggleHelp),
+            ((Char('u'), NONE), Action::LogUsual),
+            ((Char('f'), NONE), Action::TickFollowUp),
+            ((Char('x'), NONE), Action::ResolveRecovery),
         ];
         let help = [
             ((Esc, NONE), Action::ToggleHelp),

@@ -10,4 +10,4 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 
-pub use runtime::{Options, run};
+pub use runtime::{Desk, Options, run};

@@ -10,14 +10,14 @@ use chrono::{Local, Utc};
 use crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 
-use super::action::{Action, Effect, Msg};
+use super::action::{Action, Effect, Msg, Undo};
 use super::app::{App, Mode};
 use super::keymap::Keymap;
 use super::terminal::Screen;
 use super::theme::Theme;
 use super::ui;
 use crate::demo;
-use crate::search::{Index, Worker};
+use crate::search::Worker;
 use crate::store::Store;
 
 /// How many results a search returns: more than any screen shows.
@@ -40,25 +40,17 @@ enum Incoming {
 }
 
 /// Runs the counter screen on `store` until the user quits.
-pub fn run(mut store: Store, options: &Options) -> Result<()> {
-    // The search thread reads the book on a connection of its own while the screen comes up.
-    let reader = store.reopen().context("cannot open the guest book a second time for search")?;
+pub fn run(store: Store, options: &Options) -> Result<()> {
     let (tx, rx) = mpsc::channel();
-    let (results, failures) = (tx.clone(), tx.clone());
-    let worker = Worker::spawn(
-        move || Index::load(&reader),
-        RESULT_LIMIT,
-        move |r| {
-            let _ = results.send(Incoming::App(Msg::Results(r)));
-        },
-        move |error| {
-            let _ = failures.send(Incoming::App(Msg::Failed(format!("Cannot read the guest book: {error}"))));
-        },
-    );
+    let results = tx.clone();
+    let mut desk = Desk::new(store, options, move |msg| {
+        let _ = results.send(Incoming::App(msg));
+    })?;
 
     let mut screen = Screen::enter().context("cannot open the terminal screen")?;
     let size = screen.terminal.size()?;
-    let mut app = App::new((size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env());
+    let mut app =
+        App::new((size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env(), &options.staff);
     thread::spawn(move || {
         loop {
             let incoming = match event::read() {
@@ -73,10 +65,8 @@ pub fn run(mut store: Store, options: &Options) -> Result<()> {
     });
 
     let keymap = Keymap::default();
-    let mut desk = Desk { store: &mut store, worker: &worker, options };
-    for effect in app.start(&options.query) {
-        desk.carry_out(&mut app, effect);
-    }
+    let effects = app.start(&options.query);
+    desk.carry_out(&mut app, effects);
     loop {
         app.now = Utc::now();
         screen.terminal.draw(|frame| {
@@ -119,15 +109,32 @@ fn translate(keymap: &Keymap, app: &App, event: Event) -> Option<Msg> {
 }
 
 /// Where effects are carried out: the store and the search thread.
-struct Desk<'a> {
-    store: &'a mut Store,
-    worker: &'a Worker,
-    options: &'a Options,
+pub struct Desk {
+    store: Store,
+    worker: Worker,
+    staff: String,
+    demo_guests: usize,
 }
 
-impl Desk<'_> {
+impl Desk {
+    /// A desk on `store`, with a search thread reading the book on a connection of its own (while the screen
+    /// comes up). Search results and read failures arrive later through `deliver`, as messages for `update`.
+    pub fn new(store: Store, options: &Options, deliver: impl Fn(Msg) + Clone + Send + 'static) -> Result<Self> {
+        let reader = store.reopen().context("cannot open the guest book a second time for search")?;
+        let failed = deliver.clone();
+        let worker = Worker::spawn(
+            reader,
+            RESULT_LIMIT,
+            move |r| deliver(Msg::Results(r)),
+            move |error| {
+                failed(Msg::Failed(format!("Cannot read the guest book: {error}")));
+            },
+        );
+        Ok(Self { store, worker, staff: options.staff.clone(), demo_guests: options.demo_guests })
+    }
+
     /// Updates the state with `msg`, then with every message its effects produce, until nothing is left to do.
-    fn dispatch(&mut self, app: &mut App, msg: Msg) {
+    pub fn dispatch(&mut self, app: &mut App, msg: Msg) {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             for effect in app.update(msg) {
@@ -136,9 +143,12 @@ impl Desk<'_> {
         }
     }
 
-    fn carry_out(&mut self, app: &mut App, effect: Effect) {
-        if let Some(msg) = self.perform(effect) {
-            self.dispatch(app, msg);
+    /// Carries out effects `update` returned outside `dispatch` (the first search).
+    pub fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Some(msg) = self.perform(effect) {
+                self.dispatch(app, msg);
+            }
         }
     }
 
@@ -151,19 +161,46 @@ impl Desk<'_> {
             Effect::LoadCard(id) => Some(Msg::Card(
                 self.store.history(id).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}")),
             )),
+            Effect::Refresh(guest) => {
+                self.worker.refresh(guest);
+                None
+            }
             Effect::LoadDemo => Some(self.load_demo()),
+            Effect::LogVisit { guest, visit, said } => Some(match self.store.log_visit(guest, visit, &self.staff) {
+                Ok(visit) => Msg::Written { guest, message: said, undo: Some(Undo::Visit { guest, visit }) },
+                Err(error) => Msg::Failed(format!("The visit was not saved: {error}")),
+            }),
+            Effect::UndoVisit { guest, visit } => Some(match self.store.undo_visit(visit, &self.staff) {
+                Ok(()) => Msg::Written { guest, message: "Visit taken back".to_owned(), undo: None },
+                Err(error) => Msg::Failed(format!("The visit was not taken back: {error}")),
+            }),
+            Effect::SetFollowUp { guest, recovery, index, done } => {
+                Some(match self.store.set_follow_up(recovery, index, done, &self.staff) {
+                    Ok(()) if done => Msg::Written {
+                        guest,
+                        message: format!("Follow-up {} ticked — Ctrl-Z to undo", index + 1),
+                        undo: Some(Undo::FollowUp { guest, recovery, index }),
+                    },
+                    Ok(()) => {
+                        Msg::Written { guest, message: format!("Follow-up {} open again", index + 1), undo: None }
+                    }
+                    Err(error) => Msg::Failed(format!("The follow-up was not saved: {error}")),
+                })
+            }
+            Effect::Resolve { guest, recovery } => {
+                Some(match self.store.resolve_recovery(recovery, Utc::now(), &self.staff) {
+                    Ok(()) => Msg::Written { guest, message: "Recovery resolved".to_owned(), undo: None },
+                    Err(error) => Msg::Failed(format!("The recovery was not resolved: {error}")),
+                })
+            }
         }
     }
 
     fn load_demo(&mut self) -> Msg {
-        let records = demo::guests(self.options.demo_guests, 1, Local::now().date_naive());
-        let loaded = self
-            .store
-            .import(records, &self.options.staff, "demo seed 1")
-            .and_then(|summary| Ok((summary, Index::load(self.store)?)));
-        match loaded {
-            Ok((summary, index)) => {
-                self.worker.replace(index);
+        let records = demo::guests(self.demo_guests, 1, Local::now().date_naive());
+        match self.store.import(records, &self.staff, "demo seed 1") {
+            Ok(summary) => {
+                self.worker.reload();
                 Msg::BookChanged { message: format!("Loaded {} demo guests", summary.added) }
             }
             Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),

@@ -12,7 +12,7 @@ use crate::tui::app::{App, Mode};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
-        Mode::Guest => " Esc or / back to search · ↑↓ next guest · ? help · Ctrl-C quit",
+        Mode::Guest => " u the usual · f follow-up · x resolve · Ctrl-Z undo · Esc back · ? help",
         Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
         Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
     };
