@@ -24,7 +24,7 @@ fn now() -> DateTime<Utc> {
 /// The counter screen over a real guest book in a temporary folder, with the runtime's own desk (store and search
 /// thread) carrying out effects; only the terminal is missing.
 struct Screen {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     desk: Desk,
     arrivals: Receiver<Msg>,
     app: App,
@@ -42,7 +42,7 @@ impl Screen {
         let desk = Desk::new(store, &options, move |msg| tx.send(msg).unwrap()).unwrap();
         let mut app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
         let effects = app.start("");
-        let mut screen = Self { _dir: dir, desk, arrivals, app, keymap: Keymap::default() };
+        let mut screen = Self { dir, desk, arrivals, app, keymap: Keymap::default() };
         screen.desk.carry_out(&mut screen.app, effects);
         screen.settle();
         screen
@@ -50,6 +50,11 @@ impl Screen {
 
     fn counter(size: (u16, u16)) -> Self {
         Self::new(include_str!("fixtures/counter.jsonl"), size)
+    }
+
+    /// Another desk on the same book.
+    fn other_desk(&self) -> Store {
+        Store::open(&self.dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap()
     }
 
     /// Feeds the search thread's answers in until the newest search asked for has been answered.
@@ -238,4 +243,117 @@ fn f_ticks_the_next_follow_up_and_x_twice_resolves() {
     assert_eq!(screen.app.status.as_deref(), Some("Recovery resolved"));
     assert_eq!(open(&screen), 0);
     assert!(!screen.screen().contains("OPEN RECOVERY"));
+}
+
+fn ctrl(screen: &mut Screen, c: char) {
+    screen.key(KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+fn form_text(screen: &Screen, field: usize) -> String {
+    screen.app.form.as_ref().map(|f| f.fields[field].input.text().to_owned()).unwrap_or_default()
+}
+
+#[test]
+fn the_visit_form_starts_from_the_usual_and_saves_with_ctrl_s() {
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("jon");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('v'), KeyModifiers::NONE);
+    assert_eq!(
+        (form_text(&screen, 0), form_text(&screen, 1)),
+        ("Window 2".to_owned(), "Sandwich, Coffee, Egg".to_owned())
+    );
+    insta::assert_snapshot!("visit_form_80x24", screen.screen());
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.type_text("two");
+    ctrl(&mut screen, 's');
+    let error = screen.app.form.as_ref().and_then(|f| f.error.clone());
+    assert_eq!(error, Some((Some(2), "\"two\" is not a number of people".to_owned())), "an error beside the field");
+    ctrl(&mut screen, 'u');
+    screen.type_text("2");
+    ctrl(&mut screen, 's');
+    assert!(screen.app.form.is_none(), "saved and closed");
+    assert_eq!(screen.app.status.as_deref(), Some("Visit logged: Window 2 · Sandwich, Coffee, Egg — Ctrl-Z to undo"));
+    assert_eq!(visits_on_card(&screen), 5);
+    assert_eq!(screen.app.selected_card().and_then(|c| c.visits.last()).and_then(|v| v.party_size), Some(2));
+}
+
+#[test]
+fn a_new_guest_from_the_search_line_is_added_and_selected() {
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("Nora Quinn");
+    ctrl(&mut screen, 'a');
+    assert_eq!(form_text(&screen, 0), "Nora Quinn", "the typed search is the name");
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.type_text("Ms. Quinn");
+    insta::assert_snapshot!("new_guest_form_80x24", screen.screen());
+    for _ in 0..5 {
+        screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    screen.type_text("sesame");
+    ctrl(&mut screen, 's');
+    assert!(screen.app.form.is_none());
+    assert_eq!(screen.app.status.as_deref(), Some("Added Nora Quinn"));
+    let card = screen.app.selected_card().expect("the new guest is selected");
+    assert_eq!(
+        (card.guest.profile.greeting.as_str(), card.guest.profile.allergies.as_slice()),
+        ("Ms. Quinn", ["sesame".to_owned()].as_slice())
+    );
+}
+
+#[test]
+fn a_form_refuses_an_empty_name_and_esc_asks_before_discarding() {
+    let mut screen = Screen::counter((80, 24));
+    ctrl(&mut screen, 'a');
+    ctrl(&mut screen, 's');
+    let form = screen.app.form.as_ref().expect("still open");
+    assert_eq!(form.error.as_ref().map(|(field, _)| *field), Some(Some(0)));
+    screen.type_text("Zed");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(screen.app.form.is_some(), "the first Esc on a changed form only asks");
+    assert_eq!(form_text(&screen, 0), "Zed");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(screen.app.form.is_none());
+    assert_eq!(screen.app.status.as_deref(), Some("Nothing saved"));
+}
+
+#[test]
+fn a_failed_save_keeps_every_character_typed() {
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("emma");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('e'), KeyModifiers::NONE);
+    insta::assert_snapshot!("edit_guest_form_80x24", screen.screen());
+    for _ in 0..8 {
+        screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    screen.type_text("likes the terrace");
+    // Meanwhile another desk changes the same guest.
+    let mut other = screen.other_desk();
+    let guest = screen.app.selected_card().unwrap().guest.clone();
+    let theirs = regulars::domain::Profile { notes: "from the lobby".into(), ..guest.profile.clone() };
+    other.edit_guest(guest.id, guest.version, theirs, "Ana").unwrap();
+    ctrl(&mut screen, 's');
+    let form = screen.app.form.as_ref().expect("the form stays open");
+    assert_eq!(form.fields[8].input.text(), "likes the terrace");
+    let (_, problem) = form.error.clone().unwrap();
+    assert!(problem.contains("another desk changed this guest meanwhile"), "{problem}");
+}
+
+#[test]
+fn a_recovery_with_no_guest_is_recorded_from_the_search_line() {
+    let mut screen = Screen::counter((80, 24));
+    ctrl(&mut screen, 'r');
+    screen.type_text("noise");
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.type_text("wedding party next door");
+    for _ in 0..3 {
+        screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    screen.type_text("call the venue; earplugs at the desk");
+    insta::assert_snapshot!("recovery_form_80x24", screen.screen());
+    ctrl(&mut screen, 's');
+    assert!(screen.app.form.is_none());
+    assert_eq!(screen.app.status.as_deref(), Some("Recovery recorded: noise"));
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::form::Submission;
 use crate::domain::{GuestHistory, GuestId, RecoveryId, Visit, VisitId};
 use crate::search::Results;
 
@@ -42,6 +43,18 @@ pub enum Action {
     ResolveRecovery,
     /// Take back the last write of this session.
     Undo,
+    /// Open the form to log a visit for the selected guest.
+    VisitForm,
+    /// Open the form to add a guest (named as typed on the search line).
+    NewGuestForm,
+    /// Open the form to edit the selected guest.
+    EditGuestForm,
+    /// Open the form to record a recovery: for the guest in guest mode, for nobody in particular from search.
+    RecoveryForm,
+    NextField,
+    PreviousField,
+    /// Ctrl-S in a form.
+    Save,
     /// A letter in guest mode that is not a command.
     Unbound(char),
     Quit,
@@ -65,7 +78,9 @@ pub enum Msg {
         message: String,
         undo: Option<Undo>,
     },
-    /// A failure to report on the status line.
+    /// A write that concerns no guest went through (a recovery with no guest).
+    Saved(String),
+    /// A failure to report on the status line, or in the form being saved.
     Failed(String),
 }
 
@@ -92,6 +107,8 @@ pub enum Effect {
         visit: Visit,
         said: String,
     },
+    /// Save a form's content.
+    Save(Submission),
     SetFollowUp {
         guest: GuestId,
         recovery: RecoveryId,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::action::{Action, Effect, Msg, Undo};
+use super::form::{Form, Purpose};
 use super::input::LineInput;
 use super::theme::Theme;
 use super::ui;
@@ -25,6 +26,7 @@ pub enum Focus {
 pub enum Mode {
     Search,
     Guest,
+    Form,
     Help,
 }
 
@@ -57,6 +59,8 @@ pub struct App {
     pub last_write: Option<Undo>,
     /// A recovery waiting for a second `x` before it is resolved.
     pub confirm_resolve: Option<RecoveryId>,
+    /// The form open over the card, if any.
+    pub form: Option<Form>,
     pub quit: bool,
 }
 
@@ -80,6 +84,7 @@ impl App {
             staff: staff.to_owned(),
             last_write: None,
             confirm_resolve: None,
+            form: None,
             quit: false,
         }
     }
@@ -91,10 +96,11 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        match (self.help, self.focus) {
-            (true, _) => Mode::Help,
-            (false, Focus::Search) => Mode::Search,
-            (false, Focus::Guest) => Mode::Guest,
+        match (self.help, &self.form, self.focus) {
+            (true, _, _) => Mode::Help,
+            (false, Some(_), _) => Mode::Form,
+            (false, None, Focus::Search) => Mode::Search,
+            (false, None, Focus::Guest) => Mode::Guest,
         }
     }
 
@@ -138,14 +144,39 @@ impl App {
                 self.card = Some(*history);
                 Vec::new()
             }
-            Msg::Card(Err(error)) | Msg::Failed(error) => {
+            Msg::Card(Err(error)) => {
                 self.status = Some(error);
+                Vec::new()
+            }
+            Msg::Failed(error) => {
+                match self.form.as_mut().filter(|form| form.saving) {
+                    // The form stays open with everything typed, and says what went wrong.
+                    Some(form) => {
+                        form.saving = false;
+                        form.error = Some((None, error));
+                    }
+                    None => self.status = Some(error),
+                }
+                Vec::new()
+            }
+            Msg::Saved(message) => {
+                self.status = Some(message);
+                self.form.take_if(|form| form.saving);
                 Vec::new()
             }
             Msg::Written { guest, message, undo } => {
                 self.status = Some(message);
                 self.last_write = undo;
-                vec![Effect::Refresh(guest), Effect::LoadCard(guest), self.search()]
+                let mut effects = vec![Effect::Refresh(guest), Effect::LoadCard(guest)];
+                if let Some(form) = self.form.take_if(|form| form.saving) {
+                    if form.purpose == Purpose::NewGuest {
+                        // Find the new guest at once, selected.
+                        self.query.set(form.fields[0].input.text().trim());
+                        self.focus = Focus::Guest;
+                    }
+                }
+                effects.push(self.search());
+                effects
             }
             Msg::BookChanged { message } => {
                 self.status = Some(message);
@@ -156,6 +187,9 @@ impl App {
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
         let confirming = self.confirm_resolve.take();
+        if self.form.is_some() && !matches!(action, Action::ToggleHelp | Action::Quit) {
+            return self.in_form(action);
+        }
         match action {
             Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
             Action::Paste(text) => self.edit(|q| q.insert(&text)),
@@ -218,6 +252,29 @@ impl App {
                     Vec::new()
                 }
             },
+            Action::VisitForm => {
+                let (now, staff) = (self.now, self.staff.clone());
+                if let Some(history) = self.card_for_command() {
+                    self.form = Some(Form::visit(history, now, &staff));
+                }
+                Vec::new()
+            }
+            Action::EditGuestForm => {
+                if let Some(history) = self.card_for_command() {
+                    self.form = Some(Form::edit_guest(&history.guest));
+                }
+                Vec::new()
+            }
+            Action::NewGuestForm => {
+                self.form = Some(Form::new_guest(self.query.text()));
+                Vec::new()
+            }
+            Action::RecoveryForm => {
+                let guest = if self.focus == Focus::Guest { self.selected_card().map(|h| &h.guest) } else { None };
+                self.form = Some(Form::recovery(guest));
+                Vec::new()
+            }
+            Action::NextField | Action::PreviousField | Action::Save => Vec::new(),
             Action::Unbound(c) => {
                 self.status = Some(format!("“{c}” is not a command here — F1 shows the keys, / goes back to search"));
                 Vec::new()
@@ -227,6 +284,48 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Keys while a form is open: they edit its focused field, move between fields, save or cancel.
+    fn in_form(&mut self, action: Action) -> Vec<Effect> {
+        let (now, staff) = (self.now, self.staff.clone());
+        let Some(form) = self.form.as_mut() else { return Vec::new() };
+        let discarding = std::mem::take(&mut form.confirm_discard);
+        match action {
+            Action::Insert(c) => form.focused().insert(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => form.focused().insert(&text),
+            Action::DeleteBack => form.focused().delete_back(),
+            Action::DeleteWord => form.focused().delete_word(),
+            Action::ClearQuery => form.focused().clear(),
+            Action::CursorLeft => form.focused().left(),
+            Action::CursorRight => form.focused().right(),
+            Action::NextField => form.next(),
+            Action::PreviousField => form.previous(),
+            Action::Back if form.changed() && !discarding => {
+                form.confirm_discard = true;
+                form.error = Some((None, "Esc again to discard what was typed; Ctrl-S saves it".to_owned()));
+            }
+            Action::Back => {
+                self.form = None;
+                self.status = Some("Nothing saved".to_owned());
+            }
+            Action::Save if form.saving => {}
+            Action::Save => match form.submission(now, &staff) {
+                Ok(submission) => {
+                    form.saving = true;
+                    form.error = None;
+                    return vec![Effect::Save(submission)];
+                }
+                Err((field, problem)) => {
+                    if let Some(field) = field {
+                        form.focus = field;
+                    }
+                    form.error = Some((field, problem));
+                }
+            },
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// The selected guest's card, for a command on it; says so on the status line when it is not loaded yet.

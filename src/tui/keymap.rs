@@ -45,6 +45,8 @@ impl Default for Keymap {
             ((Enter, NONE), Action::OpenGuest),
             ((Esc, NONE), Action::Back),
             ((F(2), NONE), Action::LoadDemo),
+            ((Char('a'), CTRL), Action::NewGuestForm),
+            ((Char('r'), CTRL), Action::RecoveryForm),
         ];
         let guest = [
             ((Esc, NONE), Action::Back),
@@ -53,6 +55,27 @@ impl Default for Keymap {
             ((Char('u'), NONE), Action::LogUsual),
             ((Char('f'), NONE), Action::TickFollowUp),
             ((Char('x'), NONE), Action::ResolveRecovery),
+            ((Char('v'), NONE), Action::VisitForm),
+            ((Char('e'), NONE), Action::EditGuestForm),
+            ((Char('r'), NONE), Action::RecoveryForm),
+            ((Char('n'), NONE), Action::NewGuestForm),
+        ];
+        let form = [
+            ((Backspace, NONE), Action::DeleteBack),
+            ((Char('h'), CTRL), Action::DeleteBack),
+            ((Char('w'), CTRL), Action::DeleteWord),
+            ((Char('u'), CTRL), Action::ClearQuery),
+            ((Left, NONE), Action::CursorLeft),
+            ((Right, NONE), Action::CursorRight),
+            ((Tab, NONE), Action::NextField),
+            ((Down, NONE), Action::NextField),
+            ((Enter, NONE), Action::NextField),
+            ((BackTab, NONE), Action::PreviousField),
+            ((Up, NONE), Action::PreviousField),
+            ((Char('s'), CTRL), Action::Save),
+            ((Esc, NONE), Action::Back),
+            ((F(1), NONE), Action::ToggleHelp),
+            ((Char('c'), CTRL), Action::Quit),
         ];
         let help = [
             ((Esc, NONE), Action::ToggleHelp),
@@ -66,6 +89,7 @@ impl Default for Keymap {
         for (mode, table) in [
             (Mode::Search, moving.iter().chain(&search).cloned().collect::<Vec<_>>()),
             (Mode::Guest, moving.iter().chain(&guest).cloned().collect()),
+            (Mode::Form, form.to_vec()),
             (Mode::Help, help.to_vec()),
         ] {
             bindings.extend(table.into_iter().map(|(chord, action)| ((mode, chord), action)));
@@ -85,7 +109,7 @@ impl Keymap {
             return Some(action.clone());
         }
         match (mode, key.code) {
-            (Mode::Search, KeyCode::Char(c)) if modifiers.is_empty() => Some(Action::Insert(c)),
+            (Mode::Search | Mode::Form, KeyCode::Char(c)) if modifiers.is_empty() => Some(Action::Insert(c)),
             (Mode::Guest, KeyCode::Char(c)) if modifiers.is_empty() => Some(Action::Unbound(c)),
             _ => None,
         }
@@ -93,7 +117,7 @@ impl Keymap {
 
     /// The action a mouse event means, given where the result list is on screen.
     pub fn mouse(&self, mode: Mode, event: MouseEvent, list: Rect) -> Option<Action> {
-        if mode == Mode::Help {
+        if matches!(mode, Mode::Help | Mode::Form) {
             return None;
         }
         match event.kind {

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod form;
 pub mod input;
 pub mod keymap;
 mod runtime;

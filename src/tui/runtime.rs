@@ -12,11 +12,13 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Msg, Undo};
 use super::app::{App, Mode};
+use super::form::Submission;
 use super::keymap::Keymap;
 use super::terminal::Screen;
 use super::theme::Theme;
 use super::ui;
 use crate::demo;
+use crate::domain::text::inert;
 use crate::search::Worker;
 use crate::store::Store;
 
@@ -170,6 +172,7 @@ impl Desk {
                 Ok(visit) => Msg::Written { guest, message: said, undo: Some(Undo::Visit { guest, visit }) },
                 Err(error) => Msg::Failed(format!("The visit was not saved: {error}")),
             }),
+            Effect::Save(submission) => Some(self.save(submission)),
             Effect::UndoVisit { guest, visit } => Some(match self.store.undo_visit(visit, &self.staff) {
                 Ok(()) => Msg::Written { guest, message: "Visit taken back".to_owned(), undo: None },
                 Err(error) => Msg::Failed(format!("The visit was not taken back: {error}")),
@@ -193,6 +196,40 @@ impl Desk {
                     Err(error) => Msg::Failed(format!("The recovery was not resolved: {error}")),
                 })
             }
+        }
+    }
+
+    /// A form's content into the book: the same store operations as the command line's.
+    fn save(&mut self, submission: Submission) -> Msg {
+        let staff = self.staff.clone();
+        let (guest, saved) = match submission {
+            Submission::Visit { guest, visit } => {
+                let said = format!("Visit logged: {} — Ctrl-Z to undo", inert(&visit.seat_and_order()));
+                let saved =
+                    self.store.log_visit(guest, visit, &staff).map(|visit| (said, Some(Undo::Visit { guest, visit })));
+                (Some(guest), saved)
+            }
+            Submission::NewGuest(profile) => {
+                let said = format!("Added {}", inert(&profile.name));
+                match self.store.add_guest(profile, &staff) {
+                    Ok(guest) => (Some(guest), Ok((said, None))),
+                    Err(error) => (None, Err(error)),
+                }
+            }
+            Submission::EditGuest { guest, version, profile } => {
+                let saved =
+                    self.store.edit_guest(guest, version, profile, &staff).map(|_| ("Guest saved".to_owned(), None));
+                (Some(guest), saved)
+            }
+            Submission::Recovery { guest, recovery } => {
+                let said = format!("Recovery recorded: {}", inert(&recovery.category));
+                (guest, self.store.add_recovery(guest, recovery, &staff).map(|_| (said, None)))
+            }
+        };
+        match (saved, guest) {
+            (Ok((message, undo)), Some(guest)) => Msg::Written { guest, message, undo },
+            (Ok((message, _)), None) => Msg::Saved(message),
+            (Err(error), _) => Msg::Failed(format!("Not saved: {error}")),
         }
     }
 

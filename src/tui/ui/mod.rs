@@ -1,6 +1,7 @@
 //! Rendering: a pure function of the state, one file per pane.
 
 mod card;
+mod form;
 mod help;
 mod results;
 mod search_line;
@@ -72,6 +73,9 @@ impl Widget for &App {
             results::render(self, areas.results, buf);
             card::render(self, areas.card, buf);
         }
+        if let Some(form) = &self.form {
+            form::render(self, form, areas.card, buf);
+        }
         status::render(self, areas.status, buf);
         if self.help {
             help::render(self, area, buf);
@@ -79,10 +83,14 @@ impl Widget for &App {
     }
 }
 
-/// Where the terminal cursor goes: on the search line while it has the focus.
+/// Where the terminal cursor goes: in the form's focused field, or on the search line while it has the focus.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    if too_small(area) || app.help || app.focus != Focus::Search {
+    if too_small(area) || app.help {
         return None;
     }
-    Some(search_line::cursor(app, areas(area).search))
+    match &app.form {
+        Some(form) => Some(form::cursor(form, areas(area).card)),
+        None if app.focus == Focus::Search => Some(search_line::cursor(app, areas(area).search)),
+        None => None,
+    }
 }

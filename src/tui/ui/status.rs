@@ -12,7 +12,8 @@ use crate::tui::app::{App, Mode};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
-        Mode::Guest => " u the usual · f follow-up · x resolve · Ctrl-Z undo · Esc back · ? help",
+        Mode::Form => " Tab next field · Shift-Tab back · Ctrl-S save · Esc cancel",
+        Mode::Guest => " u usual · v visit · e edit · r recovery · f follow-up · x resolve · Ctrl-Z undo · Esc back",
         Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
         Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
     };

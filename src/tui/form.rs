@@ -1,0 +1,302 @@
+//! The forms of the counter screen: log a visit, add or edit a guest, record a recovery. A form holds what was
+//! typed until it is saved; a failed save leaves every character where it was, with the error beside its field.
+
+use chrono::{DateTime, Utc};
+
+use super::input::LineInput;
+use crate::domain::{FollowUp, Guest, GuestHistory, GuestId, Profile, Recovery, Visit};
+
+/// What the form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    Visit { guest: GuestId },
+    NewGuest,
+    EditGuest { guest: GuestId, version: i64 },
+    Recovery { guest: Option<GuestId> },
+}
+
+/// One labelled input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: LineInput,
+    pub hint: &'static str,
+}
+
+/// A form being filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub purpose: Purpose,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// The field at fault (if it is one field's fault) and what is wrong.
+    pub error: Option<(Option<usize>, String)>,
+    /// Esc was pressed once on a changed form: a second Esc discards it.
+    pub confirm_discard: bool,
+    /// A save is on its way to the book.
+    pub saving: bool,
+    initial: Vec<String>,
+}
+
+/// A form's content as the book takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submission {
+    Visit { guest: GuestId, visit: Visit },
+    NewGuest(Profile),
+    EditGuest { guest: GuestId, version: i64, profile: Profile },
+    Recovery { guest: Option<GuestId>, recovery: Recovery },
+}
+
+const LIST: &str = "items separated by commas";
+
+impl Form {
+    fn new(purpose: Purpose, title: String, fields: Vec<(&'static str, String, &'static str)>) -> Self {
+        let initial = fields.iter().map(|(_, value, _)| value.clone()).collect();
+        let fields = fields
+            .into_iter()
+            .map(|(label, value, hint)| {
+                let mut input = LineInput::default();
+                input.set(&value);
+                Field { label, input, hint }
+            })
+            .collect();
+        Self { purpose, title, fields, focus: 0, error: None, confirm_discard: false, saving: false, initial }
+    }
+
+    /// A visit now, seat and order filled in from the usual.
+    pub fn visit(history: &GuestHistory, now: DateTime<Utc>, staff: &str) -> Self {
+        let usual = history.card().the_usual_visit(now, staff);
+        let (seat, order) = usual.map(|v| (v.seat, v.order.join(", "))).unwrap_or_default();
+        let title = format!("Log a visit — {}", history.guest.profile.name);
+        Self::new(
+            Purpose::Visit { guest: history.guest.id },
+            title,
+            vec![
+                ("Seat", seat, ""),
+                ("Order", order, LIST),
+                ("Party size", String::new(), "how many came"),
+                ("Note", String::new(), ""),
+            ],
+        )
+    }
+
+    /// A new guest, named as typed on the search line.
+    pub fn new_guest(name: &str) -> Self {
+        Self::guest(
+            Purpose::NewGuest,
+            "Add a guest".to_owned(),
+            &Profile { name: name.trim().to_owned(), ..Profile::default() },
+        )
+    }
+
+    pub fn edit_guest(guest: &Guest) -> Self {
+        let title = format!("Edit — {}", guest.profile.name);
+        Self::guest(Purpose::EditGuest { guest: guest.id, version: guest.version }, title, &guest.profile)
+    }
+
+    fn guest(purpose: Purpose, title: String, p: &Profile) -> Self {
+        Self::new(
+            purpose,
+            title,
+            vec![
+                ("Name", p.name.clone(), "required"),
+                ("Greeting", p.greeting.clone(), "how to address them: 于先生, Mr. Yu"),
+                ("Phone", p.phone.clone(), ""),
+                ("Email", p.email.clone(), ""),
+                ("Birthday", p.birthday.map(|b| b.to_string()).unwrap_or_default(), "YYYY-MM-DD or --MM-DD"),
+                ("Tags", p.tags.join(", "), LIST),
+                ("Allergies", p.allergies.join(", "), LIST),
+                ("Preferences", p.preferences.join(", "), LIST),
+                ("Notes", p.notes.clone(), ""),
+            ],
+        )
+    }
+
+    /// A recovery opened now, for the selected guest or for nobody in particular.
+    pub fn recovery(guest: Option<&Guest>) -> Self {
+        let title = match guest {
+            Some(g) => format!("Record a recovery — {}", g.profile.name),
+            None => "Record a recovery (no guest)".to_owned(),
+        };
+        Self::new(
+            Purpose::Recovery { guest: guest.map(|g| g.id) },
+            title,
+            vec![
+                ("Category", String::new(), "the kind of mishap: late order, room upgrade"),
+                ("What happened", String::new(), ""),
+                ("Action taken", String::new(), ""),
+                ("Cost", String::new(), "a number"),
+                ("Follow-ups", String::new(), "tasks separated by ;"),
+            ],
+        )
+    }
+
+    pub fn focused(&mut self) -> &mut LineInput {
+        &mut self.fields[self.focus].input
+    }
+
+    /// Anything typed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields.iter().zip(&self.initial).any(|(field, initial)| field.input.text() != initial)
+    }
+
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    pub fn previous(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    fn text(&self, index: usize) -> &str {
+        self.fields[index].input.text()
+    }
+
+    fn list(&self, index: usize, separator: char) -> Vec<String> {
+        self.text(index).split(separator).map(str::to_owned).collect()
+    }
+
+    /// The content as the book takes it, or the field at fault and what is wrong with it.
+    pub fn submission(&self, now: DateTime<Utc>, staff: &str) -> Result<Submission, (Option<usize>, String)> {
+        let at_field = |label: &str| self.fields.iter().position(|f| f.label.eq_ignore_ascii_case(label));
+        let invalid = |e: crate::domain::ValidationError| {
+            let field = at_field(&e.field.replace('_', " ")).or_else(|| at_field(e.field));
+            (field, e.problem)
+        };
+        match &self.purpose {
+            Purpose::Visit { guest } => {
+                let party = self.text(2).trim();
+                let party_size = if party.is_empty() {
+                    None
+                } else {
+                    Some(party.parse().map_err(|_| (Some(2), format!("{party:?} is not a number of people")))?)
+                };
+                let visit = Visit {
+                    at: now,
+                    seat: self.text(0).to_owned(),
+                    order: self.list(1, ','),
+                    party_size,
+                    staff: staff.to_owned(),
+                    note: self.text(3).to_owned(),
+                }
+                .validated()
+                .map_err(|e| match e.field {
+                    "order" => (Some(1), e.problem),
+                    "party_size" => (Some(2), e.problem),
+                    "note" => (Some(3), e.problem),
+                    _ => (Some(0), e.problem),
+                })?;
+                Ok(Submission::Visit { guest: *guest, visit })
+            }
+            Purpose::NewGuest | Purpose::EditGuest { .. } => {
+                let birthday = self.text(4).trim();
+                let birthday =
+                    if birthday.is_empty() { None } else { Some(birthday.parse().map_err(|e| (Some(4), e))?) };
+                let profile = Profile {
+                    name: self.text(0).to_owned(),
+                    greeting: self.text(1).to_owned(),
+                    phone: self.text(2).to_owned(),
+                    email: self.text(3).to_owned(),
+                    birthday,
+                    tags: self.list(5, ','),
+                    allergies: self.list(6, ','),
+                    preferences: self.list(7, ','),
+                    notes: self.text(8).to_owned(),
+                }
+                .validated()
+                .map_err(invalid)?;
+                Ok(match self.purpose {
+                    Purpose::EditGuest { guest, version } => Submission::EditGuest { guest, version, profile },
+                    _ => Submission::NewGuest(profile),
+                })
+            }
+            Purpose::Recovery { guest } => {
+                let cost = self.text(3).trim();
+                let cost = if cost.is_empty() {
+                    None
+                } else {
+                    Some(cost.parse().map_err(|_| (Some(3), format!("{cost:?} is not an amount")))?)
+                };
+                let recovery = Recovery {
+                    opened_at: now,
+                    category: self.text(0).to_owned(),
+                    what_happened: self.text(1).to_owned(),
+                    action_taken: self.text(2).to_owned(),
+                    cost,
+                    follow_ups: self.list(4, ';').into_iter().map(|task| FollowUp { task, done: false }).collect(),
+                    resolved_at: None,
+                    staff: staff.to_owned(),
+                }
+                .validated()
+                .map_err(|e| match e.field {
+                    "what_happened" => (Some(1), e.problem),
+                    "action_taken" => (Some(2), e.problem),
+                    "cost" => (Some(3), e.problem),
+                    "follow_ups" => (Some(4), e.problem),
+                    _ => (Some(0), e.problem),
+                })?;
+                Ok(Submission::Recovery { guest: *guest, recovery })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap()
+    }
+
+    fn type_into(form: &mut Form, field: usize, text: &str) {
+        form.focus = field;
+        form.focused().clear();
+        form.focused().insert(text);
+    }
+
+    #[test]
+    fn a_new_guest_needs_a_name_and_a_real_birthday() {
+        let mut form = Form::new_guest("  ");
+        assert!(!form.changed());
+        assert_eq!(form.submission(now(), "Nok"), Err((Some(0), "is empty; every guest needs a name".to_owned())));
+        type_into(&mut form, 0, "Emma Stone");
+        type_into(&mut form, 4, "1981-02-29");
+        let error = form.submission(now(), "Nok").unwrap_err();
+        assert_eq!(error.0, Some(4));
+        type_into(&mut form, 4, "--02-29");
+        type_into(&mut form, 6, "peanuts, shellfish");
+        let Ok(Submission::NewGuest(profile)) = form.submission(now(), "Nok") else { panic!("valid") };
+        assert_eq!(profile.allergies, ["peanuts", "shellfish"]);
+        assert!(form.changed());
+    }
+
+    #[test]
+    fn a_visit_form_checks_the_party_size() {
+        let guest = Guest { id: GuestId(3), version: 1, profile: Profile { name: "Yu".into(), ..Profile::default() } };
+        let history = GuestHistory { guest, visits: vec![], recoveries: vec![] };
+        let mut form = Form::visit(&history, now(), "Nok");
+        type_into(&mut form, 1, "tea, egg");
+        type_into(&mut form, 2, "two");
+        assert_eq!(form.submission(now(), "Nok").unwrap_err().0, Some(2));
+        type_into(&mut form, 2, "2");
+        let Ok(Submission::Visit { guest, visit }) = form.submission(now(), "Nok") else { panic!("valid") };
+        assert_eq!((guest, visit.order.len(), visit.party_size), (GuestId(3), 2, Some(2)));
+    }
+
+    #[test]
+    fn a_recovery_needs_a_category_and_splits_follow_ups() {
+        let mut form = Form::recovery(None);
+        assert_eq!(form.submission(now(), "Nok").unwrap_err().0, Some(0));
+        type_into(&mut form, 0, "late order");
+        type_into(&mut form, 3, "ten");
+        assert_eq!(form.submission(now(), "Nok").unwrap_err().0, Some(3));
+        type_into(&mut form, 3, "12.5");
+        type_into(&mut form, 4, "call back; dessert next time");
+        let Ok(Submission::Recovery { guest: None, recovery }) = form.submission(now(), "Nok") else { panic!("valid") };
+        assert_eq!(recovery.follow_ups.len(), 2);
+        assert_eq!(recovery.cost, Some(12.5));
+    }
+}
