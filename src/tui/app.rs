@@ -168,12 +168,12 @@ impl App {
                 self.status = Some(message);
                 self.last_write = undo;
                 let mut effects = vec![Effect::Refresh(guest), Effect::LoadCard(guest)];
-                if let Some(form) = self.form.take_if(|form| form.saving) {
-                    if form.purpose == Purpose::NewGuest {
-                        // Find the new guest at once, selected.
-                        self.query.set(form.fields[0].input.text().trim());
-                        self.focus = Focus::Guest;
-                    }
+                if let Some(form) = self.form.take_if(|form| form.saving)
+                    && form.purpose == Purpose::NewGuest
+                {
+                    // Find the new guest at once, selected.
+                    self.query.set(form.fields[0].input.text().trim());
+                    self.focus = Focus::Guest;
                 }
                 effects.push(self.search());
                 effects
