@@ -60,3 +60,66 @@ fn query_flag_opens_with_the_search_run_and_a_too_small_window_says_so() {
     tmux.send(&["C-c"]);
     tmux.wait_for("the shell back", |s| !s.contains("Enlarge") && s.matches("desk$").count() >= 2);
 }
+
+#[test]
+fn a_guest_added_visited_and_recovered_at_the_counter_is_all_there_after_a_restart() {
+    let book = Book::new();
+    let tmux = Tmux::start("workflow", 100, 30, book.dir.path());
+    let launch = format!("{BINARY} --db {}", book.path.display());
+    tmux.type_text(&launch);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the welcome page", |s| s.contains("This guest book is empty"));
+
+    tmux.type_text("Nora Quinn");
+    tmux.send(&["C-a"]);
+    tmux.wait_for("the new guest form", |s| s.contains("Add a guest") && s.contains("Name          Nora Quinn"));
+    tmux.send(&["Tab"]);
+    tmux.type_text("Ms. Quinn");
+    tmux.send(&["C-s"]);
+    tmux.wait_for("the new guest's card", |s| s.contains("Added Nora Quinn") && s.contains("Greet as   Ms. Quinn"));
+
+    tmux.send(&["v"]);
+    tmux.wait_for("the visit form", |s| s.contains("Log a visit — Nora Quinn"));
+    tmux.type_text("Bar 3");
+    tmux.send(&["Tab"]);
+    tmux.type_text("flat white, croissant");
+    tmux.send(&["C-s"]);
+    tmux.wait_for("the first visit", |s| s.contains("Visit logged: Bar 3 · flat white, croissant"));
+
+    tmux.send(&["u"]);
+    tmux.wait_for("the usual logged", |s| s.contains("Logged the usual for Ms. Quinn: Bar 3 · flat white, croissant"));
+
+    tmux.send(&["r"]);
+    tmux.wait_for("the recovery form", |s| s.contains("Record a recovery — Nora Quinn"));
+    tmux.type_text("late order");
+    tmux.send(&["Tab", "Tab", "Tab", "Tab"]);
+    tmux.type_text("call back; dessert next time");
+    tmux.send(&["C-s"]);
+    tmux.wait_for("the recovery on the card", |s| s.contains("OPEN RECOVERY") && s.contains("[ ] dessert next time"));
+    tmux.send(&["f"]);
+    tmux.wait_for("the first follow-up ticked", |s| s.contains("[x] call back"));
+
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the shell back", |s| !s.contains("Find ›"));
+    tmux.type_text(&launch);
+    tmux.send(&["Enter"]);
+    tmux.type_text("nora");
+    let screen = tmux.wait_for("Nora's card after a restart", |s| s.contains("Greet as   Ms. Quinn"));
+    for expected in
+        ["The usual  flat white, croissant — 2 of last 2", "Last seat  Bar 3", "[x] call back", "[ ] dessert next time"]
+    {
+        assert!(screen.contains(expected), "{expected:?} missing after the restart:\n{screen}");
+    }
+    tmux.send(&["C-c"]);
+
+    let card = book.ok(&["card", "nora"]);
+    for expected in [
+        "Greet as     Ms. Quinn",
+        "The usual    flat white, croissant — 2 of last 2 visits",
+        "OPEN RECOVERY",
+        "[x] call back",
+        "[ ] dessert next time",
+    ] {
+        assert!(card.contains(expected), "`regulars card` lacks {expected:?}:\n{card}");
+    }
+}
