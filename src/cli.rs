@@ -31,9 +31,13 @@ pub struct BookArgs {
     #[arg(long, global = true, env = "REGULARS_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Who is at the counter; recorded with every change [default: the login name].
+    /// Who is at the counter; recorded with every change [default: staff in the settings, else the login name].
     #[arg(long, global = true, env = "REGULARS_STAFF", value_name = "NAME")]
     pub staff: Option<String>,
+
+    /// The settings file [default: config.toml in the platform config folder].
+    #[arg(long, global = true, env = "REGULARS_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     /// How long a write waits for another desk before giving up, in milliseconds.
     #[arg(long, global = true, env = "REGULARS_BUSY_TIMEOUT", value_name = "MS", default_value_t = 5000)]
@@ -109,9 +113,9 @@ pub enum Command {
     },
     /// Fill the guest book with realistic synthetic guests.
     Demo {
-        /// How many guests to add.
-        #[arg(long, default_value_t = 1000)]
-        guests: usize,
+        /// How many guests to add [default: demo_guests in the settings, else 1000].
+        #[arg(long)]
+        guests: Option<usize>,
         /// The same seed gives the same guests.
         #[arg(long, default_value_t = 1)]
         seed: u64,

@@ -210,3 +210,31 @@ fn guests_and_recoveries_from_the_command_line() {
         assert!(card.contains(expected), "card lacks {expected:?}:\n{card}");
     }
 }
+
+#[test]
+fn the_settings_file_names_the_staff_and_the_demo_size() {
+    let book = Book::new();
+    let settings = book.write("config.toml", "staff = \"Wei\"\nstation = \"lobby\"\ndemo_guests = 25\n");
+    let run = finish(
+        binary()
+            .env_remove("REGULARS_STAFF")
+            .env("REGULARS_CONFIG", &settings)
+            .args(["--db", book.path.to_str().unwrap(), "demo"])
+            .output()
+            .unwrap(),
+    );
+    assert!(run.stdout.contains("25 added"), "{}", run.stdout);
+    assert!(
+        book.dump().contains("audit_log: Integer(1) | ") && book.dump().contains("| Wei | guest added"),
+        "{}",
+        book.dump()
+    );
+    // --staff wins over the settings.
+    let out = book.ok(&["--config", settings.to_str().unwrap(), "--staff", "Ana", "guest", "add", "--name", "Zed"]);
+    assert!(out.contains("added"));
+    assert!(book.dump().contains("| Ana | guest added"));
+
+    let broken = book.write("broken.toml", "stafff = \"Wei\"\n");
+    let run = book.run(&["--config", broken.to_str().unwrap(), "find", "x"]);
+    assert!(run.one_line_error().contains("unknown field `stafff`"), "{}", run.stderr);
+}

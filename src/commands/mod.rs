@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Local, Utc};
+use regulars::config::Config;
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::{FollowUp, GuestHistory, Profile, Recovery, RecoveryId, Visit};
 use regulars::interchange::{self, Format};
@@ -36,7 +37,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 (None, None) => String::new(),
             };
             let store = book.open()?;
-            tui::run(store, &tui::Options { query, staff: book.staff.clone(), demo_guests: 1000 })
+            let options = tui::Options {
+                query,
+                staff: book.staff.clone(),
+                station: book.config.station.clone(),
+                demo_guests: book.demo_guests(),
+                theme: book.config.theme,
+            };
+            tui::run(store, &options)
         }
         Some(Command::Find { query, limit, json }) => find(&book, &query, limit, json),
         Some(Command::Card { query }) => {
@@ -107,7 +115,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo { guests, seed }) => {
             let mut store = book.open()?;
             let started = Instant::now();
-            let records = demo::guests(guests, seed, Local::now().date_naive());
+            let records = demo::guests(guests.unwrap_or_else(|| book.demo_guests()), seed, Local::now().date_naive());
             let summary = store.import(records, &book.staff, &format!("demo seed {seed}"))?;
             println!(
                 "demo guests: {} added, {} merged, {} already there ({:.1} s)",
@@ -231,15 +239,23 @@ fn list(text: &str) -> Vec<String> {
     text.split(',').map(str::to_owned).collect()
 }
 
-/// Where the guest book is and who is writing to it.
+/// Where the guest book is, who is writing to it, and the desk's settings.
 struct Book {
     path: PathBuf,
     staff: String,
     busy_timeout: Duration,
+    config: Config,
 }
+
+/// Demo guests added when nobody says how many.
+const DEMO_GUESTS: usize = 1000;
 
 impl Book {
     fn from_args(args: &BookArgs) -> Result<Self> {
+        let config = match args.config.clone().or_else(Config::default_path) {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        };
         let path = match &args.db {
             Some(path) => path.clone(),
             None => directories::ProjectDirs::from("", "", "regulars")
@@ -249,10 +265,15 @@ impl Book {
         let staff = args
             .staff
             .clone()
+            .or_else(|| config.staff.clone())
             .or_else(|| std::env::var("USER").ok())
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "staff".to_owned());
-        Ok(Self { path, staff, busy_timeout: Duration::from_millis(args.busy_timeout) })
+        Ok(Self { path, staff, busy_timeout: Duration::from_millis(args.busy_timeout), config })
+    }
+
+    fn demo_guests(&self) -> usize {
+        self.config.demo_guests.unwrap_or(DEMO_GUESTS)
     }
 
     fn open(&self) -> Result<Store> {

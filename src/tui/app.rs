@@ -55,6 +55,8 @@ pub struct App {
     pub theme: Theme,
     /// Who is at the counter, recorded with the visits logged here.
     pub staff: String,
+    /// Where this desk stands.
+    pub station: Option<String>,
     /// The last write of this session, for Ctrl-Z.
     pub last_write: Option<Undo>,
     /// A recovery waiting for a second `x` before it is resolved.
@@ -82,6 +84,7 @@ impl App {
             zone,
             theme,
             staff: staff.to_owned(),
+            station: None,
             last_write: None,
             confirm_resolve: None,
             form: None,

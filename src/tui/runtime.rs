@@ -17,6 +17,7 @@ use super::keymap::Keymap;
 use super::terminal::Screen;
 use super::theme::Theme;
 use super::ui;
+use crate::config::ThemeChoice;
 use crate::demo;
 use crate::domain::text::inert;
 use crate::search::Worker;
@@ -31,6 +32,10 @@ pub struct Options {
     pub query: String,
     /// Who is at the counter, for the audit log.
     pub staff: String,
+    /// Where this desk stands, shown on the status line.
+    pub station: Option<String>,
+    /// The settings' theme; NO_COLOR wins over it.
+    pub theme: Option<ThemeChoice>,
     /// How many guests F2 loads into an empty book.
     pub demo_guests: usize,
 }
@@ -51,8 +56,14 @@ pub fn run(store: Store, options: &Options) -> Result<()> {
 
     let mut screen = Screen::enter().context("cannot open the terminal screen")?;
     let size = screen.terminal.size()?;
-    let mut app =
-        App::new((size.width, size.height), Utc::now(), *Local::now().offset(), Theme::from_env(), &options.staff);
+    let mut app = App::new(
+        (size.width, size.height),
+        Utc::now(),
+        *Local::now().offset(),
+        Theme::chosen(options.theme),
+        &options.staff,
+    );
+    app.station.clone_from(&options.station);
     thread::spawn(move || {
         loop {
             let incoming = match event::read() {

@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeChoice;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub text: Style,
@@ -54,11 +56,10 @@ impl Theme {
         }
     }
 
-    /// Plain when NO_COLOR is set to anything but the empty string (no-color.org), coloured otherwise.
-    pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Self::plain(),
-            _ => Self::colour(),
-        }
+    /// Plain when NO_COLOR is set to anything but the empty string (no-color.org) or the settings ask for it,
+    /// coloured otherwise.
+    pub fn chosen(setting: Option<ThemeChoice>) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        if no_color || setting == Some(ThemeChoice::Plain) { Self::plain() } else { Self::colour() }
     }
 }

@@ -17,7 +17,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
         Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
     };
-    let message = app.status.as_deref().unwrap_or("");
+    // With nothing to report, the line says who is at this desk, and where.
+    let desk = match &app.station {
+        Some(station) => format!("{} · {station} ", app.staff),
+        None => format!("{} ", app.staff),
+    };
+    let message = app.status.as_deref().unwrap_or(&desk);
     let width = usize::from(area.width);
     // The message wins the space: it says what just happened.
     let message_width = message.width().min(width.saturating_sub(2));

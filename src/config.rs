@@ -1,0 +1,87 @@
+//! The desk's settings file (TOML in the platform config folder): who stands at this desk, where it is, the colour
+//! theme, and how many demo guests F2 and `regulars demo` load. Every setting is optional.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The settings; a missing file means all defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Who is at the counter, recorded with every change (`--staff` and `REGULARS_STAFF` win over it).
+    pub staff: Option<String>,
+    /// Where this desk stands: "lobby", "restaurant".
+    pub station: Option<String>,
+    pub theme: Option<ThemeChoice>,
+    /// How many guests F2 and `regulars demo` add.
+    pub demo_guests: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Colours (unless NO_COLOR is set).
+    Colour,
+    /// Bold, underline and reverse video only.
+    Plain,
+}
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read the settings file {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("the settings file {path} is not valid: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// The platform's place for the settings file: `~/.config/regulars/config.toml` on Linux.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "regulars").map(|dirs| dirs.config_dir().join("config.toml"))
+    }
+
+    /// Reads the settings at `path`; no file there means defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(source) => return Err(ConfigError::Read { path: path.to_owned(), source }),
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_owned(),
+            // toml's message spans several lines with a caret drawing; its first line says what is wrong.
+            message: e.message().lines().next().unwrap_or("unreadable").to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_read_and_a_missing_file_is_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::load(&path).unwrap(), Config::default());
+        std::fs::write(&path, "staff = \"Nok\"\nstation = \"lobby\"\ntheme = \"plain\"\ndemo_guests = 500\n").unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.staff.as_deref(), Some("Nok"));
+        assert_eq!(config.station.as_deref(), Some("lobby"));
+        assert_eq!(config.theme, Some(ThemeChoice::Plain));
+        assert_eq!(config.demo_guests, Some(500));
+    }
+
+    #[test]
+    fn a_bad_setting_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "stafff = \"Nok\"\n").unwrap();
+        let error = Config::load(&path).unwrap_err().to_string();
+        assert!(error.contains("stafff") && error.contains("config.toml"), "{error}");
+        assert!(!error.contains('\n'));
+    }
+}
