@@ -129,6 +129,14 @@ pub enum GuestAction {
         #[command(flatten)]
         fields: ProfileArgs,
     },
+    /// Merge the best match of QUERY into the best match of --into (the same person entered twice): visits,
+    /// recoveries, tags and notes move; details that differ are kept in the notes.
+    Merge {
+        query: String,
+        /// The entry to keep.
+        #[arg(long)]
+        into: String,
+    },
     /// Change the best match's details: only the fields given change.
     Edit {
         /// A name or part of one, phone digits, an email.

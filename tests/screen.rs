@@ -358,3 +358,23 @@ fn a_recovery_with_no_guest_is_recorded_from_the_search_line() {
     assert!(screen.app.form.is_none());
     assert_eq!(screen.app.status.as_deref(), Some("Recovery recorded: noise"));
 }
+
+#[test]
+fn m_merges_the_selected_guest_into_the_one_picked_next() {
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("emily");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('m'), KeyModifiers::NONE);
+    assert!(screen.app.merging.is_some());
+    assert!(screen.screen().contains("Into › "));
+    screen.type_text("jon smith");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(screen.app.status.as_deref(), Some("Merged: one guest now"));
+    let card = screen.app.selected_card().expect("the kept guest is shown");
+    assert_eq!(card.guest.profile.name, "Jon Smith");
+    assert_eq!(card.visits.len(), 5, "Emily's visit moved over");
+    assert!(card.guest.profile.notes.contains("also known as Emily Smithers"));
+    ctrl(&mut screen, 'u');
+    screen.type_text("emily");
+    assert!(screen.app.found().iter().all(|g| g.name != "Emily Smithers"), "the merged entry is gone from search");
+}

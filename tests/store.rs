@@ -195,3 +195,24 @@ fn every_counter_write_is_audited_and_round_trips() {
         ]
     );
 }
+
+#[test]
+fn merging_two_entries_moves_everything_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    store.import(vec![record("Yu Ming", "0108"), record("Yu M.", "0199")], "Nok", "x").unwrap();
+    let (into, from) = (GuestId(1), GuestId(2));
+    store.merge_guests(from, into, "Nok").unwrap();
+    let merged = store.history(into).unwrap();
+    assert_eq!(merged.visits.len(), 2, "both entries' visits move");
+    assert_eq!(merged.recoveries.len(), 2, "both entries' recoveries are kept");
+    assert!(merged.guest.profile.notes.contains("also known as Yu M."), "{}", merged.guest.profile.notes);
+    assert!(merged.guest.profile.notes.contains("phone 0199"));
+    assert!(matches!(store.history(from), Err(StoreError::NotFound(_))));
+    assert_eq!(rows(&store).len(), 1);
+    assert_eq!(rows(&store)[0].1, 2, "visit count follows the moved visits");
+    assert!(matches!(store.merge_guests(into, into, "Nok"), Err(StoreError::Invalid(_))));
+    let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, a, g)| format!("{a} {g:?}")).collect();
+    assert!(actions.ends_with(&["guest merged away Some(2)".to_owned(), "guest merged Some(1)".to_owned()]));
+}

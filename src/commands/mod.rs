@@ -141,6 +141,11 @@ fn guest(book: &Book, action: GuestAction) -> Result<()> {
             let id = store.add_guest(profile, &book.staff).context("the guest was not saved")?;
             println!("guest {id} added: {}", inert(name.trim()));
         }
+        GuestAction::Merge { query, into } => {
+            let (from, into) = (top_match(&store, &query)?.guest, top_match(&store, &into)?.guest);
+            store.merge_guests(from.id, into.id, &book.staff).context("the guests were not merged")?;
+            println!("guest {} merged into guest {}: {}", from.id, into.id, inert(&into.profile.name));
+        }
         GuestAction::Edit { query, fields } => {
             let guest = top_match(&store, &query)?.guest;
             let profile = fields.applied_to(guest.profile)?;

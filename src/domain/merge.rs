@@ -84,6 +84,52 @@ pub fn merge(existing: &GuestHistory, record: &GuestRecord) -> Result<MergePlan,
     Ok(MergePlan { profile: (profile != existing.guest.profile).then_some(profile), new_visits, new_recoveries })
 }
 
+/// Two guest entries that are the same person, as one: `into` keeps its values, takes `from`'s where it has none,
+/// and its lists gain `from`'s items. Nothing is lost: `from`'s name and any of its details that differ are kept in
+/// the notes, said as such.
+pub fn combine(into: &Profile, from: &Profile) -> Profile {
+    let mut profile = into.clone();
+    let mut kept = Vec::new();
+    if normalise(&from.name) != normalise(&into.name) {
+        kept.push(format!("also known as {}", from.name));
+    }
+    for (label, mine, theirs) in [
+        ("greeting", &mut profile.greeting, &from.greeting),
+        ("phone", &mut profile.phone, &from.phone),
+        ("email", &mut profile.email, &from.email),
+    ] {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        } else if !theirs.is_empty() && mine != theirs {
+            kept.push(format!("{label} {theirs}"));
+        }
+    }
+    match (profile.birthday, from.birthday) {
+        (None, theirs) => profile.birthday = theirs,
+        (Some(mine), Some(theirs)) if mine != theirs => kept.push(format!("birthday {theirs}")),
+        _ => {}
+    }
+    for (mine, theirs) in [
+        (&mut profile.tags, &from.tags),
+        (&mut profile.allergies, &from.allergies),
+        (&mut profile.preferences, &from.preferences),
+    ] {
+        for item in theirs {
+            if !mine.iter().any(|m| normalise(m) == normalise(item)) {
+                mine.push(item.clone());
+            }
+        }
+    }
+    let mut notes: Vec<String> =
+        [profile.notes.trim(), from.notes.trim()].into_iter().filter(|n| !n.is_empty()).map(str::to_owned).collect();
+    notes.dedup();
+    if !kept.is_empty() {
+        notes.push(format!("Merged: {}", kept.join("; ")));
+    }
+    profile.notes = notes.join("\n");
+    profile
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +149,32 @@ mod tests {
             staff: String::new(),
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn combining_two_entries_loses_nothing() {
+        let into = Profile {
+            name: "Emma Stone".into(),
+            phone: "0108".into(),
+            tags: vec!["vip".into()],
+            notes: "quiet table".into(),
+            ..Default::default()
+        };
+        let from = Profile {
+            name: "Emma Stone-Lee".into(),
+            phone: "0199".into(),
+            email: "emma@example.com".into(),
+            tags: vec!["VIP".into(), "regular".into()],
+            allergies: vec!["peanuts".into()],
+            notes: "oat milk".into(),
+            ..Default::default()
+        };
+        let combined = combine(&into, &from);
+        assert_eq!(combined.phone, "0108");
+        assert_eq!(combined.email, "emma@example.com");
+        assert_eq!(combined.tags, ["vip", "regular"]);
+        assert_eq!(combined.allergies, ["peanuts"]);
+        assert_eq!(combined.notes, "quiet table\noat milk\nMerged: also known as Emma Stone-Lee; phone 0199");
     }
 
     #[test]

@@ -365,6 +365,15 @@ impl Index {
         Piece { start, len: to_u32(self.text.len()) - start }
     }
 
+    /// Forgets a guest (merged into another, or erased).
+    pub fn remove(&mut self, id: GuestId) {
+        if let Ok(i) = self.cold.binary_search_by_key(&id, |c| c.id) {
+            self.hot.remove(i);
+            self.cold.remove(i);
+            self.previous = None;
+        }
+    }
+
     fn push(&mut self, text: &str) -> Piece {
         self.push_with(|arena| arena.push_str(text))
     }
@@ -770,6 +779,8 @@ mod tests {
         index.upsert(&named(2, "Annie"));
         index.upsert(&named(1, "Anna"));
         assert_eq!(names(&mut index, "ann"), ["Anna", "Annie"]);
+        index.remove(GuestId(2));
+        assert_eq!(names(&mut index, "ann"), ["Anna"]);
     }
 
     #[test]

@@ -64,7 +64,7 @@ enum Request {
         generation: u64,
         query: String,
     },
-    /// Read one guest again after a write: new and edited guests are found at once.
+    /// Read one guest again after a write: new and edited guests are found at once, removed ones no more.
     Refresh(GuestId),
     /// Read the whole book again, as after a bulk import.
     Reload,
@@ -127,7 +127,17 @@ fn serve(
                     latest = Some((generation, query));
                     Ok(())
                 }
-                Request::Refresh(guest) => book.search_rows(guest.0..=guest.0, 0, |row| index.upsert(row)),
+                Request::Refresh(guest) => {
+                    let mut found = false;
+                    let read = book.search_rows(guest.0..=guest.0, 0, |row| {
+                        found = true;
+                        index.upsert(row);
+                    });
+                    if read.is_ok() && !found {
+                        index.remove(guest);
+                    }
+                    read
+                }
                 Request::Reload => Index::load(book).map(|new| index = new),
             };
             if let Err(error) = read {

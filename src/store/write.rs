@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
-use crate::domain::merge::merge;
+use crate::domain::merge::{combine, merge};
 use crate::domain::{GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
 
@@ -139,6 +139,26 @@ impl Store {
         tx.prepare_cached("UPDATE recoveries SET resolved_at = ?2 WHERE id = ?1")?
             .execute(params![recovery.0, to_millis(at)])?;
         audit(&tx, staff, "recovery resolved", guest, &format!("recovery {}", recovery.0))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Merges guest `from` into guest `into` (the same person entered twice): visits and recoveries move, the
+    /// profiles are combined (see `domain::merge::combine`), `from` is removed. One transaction, audited on both.
+    pub fn merge_guests(&mut self, from: GuestId, into: GuestId, staff: &str) -> Result<()> {
+        if from == into {
+            return Err(StoreError::Invalid(ValidationError::new("into", "is the same guest")));
+        }
+        let tx = self.write()?;
+        let (source, target) = (history(&tx, from)?.guest, history(&tx, into)?.guest);
+        let profile = combine(&target.profile, &source.profile).validated()?;
+        tx.prepare_cached("UPDATE visits SET guest_id = ?2 WHERE guest_id = ?1")?.execute(params![from.0, into.0])?;
+        tx.prepare_cached("UPDATE recoveries SET guest_id = ?2 WHERE guest_id = ?1")?
+            .execute(params![from.0, into.0])?;
+        update_guest(&tx, into, &profile)?;
+        tx.prepare_cached("DELETE FROM guests WHERE id = ?1")?.execute([from.0])?;
+        audit(&tx, staff, "guest merged away", Some(from), &format!("into guest {into}"))?;
+        audit(&tx, staff, "guest merged", Some(into), &format!("guest {from} merged in"))?;
         tx.commit()?;
         Ok(())
     }

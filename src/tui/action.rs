@@ -51,6 +51,8 @@ pub enum Action {
     EditGuestForm,
     /// Open the form to record a recovery: for the guest in guest mode, for nobody in particular from search.
     RecoveryForm,
+    /// Merge the selected guest into another, picked next on the search line.
+    MergeInto,
     NextField,
     PreviousField,
     /// Ctrl-S in a form.
@@ -109,6 +111,10 @@ pub enum Effect {
     },
     /// Save a form's content.
     Save(Submission),
+    Merge {
+        from: GuestId,
+        into: GuestId,
+    },
     SetFollowUp {
         guest: GuestId,
         recovery: RecoveryId,

@@ -63,6 +63,8 @@ pub struct App {
     pub confirm_resolve: Option<RecoveryId>,
     /// The form open over the card, if any.
     pub form: Option<Form>,
+    /// A guest being merged into another: the search line is picking the other.
+    pub merging: Option<(GuestId, String)>,
     pub quit: bool,
 }
 
@@ -88,6 +90,7 @@ impl App {
             last_write: None,
             confirm_resolve: None,
             form: None,
+            merging: None,
             quit: false,
         }
     }
@@ -217,6 +220,12 @@ impl App {
                 self.focus = Focus::Search;
                 self.select(self.offset + row)
             }
+            Action::OpenGuest if self.merging.is_some() => self.merge_picked(),
+            Action::Back if self.merging.is_some() => {
+                self.merging = None;
+                self.status = Some("Merge cancelled".to_owned());
+                Vec::new()
+            }
             Action::OpenGuest => {
                 if self.selected_guest().is_some() {
                     self.focus = Focus::Guest;
@@ -277,6 +286,14 @@ impl App {
                 self.form = Some(Form::recovery(guest));
                 Vec::new()
             }
+            Action::MergeInto => {
+                let Some(history) = self.card_for_command() else { return Vec::new() };
+                let (id, name) = (history.guest.id, inert(&history.guest.profile.name).into_owned());
+                self.status = Some(format!("Merging {name}: find the other entry, Enter merges into it, Esc cancels"));
+                self.merging = Some((id, name));
+                self.focus = Focus::Search;
+                self.edit(LineInput::clear)
+            }
             Action::NextField | Action::PreviousField | Action::Save => Vec::new(),
             Action::Unbound(c) => {
                 self.status = Some(format!("“{c}” is not a command here — F1 shows the keys, / goes back to search"));
@@ -329,6 +346,22 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Enter while merging: the selected guest is the one to keep.
+    fn merge_picked(&mut self) -> Vec<Effect> {
+        let Some(into) = self.selected_guest().map(|g| g.id) else { return Vec::new() };
+        match self.merging.take() {
+            Some((from, _)) if from != into => {
+                self.focus = Focus::Guest;
+                vec![Effect::Merge { from, into }]
+            }
+            merging => {
+                self.merging = merging;
+                self.status = Some("That is the same entry: pick the other one".to_owned());
+                Vec::new()
+            }
+        }
     }
 
     /// The selected guest's card, for a command on it; says so on the status line when it is not loaded yet.

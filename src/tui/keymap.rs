@@ -59,6 +59,7 @@ impl Default for Keymap {
             ((Char('e'), NONE), Action::EditGuestForm),
             ((Char('r'), NONE), Action::RecoveryForm),
             ((Char('n'), NONE), Action::NewGuestForm),
+            ((Char('m'), NONE), Action::MergeInto),
         ];
         let form = [
             ((Backspace, NONE), Action::DeleteBack),

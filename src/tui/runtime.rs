@@ -184,6 +184,13 @@ impl Desk {
                 Err(error) => Msg::Failed(format!("The visit was not saved: {error}")),
             }),
             Effect::Save(submission) => Some(self.save(submission)),
+            Effect::Merge { from, into } => Some(match self.store.merge_guests(from, into, &self.staff) {
+                Ok(()) => {
+                    self.worker.refresh(from);
+                    Msg::Written { guest: into, message: "Merged: one guest now".to_owned(), undo: None }
+                }
+                Err(error) => Msg::Failed(format!("Not merged: {error}")),
+            }),
             Effect::UndoVisit { guest, visit } => Some(match self.store.undo_visit(visit, &self.staff) {
                 Ok(()) => Msg::Written { guest, message: "Visit taken back".to_owned(), undo: None },
                 Err(error) => Msg::Failed(format!("The visit was not taken back: {error}")),

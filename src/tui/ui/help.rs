@@ -19,7 +19,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Enter", "open the guest: letters become commands"),
     ("u  v", "guest mode: log the usual now; log a visit"),
     ("e  r  n", "guest mode: edit; record a recovery; new guest"),
-    ("f  x x", "guest mode: tick a follow-up; resolve"),
+    ("f  x x  m", "guest mode: tick a follow-up; resolve; merge"),
     ("Ctrl-A  Ctrl-R", "search line: new guest; recovery, no guest"),
     ("Ctrl-S  Tab  Esc", "in a form: save; next field; cancel"),
     ("Ctrl-Z", "take back the last visit or tick"),

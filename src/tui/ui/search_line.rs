@@ -10,6 +10,8 @@ use super::text::{book, fit};
 use crate::tui::app::{App, Focus};
 
 const PROMPT: &str = " Find › ";
+/// The same width as PROMPT, so the cursor sits where it always does.
+const MERGE_PROMPT: &str = " Into › ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.results {
@@ -21,7 +23,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
     let room = usize::from(area.width).saturating_sub(count.width() + 1);
-    let mut left = vec![Span::styled(PROMPT, prompt_style), book(app.query.text(), app.theme.text)];
+    let prompt = if app.merging.is_some() { MERGE_PROMPT } else { PROMPT };
+    let mut left = vec![Span::styled(prompt, prompt_style), book(app.query.text(), app.theme.text)];
     if app.query.text().is_empty() && app.focus == Focus::Search {
         left.push(Span::styled("type a name, phone digits or pinyin", app.theme.dim));
     }
