@@ -378,3 +378,22 @@ fn m_merges_the_selected_guest_into_the_one_picked_next() {
     screen.type_text("emily");
     assert!(screen.app.found().iter().all(|g| g.name != "Emily Smithers"), "the merged entry is gone from search");
 }
+
+#[test]
+fn forms_complete_items_and_categories_already_in_the_book() {
+    let mut screen = Screen::counter((80, 24));
+    ctrl(&mut screen, 'r');
+    screen.type_text("ro");
+    assert!(screen.screen().contains("room upgrade  → takes it"), "{}", screen.screen());
+    screen.key(KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(form_text(&screen, 0), "room upgrade");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    screen.type_text("0108");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('v'), KeyModifiers::NONE);
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    screen.type_text(", sou");
+    screen.key(KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(form_text(&screen, 1), "豆浆, 油条, soup of the day", "the house's items complete too");
+}

@@ -75,6 +75,30 @@ impl Store {
         Ok(())
     }
 
+    /// What the house serves most, from the latest visits, most frequent first: for completing orders as typed.
+    pub fn house_items(&self, limit: usize) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT items FROM visits ORDER BY at DESC LIMIT 2000")?;
+        let mut rows = stmt.query([])?;
+        let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            for item in json_list(row, 0)? {
+                counts.entry(crate::domain::text::normalise(&item)).or_insert((0, item)).0 += 1;
+            }
+        }
+        let mut items: Vec<(usize, String)> = counts.into_values().collect();
+        items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Ok(items.into_iter().take(limit).map(|(_, item)| item).collect())
+    }
+
+    /// Every recovery category in use, most used first: for picking one as typed.
+    pub fn categories(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT category FROM recoveries GROUP BY category ORDER BY count(*) DESC, category")?;
+        let categories = stmt.query_map([], |row| row.get(0))?;
+        Ok(categories.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One guest with their whole history.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
         history(&self.conn, id)

@@ -80,6 +80,11 @@ pub enum Msg {
         message: String,
         undo: Option<Undo>,
     },
+    /// What the house serves most and the recovery categories in use, for completing forms.
+    House {
+        items: Vec<String>,
+        categories: Vec<String>,
+    },
     /// A write that concerns no guest went through (a recovery with no guest).
     Saved(String),
     /// A failure to report on the status line, or in the form being saved.
@@ -101,6 +106,8 @@ pub enum Effect {
         query: String,
     },
     LoadCard(GuestId),
+    /// Read what forms complete from: the house's frequent items, the recovery categories.
+    LoadHouse,
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),
     LoadDemo,

@@ -63,6 +63,10 @@ pub struct App {
     pub confirm_resolve: Option<RecoveryId>,
     /// The form open over the card, if any.
     pub form: Option<Form>,
+    /// What the house serves most, for completing orders.
+    pub house_items: Vec<String>,
+    /// The recovery categories in use, for completing the category.
+    pub categories: Vec<String>,
     /// A guest being merged into another: the search line is picking the other.
     pub merging: Option<(GuestId, String)>,
     pub quit: bool,
@@ -90,6 +94,8 @@ impl App {
             last_write: None,
             confirm_resolve: None,
             form: None,
+            house_items: Vec::new(),
+            categories: Vec::new(),
             merging: None,
             quit: false,
         }
@@ -98,7 +104,7 @@ impl App {
     /// Starts with `query` already typed: the first search.
     pub fn start(&mut self, query: &str) -> Vec<Effect> {
         self.query.set(query);
-        vec![self.search()]
+        vec![self.search(), Effect::LoadHouse]
     }
 
     pub fn mode(&self) -> Mode {
@@ -165,6 +171,11 @@ impl App {
                 }
                 Vec::new()
             }
+            Msg::House { items, categories } => {
+                self.house_items = items;
+                self.categories = categories;
+                Vec::new()
+            }
             Msg::Saved(message) => {
                 self.status = Some(message);
                 self.form.take_if(|form| form.saving);
@@ -173,7 +184,7 @@ impl App {
             Msg::Written { guest, message, undo } => {
                 self.status = Some(message);
                 self.last_write = undo;
-                let mut effects = vec![Effect::Refresh(guest), Effect::LoadCard(guest)];
+                let mut effects = vec![Effect::Refresh(guest), Effect::LoadCard(guest), Effect::LoadHouse];
                 if let Some(form) = self.form.take_if(|form| form.saving)
                     && form.purpose == Purpose::NewGuest
                 {
@@ -266,9 +277,11 @@ impl App {
             },
             Action::VisitForm => {
                 let (now, staff) = (self.now, self.staff.clone());
+                let house = std::mem::take(&mut self.house_items);
                 if let Some(history) = self.card_for_command() {
-                    self.form = Some(Form::visit(history, now, &staff));
+                    self.form = Some(Form::visit(history, now, &staff, &house));
                 }
+                self.house_items = house;
                 Vec::new()
             }
             Action::EditGuestForm => {
@@ -283,7 +296,7 @@ impl App {
             }
             Action::RecoveryForm => {
                 let guest = if self.focus == Focus::Guest { self.selected_card().map(|h| &h.guest) } else { None };
-                self.form = Some(Form::recovery(guest));
+                self.form = Some(Form::recovery(guest, &self.categories));
                 Vec::new()
             }
             Action::MergeInto => {
@@ -318,7 +331,12 @@ impl App {
             Action::DeleteWord => form.focused().delete_word(),
             Action::ClearQuery => form.focused().clear(),
             Action::CursorLeft => form.focused().left(),
-            Action::CursorRight => form.focused().right(),
+            // At the end of a field, → takes the completion shown; elsewhere it moves the cursor.
+            Action::CursorRight => {
+                if !form.focused_field().complete() {
+                    form.focused().right();
+                }
+            }
             Action::NextField => form.next(),
             Action::PreviousField => form.previous(),
             Action::Back if form.changed() && !discarding => {

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::input::LineInput;
+use crate::domain::text::normalise;
 use crate::domain::{FollowUp, Guest, GuestHistory, GuestId, Profile, Recovery, Visit};
 
 /// What the form is for.
@@ -21,6 +22,41 @@ pub struct Field {
     pub label: &'static str,
     pub input: LineInput,
     pub hint: &'static str,
+    /// What the field completes to as it is typed, best first.
+    pub suggestions: Vec<String>,
+    /// For a list field, what separates its items: each item completes on its own.
+    pub separator: Option<char>,
+}
+
+impl Field {
+    /// The item being typed: the text after the last separator, or the whole text.
+    fn fragment(&self) -> &str {
+        let text = self.input.text();
+        let start = self.separator.and_then(|sep| text.rfind(sep).map(|i| i + sep.len_utf8())).unwrap_or(0);
+        text[start..].trim_start()
+    }
+
+    /// What would complete the item being typed, when the cursor is at its end: the rest of the first suggestion
+    /// that starts with it.
+    pub fn completion(&self) -> Option<&str> {
+        let fragment = self.fragment();
+        if fragment.is_empty() || self.input.cursor() != self.input.text().chars().count() {
+            return None;
+        }
+        let typed = fragment.chars().count();
+        self.suggestions.iter().find_map(|s| {
+            let head: String = s.chars().take(typed).collect();
+            (s.chars().count() > typed && head.to_lowercase() == fragment.to_lowercase())
+                .then(|| &s[s.char_indices().nth(typed).map_or(s.len(), |(i, _)| i)..])
+        })
+    }
+
+    /// Takes the completion: the item being typed becomes the suggestion, as written there.
+    pub fn complete(&mut self) -> bool {
+        let Some(rest) = self.completion().map(str::to_owned) else { return false };
+        self.input.insert(&rest);
+        true
+    }
 }
 
 /// A form being filled in.
@@ -58,18 +94,19 @@ impl Form {
             .map(|(label, value, hint)| {
                 let mut input = LineInput::default();
                 input.set(&value);
-                Field { label, input, hint }
+                Field { label, input, hint, suggestions: Vec::new(), separator: None }
             })
             .collect();
         Self { purpose, title, fields, focus: 0, error: None, confirm_discard: false, saving: false, initial }
     }
 
-    /// A visit now, seat and order filled in from the usual.
-    pub fn visit(history: &GuestHistory, now: DateTime<Utc>, staff: &str) -> Self {
+    /// A visit now, seat and order filled in from the usual; order items complete from this guest's past items,
+    /// then from what the house serves most.
+    pub fn visit(history: &GuestHistory, now: DateTime<Utc>, staff: &str, house_items: &[String]) -> Self {
         let usual = history.card().the_usual_visit(now, staff);
         let (seat, order) = usual.map(|v| (v.seat, v.order.join(", "))).unwrap_or_default();
         let title = format!("Log a visit — {}", history.guest.profile.name);
-        Self::new(
+        let mut form = Self::new(
             Purpose::Visit { guest: history.guest.id },
             title,
             vec![
@@ -78,7 +115,24 @@ impl Form {
                 ("Party size", String::new(), "how many came"),
                 ("Note", String::new(), ""),
             ],
-        )
+        );
+        let mut theirs: Vec<(usize, &String)> = Vec::new();
+        for item in history.visits.iter().flat_map(|v| &v.order) {
+            match theirs.iter_mut().find(|(_, known)| normalise(known) == normalise(item)) {
+                Some((count, _)) => *count += 1,
+                None => theirs.push((1, item)),
+            }
+        }
+        theirs.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut items: Vec<String> = theirs.into_iter().map(|(_, item)| item.clone()).collect();
+        for item in house_items {
+            if !items.iter().any(|known| normalise(known) == normalise(item)) {
+                items.push(item.clone());
+            }
+        }
+        form.fields[1].suggestions = items;
+        form.fields[1].separator = Some(',');
+        form
     }
 
     /// A new guest, named as typed on the search line.
@@ -113,13 +167,14 @@ impl Form {
         )
     }
 
-    /// A recovery opened now, for the selected guest or for nobody in particular.
-    pub fn recovery(guest: Option<&Guest>) -> Self {
+    /// A recovery opened now, for the selected guest or for nobody in particular; the category completes from
+    /// those already counted, so the tally does not split one kind of mishap in two.
+    pub fn recovery(guest: Option<&Guest>, categories: &[String]) -> Self {
         let title = match guest {
             Some(g) => format!("Record a recovery — {}", g.profile.name),
             None => "Record a recovery (no guest)".to_owned(),
         };
-        Self::new(
+        let mut form = Self::new(
             Purpose::Recovery { guest: guest.map(|g| g.id) },
             title,
             vec![
@@ -129,11 +184,17 @@ impl Form {
                 ("Cost", String::new(), "a number"),
                 ("Follow-ups", String::new(), "tasks separated by ;"),
             ],
-        )
+        );
+        form.fields[0].suggestions = categories.to_vec();
+        form
     }
 
     pub fn focused(&mut self) -> &mut LineInput {
         &mut self.fields[self.focus].input
+    }
+
+    pub fn focused_field(&mut self) -> &mut Field {
+        &mut self.fields[self.focus]
     }
 
     /// Anything typed since the form opened.
@@ -277,7 +338,7 @@ mod tests {
     fn a_visit_form_checks_the_party_size() {
         let guest = Guest { id: GuestId(3), version: 1, profile: Profile { name: "Yu".into(), ..Profile::default() } };
         let history = GuestHistory { guest, visits: vec![], recoveries: vec![] };
-        let mut form = Form::visit(&history, now(), "Nok");
+        let mut form = Form::visit(&history, now(), "Nok", &[]);
         type_into(&mut form, 1, "tea, egg");
         type_into(&mut form, 2, "two");
         assert_eq!(form.submission(now(), "Nok").unwrap_err().0, Some(2));
@@ -287,8 +348,36 @@ mod tests {
     }
 
     #[test]
+    fn order_items_complete_from_the_guests_own_then_the_house() {
+        let guest = Guest { id: GuestId(3), version: 1, profile: Profile { name: "Yu".into(), ..Profile::default() } };
+        let visit = |order: &[&str]| Visit {
+            at: now(),
+            seat: String::new(),
+            order: order.iter().map(|s| s.to_string()).collect(),
+            party_size: None,
+            staff: String::new(),
+            note: String::new(),
+        };
+        let history = GuestHistory {
+            guest,
+            visits: vec![visit(&["Flat white"]), visit(&["flat white", "croissant"])],
+            recoveries: vec![],
+        };
+        let mut form = Form::visit(&history, now(), "Nok", &["Fish and chips".into(), "croissant".into()]);
+        assert_eq!(form.fields[1].suggestions, ["Flat white", "croissant", "Fish and chips"]);
+        type_into(&mut form, 1, "tea, fl");
+        assert_eq!(form.fields[1].completion(), Some("at white"));
+        assert!(form.focused_field().complete());
+        assert_eq!(form.fields[1].input.text(), "tea, flat white");
+        type_into(&mut form, 1, "fi");
+        assert_eq!(form.fields[1].completion(), Some("sh and chips"));
+        type_into(&mut form, 1, "zz");
+        assert_eq!(form.fields[1].completion(), None);
+    }
+
+    #[test]
     fn a_recovery_needs_a_category_and_splits_follow_ups() {
-        let mut form = Form::recovery(None);
+        let mut form = Form::recovery(None, &[]);
         assert_eq!(form.submission(now(), "Nok").unwrap_err().0, Some(0));
         type_into(&mut form, 0, "late order");
         type_into(&mut form, 3, "ten");

@@ -26,6 +26,9 @@ use crate::store::Store;
 /// How many results a search returns: more than any screen shows.
 const RESULT_LIMIT: usize = 200;
 
+/// How many of the house's most frequent items the visit form completes from.
+const HOUSE_ITEMS: usize = 200;
+
 /// How the screen starts.
 pub struct Options {
     /// Already typed into the search line (`--query`, `--phone`).
@@ -174,6 +177,12 @@ impl Desk {
             Effect::LoadCard(id) => Some(Msg::Card(
                 self.store.history(id).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}")),
             )),
+            Effect::LoadHouse => Some(
+                match self.store.house_items(HOUSE_ITEMS).and_then(|items| Ok((items, self.store.categories()?))) {
+                    Ok((items, categories)) => Msg::House { items, categories },
+                    Err(error) => Msg::Failed(format!("Cannot read the house's items: {error}")),
+                },
+            ),
             Effect::Refresh(guest) => {
                 self.worker.refresh(guest);
                 None

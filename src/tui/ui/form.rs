@@ -28,6 +28,9 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         let value_style = if focused { theme.text.add_modifier(Modifier::UNDERLINED) } else { theme.text };
         let mut spans = vec![Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style)];
         spans.push(book(field.input.text(), value_style));
+        if let Some(rest) = field.completion().filter(|_| focused) {
+            spans.push(Span::styled(format!("{rest}  → takes it"), theme.dim));
+        }
         if focused && field.input.text().is_empty() && !field.hint.is_empty() {
             spans.push(Span::styled(field.hint, theme.dim));
         }
