@@ -332,11 +332,7 @@ impl App {
             Action::ClearQuery => form.focused().clear(),
             Action::CursorLeft => form.focused().left(),
             // At the end of a field, → takes the completion shown; elsewhere it moves the cursor.
-            Action::CursorRight => {
-                if !form.focused_field().complete() {
-                    form.focused().right();
-                }
-            }
+            Action::CursorRight if !form.focused_field().complete() => form.focused().right(),
             Action::NextField => form.next(),
             Action::PreviousField => form.previous(),
             Action::Back if form.changed() && !discarding => {
