@@ -123,7 +123,7 @@ impl Form {
                 None => theirs.push((1, item)),
             }
         }
-        theirs.sort_by(|a, b| b.0.cmp(&a.0));
+        theirs.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
         let mut items: Vec<String> = theirs.into_iter().map(|(_, item)| item.clone()).collect();
         for item in house_items {
             if !items.iter().any(|known| normalise(known) == normalise(item)) {
