@@ -216,3 +216,20 @@ fn merging_two_entries_moves_everything_and_loses_nothing() {
     let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, a, g)| format!("{a} {g:?}")).collect();
     assert!(actions.ends_with(&["guest merged away Some(2)".to_owned(), "guest merged Some(1)".to_owned()]));
 }
+
+#[test]
+fn notes_remember_who_wrote_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+    let id = store
+        .add_guest(Profile { name: "Yu".into(), notes: "quiet table".into(), ..Profile::default() }, "Nok")
+        .unwrap();
+    let noted_by = |store: &Store| store.history(id).unwrap().guest.notes_by.map(|n| n.staff);
+    assert_eq!(noted_by(&store).as_deref(), Some("Nok"));
+    let guest = store.history(id).unwrap().guest;
+    let greeting = Profile { greeting: "于先生".into(), ..guest.profile.clone() };
+    store.edit_guest(id, guest.version, greeting.clone(), "Ana").unwrap();
+    assert_eq!(noted_by(&store).as_deref(), Some("Nok"), "an edit that leaves the notes alone keeps their author");
+    store.edit_guest(id, guest.version + 1, Profile { notes: "window seat".into(), ..greeting }, "Ana").unwrap();
+    assert_eq!(noted_by(&store).as_deref(), Some("Ana"));
+}

@@ -44,7 +44,8 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
     };
     line("Visits", &visits)?;
     if !p.notes.is_empty() {
-        line("Notes", &p.notes)?;
+        let by = card.guest.notes_by.as_ref().map(|n| format!(" (noted by {}, {})", n.staff, ago(n.at, now, zone())));
+        line("Notes", &format!("{}{}", p.notes, by.unwrap_or_default()))?;
     }
     for entry in &card.open_recoveries {
         let r = &entry.recovery;

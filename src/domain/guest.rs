@@ -73,12 +73,20 @@ impl Profile {
     }
 }
 
-/// A guest as stored: id, row version (bumped by every change) and profile.
+/// A guest as stored: id, row version (bumped by every change), profile, and who last wrote the notes, when.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guest {
     pub id: GuestId,
     pub version: i64,
     pub profile: Profile,
+    pub notes_by: Option<Noted>,
+}
+
+/// Who wrote something on a guest's card, and when: "noted by Nok · 2 days ago".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noted {
+    pub staff: String,
+    pub at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A birthday, with or without the year ("1980-02-29" or "--02-29").

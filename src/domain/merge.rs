@@ -137,7 +137,11 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     fn history(profile: Profile, visits: Vec<Visit>) -> GuestHistory {
-        GuestHistory { guest: Guest { id: GuestId(7), version: 1, profile }, visits, recoveries: vec![] }
+        GuestHistory {
+            guest: Guest { id: GuestId(7), version: 1, profile, notes_by: None },
+            visits,
+            recoveries: vec![],
+        }
     }
 
     fn visit(day: u32) -> Visit {

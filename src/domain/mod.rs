@@ -11,7 +11,7 @@ pub mod when;
 use chrono::{DateTime, Utc};
 use thiserror::Error;
 
-pub use guest::{Birthday, Guest, GuestId, Profile};
+pub use guest::{Birthday, Guest, GuestId, Noted, Profile};
 pub use merge::{GuestRecord, MergePlan};
 pub use recovery::{FollowUp, Recovery, RecoveryId};
 pub use usual::{LastSeat, TheUsual};
@@ -140,7 +140,12 @@ mod tests {
 
     #[test]
     fn the_usual_visit_takes_the_usual_seat_and_order() {
-        let guest = Guest { id: GuestId(1), version: 1, profile: Profile { name: "Yu".into(), ..Default::default() } };
+        let guest = Guest {
+            id: GuestId(1),
+            version: 1,
+            profile: Profile { name: "Yu".into(), ..Default::default() },
+            notes_by: None,
+        };
         let visit = |day: u32, seat: &str, order: &[&str]| Visit {
             at: Utc.with_ymd_and_hms(2025, 6, day, 8, 0, 0).unwrap(),
             seat: seat.into(),
@@ -167,7 +172,12 @@ mod tests {
 
     #[test]
     fn card_lists_open_recoveries_newest_first() {
-        let guest = Guest { id: GuestId(1), version: 1, profile: Profile { name: "Yu".into(), ..Default::default() } };
+        let guest = Guest {
+            id: GuestId(1),
+            version: 1,
+            profile: Profile { name: "Yu".into(), ..Default::default() },
+            notes_by: None,
+        };
         let recoveries = [(1, false), (2, true), (3, false)]
             .into_iter()
             .map(|(day, resolved)| RecoveryEntry { id: RecoveryId(day.into()), recovery: recovery(day, resolved) })

@@ -8,7 +8,9 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, from_millis};
-use crate::domain::{FollowUp, Guest, GuestHistory, GuestId, Profile, Recovery, RecoveryEntry, RecoveryId, Visit};
+use crate::domain::{
+    FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
+};
 
 /// What search needs of one guest: the fields it matches and the tie-breaks it ranks by. Borrowed from the row
 /// being read, so that loading 200,000 guests allocates nothing per guest but what the index keeps.
@@ -128,7 +130,8 @@ fn load(conn: &Connection, only: Option<GuestId>) -> Result<Vec<GuestHistory>> {
     let mut slot = HashMap::new();
     let mut histories = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version
+        "SELECT id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by,
+                notes_at
          FROM guests {} ORDER BY id",
         filter("id")
     ))?;
@@ -225,6 +228,10 @@ fn guest_from_row(row: &Row<'_>) -> rusqlite::Result<Guest> {
     Ok(Guest {
         id: GuestId(row.get(0)?),
         version: row.get(10)?,
+        notes_by: match row.get::<_, Option<i64>>(12)? {
+            Some(at) => Some(Noted { staff: row.get(11)?, at: millis(12, at)? }),
+            None => None,
+        },
         profile: Profile {
             name: row.get(1)?,
             greeting: row.get(2)?,

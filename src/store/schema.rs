@@ -18,6 +18,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
         allergies   TEXT NOT NULL DEFAULT '[]',
         preferences TEXT NOT NULL DEFAULT '[]',
         notes       TEXT NOT NULL DEFAULT '',
+        notes_by    TEXT NOT NULL DEFAULT '',
+        notes_at    INTEGER,
         name_key     TEXT NOT NULL DEFAULT '',
         greeting_key TEXT NOT NULL DEFAULT '',
         visit_count   INTEGER NOT NULL DEFAULT 0,

@@ -31,7 +31,7 @@ impl Store {
             let existing = record.profile.identity_keys().find_map(|key| known.get(&key).copied());
             let (id, visits, recoveries) = match existing {
                 None => {
-                    let id = insert_guest(&tx, &record.profile)?;
+                    let id = insert_guest(&tx, &record.profile, staff)?;
                     audit(&tx, staff, "guest added", Some(id), source)?;
                     summary.added += 1;
                     (id, record.visits, record.recoveries)
@@ -43,7 +43,7 @@ impl Store {
                         continue;
                     }
                     if let Some(profile) = &plan.profile {
-                        update_guest(&tx, id, profile)?;
+                        update_guest(&tx, id, profile, staff)?;
                     }
                     audit(&tx, staff, "guest merged", Some(id), source)?;
                     summary.merged += 1;
@@ -68,7 +68,7 @@ impl Store {
     pub fn add_guest(&mut self, profile: Profile, staff: &str) -> Result<GuestId> {
         let profile = profile.validated()?;
         let tx = self.write()?;
-        let id = insert_guest(&tx, &profile)?;
+        let id = insert_guest(&tx, &profile, staff)?;
         audit(&tx, staff, "guest added", Some(id), "")?;
         tx.commit()?;
         Ok(id)
@@ -88,7 +88,7 @@ impl Store {
             Some(current) if current != version => return Err(StoreError::Changed),
             Some(_) => {}
         }
-        update_guest(&tx, id, &profile)?;
+        update_guest(&tx, id, &profile, staff)?;
         audit(&tx, staff, "guest edited", Some(id), "")?;
         tx.commit()?;
         Ok(version + 1)
@@ -155,7 +155,7 @@ impl Store {
         tx.prepare_cached("UPDATE visits SET guest_id = ?2 WHERE guest_id = ?1")?.execute(params![from.0, into.0])?;
         tx.prepare_cached("UPDATE recoveries SET guest_id = ?2 WHERE guest_id = ?1")?
             .execute(params![from.0, into.0])?;
-        update_guest(&tx, into, &profile)?;
+        update_guest(&tx, into, &profile, staff)?;
         tx.prepare_cached("DELETE FROM guests WHERE id = ?1")?.execute([from.0])?;
         audit(&tx, staff, "guest merged away", Some(from), &format!("into guest {into}"))?;
         audit(&tx, staff, "guest merged", Some(into), &format!("guest {from} merged in"))?;
@@ -191,13 +191,14 @@ impl Store {
     }
 }
 
-fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
+fn insert_guest(tx: &Transaction<'_>, profile: &Profile, staff: &str) -> Result<GuestId> {
     let now = to_millis(Utc::now());
     let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
     tx.prepare_cached(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
-                             name_key, greeting_key, search_mask, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                             name_key, greeting_key, search_mask, created_at, updated_at, notes_by, notes_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14,
+                 CASE WHEN ?9 = '' THEN NULL ELSE ?13 END)",
     )?
     .execute(params![
         profile.name,
@@ -213,16 +214,21 @@ fn insert_guest(tx: &Transaction<'_>, profile: &Profile) -> Result<GuestId> {
         keys.greeting,
         keys.mask,
         now,
+        if profile.notes.is_empty() { "" } else { staff },
     ])?;
     Ok(GuestId(tx.last_insert_rowid()))
 }
 
-fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<()> {
+/// Replaces the profile; when the notes change, records who changed them and when.
+fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile, staff: &str) -> Result<()> {
     let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
     tx.prepare_cached(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
-                           preferences = ?9, notes = ?10, name_key = ?11, greeting_key = ?12, search_mask = ?13,
-                           version = version + 1, updated_at = ?14
+                           preferences = ?9, name_key = ?11, greeting_key = ?12, search_mask = ?13,
+                           version = version + 1, updated_at = ?14,
+                           notes_by = CASE WHEN notes = ?10 THEN notes_by ELSE ?15 END,
+                           notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?14 END,
+                           notes = ?10
          WHERE id = ?1",
     )?
     .execute(params![
@@ -240,6 +246,7 @@ fn update_guest(tx: &Transaction<'_>, id: GuestId, profile: &Profile) -> Result<
         keys.greeting,
         keys.mask,
         to_millis(Utc::now()),
+        staff,
     ])?;
     Ok(())
 }

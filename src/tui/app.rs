@@ -566,7 +566,12 @@ mod tests {
         app.start("e");
         app.update(Msg::Results(results(1, &["Emma", "Eve"])));
         let history = |id| GuestHistory {
-            guest: Guest { id: GuestId(id), version: 1, profile: Profile { name: "x".into(), ..Profile::default() } },
+            guest: Guest {
+                id: GuestId(id),
+                version: 1,
+                profile: Profile { name: "x".into(), ..Profile::default() },
+                notes_by: None,
+            },
             visits: vec![],
             recoveries: vec![],
         };

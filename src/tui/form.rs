@@ -336,7 +336,12 @@ mod tests {
 
     #[test]
     fn a_visit_form_checks_the_party_size() {
-        let guest = Guest { id: GuestId(3), version: 1, profile: Profile { name: "Yu".into(), ..Profile::default() } };
+        let guest = Guest {
+            id: GuestId(3),
+            version: 1,
+            profile: Profile { name: "Yu".into(), ..Profile::default() },
+            notes_by: None,
+        };
         let history = GuestHistory { guest, visits: vec![], recoveries: vec![] };
         let mut form = Form::visit(&history, now(), "Nok", &[]);
         type_into(&mut form, 1, "tea, egg");
@@ -349,7 +354,12 @@ mod tests {
 
     #[test]
     fn order_items_complete_from_the_guests_own_then_the_house() {
-        let guest = Guest { id: GuestId(3), version: 1, profile: Profile { name: "Yu".into(), ..Profile::default() } };
+        let guest = Guest {
+            id: GuestId(3),
+            version: 1,
+            profile: Profile { name: "Yu".into(), ..Profile::default() },
+            notes_by: None,
+        };
         let visit = |order: &[&str]| Visit {
             at: now(),
             seat: String::new(),

@@ -164,7 +164,18 @@ fn summary<'a>(app: &App, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
     };
     lines.push(fit(vec![label("Visits"), visits], width));
     if !p.notes.is_empty() {
-        lines.push(fit(vec![label("Notes"), book(&p.notes, theme.text)], width));
+        let head = vec![label("Notes"), book(&p.notes, theme.text)];
+        lines.push(match &card.guest.notes_by {
+            Some(noted) => fit_with_tail(
+                head,
+                Span::styled(
+                    format!(" — noted by {} · {}", inert(&noted.staff), ago(noted.at, app.now, app.zone)),
+                    theme.dim,
+                ),
+                width,
+            ),
+            None => fit(head, width),
+        });
     }
     lines
 }
