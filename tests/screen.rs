@@ -241,9 +241,11 @@ fn f_ticks_the_next_follow_up_and_x_twice_resolves() {
     assert_eq!(screen.app.status.as_deref(), Some("Press x again to resolve “room upgrade”"));
     assert_eq!(open(&screen), 1);
     screen.key(KeyCode::Char('x'), KeyModifiers::NONE);
-    assert_eq!(screen.app.status.as_deref(), Some("Recovery resolved"));
+    assert_eq!(screen.app.status.as_deref(), Some("Recovery resolved — Ctrl-Z to undo"));
     assert_eq!(open(&screen), 0);
     assert!(!screen.screen().contains("OPEN RECOVERY"));
+    ctrl(&mut screen, 'z');
+    assert_eq!((screen.app.status.as_deref(), open(&screen)), (Some("Recovery open again"), 1));
 }
 
 fn ctrl(screen: &mut Screen, c: char) {
@@ -295,7 +297,7 @@ fn a_new_guest_from_the_search_line_is_added_and_selected() {
     screen.type_text("sesame");
     ctrl(&mut screen, 's');
     assert!(screen.app.form.is_none());
-    assert_eq!(screen.app.status.as_deref(), Some("Added Nora Quinn"));
+    assert_eq!(screen.app.status.as_deref(), Some("Added Nora Quinn — Ctrl-Z to undo"));
     let card = screen.app.selected_card().expect("the new guest is selected");
     assert_eq!(
         (card.guest.profile.greeting.as_str(), card.guest.profile.allergies.as_slice()),
@@ -356,7 +358,9 @@ fn a_recovery_with_no_guest_is_recorded_from_the_search_line() {
     insta::assert_snapshot!("recovery_form_80x24", screen.screen());
     ctrl(&mut screen, 's');
     assert!(screen.app.form.is_none());
-    assert_eq!(screen.app.status.as_deref(), Some("Recovery recorded: noise"));
+    assert_eq!(screen.app.status.as_deref(), Some("Recovery recorded: noise — Ctrl-Z to undo"));
+    ctrl(&mut screen, 'z');
+    assert_eq!(screen.app.status.as_deref(), Some("Recovery taken back"));
 }
 
 #[test]
@@ -396,4 +400,20 @@ fn forms_complete_items_and_categories_already_in_the_book() {
     screen.type_text(", sou");
     screen.key(KeyCode::Right, KeyModifiers::NONE);
     assert_eq!(form_text(&screen, 1), "豆浆, 油条, soup of the day", "the house's items complete too");
+}
+
+#[test]
+fn an_edit_is_taken_back_with_ctrl_z() {
+    let mut screen = Screen::counter((80, 24));
+    screen.type_text("emma");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('e'), KeyModifiers::NONE);
+    screen.key(KeyCode::Tab, KeyModifiers::NONE);
+    ctrl(&mut screen, 'u');
+    screen.type_text("Emma");
+    ctrl(&mut screen, 's');
+    assert_eq!(screen.app.selected_card().map(|c| c.guest.profile.greeting.clone()).as_deref(), Some("Emma"));
+    ctrl(&mut screen, 'z');
+    assert_eq!(screen.app.status.as_deref(), Some("Edit taken back"));
+    assert_eq!(screen.app.selected_card().map(|c| c.guest.profile.greeting.clone()).as_deref(), Some("Ms. Stone"));
 }

@@ -233,3 +233,37 @@ fn notes_remember_who_wrote_them() {
     store.edit_guest(id, guest.version + 1, Profile { notes: "window seat".into(), ..greeting }, "Ana").unwrap();
     assert_eq!(noted_by(&store).as_deref(), Some("Ana"));
 }
+
+#[test]
+fn the_counters_undos_invert_their_writes_and_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let added = store.add_guest(Profile { name: "Zed".into(), ..Profile::default() }, "Nok").unwrap();
+    store.undo_guest_added(added, "Nok").unwrap();
+    assert!(matches!(store.history(added), Err(StoreError::NotFound(_))));
+
+    let kept = store.add_guest(Profile { name: "Yu".into(), ..Profile::default() }, "Nok").unwrap();
+    let visit = Visit {
+        at: Utc::now(),
+        seat: "Bar".into(),
+        order: vec![],
+        party_size: None,
+        staff: "Nok".into(),
+        note: String::new(),
+    };
+    store.log_visit(kept, visit, "Nok").unwrap();
+    assert!(matches!(store.undo_guest_added(kept, "Nok"), Err(StoreError::Invalid(_))), "a guest with a visit is kept");
+
+    let recovery = store.add_recovery(Some(kept), recovery_opened(20, &["call back"]), "Nok").unwrap();
+    store.resolve_recovery(recovery, Utc::now(), "Nok").unwrap();
+    store.reopen_recovery(recovery, "Nok").unwrap();
+    assert_eq!(store.history(kept).unwrap().card().open_recoveries.len(), 1);
+    store.undo_recovery_added(recovery, "Nok").unwrap();
+    assert!(store.history(kept).unwrap().recoveries.is_empty());
+
+    let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, action, _)| action).collect();
+    for expected in ["guest add undone", "recovery reopened", "recovery undone"] {
+        assert!(actions.iter().any(|a| a == expected), "no audit row {expected:?} in {actions:?}");
+    }
+}

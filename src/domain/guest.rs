@@ -19,7 +19,7 @@ impl fmt::Display for GuestId {
 }
 
 /// Everything staff record about a guest, apart from visits and recoveries.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
     pub name: String,
     /// How staff address the guest: "于先生", "Mr. Yu".

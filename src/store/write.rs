@@ -163,6 +163,39 @@ impl Store {
         Ok(())
     }
 
+    /// Takes back a guest added by mistake (the counter's undo), while nothing has been recorded for them yet.
+    pub fn undo_guest_added(&mut self, guest: GuestId, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let history = history(&tx, guest)?;
+        if !history.visits.is_empty() || !history.recoveries.is_empty() {
+            return Err(StoreError::Invalid(ValidationError::new("guest", "has visits or recoveries now; kept")));
+        }
+        tx.prepare_cached("DELETE FROM guests WHERE id = ?1")?.execute([guest.0])?;
+        audit(&tx, staff, "guest add undone", Some(guest), "")?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes back a recovery recorded by mistake (the counter's undo).
+    pub fn undo_recovery_added(&mut self, recovery: RecoveryId, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest = recovery_guest(&tx, recovery)?;
+        tx.prepare_cached("DELETE FROM recoveries WHERE id = ?1")?.execute([recovery.0])?;
+        audit(&tx, staff, "recovery undone", guest, &format!("recovery {}", recovery.0))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Opens a resolved recovery again (the counter's undo of a resolve).
+    pub fn reopen_recovery(&mut self, recovery: RecoveryId, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest = recovery_guest(&tx, recovery)?;
+        tx.prepare_cached("UPDATE recoveries SET resolved_at = NULL WHERE id = ?1")?.execute([recovery.0])?;
+        audit(&tx, staff, "recovery reopened", guest, &format!("recovery {}", recovery.0))?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Takes back a visit logged by mistake (the counter's undo).
     pub fn undo_visit(&mut self, visit: VisitId, staff: &str) -> Result<()> {
         let tx = self.write()?;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::form::Submission;
-use crate::domain::{GuestHistory, GuestId, RecoveryId, Visit, VisitId};
+use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::search::Results;
 
 /// A user intent, produced by the keymap from a key or mouse event.
@@ -85,8 +85,11 @@ pub enum Msg {
         items: Vec<String>,
         categories: Vec<String>,
     },
-    /// A write that concerns no guest went through (a recovery with no guest).
-    Saved(String),
+    /// A write that leaves no guest to show went through (a recovery with no guest, a guest taken back).
+    Saved {
+        message: String,
+        undo: Option<Undo>,
+    },
     /// A failure to report on the status line, or in the form being saved.
     Failed(String),
 }
@@ -94,8 +97,32 @@ pub enum Msg {
 /// How to take back a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undo {
-    Visit { guest: GuestId, visit: VisitId },
-    FollowUp { guest: GuestId, recovery: RecoveryId, index: usize },
+    Visit {
+        guest: GuestId,
+        visit: VisitId,
+    },
+    FollowUp {
+        guest: GuestId,
+        recovery: RecoveryId,
+        index: usize,
+    },
+    GuestAdded {
+        guest: GuestId,
+    },
+    /// The profile before the edit, to be put back over the version the edit made.
+    GuestEdited {
+        guest: GuestId,
+        version: i64,
+        before: Box<Profile>,
+    },
+    RecoveryAdded {
+        guest: Option<GuestId>,
+        recovery: RecoveryId,
+    },
+    Resolved {
+        guest: GuestId,
+        recovery: RecoveryId,
+    },
 }
 
 /// Work for the runtime: the only way state changes reach the search thread and the store.
@@ -122,18 +149,15 @@ pub enum Effect {
         from: GuestId,
         into: GuestId,
     },
-    SetFollowUp {
+    TickFollowUp {
         guest: GuestId,
         recovery: RecoveryId,
         index: usize,
-        done: bool,
     },
     Resolve {
         guest: GuestId,
         recovery: RecoveryId,
     },
-    UndoVisit {
-        guest: GuestId,
-        visit: VisitId,
-    },
+    /// Take back a write.
+    Undo(Undo),
 }

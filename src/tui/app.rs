@@ -176,10 +176,11 @@ impl App {
                 self.categories = categories;
                 Vec::new()
             }
-            Msg::Saved(message) => {
+            Msg::Saved { message, undo } => {
                 self.status = Some(message);
+                self.last_write = undo;
                 self.form.take_if(|form| form.saving);
-                Vec::new()
+                vec![Effect::LoadHouse, self.search()]
             }
             Msg::Written { guest, message, undo } => {
                 self.status = Some(message);
@@ -266,10 +267,7 @@ impl App {
             Action::TickFollowUp => self.tick_follow_up(),
             Action::ResolveRecovery => self.resolve(confirming),
             Action::Undo => match self.last_write.take() {
-                Some(Undo::Visit { guest, visit }) => vec![Effect::UndoVisit { guest, visit }],
-                Some(Undo::FollowUp { guest, recovery, index }) => {
-                    vec![Effect::SetFollowUp { guest, recovery, index, done: false }]
-                }
+                Some(undo) => vec![Effect::Undo(undo)],
                 None => {
                     self.status = Some("Nothing to undo".to_owned());
                     Vec::new()
@@ -411,7 +409,7 @@ impl App {
             Some((entry.id, index))
         });
         match next {
-            Some((recovery, index)) => vec![Effect::SetFollowUp { guest, recovery, index, done: true }],
+            Some((recovery, index)) => vec![Effect::TickFollowUp { guest, recovery, index }],
             None => {
                 self.status = Some("No follow-up left to tick — x resolves the recovery".to_owned());
                 Vec::new()

@@ -12,7 +12,7 @@ use crate::domain::{FollowUp, Guest, GuestHistory, GuestId, Profile, Recovery, V
 pub enum Purpose {
     Visit { guest: GuestId },
     NewGuest,
-    EditGuest { guest: GuestId, version: i64 },
+    EditGuest { guest: GuestId, version: i64, before: Box<Profile> },
     Recovery { guest: Option<GuestId> },
 }
 
@@ -80,7 +80,7 @@ pub struct Form {
 pub enum Submission {
     Visit { guest: GuestId, visit: Visit },
     NewGuest(Profile),
-    EditGuest { guest: GuestId, version: i64, profile: Profile },
+    EditGuest { guest: GuestId, version: i64, before: Box<Profile>, profile: Profile },
     Recovery { guest: Option<GuestId>, recovery: Recovery },
 }
 
@@ -146,7 +146,9 @@ impl Form {
 
     pub fn edit_guest(guest: &Guest) -> Self {
         let title = format!("Edit — {}", guest.profile.name);
-        Self::guest(Purpose::EditGuest { guest: guest.id, version: guest.version }, title, &guest.profile)
+        let purpose =
+            Purpose::EditGuest { guest: guest.id, version: guest.version, before: Box::new(guest.profile.clone()) };
+        Self::guest(purpose, title, &guest.profile)
     }
 
     fn guest(purpose: Purpose, title: String, p: &Profile) -> Self {
@@ -267,8 +269,10 @@ impl Form {
                 }
                 .validated()
                 .map_err(invalid)?;
-                Ok(match self.purpose {
-                    Purpose::EditGuest { guest, version } => Submission::EditGuest { guest, version, profile },
+                Ok(match &self.purpose {
+                    Purpose::EditGuest { guest, version, before } => {
+                        Submission::EditGuest { guest: *guest, version: *version, before: before.clone(), profile }
+                    }
                     _ => Submission::NewGuest(profile),
                 })
             }

@@ -19,6 +19,7 @@ use super::theme::Theme;
 use super::ui;
 use crate::config::ThemeChoice;
 use crate::demo;
+use crate::domain::GuestId;
 use crate::domain::text::inert;
 use crate::search::Worker;
 use crate::store::Store;
@@ -200,26 +201,24 @@ impl Desk {
                 }
                 Err(error) => Msg::Failed(format!("Not merged: {error}")),
             }),
-            Effect::UndoVisit { guest, visit } => Some(match self.store.undo_visit(visit, &self.staff) {
-                Ok(()) => Msg::Written { guest, message: "Visit taken back".to_owned(), undo: None },
-                Err(error) => Msg::Failed(format!("The visit was not taken back: {error}")),
-            }),
-            Effect::SetFollowUp { guest, recovery, index, done } => {
-                Some(match self.store.set_follow_up(recovery, index, done, &self.staff) {
-                    Ok(()) if done => Msg::Written {
+            Effect::Undo(undo) => Some(self.undo(undo)),
+            Effect::TickFollowUp { guest, recovery, index } => {
+                Some(match self.store.set_follow_up(recovery, index, true, &self.staff) {
+                    Ok(()) => Msg::Written {
                         guest,
                         message: format!("Follow-up {} ticked — Ctrl-Z to undo", index + 1),
                         undo: Some(Undo::FollowUp { guest, recovery, index }),
                     },
-                    Ok(()) => {
-                        Msg::Written { guest, message: format!("Follow-up {} open again", index + 1), undo: None }
-                    }
                     Err(error) => Msg::Failed(format!("The follow-up was not saved: {error}")),
                 })
             }
             Effect::Resolve { guest, recovery } => {
                 Some(match self.store.resolve_recovery(recovery, Utc::now(), &self.staff) {
-                    Ok(()) => Msg::Written { guest, message: "Recovery resolved".to_owned(), undo: None },
+                    Ok(()) => Msg::Written {
+                        guest,
+                        message: "Recovery resolved — Ctrl-Z to undo".to_owned(),
+                        undo: Some(Undo::Resolved { guest, recovery }),
+                    },
                     Err(error) => Msg::Failed(format!("The recovery was not resolved: {error}")),
                 })
             }
@@ -237,27 +236,64 @@ impl Desk {
                 (Some(guest), saved)
             }
             Submission::NewGuest(profile) => {
-                let said = format!("Added {}", inert(&profile.name));
+                let said = format!("Added {} — Ctrl-Z to undo", inert(&profile.name));
                 match self.store.add_guest(profile, &staff) {
-                    Ok(guest) => (Some(guest), Ok((said, None))),
+                    Ok(guest) => (Some(guest), Ok((said, Some(Undo::GuestAdded { guest })))),
                     Err(error) => (None, Err(error)),
                 }
             }
-            Submission::EditGuest { guest, version, profile } => {
-                let saved =
-                    self.store.edit_guest(guest, version, profile, &staff).map(|_| ("Guest saved".to_owned(), None));
+            Submission::EditGuest { guest, version, before, profile } => {
+                let saved = self.store.edit_guest(guest, version, profile, &staff).map(|version| {
+                    ("Guest saved — Ctrl-Z to undo".to_owned(), Some(Undo::GuestEdited { guest, version, before }))
+                });
                 (Some(guest), saved)
             }
             Submission::Recovery { guest, recovery } => {
-                let said = format!("Recovery recorded: {}", inert(&recovery.category));
-                (guest, self.store.add_recovery(guest, recovery, &staff).map(|_| (said, None)))
+                let said = format!("Recovery recorded: {} — Ctrl-Z to undo", inert(&recovery.category));
+                let saved = self
+                    .store
+                    .add_recovery(guest, recovery, &staff)
+                    .map(|recovery| (said, Some(Undo::RecoveryAdded { guest, recovery })));
+                (guest, saved)
             }
         };
         match (saved, guest) {
             (Ok((message, undo)), Some(guest)) => Msg::Written { guest, message, undo },
-            (Ok((message, _)), None) => Msg::Saved(message),
+            (Ok((message, undo)), None) => Msg::Saved { message, undo },
             (Err(error), _) => Msg::Failed(format!("Not saved: {error}")),
         }
+    }
+
+    /// Takes back the last write, with the store operation that inverts it.
+    fn undo(&mut self, undo: Undo) -> Msg {
+        let staff = self.staff.clone();
+        let done = |guest: Option<GuestId>, message: &str| match guest {
+            Some(guest) => Msg::Written { guest, message: message.to_owned(), undo: None },
+            None => Msg::Saved { message: message.to_owned(), undo: None },
+        };
+        let result = match undo {
+            Undo::Visit { guest, visit } => {
+                self.store.undo_visit(visit, &staff).map(|()| done(Some(guest), "Visit taken back"))
+            }
+            Undo::FollowUp { guest, recovery, index } => self
+                .store
+                .set_follow_up(recovery, index, false, &staff)
+                .map(|()| done(Some(guest), &format!("Follow-up {} open again", index + 1))),
+            Undo::GuestAdded { guest } => self.store.undo_guest_added(guest, &staff).map(|()| {
+                self.worker.refresh(guest);
+                done(None, "Guest taken back")
+            }),
+            Undo::GuestEdited { guest, version, before } => {
+                self.store.edit_guest(guest, version, *before, &staff).map(|_| done(Some(guest), "Edit taken back"))
+            }
+            Undo::RecoveryAdded { guest, recovery } => {
+                self.store.undo_recovery_added(recovery, &staff).map(|()| done(guest, "Recovery taken back"))
+            }
+            Undo::Resolved { guest, recovery } => {
+                self.store.reopen_recovery(recovery, &staff).map(|()| done(Some(guest), "Recovery open again"))
+            }
+        };
+        result.unwrap_or_else(|error| Msg::Failed(format!("Not taken back: {error}")))
     }
 
     fn load_demo(&mut self) -> Msg {
