@@ -373,14 +373,23 @@ fn m_merges_the_selected_guest_into_the_one_picked_next() {
     assert!(screen.screen().contains("Into › "));
     screen.type_text("jon smith");
     screen.key(KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(screen.app.status.as_deref(), Some("Merged: one guest now"));
+    assert_eq!(screen.app.status.as_deref(), Some("Merged: one guest now — Ctrl-Z to undo"));
     let card = screen.app.selected_card().expect("the kept guest is shown");
     assert_eq!(card.guest.profile.name, "Jon Smith");
     assert_eq!(card.visits.len(), 5, "Emily's visit moved over");
     assert!(card.guest.profile.notes.contains("also known as Emily Smithers"));
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
     ctrl(&mut screen, 'u');
-    screen.type_text("emily");
+    screen.type_text("smithers");
+    assert_eq!(screen.app.query.text(), "smithers");
     assert!(screen.app.found().iter().all(|g| g.name != "Emily Smithers"), "the merged entry is gone from search");
+    ctrl(&mut screen, 'z');
+    assert_eq!(screen.app.status.as_deref(), Some("Merge taken back: two entries again"));
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    ctrl(&mut screen, 'u');
+    screen.type_text("emily smithers");
+    let card = screen.app.selected_card().expect("Emily is back");
+    assert_eq!((card.guest.profile.name.as_str(), card.visits.len()), ("Emily Smithers", 1));
 }
 
 #[test]

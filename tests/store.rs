@@ -203,7 +203,8 @@ fn merging_two_entries_moves_everything_and_loses_nothing() {
     let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
     store.import(vec![record("Yu Ming", "0108"), record("Yu M.", "0199")], "Nok", "x").unwrap();
     let (into, from) = (GuestId(1), GuestId(2));
-    store.merge_guests(from, into, "Nok").unwrap();
+    let before = (store.history(from).unwrap(), store.history(into).unwrap());
+    let undo = store.merge_guests(from, into, "Nok").unwrap();
     let merged = store.history(into).unwrap();
     assert_eq!(merged.visits.len(), 2, "both entries' visits move");
     assert_eq!(merged.recoveries.len(), 2, "both entries' recoveries are kept");
@@ -215,6 +216,11 @@ fn merging_two_entries_moves_everything_and_loses_nothing() {
     assert!(matches!(store.merge_guests(into, into, "Nok"), Err(StoreError::Invalid(_))));
     let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, a, g)| format!("{a} {g:?}")).collect();
     assert!(actions.ends_with(&["guest merged away Some(2)".to_owned(), "guest merged Some(1)".to_owned()]));
+    store.unmerge(&undo, "Nok").unwrap();
+    let after = (store.history(from).unwrap(), store.history(into).unwrap());
+    assert_eq!(after.0, before.0, "the merged-away guest is back as it was, id and version included");
+    assert_eq!(after.1.visits, before.1.visits);
+    assert_eq!(after.1.guest.profile, before.1.guest.profile);
 }
 
 #[test]

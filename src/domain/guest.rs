@@ -74,7 +74,7 @@ impl Profile {
 }
 
 /// A guest as stored: id, row version (bumped by every change), profile, and who last wrote the notes, when.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guest {
     pub id: GuestId,
     pub version: i64,

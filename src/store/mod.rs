@@ -20,7 +20,7 @@ use thiserror::Error;
 use crate::domain::ValidationError;
 
 pub use read::SearchRow;
-pub use write::ImportSummary;
+pub use write::{ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -6,8 +6,17 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::merge::{combine, merge};
-use crate::domain::{GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
+use crate::domain::{Guest, GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
+
+/// What a merge did, to take it back: both guests as they were, and the rows that moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub from: Guest,
+    pub into: Guest,
+    visits: Vec<i64>,
+    recoveries: Vec<i64>,
+}
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,13 +154,20 @@ impl Store {
 
     /// Merges guest `from` into guest `into` (the same person entered twice): visits and recoveries move, the
     /// profiles are combined (see `domain::merge::combine`), `from` is removed. One transaction, audited on both.
-    pub fn merge_guests(&mut self, from: GuestId, into: GuestId, staff: &str) -> Result<()> {
+    pub fn merge_guests(&mut self, from: GuestId, into: GuestId, staff: &str) -> Result<Merged> {
         if from == into {
             return Err(StoreError::Invalid(ValidationError::new("into", "is the same guest")));
         }
         let tx = self.write()?;
         let (source, target) = (history(&tx, from)?.guest, history(&tx, into)?.guest);
         let profile = combine(&target.profile, &source.profile).validated()?;
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut stmt = tx.prepare_cached(sql)?;
+            let ids = stmt.query_map([from.0], |r| r.get(0))?;
+            Ok(ids.collect::<rusqlite::Result<_>>()?)
+        };
+        let visits = ids("SELECT id FROM visits WHERE guest_id = ?1")?;
+        let recoveries = ids("SELECT id FROM recoveries WHERE guest_id = ?1")?;
         tx.prepare_cached("UPDATE visits SET guest_id = ?2 WHERE guest_id = ?1")?.execute(params![from.0, into.0])?;
         tx.prepare_cached("UPDATE recoveries SET guest_id = ?2 WHERE guest_id = ?1")?
             .execute(params![from.0, into.0])?;
@@ -159,6 +175,35 @@ impl Store {
         tx.prepare_cached("DELETE FROM guests WHERE id = ?1")?.execute([from.0])?;
         audit(&tx, staff, "guest merged away", Some(from), &format!("into guest {into}"))?;
         audit(&tx, staff, "guest merged", Some(into), &format!("guest {from} merged in"))?;
+        tx.commit()?;
+        Ok(Merged { from: source, into: target, visits, recoveries })
+    }
+
+    /// Takes back a merge (the counter's undo): the merged-away guest comes back with its id, version and visits
+    /// and recoveries, and the kept guest gets its profile back.
+    pub fn unmerge(&mut self, merged: &Merged, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let (from, into) = (merged.from.id, merged.into.id);
+        let id = insert_guest(&tx, &merged.from.profile, staff)?;
+        let noted = merged.from.notes_by.as_ref();
+        tx.prepare_cached("UPDATE guests SET id = ?2, version = ?3, notes_by = ?4, notes_at = ?5 WHERE id = ?1")?
+            .execute(params![
+                id.0,
+                from.0,
+                merged.from.version,
+                noted.map_or("", |n| n.staff.as_str()),
+                noted.map(|n| to_millis(n.at))
+            ])?;
+        for visit in &merged.visits {
+            tx.prepare_cached("UPDATE visits SET guest_id = ?2 WHERE id = ?1")?.execute(params![visit, from.0])?;
+        }
+        for recovery in &merged.recoveries {
+            tx.prepare_cached("UPDATE recoveries SET guest_id = ?2 WHERE id = ?1")?
+                .execute(params![recovery, from.0])?;
+        }
+        update_guest(&tx, into, &merged.into.profile, staff)?;
+        audit(&tx, staff, "merge undone", Some(from), &format!("out of guest {into}"))?;
+        audit(&tx, staff, "merge undone", Some(into), &format!("guest {from} taken out"))?;
         tx.commit()?;
         Ok(())
     }

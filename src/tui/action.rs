@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::form::Submission;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::search::Results;
+use crate::store::Merged;
 
 /// A user intent, produced by the keymap from a key or mouse event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +124,7 @@ pub enum Undo {
         guest: GuestId,
         recovery: RecoveryId,
     },
+    Merged(Box<Merged>),
 }
 
 /// Work for the runtime: the only way state changes reach the search thread and the store.

@@ -195,9 +195,10 @@ impl Desk {
             }),
             Effect::Save(submission) => Some(self.save(submission)),
             Effect::Merge { from, into } => Some(match self.store.merge_guests(from, into, &self.staff) {
-                Ok(()) => {
+                Ok(merged) => {
                     self.worker.refresh(from);
-                    Msg::Written { guest: into, message: "Merged: one guest now".to_owned(), undo: None }
+                    let undo = Some(Undo::Merged(Box::new(merged)));
+                    Msg::Written { guest: into, message: "Merged: one guest now — Ctrl-Z to undo".to_owned(), undo }
                 }
                 Err(error) => Msg::Failed(format!("Not merged: {error}")),
             }),
@@ -292,6 +293,10 @@ impl Desk {
             Undo::Resolved { guest, recovery } => {
                 self.store.reopen_recovery(recovery, &staff).map(|()| done(Some(guest), "Recovery open again"))
             }
+            Undo::Merged(merged) => self.store.unmerge(&merged, &staff).map(|()| {
+                self.worker.refresh(merged.from.id);
+                done(Some(merged.into.id), "Merge taken back: two entries again")
+            }),
         };
         result.unwrap_or_else(|error| Msg::Failed(format!("Not taken back: {error}")))
     }

@@ -22,7 +22,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("f  x x  m", "guest mode: tick a follow-up; resolve; merge"),
     ("Ctrl-A  Ctrl-R", "search line: new guest; recovery, no guest"),
     ("Ctrl-S  Tab  Esc", "in a form: save; next field; cancel"),
-    ("Ctrl-Z", "take back the last write (not a merge)"),
+    ("Ctrl-Z", "take back the last write of this session"),
     ("Esc  /", "back to the search line (guest mode)"),
     ("?  F1", "this help (? in guest mode)"),
     ("F2", "load demo guests into an empty book"),
