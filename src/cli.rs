@@ -111,6 +111,18 @@ pub enum Command {
         #[command(subcommand)]
         action: RecoveryAction,
     },
+    /// The mishap tally: per category, how often, what it cost, how fast it was put right; worst first.
+    Report {
+        /// The first day counted, YYYY-MM-DD [default: 90 days before --until].
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// The last day counted, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill the guest book with realistic synthetic guests.
     Demo {
         /// How many guests to add [default: demo_guests in the settings, else 1000].

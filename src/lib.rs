@@ -4,6 +4,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod interchange;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod tui;

@@ -426,3 +426,42 @@ fn an_edit_is_taken_back_with_ctrl_z() {
     assert_eq!(screen.app.status.as_deref(), Some("Edit taken back"));
     assert_eq!(screen.app.selected_card().map(|c| c.guest.profile.greeting.clone()).as_deref(), Some("Ms. Stone"));
 }
+
+#[test]
+fn the_tally_screen_and_the_report_command_agree() {
+    let mut screen = Screen::counter((130, 40));
+    let mut other = screen.other_desk();
+    let noise = regulars::domain::Recovery {
+        opened_at: Utc.with_ymd_and_hms(2026, 11, 20, 22, 0, 0).unwrap(),
+        category: "noise".into(),
+        what_happened: String::new(),
+        action_taken: String::new(),
+        cost: Some(12.0),
+        follow_ups: vec![],
+        resolved_at: None,
+        staff: "Ana".into(),
+    };
+    other.add_recovery(None, noise, "Ana").unwrap();
+    screen.key(KeyCode::F(3), KeyModifiers::NONE);
+    let shown = screen.screen();
+    insta::assert_snapshot!("tally_130x40", shown);
+    let report = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args(["--db", screen.dir.path().join("book.db").to_str().unwrap(), "report", "--until", "2026-11-23"])
+        .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    let words = |line: &str| line.replace(['│', '"'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let rows: Vec<&str> = report.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{report}");
+    for row in rows {
+        let category = row.split("  ").next().unwrap();
+        let on_screen =
+            shown.lines().find(|l| l.contains(&format!("│{category} "))).expect("the category is on screen");
+        assert_eq!(words(on_screen), words(row), "screen and command differ for {category}");
+    }
+    screen.key(KeyCode::Char('1'), KeyModifiers::NONE);
+    assert_eq!(screen.app.report.as_ref().map(|t| t.categories.len()), Some(1), "7 days: the noise only");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(screen.app.view, regulars::tui::app::View::Counter);
+}

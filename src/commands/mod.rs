@@ -2,6 +2,7 @@
 //! context a user needs and leave the book as it was.
 
 mod card;
+mod report;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -10,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow, bail};
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use regulars::config::Config;
+use regulars::domain::tally::{REPORT_DAYS, last_days, tally};
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::{FollowUp, GuestHistory, Profile, Recovery, RecoveryId, Visit};
 use regulars::interchange::{self, Format};
@@ -111,6 +113,19 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Guest { action }) => guest(&book, action),
+        Some(Command::Report { since, until, json }) => {
+            let store = book.open()?;
+            let (since, until) = period(since.as_deref(), until.as_deref())?;
+            let tally = tally(&store.mishaps()?, since, until);
+            let mut out = BufWriter::new(io::stdout().lock());
+            if json {
+                writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&tally)?))?;
+            } else {
+                report::write(&mut out, &tally)?;
+            }
+            out.flush()?;
+            Ok(())
+        }
         Some(Command::Recovery { action }) => recovery(&book, action),
         Some(Command::Demo { guests, seed }) => {
             let mut store = book.open()?;
@@ -227,6 +242,26 @@ fn recovery(book: &Book, action: RecoveryAction) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The days counted: `--since` to `--until` inclusive, by default the 90 days up to now.
+fn period(since: Option<&str>, until: Option<&str>) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    let day = |flag: &str, text: &str| -> Result<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| anyhow!("{flag}: {text:?} is not a date: use YYYY-MM-DD"))
+    };
+    let until = match until {
+        Some(text) => day("--until", text)?.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc(),
+        None => Utc::now(),
+    };
+    let since = match since {
+        Some(text) => day("--since", text)?.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+        None => last_days(until, REPORT_DAYS),
+    };
+    if since > until {
+        bail!("--since is after --until");
+    }
+    Ok((since, until))
 }
 
 /// An RFC 3339 time given as `flag`, or now.

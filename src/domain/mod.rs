@@ -3,6 +3,7 @@
 pub mod guest;
 pub mod merge;
 pub mod recovery;
+pub mod tally;
 pub mod text;
 pub mod usual;
 pub mod visit;

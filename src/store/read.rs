@@ -8,6 +8,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, from_millis};
+use crate::domain::tally::Mishap;
 use crate::domain::{
     FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
@@ -99,6 +100,23 @@ impl Store {
             .prepare_cached("SELECT category FROM recoveries GROUP BY category ORDER BY count(*) DESC, category")?;
         let categories = stmt.query_map([], |row| row.get(0))?;
         Ok(categories.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every recovery, for the mishap tally.
+    pub fn mishaps(&self) -> Result<Vec<Mishap>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT guest_id, category, opened_at, resolved_at, cost FROM recoveries ORDER BY opened_at, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(Mishap {
+                guest: row.get::<_, Option<i64>>(0)?.map(GuestId),
+                category: row.get(1)?,
+                opened_at: millis(2, row.get(2)?)?,
+                resolved_at: row.get::<_, Option<i64>>(3)?.map(|ms| millis(3, ms)).transpose()?,
+                cost: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One guest with their whole history.

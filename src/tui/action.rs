@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::form::Submission;
+use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::search::Results;
 use crate::store::Merged;
+use chrono::{DateTime, Utc};
 
 /// A user intent, produced by the keymap from a key or mouse event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +56,10 @@ pub enum Action {
     RecoveryForm,
     /// Merge the selected guest into another, picked next on the search line.
     MergeInto,
+    /// The mishap tally screen.
+    ShowReports,
+    /// The tally over this many days.
+    ReportDays(i64),
     NextField,
     PreviousField,
     /// Ctrl-S in a form.
@@ -81,6 +87,8 @@ pub enum Msg {
         message: String,
         undo: Option<Undo>,
     },
+    /// The mishap tally for the period asked for.
+    Report(Box<Tally>),
     /// What the house serves most and the recovery categories in use, for completing forms.
     House {
         items: Vec<String>,
@@ -137,6 +145,11 @@ pub enum Effect {
     LoadCard(GuestId),
     /// Read what forms complete from: the house's frequent items, the recovery categories.
     LoadHouse,
+    /// Tally the mishaps opened since then, up to now.
+    LoadReport {
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    },
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),
     LoadDemo,

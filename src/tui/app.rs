@@ -8,6 +8,7 @@ use super::form::{Form, Purpose};
 use super::input::LineInput;
 use super::theme::Theme;
 use super::ui;
+use crate::domain::tally::{REPORT_DAYS, Tally, last_days};
 use crate::domain::text::inert;
 use crate::domain::{GuestHistory, GuestId, RecoveryId};
 use crate::search::{FoundGuest, Results};
@@ -27,7 +28,18 @@ pub enum Mode {
     Search,
     Guest,
     Form,
+    Reports,
     Help,
+}
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Counter,
+    /// The mishap tally over this many days.
+    Reports {
+        days: i64,
+    },
 }
 
 /// The whole state of the counter screen.
@@ -67,6 +79,9 @@ pub struct App {
     pub house_items: Vec<String>,
     /// The recovery categories in use, for completing the category.
     pub categories: Vec<String>,
+    pub view: View,
+    /// The tally last read, for the reports screen.
+    pub report: Option<Tally>,
     /// A guest being merged into another: the search line is picking the other.
     pub merging: Option<(GuestId, String)>,
     pub quit: bool,
@@ -96,6 +111,8 @@ impl App {
             form: None,
             house_items: Vec::new(),
             categories: Vec::new(),
+            view: View::Counter,
+            report: None,
             merging: None,
             quit: false,
         }
@@ -108,11 +125,12 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        match (self.help, &self.form, self.focus) {
-            (true, _, _) => Mode::Help,
-            (false, Some(_), _) => Mode::Form,
-            (false, None, Focus::Search) => Mode::Search,
-            (false, None, Focus::Guest) => Mode::Guest,
+        match (self.help, &self.form, self.view, self.focus) {
+            (true, ..) => Mode::Help,
+            (false, Some(_), ..) => Mode::Form,
+            (false, None, View::Reports { .. }, _) => Mode::Reports,
+            (false, None, View::Counter, Focus::Search) => Mode::Search,
+            (false, None, View::Counter, Focus::Guest) => Mode::Guest,
         }
     }
 
@@ -169,6 +187,10 @@ impl App {
                     }
                     None => self.status = Some(error),
                 }
+                Vec::new()
+            }
+            Msg::Report(tally) => {
+                self.report = Some(*tally);
                 Vec::new()
             }
             Msg::House { items, categories } => {
@@ -231,6 +253,12 @@ impl App {
             Action::Click(row) => {
                 self.focus = Focus::Search;
                 self.select(self.offset + row)
+            }
+            Action::ShowReports => self.reports(REPORT_DAYS),
+            Action::ReportDays(days) => self.reports(days),
+            Action::Back if matches!(self.view, View::Reports { .. }) => {
+                self.view = View::Counter;
+                Vec::new()
             }
             Action::OpenGuest if self.merging.is_some() => self.merge_picked(),
             Action::Back if self.merging.is_some() => {
@@ -358,6 +386,12 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The reports screen over the last `days` days, read afresh.
+    fn reports(&mut self, days: i64) -> Vec<Effect> {
+        self.view = View::Reports { days };
+        vec![Effect::LoadReport { since: last_days(self.now, days), until: self.now }]
     }
 
     /// Enter while merging: the selected guest is the one to keep.

@@ -34,6 +34,7 @@ impl Default for Keymap {
             ((F(1), NONE), Action::ToggleHelp),
             ((Char('c'), CTRL), Action::Quit),
             ((Char('z'), CTRL), Action::Undo),
+            ((F(3), NONE), Action::ShowReports),
         ];
         let search = [
             ((Backspace, NONE), Action::DeleteBack),
@@ -78,6 +79,16 @@ impl Default for Keymap {
             ((F(1), NONE), Action::ToggleHelp),
             ((Char('c'), CTRL), Action::Quit),
         ];
+        let reports = [
+            ((Esc, NONE), Action::Back),
+            ((F(3), NONE), Action::Back),
+            ((Char('1'), NONE), Action::ReportDays(7)),
+            ((Char('2'), NONE), Action::ReportDays(30)),
+            ((Char('3'), NONE), Action::ReportDays(90)),
+            ((Char('4'), NONE), Action::ReportDays(365)),
+            ((F(1), NONE), Action::ToggleHelp),
+            ((Char('c'), CTRL), Action::Quit),
+        ];
         let help = [
             ((Esc, NONE), Action::ToggleHelp),
             ((F(1), NONE), Action::ToggleHelp),
@@ -91,6 +102,7 @@ impl Default for Keymap {
             (Mode::Search, moving.iter().chain(&search).cloned().collect::<Vec<_>>()),
             (Mode::Guest, moving.iter().chain(&guest).cloned().collect()),
             (Mode::Form, form.to_vec()),
+            (Mode::Reports, reports.to_vec()),
             (Mode::Help, help.to_vec()),
         ] {
             bindings.extend(table.into_iter().map(|(chord, action)| ((mode, chord), action)));
@@ -118,7 +130,7 @@ impl Keymap {
 
     /// The action a mouse event means, given where the result list is on screen.
     pub fn mouse(&self, mode: Mode, event: MouseEvent, list: Rect) -> Option<Action> {
-        if matches!(mode, Mode::Help | Mode::Form) {
+        if matches!(mode, Mode::Help | Mode::Form | Mode::Reports) {
             return None;
         }
         match event.kind {

@@ -20,6 +20,7 @@ use super::ui;
 use crate::config::ThemeChoice;
 use crate::demo;
 use crate::domain::GuestId;
+use crate::domain::tally::tally;
 use crate::domain::text::inert;
 use crate::search::Worker;
 use crate::store::Store;
@@ -184,6 +185,10 @@ impl Desk {
                     Err(error) => Msg::Failed(format!("Cannot read the house's items: {error}")),
                 },
             ),
+            Effect::LoadReport { since, until } => Some(match self.store.mishaps() {
+                Ok(mishaps) => Msg::Report(Box::new(tally(&mishaps, since, until))),
+                Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
+            }),
             Effect::Refresh(guest) => {
                 self.worker.refresh(guest);
                 None

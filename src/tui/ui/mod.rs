@@ -3,6 +3,7 @@
 mod card;
 mod form;
 mod help;
+mod reports;
 mod results;
 mod search_line;
 mod status;
@@ -13,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, View};
 
 /// The smallest terminal the screen is laid out for.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -67,7 +68,10 @@ impl Widget for &App {
         }
         let areas = areas(area);
         search_line::render(self, areas.search, buf);
-        if self.guests == Some(0) {
+        if let View::Reports { days } = self.view {
+            let main = Rect::new(area.x, areas.results.y, area.width, areas.results.height);
+            reports::render(self, days, main, buf);
+        } else if self.guests == Some(0) {
             welcome::render(self, Rect::new(area.x, areas.results.y, area.width, areas.results.height), buf);
         } else {
             results::render(self, areas.results, buf);
@@ -90,7 +94,9 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
     }
     match &app.form {
         Some(form) => Some(form::cursor(form, areas(area).card)),
-        None if app.focus == Focus::Search => Some(search_line::cursor(app, areas(area).search)),
+        None if app.focus == Focus::Search && app.view == View::Counter => {
+            Some(search_line::cursor(app, areas(area).search))
+        }
         None => None,
     }
 }

@@ -13,9 +13,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
         Mode::Form => " Tab next field · Shift-Tab back · Ctrl-S save · Esc cancel",
+        Mode::Reports => " 1 7 days · 2 30 days · 3 90 days · 4 a year · Esc back to the counter",
         Mode::Guest => " u usual · v visit · e edit · r recovery · f follow-up · x resolve · Ctrl-Z undo · Esc back",
         Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
-        Mode::Search => " type to find · ↑↓ select · Enter open · Esc clear · F1 help · Ctrl-C quit",
+        Mode::Search => " type to find · ↑↓ select · Enter open · F3 tally · F1 help · Ctrl-C quit",
     };
     // With nothing to report, the line says who is at this desk, and where.
     let desk = match &app.station {
