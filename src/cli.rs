@@ -123,6 +123,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Guests to write to: birthdays coming up, regulars who have not been back; with what a personal note needs.
+    Outreach {
+        /// Birthdays in this many days from today.
+        #[arg(long, value_name = "DAYS", default_value_t = 14)]
+        birthdays: i64,
+        /// Regulars (two visits or more) with no visit in this many days.
+        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        lapsed: i64,
+        /// Print CSV for a mail merge.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill the guest book with realistic synthetic guests.
     Demo {
         /// How many guests to add [default: demo_guests in the settings, else 1000].

@@ -12,15 +12,17 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped early (`regulars export | head`) is not an error.
-        Err(error)
-            if error.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(error) if error.chain().any(is_broken_pipe) => ExitCode::SUCCESS,
         Err(error) => {
             // One line: the context chain, joined, made safe for the terminal.
             eprintln!("regulars: {}", regulars::domain::text::inert(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    let broken = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    cause.downcast_ref::<std::io::Error>().is_some_and(broken)
+        || cause.downcast_ref::<csv::Error>().is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if broken(io)))
 }

@@ -238,3 +238,33 @@ fn the_settings_file_names_the_staff_and_the_demo_size() {
     let run = book.run(&["--config", broken.to_str().unwrap(), "find", "x"]);
     assert!(run.one_line_error().contains("unknown field `stafff`"), "{}", run.stderr);
 }
+
+#[test]
+fn outreach_lists_birthdays_and_lapsed_regulars_for_a_mail_merge() {
+    let book = Book::new();
+    let today = chrono::Utc::now().date_naive();
+    let soon = today + chrono::Duration::days(3);
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(500)).to_rfc3339();
+    let longer_ago = (chrono::Utc::now() - chrono::Duration::days(600)).to_rfc3339();
+    let list = format!(
+        "{{\"name\":\"Birthday Girl\",\"greeting\":\"Ms. Day\",\"birthday\":\"--{}\"}}\n\
+         {{\"name\":\"Old Regular\",\"phone\":\"555 0100\",\"visits\":[{{\"at\":\"{longer_ago}\",\"seat\":\"Window 2\",\"order\":[\"tea\"]}},{{\"at\":\"{long_ago}\",\"seat\":\"Window 2\",\"order\":[\"tea\"]}}],\"recoveries\":[{{\"opened_at\":\"{long_ago}\",\"category\":\"cold food\"}}]}}\n\
+         {{\"name\":\"Once Only\",\"visits\":[{{\"at\":\"{long_ago}\"}}]}}\n",
+        soon.format("%m-%d")
+    );
+    let file = book.write("outreach.jsonl", list);
+    book.ok(&["import", file.to_str().unwrap()]);
+    let text = book.ok(&["outreach"]);
+    assert!(text.starts_with("birthday "), "{text}");
+    assert!(text.contains("(in 3 days) — Birthday Girl (Ms. Day)"), "{text}");
+    assert!(text.contains("not seen for 500 days — Old Regular"), "{text}");
+    assert!(text.contains("the usual: tea (2 of last 2)") && text.contains("recoveries: cold food (open)"), "{text}");
+    assert!(!text.contains("Once Only"), "one visit is not a regular");
+    let csv = book.ok(&["outreach", "--csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[1], "name");
+    assert_eq!(reader.records().count(), 2);
+    let json: serde_json::Value = serde_json::from_str(&book.ok(&["outreach", "--json", "--birthdays", "1"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1, "a birthday 3 days away is not within 1 day");
+}

@@ -13,10 +13,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use regulars::config::Config;
+use regulars::domain::outreach::prospects;
 use regulars::domain::tally::{REPORT_DAYS, last_days, tally};
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::{FollowUp, GuestHistory, Profile, Recovery, RecoveryId, Visit};
 use regulars::interchange::{self, Format};
+use regulars::report::outreach_rows;
 use regulars::search::{Field, Index};
 use regulars::store::{Store, StoreError};
 use regulars::{demo, tui};
@@ -113,6 +115,49 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Guest { action }) => guest(&book, action),
+        Some(Command::Outreach { birthdays, lapsed, csv, json }) => {
+            let store = book.open()?;
+            let (now, zone) = (Utc::now(), *Local::now().offset());
+            let today = now.with_timezone(&zone).date_naive();
+            let histories = store.outreach(today, birthdays, now - chrono::Duration::days(lapsed))?;
+            let rows = outreach_rows(&prospects(&histories, now, today, birthdays, lapsed), zone);
+            let mut out = BufWriter::new(io::stdout().lock());
+            if json {
+                writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&rows)?))?;
+            } else if csv {
+                // The mail merge reads the data exactly, as an export does.
+                let mut writer = ::csv::Writer::from_writer(&mut out);
+                for row in &rows {
+                    writer.serialize(row)?;
+                }
+                writer.flush()?;
+            } else {
+                for row in &rows {
+                    writeln!(out, "{} — {} ({})", inert(&row.reason), inert(&row.name), inert(&row.greeting))?;
+                    let contact =
+                        [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
+                    writeln!(out, "  contact: {}", inert(&card::or_dash(contact.join(" · "))))?;
+                    writeln!(
+                        out,
+                        "  last visit: {} at {}",
+                        card::or_dash(row.last_visit.clone()),
+                        inert(&card::or_dash(row.last_seat.clone()))
+                    )?;
+                    writeln!(out, "  the usual: {}", inert(&card::or_dash(row.the_usual.clone())))?;
+                    if !row.recoveries.is_empty() {
+                        writeln!(out, "  recoveries: {}", inert(&row.recoveries))?;
+                    }
+                }
+                if rows.is_empty() {
+                    writeln!(
+                        out,
+                        "Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days."
+                    )?;
+                }
+            }
+            out.flush()?;
+            Ok(())
+        }
         Some(Command::Report { since, until, json }) => {
             let store = book.open()?;
             let (since, until) = period(since.as_deref(), until.as_deref())?;

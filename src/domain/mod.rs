@@ -2,6 +2,7 @@
 
 pub mod guest;
 pub mod merge;
+pub mod outreach;
 pub mod recovery;
 pub mod tally;
 pub mod text;

@@ -3,14 +3,14 @@
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, from_millis};
+use super::{Result, Store, StoreError, from_millis, to_millis};
 use crate::domain::tally::Mishap;
 use crate::domain::{
-    FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
+    Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
 
 /// What search needs of one guest: the fields it matches and the tie-breaks it ranks by. Borrowed from the row
@@ -102,6 +102,40 @@ impl Store {
         Ok(categories.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Guests to write to: those whose birthday falls in the `birthdays_within` days from `today`, and lapsed
+    /// regulars — at least two visits, the last before `lapsed_before` — with their whole history, in id order.
+    pub fn outreach(
+        &self,
+        today: NaiveDate,
+        birthdays_within: i64,
+        lapsed_before: DateTime<Utc>,
+    ) -> Result<Vec<GuestHistory>> {
+        let mut chosen = Vec::new();
+        let mut stmt = self.conn.prepare_cached("SELECT id, birthday FROM guests WHERE birthday IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let birthday: Birthday = row.get::<_, String>(1)?.parse().map_err(|e: String| StoreError::Corrupt(e))?;
+            if (birthday.next_on_or_after(today) - today).num_days() <= birthdays_within {
+                chosen.push(row.get::<_, i64>(0)?);
+            }
+        }
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id FROM guests WHERE visit_count >= 2 AND last_visit_at < ?1")?;
+        let lapsed = stmt.query_map([to_millis(lapsed_before)], |row| row.get::<_, i64>(0))?;
+        for id in lapsed {
+            chosen.push(id?);
+        }
+        // The chosen ids go to a temporary table of this connection, so one query per table reads their histories.
+        self.conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY); DELETE FROM temp.chosen;",
+        )?;
+        let mut insert = self.conn.prepare_cached("INSERT OR IGNORE INTO temp.chosen (id) VALUES (?1)")?;
+        for id in chosen {
+            insert.execute([id])?;
+        }
+        load(&self.conn, Which::Chosen)
+    }
+
     /// Every recovery, for the mishap tally.
     pub fn mishaps(&self) -> Result<Vec<Mishap>> {
         let mut stmt = self.conn.prepare_cached(
@@ -126,24 +160,37 @@ impl Store {
 
     /// Every guest with their whole history, in id order: what an export writes.
     pub fn histories(&self) -> Result<Vec<GuestHistory>> {
-        let mut histories = load(&self.conn, None)?;
+        let mut histories = load(&self.conn, Which::All)?;
         histories.sort_by_key(|h| h.guest.id);
         Ok(histories)
     }
 }
 
 pub(super) fn history(conn: &Connection, id: GuestId) -> Result<GuestHistory> {
-    load(conn, Some(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+    load(conn, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
 }
 
 /// Loads one guest (`only`) or all of them, with visits and recoveries, in four queries whatever the count.
-fn load(conn: &Connection, only: Option<GuestId>) -> Result<Vec<GuestHistory>> {
-    // The filter is one of two constant fragments; the id itself is always a bound parameter.
-    let filter = |column: &str| match only {
-        Some(_) => format!("WHERE {column} = ?1"),
-        None => format!("WHERE ?1 IS NULL AND {column} IS NOT NULL"),
+/// Which guests `load` reads.
+#[derive(Clone, Copy)]
+enum Which {
+    One(GuestId),
+    All,
+    /// Those whose ids are in the connection's temporary `chosen` table.
+    Chosen,
+}
+
+fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
+    // The filter is one of three constant fragments; an id is always a bound parameter.
+    let filter = |column: &str| match which {
+        Which::One(_) => format!("WHERE {column} = ?1"),
+        Which::All => format!("WHERE ?1 IS NULL AND {column} IS NOT NULL"),
+        Which::Chosen => format!("WHERE ?1 IS NULL AND {column} IN (SELECT id FROM temp.chosen)"),
     };
-    let param = only.map(|id| id.0);
+    let param = match which {
+        Which::One(id) => Some(id.0),
+        Which::All | Which::Chosen => None,
+    };
 
     let mut slot = HashMap::new();
     let mut histories = Vec::new();

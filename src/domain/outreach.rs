@@ -1,0 +1,121 @@
+//! Whom to write to: guests whose birthday is close, and regulars who have not been back in a long while — with
+//! what makes the note personal.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use super::GuestHistory;
+
+/// Why a guest is on the outreach list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The next birthday and how many days away it is.
+    Birthday { on: NaiveDate, in_days: i64 },
+    /// A regular (two visits or more) not seen for `days` days.
+    Lapsed { days: i64 },
+}
+
+/// A guest to write to, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prospect<'a> {
+    pub history: &'a GuestHistory,
+    pub reasons: Vec<Reason>,
+}
+
+/// The guests among `histories` to write to: birthdays in the next `birthdays_within` days (soonest first), then
+/// regulars with no visit in the last `lapsed_days` (longest away first). A guest who is both appears once, first.
+pub fn prospects(
+    histories: &[GuestHistory],
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    birthdays_within: i64,
+    lapsed_days: i64,
+) -> Vec<Prospect<'_>> {
+    let mut prospects: Vec<Prospect<'_>> = histories
+        .iter()
+        .filter_map(|history| {
+            let mut reasons = Vec::new();
+            if let Some(birthday) = history.guest.profile.birthday {
+                let on = birthday.next_on_or_after(today);
+                let in_days = (on - today).num_days();
+                if in_days <= birthdays_within {
+                    reasons.push(Reason::Birthday { on, in_days });
+                }
+            }
+            if let Some(last) = history.visits.last().filter(|_| history.visits.len() >= 2)
+                && last.at < now - Duration::days(lapsed_days)
+            {
+                reasons.push(Reason::Lapsed { days: (now - last.at).num_days() });
+            }
+            (!reasons.is_empty()).then_some(Prospect { history, reasons })
+        })
+        .collect();
+    prospects.sort_by_key(|p| match p.reasons[0] {
+        Reason::Birthday { in_days, .. } => (0, in_days, p.history.guest.id),
+        Reason::Lapsed { days } => (1, -days, p.history.guest.id),
+    });
+    prospects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Birthday, Guest, GuestId, Profile, Visit};
+    use chrono::TimeZone;
+
+    fn guest(id: i64, birthday: Option<&str>, visit_days_ago: &[i64], now: DateTime<Utc>) -> GuestHistory {
+        let profile = Profile {
+            name: format!("Guest {id}"),
+            birthday: birthday.map(|b| b.parse::<Birthday>().unwrap()),
+            ..Profile::default()
+        };
+        let mut visits: Vec<Visit> = visit_days_ago
+            .iter()
+            .map(|&days| Visit {
+                at: now - Duration::days(days),
+                seat: "Bar".into(),
+                order: vec![],
+                party_size: None,
+                staff: String::new(),
+                note: String::new(),
+            })
+            .collect();
+        visits.sort_by_key(|v| v.at);
+        GuestHistory {
+            guest: Guest { id: GuestId(id), version: 1, profile, notes_by: None },
+            visits,
+            recoveries: vec![],
+        }
+    }
+
+    #[test]
+    fn birthdays_soon_and_lapsed_regulars_across_the_year_end_and_29_february() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 25, 12, 0, 0).unwrap();
+        let today = now.date_naive();
+        let histories = [
+            guest(1, Some("1980-01-02"), &[10], now), // 8 days away, across the year's end
+            guest(2, Some("--12-25"), &[], now),      // today
+            guest(3, Some("--02-29"), &[], now),      // far away
+            guest(4, None, &[400, 800], now),         // lapsed regular
+            guest(5, None, &[400], now),              // one visit: not a regular
+            guest(6, None, &[10, 400], now),          // back recently
+            guest(7, Some("1990-12-30"), &[500, 900], now), // both: listed once, birthday first
+        ];
+        let found = prospects(&histories, now, today, 14, 365);
+        let ids: Vec<i64> = found.iter().map(|p| p.history.guest.id.0).collect();
+        assert_eq!(ids, [2, 7, 1, 4]);
+        assert_eq!(found[1].reasons.len(), 2);
+        assert_eq!(found[3].reasons, [Reason::Lapsed { days: 400 }]);
+        assert_eq!(
+            found[2].reasons,
+            [Reason::Birthday { on: NaiveDate::from_ymd_opt(2027, 1, 2).unwrap(), in_days: 8 }]
+        );
+
+        // 29 February in a common year is celebrated on 28 February.
+        let feb = Utc.with_ymd_and_hms(2027, 2, 20, 12, 0, 0).unwrap();
+        let leap = prospects(&histories[2..3], feb, feb.date_naive(), 14, 365);
+        assert_eq!(
+            leap[0].reasons,
+            [Reason::Birthday { on: NaiveDate::from_ymd_opt(2027, 2, 28).unwrap(), in_days: 8 }]
+        );
+    }
+}
