@@ -2,10 +2,13 @@
 
 use std::hint::black_box;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Duration, FixedOffset, NaiveDate, Offset, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use regulars::demo;
 use regulars::domain::Visit;
+use regulars::domain::outreach::prospects;
+use regulars::domain::tally::{last_days, tally};
+use regulars::report::outreach_rows;
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
 
 fn day() -> NaiveDate {
@@ -59,6 +62,20 @@ fn bench(c: &mut Criterion) {
     });
     let mut group = c.benchmark_group("book 200k");
     group.sample_size(10);
+    let now = day().and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    group.bench_function("mishap tally, 90 days (read + tally)", |b| {
+        b.iter(|| black_box(tally(&store.mishaps().expect("mishaps"), last_days(now, 90), now)))
+    });
+    group.bench_function("outreach: birthdays in 14 days, regulars away a year (read + list)", |b| {
+        b.iter(|| {
+            let histories = store.outreach(day(), 14, now - Duration::days(365)).expect("outreach");
+            let rows = outreach_rows(
+                &prospects(&histories, now, day(), 14, 365),
+                FixedOffset::east_opt(0).unwrap_or(Utc.fix()),
+            );
+            black_box(rows.len())
+        })
+    });
     group.bench_function("load every guest for search", |b| {
         b.iter(|| {
             let mut count = 0;

@@ -123,3 +123,18 @@ fn a_guest_added_visited_and_recovered_at_the_counter_is_all_there_after_a_resta
         assert!(card.contains(expected), "`regulars card` lacks {expected:?}:\n{card}");
     }
 }
+
+#[test]
+fn the_tally_and_outreach_screens_open_from_the_counter_and_return() {
+    let (_book, tmux) = counter_screen("screens", 100, 30, "");
+    tmux.wait_for("the counter screen", |s| s.contains("Find ›") && s.contains("5 guests"));
+    tmux.send(&["F3"]);
+    tmux.wait_for("the tally", |s| s.contains("Mishap tally · last 90 days") && s.contains("room upgrade"));
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the counter again", |s| s.contains("┌ Guests"));
+    tmux.send(&["F4"]);
+    tmux.wait_for("the outreach list", |s| s.contains("Outreach · birthdays in 14 days"));
+    tmux.send(&["Escape"]);
+    tmux.wait_for("the counter again", |s| s.contains("┌ Guests"));
+    tmux.send(&["C-c"]);
+}

@@ -465,3 +465,15 @@ fn the_tally_screen_and_the_report_command_agree() {
     screen.key(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(screen.app.view, regulars::tui::app::View::Counter);
 }
+
+#[test]
+fn the_outreach_screen_lists_whom_to_write_to() {
+    let mut screen = Screen::counter((80, 24));
+    screen.key(KeyCode::F(4), KeyModifiers::NONE);
+    let rows = screen.app.outreach.clone().expect("the list is read");
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].name.as_str(), rows[0].reason.as_str()), ("Jon Smith", "birthday 11-26 (in 3 days)"));
+    insta::assert_snapshot!("outreach_80x24", screen.screen());
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(screen.app.view, regulars::tui::app::View::Counter);
+}

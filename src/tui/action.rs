@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::form::Submission;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
+use crate::report::OutreachRow;
 use crate::search::Results;
 use crate::store::Merged;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 /// A user intent, produced by the keymap from a key or mouse event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +61,8 @@ pub enum Action {
     ShowReports,
     /// The tally over this many days.
     ReportDays(i64),
+    /// The outreach list: birthdays coming up, regulars who have not been back.
+    ShowOutreach,
     NextField,
     PreviousField,
     /// Ctrl-S in a form.
@@ -89,6 +92,8 @@ pub enum Msg {
     },
     /// The mishap tally for the period asked for.
     Report(Box<Tally>),
+    /// The outreach list.
+    Outreach(Vec<OutreachRow>),
     /// What the house serves most and the recovery categories in use, for completing forms.
     House {
         items: Vec<String>,
@@ -149,6 +154,11 @@ pub enum Effect {
     LoadReport {
         since: DateTime<Utc>,
         until: DateTime<Utc>,
+    },
+    /// List the guests to write to, as of `now`.
+    LoadOutreach {
+        now: DateTime<Utc>,
+        zone: FixedOffset,
     },
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),

@@ -11,6 +11,7 @@ use super::ui;
 use crate::domain::tally::{REPORT_DAYS, Tally, last_days};
 use crate::domain::text::inert;
 use crate::domain::{GuestHistory, GuestId, RecoveryId};
+use crate::report::OutreachRow;
 use crate::search::{FoundGuest, Results};
 
 /// Where keys go.
@@ -32,6 +33,10 @@ pub enum Mode {
     Help,
 }
 
+/// How far ahead the outreach screen looks for birthdays, and how long a regular must have been away, in days.
+pub const OUTREACH_BIRTHDAYS: i64 = 14;
+pub const OUTREACH_LAPSED: i64 = 365;
+
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -40,6 +45,7 @@ pub enum View {
     Reports {
         days: i64,
     },
+    Outreach,
 }
 
 /// The whole state of the counter screen.
@@ -82,6 +88,9 @@ pub struct App {
     pub view: View,
     /// The tally last read, for the reports screen.
     pub report: Option<Tally>,
+    /// The outreach list last read, and the first guest of it on screen.
+    pub outreach: Option<Vec<OutreachRow>>,
+    pub outreach_offset: usize,
     /// A guest being merged into another: the search line is picking the other.
     pub merging: Option<(GuestId, String)>,
     pub quit: bool,
@@ -113,6 +122,8 @@ impl App {
             categories: Vec::new(),
             view: View::Counter,
             report: None,
+            outreach: None,
+            outreach_offset: 0,
             merging: None,
             quit: false,
         }
@@ -128,7 +139,7 @@ impl App {
         match (self.help, &self.form, self.view, self.focus) {
             (true, ..) => Mode::Help,
             (false, Some(_), ..) => Mode::Form,
-            (false, None, View::Reports { .. }, _) => Mode::Reports,
+            (false, None, View::Reports { .. } | View::Outreach, _) => Mode::Reports,
             (false, None, View::Counter, Focus::Search) => Mode::Search,
             (false, None, View::Counter, Focus::Guest) => Mode::Guest,
         }
@@ -193,6 +204,10 @@ impl App {
                 self.report = Some(*tally);
                 Vec::new()
             }
+            Msg::Outreach(rows) => {
+                self.outreach = Some(rows);
+                Vec::new()
+            }
             Msg::House { items, categories } => {
                 self.house_items = items;
                 self.categories = categories;
@@ -231,6 +246,17 @@ impl App {
             return self.in_form(action);
         }
         match action {
+            Action::SelectPrev | Action::PageUp if self.view == View::Outreach => {
+                let step = if action == Action::PageUp { self.page() / 4 } else { 1 };
+                self.outreach_offset = self.outreach_offset.saturating_sub(step.max(1));
+                Vec::new()
+            }
+            Action::SelectNext | Action::PageDown if self.view == View::Outreach => {
+                let step = if action == Action::PageDown { self.page() / 4 } else { 1 };
+                let last = self.outreach.as_ref().map_or(0, |rows| rows.len().saturating_sub(1));
+                self.outreach_offset = (self.outreach_offset + step.max(1)).min(last);
+                Vec::new()
+            }
             Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
             Action::Paste(text) => self.edit(|q| q.insert(&text)),
             Action::DeleteBack => self.edit(LineInput::delete_back),
@@ -255,8 +281,13 @@ impl App {
                 self.select(self.offset + row)
             }
             Action::ShowReports => self.reports(REPORT_DAYS),
+            Action::ShowOutreach => {
+                self.view = View::Outreach;
+                self.outreach_offset = 0;
+                vec![Effect::LoadOutreach { now: self.now, zone: self.zone }]
+            }
             Action::ReportDays(days) => self.reports(days),
-            Action::Back if matches!(self.view, View::Reports { .. }) => {
+            Action::Back if self.view != View::Counter => {
                 self.view = View::Counter;
                 Vec::new()
             }

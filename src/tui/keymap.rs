@@ -35,6 +35,7 @@ impl Default for Keymap {
             ((Char('c'), CTRL), Action::Quit),
             ((Char('z'), CTRL), Action::Undo),
             ((F(3), NONE), Action::ShowReports),
+            ((F(4), NONE), Action::ShowOutreach),
         ];
         let search = [
             ((Backspace, NONE), Action::DeleteBack),
@@ -81,11 +82,16 @@ impl Default for Keymap {
         ];
         let reports = [
             ((Esc, NONE), Action::Back),
-            ((F(3), NONE), Action::Back),
+            ((F(3), NONE), Action::ShowReports),
+            ((F(4), NONE), Action::ShowOutreach),
             ((Char('1'), NONE), Action::ReportDays(7)),
             ((Char('2'), NONE), Action::ReportDays(30)),
             ((Char('3'), NONE), Action::ReportDays(90)),
             ((Char('4'), NONE), Action::ReportDays(365)),
+            ((Up, NONE), Action::SelectPrev),
+            ((Down, NONE), Action::SelectNext),
+            ((PageUp, NONE), Action::PageUp),
+            ((PageDown, NONE), Action::PageDown),
             ((F(1), NONE), Action::ToggleHelp),
             ((Char('c'), CTRL), Action::Quit),
         ];

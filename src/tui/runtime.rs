@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Msg, Undo};
 use super::app::{App, Mode};
+use super::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 use super::form::Submission;
 use super::keymap::Keymap;
 use super::terminal::Screen;
@@ -20,8 +21,10 @@ use super::ui;
 use crate::config::ThemeChoice;
 use crate::demo;
 use crate::domain::GuestId;
+use crate::domain::outreach::prospects;
 use crate::domain::tally::tally;
 use crate::domain::text::inert;
+use crate::report::outreach_rows;
 use crate::search::Worker;
 use crate::store::Store;
 
@@ -189,6 +192,17 @@ impl Desk {
                 Ok(mishaps) => Msg::Report(Box::new(tally(&mishaps, since, until))),
                 Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
             }),
+            Effect::LoadOutreach { now, zone } => {
+                let today = now.with_timezone(&zone).date_naive();
+                let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);
+                Some(match self.store.outreach(today, OUTREACH_BIRTHDAYS, lapsed_before) {
+                    Ok(histories) => Msg::Outreach(outreach_rows(
+                        &prospects(&histories, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED),
+                        zone,
+                    )),
+                    Err(error) => Msg::Failed(format!("Cannot read the outreach list: {error}")),
+                })
+            }
             Effect::Refresh(guest) => {
                 self.worker.refresh(guest);
                 None

@@ -25,7 +25,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl-Z", "take back the last write of this session"),
     ("Esc  /", "back to the search line (guest mode)"),
     ("?  F1", "this help (? in guest mode)"),
-    ("F2", "load demo guests into an empty book"),
+    ("F2  F3  F4", "demo guests (empty book); mishap tally; outreach"),
     ("Ctrl-C", "quit"),
 ];
 

@@ -3,6 +3,7 @@
 mod card;
 mod form;
 mod help;
+mod outreach;
 mod reports;
 mod results;
 mod search_line;
@@ -68,11 +69,13 @@ impl Widget for &App {
         }
         let areas = areas(area);
         search_line::render(self, areas.search, buf);
+        let main = Rect::new(area.x, areas.results.y, area.width, areas.results.height);
         if let View::Reports { days } = self.view {
-            let main = Rect::new(area.x, areas.results.y, area.width, areas.results.height);
             reports::render(self, days, main, buf);
+        } else if self.view == View::Outreach {
+            outreach::render(self, main, buf);
         } else if self.guests == Some(0) {
-            welcome::render(self, Rect::new(area.x, areas.results.y, area.width, areas.results.height), buf);
+            welcome::render(self, main, buf);
         } else {
             results::render(self, areas.results, buf);
             card::render(self, areas.card, buf);

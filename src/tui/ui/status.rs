@@ -7,13 +7,16 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{book, fit};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::{App, Mode, View};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
         Mode::Form => " Tab next field · Shift-Tab back · Ctrl-S save · Esc cancel",
-        Mode::Reports => " 1 7 days · 2 30 days · 3 90 days · 4 a year · Esc back to the counter",
+        Mode::Reports if app.view == View::Outreach => {
+            " F3 mishap tally · Esc back to the counter · regulars outreach --csv for a mail merge"
+        }
+        Mode::Reports => " 1 7 days · 2 30 days · 3 90 days · 4 a year · F4 outreach · Esc back to the counter",
         Mode::Guest => " u usual · v visit · e edit · r recovery · f follow-up · x resolve · Ctrl-Z undo · Esc back",
         Mode::Search if app.guests == Some(0) => " F2 load demo guests · F1 help · Ctrl-C quit",
         Mode::Search => " type to find · ↑↓ select · Enter open · F3 tally · F1 help · Ctrl-C quit",
