@@ -35,6 +35,10 @@ pub struct BookArgs {
     #[arg(long, global = true, env = "REGULARS_STAFF", value_name = "NAME")]
     pub staff: Option<String>,
 
+    /// Where this desk stands ("lobby", "restaurant") [default: station in the settings].
+    #[arg(long, global = true, env = "REGULARS_STATION", value_name = "NAME")]
+    pub station: Option<String>,
+
     /// The settings file [default: config.toml in the platform config folder].
     #[arg(long, global = true, env = "REGULARS_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -137,6 +141,22 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Tell other desks a guest is on the way: shown on their screens within a second.
+    HeadsUp {
+        /// A name or part of one, phone digits, an email.
+        query: String,
+        /// The station to tell [default: every station].
+        #[arg(long, value_name = "STATION")]
+        to: Option<String>,
+        /// A word for them: "took the lift down".
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Copy the guest book to FILE, consistently, while desks keep working.
+    Backup {
+        /// A new file (created readable by you only).
+        file: PathBuf,
     },
     /// Fill the guest book with realistic synthetic guests.
     Demo {

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let options = tui::Options {
                 query,
                 staff: book.staff.clone(),
-                station: book.config.station.clone(),
+                station: (!book.station.is_empty()).then(|| book.station.clone()),
                 demo_guests: book.demo_guests(),
                 theme: book.config.theme,
             };
@@ -156,6 +156,22 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
             out.flush()?;
+            Ok(())
+        }
+        Some(Command::HeadsUp { query, to, note }) => {
+            let mut store = book.open()?;
+            let guest = top_match(&store, &query)?.guest;
+            store
+                .send_heads_up(guest.id, &book.station, to.as_deref(), note.as_deref().unwrap_or(""), &book.staff)
+                .context("the heads-up was not sent")?;
+            let to = to.map_or_else(|| "every station".to_owned(), |s| inert(&s).into_owned());
+            println!("heads-up sent to {to}: {} is on the way", inert(&guest.profile.name));
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            let store = book.open()?;
+            store.backup(&file).with_context(|| format!("cannot back up to {}", file.display()))?;
+            println!("backed up to {}", file.display());
             Ok(())
         }
         Some(Command::Report { since, until, json }) => {
@@ -328,6 +344,8 @@ fn list(text: &str) -> Vec<String> {
 struct Book {
     path: PathBuf,
     staff: String,
+    /// Where this desk stands; empty when not said.
+    station: String,
     busy_timeout: Duration,
     config: Config,
 }
@@ -354,7 +372,8 @@ impl Book {
             .or_else(|| std::env::var("USER").ok())
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "staff".to_owned());
-        Ok(Self { path, staff, busy_timeout: Duration::from_millis(args.busy_timeout), config })
+        let station = args.station.clone().or_else(|| config.station.clone()).unwrap_or_default();
+        Ok(Self { path, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config })
     }
 
     fn demo_guests(&self) -> usize {

@@ -1,6 +1,7 @@
 //! The guest book's world, with no terminal and no SQL: guests, visits, the usual, recoveries.
 
 pub mod guest;
+pub mod heads_up;
 pub mod merge;
 pub mod outreach;
 pub mod recovery;
@@ -33,7 +34,8 @@ impl ValidationError {
     }
 }
 
-fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
+/// Refuses a value longer than `max` characters, naming the field.
+pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
     let chars = value.chars().count();
     if chars > max {
         return Err(ValidationError::new(field, format!("is too long ({chars} characters; at most {max})")));

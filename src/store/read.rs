@@ -2,12 +2,14 @@
 
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, from_millis, to_millis};
+use super::{Result, Store, StoreError, create_private, from_millis, to_millis};
+use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::tally::Mishap;
 use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
@@ -134,6 +136,76 @@ impl Store {
             insert.execute([id])?;
         }
         load(&self.conn, Which::Chosen)
+    }
+
+    /// The heads-ups sent since `since`, newest first, with the guest's name and greeting for the banner.
+    pub fn heads_ups(&self, since: DateTime<Utc>) -> Result<Vec<HeadsUp>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.id, h.guest_id, g.name, g.greeting, h.from_station, h.to_station, h.note, h.sent_at, h.sent_by,
+                    h.taken_at, h.taken_by, h.taken_station
+             FROM heads_ups h JOIN guests g ON g.id = h.guest_id
+             WHERE h.sent_at >= ?1 ORDER BY h.sent_at DESC, h.id DESC",
+        )?;
+        let rows = stmt.query_map([to_millis(since)], |row| {
+            let taken = match row.get::<_, Option<i64>>(9)? {
+                Some(at) => Some(Taken {
+                    by: row.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                    station: row.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                    at: millis(9, at)?,
+                }),
+                None => None,
+            };
+            Ok(HeadsUp {
+                id: row.get(0)?,
+                guest: GuestId(row.get(1)?),
+                name: row.get(2)?,
+                greeting: row.get(3)?,
+                from_station: row.get(4)?,
+                to_station: row.get(5)?,
+                note: row.get(6)?,
+                sent_at: millis(7, row.get(7)?)?,
+                sent_by: row.get(8)?,
+                taken,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A number that changes whenever another connection commits to the book (`PRAGMA data_version`): polling
+    /// it costs one page read, so a desk can notice other desks' writes without a busy loop.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
+    /// The guests changed since audit-log row `after`, and the newest row's id: what another desk wrote.
+    pub fn changed_since(&self, after: i64) -> Result<(i64, Vec<GuestId>)> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, guest_id FROM audit_log WHERE id > ?1 ORDER BY id")?;
+        let mut rows = stmt.query([after])?;
+        let (mut last, mut guests) = (after, Vec::new());
+        while let Some(row) = rows.next()? {
+            last = row.get(0)?;
+            if let Some(guest) = row.get::<_, Option<i64>>(1)?.map(GuestId)
+                && !guests.contains(&guest)
+            {
+                guests.push(guest);
+            }
+        }
+        Ok((last, guests))
+    }
+
+    /// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(StoreError::Invalid(crate::domain::ValidationError::new(
+                "backup",
+                "file exists already; nothing was written",
+            )));
+        }
+        create_private(to).map_err(|source| StoreError::Create { path: to.to_owned(), source })?;
+        let mut target = Connection::open(to)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
     }
 
     /// Every recovery, for the mishap tally.

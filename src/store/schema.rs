@@ -5,7 +5,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 1: guests, visits, recoveries with follow-ups, and the audit log. Times are UTC milliseconds since the epoch;
     // lists are JSON arrays of strings. A guest's search keys (folded text with pinyin) are computed when the guest
     // is written, with a mask of the characters they hold (first, so a scan can skip a guest cheaply); triggers keep
-    // each guest's visit count and last visit, so search loads one table.
+    // each guest's visit count and last visit, so search loads one table. Heads-ups pass between desks: "the guest
+    // is on the way" from one station to another or to all, until one takes it.
     "CREATE TABLE guests (
         id          INTEGER PRIMARY KEY,
         search_mask INTEGER NOT NULL DEFAULT 0,
@@ -81,5 +82,18 @@ pub(super) const MIGRATIONS: &[&str] = &[
         guest_id INTEGER,
         detail   TEXT NOT NULL DEFAULT ''
     );
-    CREATE INDEX audit_by_guest ON audit_log (guest_id, at);",
+    CREATE INDEX audit_by_guest ON audit_log (guest_id, at);
+    CREATE TABLE heads_ups (
+        id            INTEGER PRIMARY KEY,
+        guest_id      INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        from_station  TEXT NOT NULL DEFAULT '',
+        to_station    TEXT,
+        note          TEXT NOT NULL DEFAULT '',
+        sent_at       INTEGER NOT NULL,
+        sent_by       TEXT NOT NULL DEFAULT '',
+        taken_at      INTEGER,
+        taken_by      TEXT,
+        taken_station TEXT
+    );
+    CREATE INDEX heads_ups_by_time ON heads_ups (sent_at);",
 ];

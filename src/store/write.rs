@@ -5,6 +5,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
+use crate::domain::check_len;
+use crate::domain::guest::LONG_FIELD_MAX;
 use crate::domain::merge::{combine, merge};
 use crate::domain::{Guest, GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
@@ -204,6 +206,52 @@ impl Store {
         update_guest(&tx, into, &merged.into.profile, staff)?;
         audit(&tx, staff, "merge undone", Some(from), &format!("out of guest {into}"))?;
         audit(&tx, staff, "merge undone", Some(into), &format!("guest {from} taken out"))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sends a heads-up about a guest from `from_station` to `to_station` (or to every station).
+    pub fn send_heads_up(
+        &mut self,
+        guest: GuestId,
+        from_station: &str,
+        to_station: Option<&str>,
+        note: &str,
+        staff: &str,
+    ) -> Result<i64> {
+        check_len("note", note, LONG_FIELD_MAX)?;
+        let tx = self.write()?;
+        if !guest_exists(&tx, guest)? {
+            return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        tx.prepare_cached(
+            "INSERT INTO heads_ups (guest_id, from_station, to_station, note, sent_at, sent_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![guest.0, from_station, to_station, note, to_millis(Utc::now()), staff])?;
+        let id = tx.last_insert_rowid();
+        audit(&tx, staff, "heads-up sent", Some(guest), &format!("heads-up {id}"))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Takes a heads-up at `station`: it clears there, and the others see who took it. Taking one already taken
+    /// changes nothing.
+    pub fn take_heads_up(&mut self, id: i64, station: &str, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest: Option<i64> = tx
+            .prepare_cached("SELECT guest_id FROM heads_ups WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let guest = guest.ok_or_else(|| StoreError::NotFound(format!("heads-up {id}")))?;
+        let changed = tx
+            .prepare_cached(
+                "UPDATE heads_ups SET taken_at = ?2, taken_by = ?3, taken_station = ?4 WHERE id = ?1 AND taken_at IS NULL",
+            )?
+            .execute(params![id, to_millis(Utc::now()), staff, station])?;
+        if changed > 0 {
+            audit(&tx, staff, "heads-up taken", Some(GuestId(guest)), &format!("heads-up {id}"))?;
+        }
         tx.commit()?;
         Ok(())
     }
