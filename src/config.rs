@@ -18,6 +18,8 @@ pub struct Config {
     pub theme: Option<ThemeChoice>,
     /// How many guests F2 and `regulars demo` add.
     pub demo_guests: Option<usize>,
+    /// How long a heads-up nobody took stays on screen, in minutes.
+    pub heads_up_minutes: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 staff: book.staff.clone(),
                 station: (!book.station.is_empty()).then(|| book.station.clone()),
                 demo_guests: book.demo_guests(),
+                heads_up_minutes: book.config.heads_up_minutes.unwrap_or(tui::app::HEADS_UP_MINUTES),
                 theme: book.config.theme,
             };
             tui::run(store, &options)

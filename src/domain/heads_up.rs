@@ -35,9 +35,13 @@ impl HeadsUp {
         self.from_station != station && self.to_station.as_deref().is_none_or(|to| to == station)
     }
 
-    /// Untaken and older than `expiry`: no longer shown.
+    /// No longer shown: untaken and older than `expiry`, or taken over a minute ago (long enough for the other
+    /// desks to see who took it).
     pub fn expired(&self, now: DateTime<Utc>, expiry: Duration) -> bool {
-        self.taken.is_none() && now - self.sent_at > expiry
+        match &self.taken {
+            None => now - self.sent_at > expiry,
+            Some(taken) => now - taken.at > Duration::minutes(1),
+        }
     }
 }
 

@@ -177,6 +177,11 @@ impl Store {
         Ok(self.conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
     }
 
+    /// The newest audit-log row's id (0 for none): where watching for other desks' writes starts.
+    pub fn audit_head(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |row| row.get(0))?)
+    }
+
     /// The guests changed since audit-log row `after`, and the newest row's id: what another desk wrote.
     pub fn changed_since(&self, after: i64) -> Result<(i64, Vec<GuestId>)> {
         let mut stmt = self.conn.prepare_cached("SELECT id, guest_id FROM audit_log WHERE id > ?1 ORDER BY id")?;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::form::Submission;
+use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
@@ -63,6 +64,12 @@ pub enum Action {
     ReportDays(i64),
     /// The outreach list: birthdays coming up, regulars who have not been back.
     ShowOutreach,
+    /// The form to tell other desks the selected guest is on the way.
+    HeadsUpForm,
+    /// Open the card of the guest the newest heads-up is about.
+    OpenHeadsUp,
+    /// Take the newest heads-up: it clears here, the other desks see who took it.
+    TakeHeadsUp,
     NextField,
     PreviousField,
     /// Ctrl-S in a form.
@@ -94,6 +101,11 @@ pub enum Msg {
     Report(Box<Tally>),
     /// The outreach list.
     Outreach(Vec<OutreachRow>),
+    /// Another desk wrote: these guests changed; these are the heads-ups of the last while.
+    Elsewhere {
+        guests: Vec<GuestId>,
+        heads_ups: Vec<HeadsUp>,
+    },
     /// What the house serves most and the recovery categories in use, for completing forms.
     House {
         items: Vec<String>,
@@ -160,6 +172,7 @@ pub enum Effect {
         now: DateTime<Utc>,
         zone: FixedOffset,
     },
+    TakeHeadsUp(i64),
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),
     LoadDemo,

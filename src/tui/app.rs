@@ -1,13 +1,14 @@
 //! The counter screen's state and the one function that changes it. No I/O here: `update` returns effects for the
 //! runtime to carry out.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::action::{Action, Effect, Msg, Undo};
 use super::form::{Form, Purpose};
 use super::input::LineInput;
 use super::theme::Theme;
 use super::ui;
+use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::{REPORT_DAYS, Tally, last_days};
 use crate::domain::text::inert;
 use crate::domain::{GuestHistory, GuestId, RecoveryId};
@@ -32,6 +33,9 @@ pub enum Mode {
     Reports,
     Help,
 }
+
+/// How long an untaken heads-up stays up unless the settings say otherwise, in minutes.
+pub const HEADS_UP_MINUTES: i64 = 15;
 
 /// How far ahead the outreach screen looks for birthdays, and how long a regular must have been away, in days.
 pub const OUTREACH_BIRTHDAYS: i64 = 14;
@@ -91,6 +95,12 @@ pub struct App {
     /// The outreach list last read, and the first guest of it on screen.
     pub outreach: Option<Vec<OutreachRow>>,
     pub outreach_offset: usize,
+    /// Heads-ups of the last while for this desk, newest first.
+    pub heads_ups: Vec<HeadsUp>,
+    /// How long an untaken heads-up stays up.
+    pub heads_up_expiry: Duration,
+    /// The guest to select when the next results arrive (opening a heads-up's guest).
+    pub want_selected: Option<GuestId>,
     /// A guest being merged into another: the search line is picking the other.
     pub merging: Option<(GuestId, String)>,
     pub quit: bool,
@@ -124,6 +134,9 @@ impl App {
             report: None,
             outreach: None,
             outreach_offset: 0,
+            heads_ups: Vec::new(),
+            heads_up_expiry: Duration::minutes(HEADS_UP_MINUTES),
+            want_selected: None,
             merging: None,
             quit: false,
         }
@@ -172,9 +185,11 @@ impl App {
                     return Vec::new();
                 }
                 self.guests = Some(results.guests);
-                // The same guest stays selected when the list is refreshed around them (after a write).
-                let kept = self.selected_guest().and_then(|g| results.found.iter().position(|f| f.id == g.id));
-                let fresh_query = self.results.as_ref().is_none_or(|r| r.query != results.query);
+                // The same guest stays selected when the list is refreshed around them (after a write), or the one
+                // a heads-up is about.
+                let wanted = self.want_selected.take().or_else(|| self.selected_guest().map(|g| g.id));
+                let kept = wanted.and_then(|id| results.found.iter().position(|f| f.id == id));
+                let fresh_query = fresh_query_of(self.results.as_ref(), &results) && kept.is_none();
                 self.results = Some(results);
                 self.selected = if fresh_query { 0 } else { kept.unwrap_or(0) };
                 self.offset = 0;
@@ -203,6 +218,21 @@ impl App {
             Msg::Report(tally) => {
                 self.report = Some(*tally);
                 Vec::new()
+            }
+            Msg::Elsewhere { guests, heads_ups } => {
+                let station = self.station.clone().unwrap_or_default();
+                // Taken here: cleared here. Taken elsewhere: shown with who took it.
+                let taken_here = |h: &HeadsUp| h.taken.as_ref().is_some_and(|t| t.station == station);
+                self.heads_ups = heads_ups.into_iter().filter(|h| h.is_for(&station) && !taken_here(h)).collect();
+                if guests.is_empty() {
+                    return Vec::new();
+                }
+                // What another desk changed shows here without a key: the query, the selection and any form stay.
+                let selected = self.selected_guest().map(|g| g.id);
+                let mut effects: Vec<Effect> = guests.iter().map(|&g| Effect::Refresh(g)).collect();
+                effects.extend(selected.filter(|id| guests.contains(id)).map(Effect::LoadCard));
+                effects.push(self.search());
+                effects
             }
             Msg::Outreach(rows) => {
                 self.outreach = Some(rows);
@@ -281,6 +311,18 @@ impl App {
                 self.select(self.offset + row)
             }
             Action::ShowReports => self.reports(REPORT_DAYS),
+            Action::HeadsUpForm => {
+                let stations = self.stations();
+                if let Some(history) = self.card_for_command() {
+                    self.form = Some(Form::heads_up(&history.guest, &stations));
+                }
+                Vec::new()
+            }
+            Action::OpenHeadsUp => self.open_heads_up(),
+            Action::TakeHeadsUp => match self.live_heads_ups().find(|h| h.taken.is_none()).map(|h| h.id) {
+                Some(id) => vec![Effect::TakeHeadsUp(id)],
+                None => Vec::new(),
+            },
             Action::ShowOutreach => {
                 self.view = View::Outreach;
                 self.outreach_offset = 0;
@@ -419,6 +461,32 @@ impl App {
         Vec::new()
     }
 
+    /// The heads-ups to show now: not expired, newest first.
+    pub fn live_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
+        self.heads_ups.iter().filter(|h| !h.expired(self.now, self.heads_up_expiry))
+    }
+
+    /// The newest heads-up's guest, selected in guest mode.
+    fn open_heads_up(&mut self) -> Vec<Effect> {
+        let Some((guest, name)) = self.live_heads_ups().next().map(|h| (h.guest, h.name.clone())) else {
+            return Vec::new();
+        };
+        self.view = View::Counter;
+        self.focus = Focus::Guest;
+        self.want_selected = Some(guest);
+        self.query.set(&name);
+        vec![self.search()]
+    }
+
+    /// Stations heard from, for completing a heads-up's destination.
+    fn stations(&self) -> Vec<String> {
+        let mut stations: Vec<String> =
+            self.heads_ups.iter().map(|h| h.from_station.clone()).filter(|s| !s.is_empty()).collect();
+        stations.sort();
+        stations.dedup();
+        stations
+    }
+
     /// The reports screen over the last `days` days, read afresh.
     fn reports(&mut self, days: i64) -> Vec<Effect> {
         self.view = View::Reports { days };
@@ -547,6 +615,11 @@ impl App {
     pub fn guest_in_focus(&self) -> Option<GuestId> {
         (self.focus == Focus::Guest).then(|| self.selected_guest().map(|g| g.id)).flatten()
     }
+}
+
+/// New results are for another query (select the top match), not a refresh of this one (keep the selection).
+fn fresh_query_of(shown: Option<&Results>, new: &Results) -> bool {
+    shown.is_none_or(|r| r.query != new.query)
 }
 
 /// How staff address the guest: the greeting, or the name.

@@ -14,6 +14,7 @@ pub enum Purpose {
     NewGuest,
     EditGuest { guest: GuestId, version: i64, before: Box<Profile> },
     Recovery { guest: Option<GuestId> },
+    HeadsUp { guest: GuestId },
 }
 
 /// One labelled input.
@@ -82,6 +83,7 @@ pub enum Submission {
     NewGuest(Profile),
     EditGuest { guest: GuestId, version: i64, before: Box<Profile>, profile: Profile },
     Recovery { guest: Option<GuestId>, recovery: Recovery },
+    HeadsUp { guest: GuestId, to: Option<String>, note: String },
 }
 
 const LIST: &str = "items separated by commas";
@@ -191,6 +193,20 @@ impl Form {
         form
     }
 
+    /// A heads-up to other desks that the guest is on the way.
+    pub fn heads_up(guest: &Guest, stations: &[String]) -> Self {
+        let mut form = Self::new(
+            Purpose::HeadsUp { guest: guest.id },
+            format!("Heads-up — {} is on the way", guest.profile.name),
+            vec![
+                ("To station", String::new(), "empty for every station"),
+                ("Note", String::new(), "took the lift down"),
+            ],
+        );
+        form.fields[0].suggestions = stations.to_vec();
+        form
+    }
+
     pub fn focused(&mut self) -> &mut LineInput {
         &mut self.fields[self.focus].input
     }
@@ -275,6 +291,13 @@ impl Form {
                     }
                     _ => Submission::NewGuest(profile),
                 })
+            }
+            Purpose::HeadsUp { guest } => {
+                let to = self.text(0).trim();
+                let note = self.text(1).trim().to_owned();
+                crate::domain::check_len("note", &note, crate::domain::guest::LONG_FIELD_MAX)
+                    .map_err(|e| (Some(1), e.problem))?;
+                Ok(Submission::HeadsUp { guest: *guest, to: (!to.is_empty()).then(|| to.to_owned()), note })
             }
             Purpose::Recovery { guest } => {
                 let cost = self.text(3).trim();

@@ -36,6 +36,8 @@ impl Default for Keymap {
             ((Char('z'), CTRL), Action::Undo),
             ((F(3), NONE), Action::ShowReports),
             ((F(4), NONE), Action::ShowOutreach),
+            ((F(5), NONE), Action::OpenHeadsUp),
+            ((F(6), NONE), Action::TakeHeadsUp),
         ];
         let search = [
             ((Backspace, NONE), Action::DeleteBack),
@@ -62,6 +64,7 @@ impl Default for Keymap {
             ((Char('r'), NONE), Action::RecoveryForm),
             ((Char('n'), NONE), Action::NewGuestForm),
             ((Char('m'), NONE), Action::MergeInto),
+            ((Char('h'), NONE), Action::HeadsUpForm),
         ];
         let form = [
             ((Backspace, NONE), Action::DeleteBack),

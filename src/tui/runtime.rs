@@ -42,6 +42,8 @@ pub struct Options {
     pub staff: String,
     /// Where this desk stands, shown on the status line.
     pub station: Option<String>,
+    /// How long an untaken heads-up stays up, in minutes.
+    pub heads_up_minutes: i64,
     /// The settings' theme; NO_COLOR wins over it.
     pub theme: Option<ThemeChoice>,
     /// How many guests F2 loads into an empty book.
@@ -72,6 +74,12 @@ pub fn run(store: Store, options: &Options) -> Result<()> {
         &options.staff,
     );
     app.station.clone_from(&options.station);
+    app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
+    watch(
+        desk.store.reopen().context("cannot open the guest book to watch for other desks")?,
+        options.heads_up_minutes,
+        tx.clone(),
+    )?;
     thread::spawn(move || {
         loop {
             let incoming = match event::read() {
@@ -114,6 +122,46 @@ pub fn run(store: Store, options: &Options) -> Result<()> {
     }
 }
 
+/// How often the book is checked for other desks' writes: well inside the one second a heads-up may take.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+/// How often heads-ups on screen are re-read even with no write, so that expired ones go.
+const HEADS_UP_REFRESH: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Watches the book on a connection of its own: when another connection commits (`PRAGMA data_version` moves), it
+/// reads which guests changed (from the audit log) and the heads-ups of the last while, and sends them in. It sleeps
+/// between looks, so an idle desk costs next to nothing.
+fn watch(book: Store, heads_up_minutes: i64, tx: mpsc::Sender<Incoming>) -> Result<()> {
+    let mut seen_audit = book.audit_head()?;
+    thread::spawn(move || {
+        let mut version = None;
+        let mut last_heads_up_read = std::time::Instant::now();
+        let mut showing_heads_ups = true;
+        loop {
+            let current = book.data_version().ok();
+            let stale = showing_heads_ups && last_heads_up_read.elapsed() >= HEADS_UP_REFRESH;
+            if current != version || stale {
+                version = current;
+                last_heads_up_read = std::time::Instant::now();
+                let since = Utc::now() - chrono::Duration::minutes(heads_up_minutes + 1);
+                let read = book.changed_since(seen_audit).and_then(|changed| Ok((changed, book.heads_ups(since)?)));
+                let msg = match read {
+                    Ok(((head, guests), heads_ups)) => {
+                        seen_audit = head;
+                        showing_heads_ups = !heads_ups.is_empty();
+                        Msg::Elsewhere { guests, heads_ups }
+                    }
+                    Err(error) => Msg::Failed(format!("Cannot read other desks' changes: {error}")),
+                };
+                if tx.send(Incoming::App(msg)).is_err() {
+                    return;
+                }
+            }
+            thread::sleep(WATCH_EVERY);
+        }
+    });
+    Ok(())
+}
+
 /// A terminal event as a message for `update`, through the keymap.
 fn translate(keymap: &Keymap, app: &App, event: Event) -> Option<Msg> {
     let mode = app.mode();
@@ -134,6 +182,8 @@ pub struct Desk {
     store: Store,
     worker: Worker,
     staff: String,
+    /// Where this desk stands; empty when not said.
+    station: String,
     demo_guests: usize,
 }
 
@@ -151,7 +201,13 @@ impl Desk {
                 failed(Msg::Failed(format!("Cannot read the guest book: {error}")));
             },
         );
-        Ok(Self { store, worker, staff: options.staff.clone(), demo_guests: options.demo_guests })
+        Ok(Self {
+            store,
+            worker,
+            staff: options.staff.clone(),
+            station: options.station.clone().unwrap_or_default(),
+            demo_guests: options.demo_guests,
+        })
     }
 
     /// Updates the state with `msg`, then with every message its effects produce, until nothing is left to do.
@@ -201,6 +257,13 @@ impl Desk {
                         zone,
                     )),
                     Err(error) => Msg::Failed(format!("Cannot read the outreach list: {error}")),
+                })
+            }
+            Effect::TakeHeadsUp(id) => {
+                let station = self.station.clone();
+                Some(match self.store.take_heads_up(id, &station, &self.staff) {
+                    Ok(()) => Msg::Saved { message: "Heads-up taken".to_owned(), undo: None },
+                    Err(error) => Msg::Failed(format!("Heads-up not taken: {error}")),
                 })
             }
             Effect::Refresh(guest) => {
@@ -266,6 +329,16 @@ impl Desk {
                 let saved = self.store.edit_guest(guest, version, profile, &staff).map(|version| {
                     ("Guest saved — Ctrl-Z to undo".to_owned(), Some(Undo::GuestEdited { guest, version, before }))
                 });
+                (Some(guest), saved)
+            }
+            Submission::HeadsUp { guest, to, note } => {
+                let said = format!(
+                    "Heads-up sent to {}",
+                    to.as_deref().map_or_else(|| "every station".to_owned(), |s| inert(s).into_owned())
+                );
+                let station = self.station.clone();
+                let saved =
+                    self.store.send_heads_up(guest, &station, to.as_deref(), &note, &staff).map(|_| (said, None));
                 (Some(guest), saved)
             }
             Submission::Recovery { guest, recovery } => {
