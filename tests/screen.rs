@@ -38,8 +38,14 @@ impl Screen {
         let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
         store.import(parsed.records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
         let (tx, arrivals) = mpsc::channel();
-        let options =
-            Options { query: String::new(), staff: "Nok".into(), station: None, demo_guests: 10, theme: None };
+        let options = Options {
+            query: String::new(),
+            staff: "Nok".into(),
+            station: None,
+            demo_guests: 10,
+            heads_up_minutes: 15,
+            theme: None,
+        };
         let desk = Desk::new(store, &options, move |msg| tx.send(msg).unwrap()).unwrap();
         let mut app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
         let effects = app.start("");
