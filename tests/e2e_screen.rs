@@ -138,3 +138,49 @@ fn the_tally_and_outreach_screens_open_from_the_counter_and_return() {
     tmux.wait_for("the counter again", |s| s.contains("┌ Guests"));
     tmux.send(&["C-c"]);
 }
+
+#[test]
+fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
+    let book = Book::new();
+    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
+    book.ok(&["import", list.to_str().unwrap()]);
+    let lobby = Tmux::start("lobby", 100, 30, book.dir.path());
+    let restaurant = Tmux::start("restaurant", 100, 30, book.dir.path());
+    for (tmux, station) in [(&lobby, "lobby"), (&restaurant, "restaurant")] {
+        tmux.type_text(&format!("{BINARY} --db {} --station {station}", book.path.display()));
+        tmux.send(&["Enter"]);
+        tmux.wait_for("the counter screen", |s| s.contains("5 guests"));
+    }
+    restaurant.type_text("jon");
+    restaurant.wait_for("Jon's card at the restaurant", |s| s.contains("Visits     4 since"));
+
+    // A heads-up from the lobby's screen…
+    lobby.type_text("jon");
+    lobby.send(&["Enter", "h"]);
+    lobby.wait_for("the heads-up form", |s| s.contains("Heads-up — Jon Smith is on the way"));
+    lobby.type_text("restaurant");
+    lobby.send(&["Tab"]);
+    lobby.type_text("took the lift down");
+    lobby.send(&["C-s"]);
+    lobby.wait_for("sent", |s| s.contains("Heads-up sent to restaurant"));
+    restaurant.wait_for("the banner at the restaurant", |s| {
+        s.contains("▶ Mr. Smith (Jon Smith) on the way — from lobby") && s.contains("took the lift down")
+    });
+    // …taken at the restaurant, which the lobby is told.
+    restaurant.send(&["F6"]);
+    restaurant.wait_for("cleared where taken", |s| !s.contains("▶ Mr. Smith"));
+
+    // A heads-up from a door system, by the command line, to every station.
+    book.ok(&["--station", "door", "heads-up", "0108", "--note", "at the front door"]);
+    restaurant.wait_for("the door's heads-up", |s| s.contains("▶ 于先生 (于明) on the way — from door"));
+    lobby.wait_for("at the lobby too", |s| s.contains("▶ 于先生 (于明) on the way — from door"));
+
+    // A visit logged in the lobby shows on the restaurant's card without a key.
+    lobby.send(&["u"]);
+    lobby.wait_for("the usual logged", |s| {
+        s.contains("Logged the usual for Mr. Smith") && s.contains("Visits     5 since")
+    });
+    restaurant.wait_for("the new visit at the restaurant", |s| s.contains("Visits     5 since"));
+    lobby.send(&["C-c"]);
+    restaurant.send(&["C-c"]);
+}

@@ -83,6 +83,13 @@ impl Widget for &App {
         if let Some(form) = &self.form {
             form::render(self, form, areas.card, buf);
         }
+        if let Some(banner) = search_line::heads_up_banner(self) {
+            // A heads-up from another desk, across the top of the panes, under the search line: the guest is
+            // walking up now, and typing still shows.
+            let row = Rect::new(area.x, areas.results.y, area.width, 1);
+            buf.set_style(row, self.theme.selected);
+            text::fit(banner, usize::from(area.width)).render(row, buf);
+        }
         status::render(self, areas.status, buf);
         if self.help {
             help::render(self, area, buf);
