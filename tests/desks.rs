@@ -17,7 +17,7 @@ const VISITS_EACH: usize = 60;
 fn desk(book: &Book, desk: usize) -> (Vec<i64>, String) {
     let (mut printed, mut errors) = (Vec::new(), String::new());
     for i in 0..VISITS_EACH {
-        let query = if desk % 2 == 0 { "jon" } else { "0108" };
+        let query = if desk.is_multiple_of(2) { "jon" } else { "0108" };
         let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
             .args(["--db", book.path.to_str().unwrap(), "--staff", &format!("desk{desk}"), "visit", query])
             .args(["--seat", &format!("Bar {desk}")])
