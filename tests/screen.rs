@@ -347,7 +347,17 @@ fn a_failed_save_keeps_every_character_typed() {
     let form = screen.app.form.as_ref().expect("the form stays open");
     assert_eq!(form.fields[8].input.text(), "likes the terrace");
     let (_, problem) = form.error.clone().unwrap();
-    assert!(problem.contains("another desk changed this guest meanwhile"), "{problem}");
+    assert_eq!(problem, "Another desk saved this guest meanwhile");
+    assert_eq!(
+        form.their_differences(),
+        [("Notes", "from the lobby".to_owned())],
+        "both versions are in front of the user"
+    );
+    insta::assert_snapshot!("edit_conflict_80x24", screen.screen());
+    // Choosing theirs or ours: a second Ctrl-S saves ours over theirs, deliberately.
+    ctrl(&mut screen, 's');
+    assert!(screen.app.form.is_none());
+    assert_eq!(screen.app.selected_card().map(|c| c.guest.profile.notes.clone()).as_deref(), Some("likes the terrace"));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::form::Submission;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::Tally;
-use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
+use crate::domain::{Guest, GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
 use crate::search::Results;
 use crate::store::Merged;
@@ -116,6 +116,8 @@ pub enum Msg {
         message: String,
         undo: Option<Undo>,
     },
+    /// Another desk changed the guest being edited: here it is as they saved it.
+    Conflict(Box<Guest>),
     /// A failure to report on the status line, or in the form being saved.
     Failed(String),
 }

@@ -204,6 +204,15 @@ impl App {
                 self.status = Some(error);
                 Vec::new()
             }
+            Msg::Conflict(theirs) => {
+                match self.form.as_mut().filter(|form| form.saving) {
+                    Some(form) => form.conflict(theirs.profile, theirs.version),
+                    None => {
+                        self.status = Some("Another desk changed this guest meanwhile; nothing was saved".to_owned())
+                    }
+                }
+                Vec::new()
+            }
             Msg::Failed(error) => {
                 match self.form.as_mut().filter(|form| form.saving) {
                     // The form stays open with everything typed, and says what went wrong.

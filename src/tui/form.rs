@@ -73,6 +73,8 @@ pub struct Form {
     pub confirm_discard: bool,
     /// A save is on its way to the book.
     pub saving: bool,
+    /// The guest as another desk saved it meanwhile: shown beside what was typed, to choose between.
+    pub theirs: Option<Profile>,
     initial: Vec<String>,
 }
 
@@ -99,7 +101,17 @@ impl Form {
                 Field { label, input, hint, suggestions: Vec::new(), separator: None }
             })
             .collect();
-        Self { purpose, title, fields, focus: 0, error: None, confirm_discard: false, saving: false, initial }
+        Self {
+            purpose,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            confirm_discard: false,
+            saving: false,
+            theirs: None,
+            initial,
+        }
     }
 
     /// A visit now, seat and order filled in from the usual; order items complete from this guest's past items,
@@ -205,6 +217,39 @@ impl Form {
         );
         form.fields[0].suggestions = stations.to_vec();
         form
+    }
+
+    /// Another desk saved this guest meanwhile (as `theirs`, at `version`): keep what was typed, show theirs, and
+    /// let a second save put ours over it — a choice, not an accident.
+    pub fn conflict(&mut self, theirs: Profile, version: i64) {
+        if let Purpose::EditGuest { version: editing, .. } = &mut self.purpose {
+            *editing = version;
+        }
+        self.saving = false;
+        self.theirs = Some(theirs);
+        self.error = Some((None, "Another desk saved this guest meanwhile".to_owned()));
+    }
+
+    /// Theirs, field by field where it differs from what is typed: (label, their value).
+    pub fn their_differences(&self) -> Vec<(&'static str, String)> {
+        let Some(p) = &self.theirs else { return Vec::new() };
+        let values = [
+            p.name.clone(),
+            p.greeting.clone(),
+            p.phone.clone(),
+            p.email.clone(),
+            p.birthday.map(|b| b.to_string()).unwrap_or_default(),
+            p.tags.join(", "),
+            p.allergies.join(", "),
+            p.preferences.join(", "),
+            p.notes.clone(),
+        ];
+        self.fields
+            .iter()
+            .zip(values)
+            .filter(|(f, v)| f.input.text().trim() != v.as_str())
+            .map(|(f, v)| (f.label, v))
+            .collect()
     }
 
     pub fn focused(&mut self) -> &mut LineInput {

@@ -26,7 +26,7 @@ use crate::domain::tally::tally;
 use crate::domain::text::inert;
 use crate::report::outreach_rows;
 use crate::search::Worker;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// How many results a search returns: more than any screen shows.
 const RESULT_LIMIT: usize = 200;
@@ -351,6 +351,10 @@ impl Desk {
             }
         };
         match (saved, guest) {
+            (Err(StoreError::Changed), Some(guest)) => match self.store.history(guest) {
+                Ok(theirs) => Msg::Conflict(Box::new(theirs.guest)),
+                Err(error) => Msg::Failed(format!("Not saved: {error}")),
+            },
             (Ok((message, undo)), Some(guest)) => Msg::Written { guest, message, undo },
             (Ok((message, undo)), None) => Msg::Saved { message, undo },
             (Err(error), _) => Msg::Failed(format!("Not saved: {error}")),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{book, fit};
+use super::text::{book, book_owned, fit};
 use crate::tui::app::App;
 use crate::tui::form::Form;
 
@@ -48,7 +48,21 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     if let Some((None, problem)) = &form.error {
         lines.push(fit(vec![book(problem, theme.warning)], width));
     }
-    let footer = if form.saving { "Saving…" } else { "Tab next field · Ctrl-S save · Esc cancel" };
+    let theirs = form.their_differences();
+    if !theirs.is_empty() {
+        lines.push(Line::styled("Theirs, where it differs:", theme.label));
+        for (label, value) in theirs {
+            lines.push(fit(
+                vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.dim), book_owned(value, theme.text)],
+                width,
+            ));
+        }
+    }
+    let footer = match (form.saving, &form.theirs) {
+        (true, _) => "Saving…",
+        (false, Some(_)) => "Ctrl-S: yours over theirs · Esc Esc: keep theirs",
+        (false, None) => "Tab next field · Ctrl-S save · Esc cancel",
+    };
     lines.push(Line::styled(footer, theme.dim));
     for (row, line) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);

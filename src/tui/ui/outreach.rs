@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, fit};
+use super::text::{book, book_owned, fit};
 use crate::tui::app::{App, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -53,8 +53,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (y, line) in (inner.y..inner.bottom()).zip(lines) {
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
-}
-
-fn book_owned(text: String, style: ratatui::style::Style) -> Span<'static> {
-    Span::styled(crate::domain::text::inert(&text).into_owned(), style)
 }

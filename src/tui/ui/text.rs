@@ -13,6 +13,11 @@ pub fn book<'a>(text: &'a str, style: Style) -> Span<'a> {
     Span::styled(inert(text), style)
 }
 
+/// Guest-book text built on the spot (joined, formatted) as a span, made inert.
+pub fn book_owned(text: String, style: Style) -> Span<'static> {
+    Span::styled(inert(&text).into_owned(), style)
+}
+
 /// The spans cut to `width` columns, ending in "…" when anything was cut. Never wraps.
 pub fn fit<'a>(spans: Vec<Span<'a>>, width: usize) -> Line<'a> {
     let total: usize = spans.iter().map(|s| s.width()).sum();
