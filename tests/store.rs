@@ -273,3 +273,31 @@ fn the_counters_undos_invert_their_writes_and_are_audited() {
         assert!(actions.iter().any(|a| a == expected), "no audit row {expected:?} in {actions:?}");
     }
 }
+
+#[test]
+fn heads_ups_pass_between_desks_and_are_taken_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut lobby = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let guest = lobby
+        .add_guest(Profile { name: "Yu Ming".into(), greeting: "于先生".into(), ..Profile::default() }, "Nok")
+        .unwrap();
+    let mut restaurant = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let version = restaurant.data_version().unwrap();
+    let id = lobby.send_heads_up(guest, "lobby", Some("restaurant"), "took the lift down", "Nok").unwrap();
+    assert_ne!(restaurant.data_version().unwrap(), version, "the other desk can tell something was written");
+    let seen = restaurant.heads_ups(Utc::now() - chrono::Duration::minutes(1)).unwrap();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (seen[0].greeting.as_str(), seen[0].from_station.as_str(), seen[0].note.as_str()),
+        ("于先生", "lobby", "took the lift down")
+    );
+    assert!(seen[0].is_for("restaurant") && !seen[0].is_for("lobby"));
+    restaurant.take_heads_up(id, "restaurant", "Ana").unwrap();
+    lobby.take_heads_up(id, "lobby", "Nok").unwrap();
+    let taken = lobby.heads_ups(Utc::now() - chrono::Duration::minutes(1)).unwrap()[0].taken.clone().unwrap();
+    assert_eq!((taken.by.as_str(), taken.station.as_str()), ("Ana", "restaurant"), "the first to take it keeps it");
+    let (_, changed) = restaurant.changed_since(0).unwrap();
+    assert_eq!(changed, [guest]);
+    assert!(matches!(lobby.send_heads_up(GuestId(99), "lobby", None, "", "Nok"), Err(StoreError::NotFound(_))));
+}
