@@ -101,6 +101,9 @@ pub enum Command {
     Export {
         #[arg(long, default_value = "jsonl")]
         format: Format,
+        /// Only this guest's full record (a subject-access request).
+        #[arg(long, value_name = "ID")]
+        id: Option<i64>,
         /// Write to this file (created readable by you only) instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -157,6 +160,27 @@ pub enum Command {
     Backup {
         /// A new file (created readable by you only).
         file: PathBuf,
+    },
+    /// Erase a guest at their request: the guest, visits, notes and heads-ups; recoveries stay, without them.
+    Forget {
+        /// A name or part of one, phone digits, an email (or give --id).
+        #[arg(required_unless_present = "id")]
+        query: Option<String>,
+        /// The guest's id, as `find --json` and `log` show it.
+        #[arg(long, conflicts_with = "query")]
+        id: Option<i64>,
+        /// Do not ask: for scripts.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Who changed what, and when, from the audit log.
+    Log {
+        /// Only changes to the best match of this guest.
+        #[arg(long, value_name = "QUERY")]
+        guest: Option<String>,
+        /// From this day on, YYYY-MM-DD [default: everything].
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
     },
     /// Fill the guest book with realistic synthetic guests.
     Demo {

@@ -16,7 +16,7 @@ use regulars::config::Config;
 use regulars::domain::outreach::prospects;
 use regulars::domain::tally::{REPORT_DAYS, last_days, tally};
 use regulars::domain::text::{inert, inert_json};
-use regulars::domain::{FollowUp, GuestHistory, Profile, Recovery, RecoveryId, Visit};
+use regulars::domain::{FollowUp, GuestHistory, GuestId, Profile, Recovery, RecoveryId, Visit};
 use regulars::interchange::{self, Format};
 use regulars::report::outreach_rows;
 use regulars::search::{Field, Index};
@@ -96,9 +96,12 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Some(Command::Import { file, format }) => import(&book, &file, format),
-        Some(Command::Export { format, out }) => {
+        Some(Command::Export { format, out, id }) => {
             let store = book.open()?;
-            let guests = store.histories()?;
+            let guests = match id {
+                Some(id) => vec![store.history(GuestId(id))?],
+                None => store.histories()?,
+            };
             match out {
                 Some(path) => {
                     let file = fs::OpenOptions::new()
@@ -173,6 +176,56 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = book.open()?;
             store.backup(&file).with_context(|| format!("cannot back up to {}", file.display()))?;
             println!("backed up to {}", file.display());
+            Ok(())
+        }
+        Some(Command::Forget { query, id, yes }) => {
+            let mut store = book.open()?;
+            let guest = match (id, query) {
+                (Some(id), _) => store.history(GuestId(id))?.guest,
+                (None, Some(query)) => top_match(&store, &query)?.guest,
+                (None, None) => bail!("say whom to forget: a query or --id"),
+            };
+            let who = format!("{} (guest {}, {})", inert(&guest.profile.name), guest.id, inert(&guest.profile.phone));
+            if !yes {
+                eprint!("Erase {who} and all their visits and notes? This cannot be undone. Type yes: ");
+                let mut answer = String::new();
+                io::stdin().read_line(&mut answer)?;
+                if answer.trim() != "yes" {
+                    bail!("nothing was erased");
+                }
+            }
+            store.forget(guest.id, &book.staff).context("the guest was not erased")?;
+            println!("guest {} erased", guest.id);
+            Ok(())
+        }
+        Some(Command::Log { guest, since }) => {
+            let store = book.open()?;
+            let guest = guest.map(|q| top_match(&store, &q)).transpose()?.map(|h| h.guest.id);
+            let since = match since {
+                Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|_| anyhow!("--since: {text:?} is not a date: use YYYY-MM-DD"))?
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default()
+                    .and_utc(),
+                None => DateTime::<Utc>::MIN_UTC,
+            };
+            let mut out = BufWriter::new(io::stdout().lock());
+            for entry in store.audit_entries(guest, since)? {
+                let who = match (entry.guest, &entry.name) {
+                    (Some(id), Some(name)) => format!("guest {id} ({})", inert(name)),
+                    (Some(id), None) => format!("guest {id} (no longer in the book)"),
+                    (None, _) => "—".to_owned(),
+                };
+                let at = entry.at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+                writeln!(
+                    out,
+                    "{at}  {}  {}  {who}  {}",
+                    inert(&entry.staff),
+                    inert(&entry.action),
+                    inert(&entry.detail)
+                )?;
+            }
+            out.flush()?;
             Ok(())
         }
         Some(Command::Report { since, until, json }) => {
@@ -382,8 +435,15 @@ impl Book {
     }
 
     fn open(&self) -> Result<Store> {
-        Store::open(&self.path, self.busy_timeout)
-            .with_context(|| format!("cannot open the guest book {}", self.path.display()))
+        let store = Store::open(&self.path, self.busy_timeout)
+            .with_context(|| format!("cannot open the guest book {}", self.path.display()))?;
+        if store.readable_by_others() {
+            eprintln!(
+                "regulars: warning: the guest book can be read by other users; fix it with: chmod 600 '{}'",
+                store.path().display()
+            );
+        }
+        Ok(store)
     }
 }
 

@@ -19,7 +19,7 @@ use thiserror::Error;
 
 use crate::domain::ValidationError;
 
-pub use read::SearchRow;
+pub use read::{AuditEntry, SearchRow};
 pub use write::{ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
@@ -109,6 +109,15 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut conn)?;
         Ok(Self { conn, path: path.to_owned(), busy_timeout })
+    }
+
+    /// Whether people other than the owner can read the book file: guest data is personal data.
+    pub fn readable_by_others(&self) -> bool {
+        fs::metadata(&self.path).is_ok_and(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o077 != 0)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// A second connection to the same book, for another thread.

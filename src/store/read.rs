@@ -15,6 +15,18 @@ use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
 
+/// One change in the audit log: who, when, what, to which guest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub staff: String,
+    pub action: String,
+    pub guest: Option<GuestId>,
+    /// The guest's name, while they are in the book.
+    pub name: Option<String>,
+    pub detail: String,
+}
+
 /// What search needs of one guest: the fields it matches and the tie-breaks it ranks by. Borrowed from the row
 /// being read, so that loading 200,000 guests allocates nothing per guest but what the index keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,6 +223,27 @@ impl Store {
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
         Ok(())
+    }
+
+    /// The audit log, oldest first: every change since `since`, for one guest or all, with the guest's name where
+    /// the guest is still in the book.
+    pub fn audit_entries(&self, guest: Option<GuestId>, since: DateTime<Utc>) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
+             FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id
+             WHERE a.at >= ?1 AND (?2 IS NULL OR a.guest_id = ?2) ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map(params![to_millis(since), guest.map(|g| g.0)], |row| {
+            Ok(AuditEntry {
+                at: millis(0, row.get(0)?)?,
+                staff: row.get(1)?,
+                action: row.get(2)?,
+                guest: row.get::<_, Option<i64>>(3)?.map(GuestId),
+                name: row.get(4)?,
+                detail: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every recovery, for the mishap tally.

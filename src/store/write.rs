@@ -256,6 +256,32 @@ impl Store {
         Ok(())
     }
 
+    /// Erases a guest at their request: the guest, their visits, notes and heads-ups go; their recoveries stay in
+    /// the mishap tally without the guest and without their free text. Deleted content is overwritten
+    /// (`secure_delete`), the book is rewritten without free pages (VACUUM) and the write-ahead log emptied, so the
+    /// guest's name and phone are nowhere in the files afterwards. Audited by id only.
+    pub fn forget(&mut self, guest: GuestId, staff: &str) -> Result<()> {
+        self.conn.pragma_update(None, "secure_delete", true)?;
+        let tx = self.write()?;
+        if !guest_exists(&tx, guest)? {
+            return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        tx.prepare_cached(
+            "DELETE FROM follow_ups WHERE recovery_id IN (SELECT id FROM recoveries WHERE guest_id = ?1)",
+        )?
+        .execute([guest.0])?;
+        tx.prepare_cached(
+            "UPDATE recoveries SET guest_id = NULL, what_happened = '', action_taken = '' WHERE guest_id = ?1",
+        )?
+        .execute([guest.0])?;
+        tx.prepare_cached("DELETE FROM guests WHERE id = ?1")?.execute([guest.0])?;
+        audit(&tx, staff, "guest forgotten", Some(guest), "")?;
+        tx.commit()?;
+        self.conn.execute_batch("VACUUM")?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Takes back a guest added by mistake (the counter's undo), while nothing has been recorded for them yet.
     pub fn undo_guest_added(&mut self, guest: GuestId, staff: &str) -> Result<()> {
         let tx = self.write()?;
