@@ -14,10 +14,10 @@ fn files_contain(book: &Book, needle: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
     for suffix in ["", "-wal", "-shm"] {
         let path = format!("{}{suffix}", book.path.display());
-        if let Ok(bytes) = std::fs::read(&path) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                found.push(path);
-            }
+        if let Ok(bytes) = std::fs::read(&path)
+            && bytes.windows(needle.len()).any(|w| w == needle)
+        {
+            found.push(path);
         }
     }
     found
