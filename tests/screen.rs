@@ -493,3 +493,18 @@ fn the_outreach_screen_lists_whom_to_write_to() {
     screen.key(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(screen.app.view, regulars::tui::app::View::Counter);
 }
+
+#[test]
+fn the_audit_log_screen_shows_who_changed_what() {
+    let mut screen = Screen::counter((100, 30));
+    screen.type_text("jon");
+    screen.key(KeyCode::Enter, KeyModifiers::NONE);
+    screen.key(KeyCode::Char('u'), KeyModifiers::NONE);
+    screen.key(KeyCode::F(7), KeyModifiers::NONE);
+    let log = screen.app.log.clone().expect("the log is read");
+    assert_eq!((log[0].staff.as_str(), log[0].action.as_str()), ("Nok", "visit logged"), "newest first");
+    let shown = screen.screen();
+    assert!(shown.contains("Nok  visit logged  guest 1 (Jon Smith)"), "{shown}");
+    screen.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(screen.app.view, regulars::tui::app::View::Counter);
+}

@@ -8,7 +8,7 @@ use crate::domain::tally::Tally;
 use crate::domain::{Guest, GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
 use crate::search::Results;
-use crate::store::Merged;
+use crate::store::{AuditEntry, Merged};
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// A user intent, produced by the keymap from a key or mouse event.
@@ -64,6 +64,8 @@ pub enum Action {
     ReportDays(i64),
     /// The outreach list: birthdays coming up, regulars who have not been back.
     ShowOutreach,
+    /// Who changed what, and when: the audit log.
+    ShowLog,
     /// The form to tell other desks the selected guest is on the way.
     HeadsUpForm,
     /// Open the card of the guest the newest heads-up is about.
@@ -101,6 +103,8 @@ pub enum Msg {
     Report(Box<Tally>),
     /// The outreach list.
     Outreach(Vec<OutreachRow>),
+    /// The audit log, newest first.
+    Log(Vec<AuditEntry>),
     /// Another desk wrote: these guests changed; these are the heads-ups of the last while.
     Elsewhere {
         guests: Vec<GuestId>,
@@ -169,6 +173,8 @@ pub enum Effect {
         since: DateTime<Utc>,
         until: DateTime<Utc>,
     },
+    /// Read the audit log.
+    LoadLog,
     /// List the guests to write to, as of `now`.
     LoadOutreach {
         now: DateTime<Utc>,

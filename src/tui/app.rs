@@ -14,6 +14,7 @@ use crate::domain::text::inert;
 use crate::domain::{GuestHistory, GuestId, RecoveryId};
 use crate::report::OutreachRow;
 use crate::search::{FoundGuest, Results};
+use crate::store::AuditEntry;
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub enum View {
         days: i64,
     },
     Outreach,
+    /// The audit log.
+    Log,
 }
 
 /// The whole state of the counter screen.
@@ -92,9 +95,12 @@ pub struct App {
     pub view: View,
     /// The tally last read, for the reports screen.
     pub report: Option<Tally>,
-    /// The outreach list last read, and the first guest of it on screen.
+    /// The audit log last read, newest first.
+    pub log: Option<Vec<AuditEntry>>,
+    /// The outreach list last read.
     pub outreach: Option<Vec<OutreachRow>>,
-    pub outreach_offset: usize,
+    /// The first row on screen of the outreach list or the audit log.
+    pub list_offset: usize,
     /// Heads-ups of the last while for this desk, newest first.
     pub heads_ups: Vec<HeadsUp>,
     /// How long an untaken heads-up stays up.
@@ -132,8 +138,9 @@ impl App {
             categories: Vec::new(),
             view: View::Counter,
             report: None,
+            log: None,
             outreach: None,
-            outreach_offset: 0,
+            list_offset: 0,
             heads_ups: Vec::new(),
             heads_up_expiry: Duration::minutes(HEADS_UP_MINUTES),
             want_selected: None,
@@ -152,7 +159,7 @@ impl App {
         match (self.help, &self.form, self.view, self.focus) {
             (true, ..) => Mode::Help,
             (false, Some(_), ..) => Mode::Form,
-            (false, None, View::Reports { .. } | View::Outreach, _) => Mode::Reports,
+            (false, None, View::Reports { .. } | View::Outreach | View::Log, _) => Mode::Reports,
             (false, None, View::Counter, Focus::Search) => Mode::Search,
             (false, None, View::Counter, Focus::Guest) => Mode::Guest,
         }
@@ -243,6 +250,10 @@ impl App {
                 effects.push(self.search());
                 effects
             }
+            Msg::Log(entries) => {
+                self.log = Some(entries);
+                Vec::new()
+            }
             Msg::Outreach(rows) => {
                 self.outreach = Some(rows);
                 Vec::new()
@@ -285,15 +296,25 @@ impl App {
             return self.in_form(action);
         }
         match action {
-            Action::SelectPrev | Action::PageUp if self.view == View::Outreach => {
+            Action::ShowLog => {
+                self.view = View::Log;
+                self.list_offset = 0;
+                vec![Effect::LoadLog]
+            }
+            Action::SelectPrev | Action::PageUp if matches!(self.view, View::Outreach | View::Log) => {
                 let step = if action == Action::PageUp { self.page() / 4 } else { 1 };
-                self.outreach_offset = self.outreach_offset.saturating_sub(step.max(1));
+                self.list_offset = self.list_offset.saturating_sub(step.max(1));
                 Vec::new()
             }
-            Action::SelectNext | Action::PageDown if self.view == View::Outreach => {
+            Action::SelectNext | Action::PageDown if matches!(self.view, View::Outreach | View::Log) => {
                 let step = if action == Action::PageDown { self.page() / 4 } else { 1 };
-                let last = self.outreach.as_ref().map_or(0, |rows| rows.len().saturating_sub(1));
-                self.outreach_offset = (self.outreach_offset + step.max(1)).min(last);
+                let rows = if self.view == View::Log {
+                    self.log.as_ref().map(Vec::len)
+                } else {
+                    self.outreach.as_ref().map(Vec::len)
+                };
+                let last = rows.unwrap_or(0).saturating_sub(1);
+                self.list_offset = (self.list_offset + step.max(1)).min(last);
                 Vec::new()
             }
             Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
@@ -334,7 +355,7 @@ impl App {
             },
             Action::ShowOutreach => {
                 self.view = View::Outreach;
-                self.outreach_offset = 0;
+                self.list_offset = 0;
                 vec![Effect::LoadOutreach { now: self.now, zone: self.zone }]
             }
             Action::ReportDays(days) => self.reports(days),

@@ -38,6 +38,7 @@ impl Default for Keymap {
             ((F(4), NONE), Action::ShowOutreach),
             ((F(5), NONE), Action::OpenHeadsUp),
             ((F(6), NONE), Action::TakeHeadsUp),
+            ((F(7), NONE), Action::ShowLog),
         ];
         let search = [
             ((Backspace, NONE), Action::DeleteBack),
@@ -87,6 +88,7 @@ impl Default for Keymap {
             ((Esc, NONE), Action::Back),
             ((F(3), NONE), Action::ShowReports),
             ((F(4), NONE), Action::ShowOutreach),
+            ((F(7), NONE), Action::ShowLog),
             ((Char('1'), NONE), Action::ReportDays(7)),
             ((Char('2'), NONE), Action::ReportDays(30)),
             ((Char('3'), NONE), Action::ReportDays(90)),

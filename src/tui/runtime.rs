@@ -248,6 +248,13 @@ impl Desk {
                 Ok(mishaps) => Msg::Report(Box::new(tally(&mishaps, since, until))),
                 Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
             }),
+            Effect::LoadLog => Some(match self.store.audit_entries(None, chrono::DateTime::<Utc>::MIN_UTC) {
+                Ok(mut entries) => {
+                    entries.reverse();
+                    Msg::Log(entries)
+                }
+                Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
+            }),
             Effect::LoadOutreach { now, zone } => {
                 let today = now.with_timezone(&zone).date_naive();
                 let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);

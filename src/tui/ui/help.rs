@@ -26,7 +26,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Ctrl-Z", "take back the last write of this session"),
     ("Esc  /", "back to the search line (guest mode)"),
     ("?  F1", "this help (? in guest mode)"),
-    ("F2  F3  F4", "demo guests (empty book); mishap tally; outreach"),
+    ("F2 F3 F4 F7", "demo guests; mishap tally; outreach; audit log"),
     ("Ctrl-C", "quit"),
 ];
 

@@ -3,6 +3,7 @@
 mod card;
 mod form;
 mod help;
+mod log;
 mod outreach;
 mod reports;
 mod results;
@@ -74,6 +75,8 @@ impl Widget for &App {
             reports::render(self, days, main, buf);
         } else if self.view == View::Outreach {
             outreach::render(self, main, buf);
+        } else if self.view == View::Log {
+            log::render(self, main, buf);
         } else if self.guests == Some(0) {
             welcome::render(self, main, buf);
         } else {

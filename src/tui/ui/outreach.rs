@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     let heading = format!("{} guests to write to · ↑↓ PgUp PgDn scroll", rows.len());
     let mut lines: Vec<Line<'_>> = vec![fit(vec![Span::styled(heading, theme.dim)], width)];
-    for row in rows.iter().skip(app.outreach_offset) {
+    for row in rows.iter().skip(app.list_offset) {
         lines.push(Line::default());
         lines.push(fit(
             vec![

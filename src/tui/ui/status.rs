@@ -13,6 +13,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = match app.mode() {
         Mode::Help => " Esc close help · Ctrl-C quit",
         Mode::Form => " Tab next field · Shift-Tab back · Ctrl-S save · Esc cancel",
+        Mode::Reports if app.view == View::Log => {
+            " ↑↓ PgUp PgDn scroll · F3 tally · F4 outreach · Esc back to the counter"
+        }
         Mode::Reports if app.view == View::Outreach => {
             " F3 mishap tally · Esc back to the counter · regulars outreach --csv for a mail merge"
         }

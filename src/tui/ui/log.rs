@@ -1,0 +1,39 @@
+//! Who changed what, and when: the audit log, newest first.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::text::{book, book_owned, fit};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let block = Block::bordered().title(Span::styled(" Who changed what · the audit log, newest first ", theme.name));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(entries) = &app.log else {
+        Line::styled("Reading…", theme.dim).render(inner, buf);
+        return;
+    };
+    let width = usize::from(inner.width);
+    for (y, entry) in (inner.y..inner.bottom()).zip(entries.iter().skip(app.list_offset)) {
+        let at = entry.at.with_timezone(&app.zone).format("%Y-%m-%d %H:%M  ").to_string();
+        let who = match (entry.guest, &entry.name) {
+            (Some(id), Some(name)) => format!("  guest {id} ({name})"),
+            (Some(id), None) => format!("  guest {id} (no longer in the book)"),
+            (None, _) => String::new(),
+        };
+        let line = vec![
+            Span::styled(at, theme.dim),
+            book(&entry.staff, theme.label),
+            Span::raw("  "),
+            book(&entry.action, theme.text),
+            book_owned(who, theme.text),
+            Span::raw("  "),
+            book(&entry.detail, theme.dim),
+        ];
+        fit(line, width).render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}
