@@ -169,3 +169,9 @@ fn terminal_escapes_in_guest_data_are_shown_inert() {
     }
     assert!(book.ok(&["card", "eve"]).contains("Eve ␛[2J␛]52;c;cm0gLXJm␇"));
 }
+
+#[test]
+fn escaped_invalid_surrogates_are_refused() {
+    refused_import("surrogate.jsonl", "{\"name\":\"Ann\"}\n{\"name\":\"B\\ud800o\"}\n", "line 2: ");
+    refused_import("low.jsonl", "{\"name\":\"\\udc00\"}\n", "line 1: ");
+}
