@@ -40,13 +40,16 @@ impl Default for Keymap {
             ((F(6), NONE), Action::TakeHeadsUp),
             ((F(7), NONE), Action::ShowLog),
         ];
-        let search = [
+        // Text editing, the same on the search line and in a form's fields.
+        let editing = [
             ((Backspace, NONE), Action::DeleteBack),
             ((Char('h'), CTRL), Action::DeleteBack),
             ((Char('w'), CTRL), Action::DeleteWord),
             ((Char('u'), CTRL), Action::ClearQuery),
             ((Left, NONE), Action::CursorLeft),
             ((Right, NONE), Action::CursorRight),
+        ];
+        let search = [
             ((Enter, NONE), Action::OpenGuest),
             ((Esc, NONE), Action::Back),
             ((F(2), NONE), Action::LoadDemo),
@@ -68,12 +71,6 @@ impl Default for Keymap {
             ((Char('h'), NONE), Action::HeadsUpForm),
         ];
         let form = [
-            ((Backspace, NONE), Action::DeleteBack),
-            ((Char('h'), CTRL), Action::DeleteBack),
-            ((Char('w'), CTRL), Action::DeleteWord),
-            ((Char('u'), CTRL), Action::ClearQuery),
-            ((Left, NONE), Action::CursorLeft),
-            ((Right, NONE), Action::CursorRight),
             ((Tab, NONE), Action::NextField),
             ((Down, NONE), Action::NextField),
             ((Enter, NONE), Action::NextField),
@@ -110,9 +107,9 @@ impl Default for Keymap {
         ];
         let mut bindings = HashMap::new();
         for (mode, table) in [
-            (Mode::Search, moving.iter().chain(&search).cloned().collect::<Vec<_>>()),
+            (Mode::Search, moving.iter().chain(&editing).chain(&search).cloned().collect::<Vec<_>>()),
             (Mode::Guest, moving.iter().chain(&guest).cloned().collect()),
-            (Mode::Form, form.to_vec()),
+            (Mode::Form, editing.iter().chain(&form).cloned().collect()),
             (Mode::Reports, reports.to_vec()),
             (Mode::Help, help.to_vec()),
         ] {
