@@ -641,10 +641,6 @@ impl App {
         }
     }
 
-    /// The id of the guest whose card is open in guest mode.
-    pub fn guest_in_focus(&self) -> Option<GuestId> {
-        (self.focus == Focus::Guest).then(|| self.selected_guest().map(|g| g.id)).flatten()
-    }
 }
 
 /// New results are for another query (select the top match), not a refresh of this one (keep the selection).
@@ -755,7 +751,7 @@ mod tests {
         app.start("e");
         app.update(Msg::Results(results(1, &["Emma"])));
         press(&mut app, Action::OpenGuest);
-        assert_eq!((app.mode(), app.guest_in_focus()), (Mode::Guest, Some(GuestId(1))));
+        assert_eq!((app.mode(), app.selected_guest().map(|g| g.id)), (Mode::Guest, Some(GuestId(1))));
         press(&mut app, Action::Back);
         assert_eq!((app.mode(), app.query.text()), (Mode::Search, "e"));
         assert_eq!(press(&mut app, Action::Back), [Effect::Search { generation: 2, query: String::new() }]);
