@@ -640,7 +640,6 @@ impl App {
             self.offset = self.selected + 1 - page;
         }
     }
-
 }
 
 /// New results are for another query (select the top match), not a refresh of this one (keep the selection).
