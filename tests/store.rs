@@ -39,6 +39,11 @@ fn rows(store: &Store) -> Vec<Seen> {
     rows
 }
 
+/// A visit at the bar at `at`, served by Nok.
+fn bar_visit(at: chrono::DateTime<Utc>) -> Visit {
+    Visit { at, seat: "Bar".into(), order: vec![], party_size: None, staff: "Nok".into(), note: String::new() }
+}
+
 fn audit_actions(path: &std::path::Path) -> Vec<(String, String, Option<i64>)> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn.prepare("SELECT staff, action, guest_id FROM audit_log ORDER BY id").unwrap();
@@ -63,14 +68,7 @@ fn a_guest_round_trips_with_history_and_audit() {
     assert_eq!(history.recoveries[0].recovery, original.recoveries[0]);
 
     let now = Utc::now();
-    let visit = Visit {
-        at: now,
-        seat: "Bar".into(),
-        order: vec![],
-        party_size: None,
-        staff: "Nok".into(),
-        note: String::new(),
-    };
+    let visit = bar_visit(now);
     store.log_visit(id, visit, "Nok").unwrap();
     let (_, visits, last, _) = rows(&store)[0].clone();
     assert_eq!((visits, last.map(|t| t.timestamp_millis())), (2, Some(now.timestamp_millis())));
@@ -112,14 +110,7 @@ fn an_invalid_record_rolls_the_whole_import_back() {
 fn logging_a_visit_for_a_missing_guest_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("book.db"), Duration::from_millis(100)).unwrap();
-    let visit = Visit {
-        at: Utc::now(),
-        seat: String::new(),
-        order: vec![],
-        party_size: None,
-        staff: String::new(),
-        note: String::new(),
-    };
+    let visit = bar_visit(Utc::now());
     let result = store.log_visit(GuestId(42), visit, "Nok");
     assert!(matches!(result, Err(StoreError::NotFound(_))));
 }
@@ -165,14 +156,7 @@ fn every_counter_write_is_audited_and_round_trips() {
     assert_eq!(follow_ups, [false, true]);
     assert!(history.card().open_recoveries.len() == 1);
 
-    let visit = Visit {
-        at: Utc::now(),
-        seat: "Bar".into(),
-        order: vec![],
-        party_size: None,
-        staff: "Nok".into(),
-        note: String::new(),
-    };
+    let visit = bar_visit(Utc::now());
     let visit = store.log_visit(id, visit, "Nok").unwrap();
     assert_eq!(rows(&store)[0].1, 1);
     store.undo_visit(visit, "Nok").unwrap();
@@ -250,14 +234,7 @@ fn the_counters_undos_invert_their_writes_and_are_audited() {
     assert!(matches!(store.history(added), Err(StoreError::NotFound(_))));
 
     let kept = store.add_guest(Profile { name: "Yu".into(), ..Profile::default() }, "Nok").unwrap();
-    let visit = Visit {
-        at: Utc::now(),
-        seat: "Bar".into(),
-        order: vec![],
-        party_size: None,
-        staff: "Nok".into(),
-        note: String::new(),
-    };
+    let visit = bar_visit(Utc::now());
     store.log_visit(kept, visit, "Nok").unwrap();
     assert!(matches!(store.undo_guest_added(kept, "Nok"), Err(StoreError::Invalid(_))), "a guest with a visit is kept");
 

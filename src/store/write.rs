@@ -139,17 +139,35 @@ impl Store {
 
     /// Marks a recovery resolved at `at`.
     pub fn resolve_recovery(&mut self, recovery: RecoveryId, at: DateTime<Utc>, staff: &str) -> Result<()> {
+        self.change_recovery(recovery, staff, "recovery resolved", |tx| {
+            let opened: i64 = tx
+                .prepare_cached("SELECT opened_at FROM recoveries WHERE id = ?1")?
+                .query_row([recovery.0], |r| r.get(0))?;
+            if to_millis(at) < opened {
+                return Err(StoreError::Invalid(ValidationError::new(
+                    "resolved_at",
+                    "is before the recovery was opened",
+                )));
+            }
+            tx.prepare_cached("UPDATE recoveries SET resolved_at = ?2 WHERE id = ?1")?
+                .execute(params![recovery.0, to_millis(at)])?;
+            Ok(())
+        })
+    }
+
+    /// One change to a recovery in one transaction, audited against the recovery's guest (if it has one);
+    /// `NotFound` if there is no such recovery.
+    fn change_recovery(
+        &mut self,
+        recovery: RecoveryId,
+        staff: &str,
+        action: &str,
+        change: impl FnOnce(&Transaction<'_>) -> Result<()>,
+    ) -> Result<()> {
         let tx = self.write()?;
         let guest = recovery_guest(&tx, recovery)?;
-        let opened: i64 = tx
-            .prepare_cached("SELECT opened_at FROM recoveries WHERE id = ?1")?
-            .query_row([recovery.0], |r| r.get(0))?;
-        if to_millis(at) < opened {
-            return Err(StoreError::Invalid(ValidationError::new("resolved_at", "is before the recovery was opened")));
-        }
-        tx.prepare_cached("UPDATE recoveries SET resolved_at = ?2 WHERE id = ?1")?
-            .execute(params![recovery.0, to_millis(at)])?;
-        audit(&tx, staff, "recovery resolved", guest, &format!("recovery {}", recovery.0))?;
+        change(&tx)?;
+        audit(&tx, staff, action, guest, &format!("recovery {}", recovery.0))?;
         tx.commit()?;
         Ok(())
     }
@@ -297,22 +315,18 @@ impl Store {
 
     /// Takes back a recovery recorded by mistake (the counter's undo).
     pub fn undo_recovery_added(&mut self, recovery: RecoveryId, staff: &str) -> Result<()> {
-        let tx = self.write()?;
-        let guest = recovery_guest(&tx, recovery)?;
-        tx.prepare_cached("DELETE FROM recoveries WHERE id = ?1")?.execute([recovery.0])?;
-        audit(&tx, staff, "recovery undone", guest, &format!("recovery {}", recovery.0))?;
-        tx.commit()?;
-        Ok(())
+        self.change_recovery(recovery, staff, "recovery undone", |tx| {
+            tx.prepare_cached("DELETE FROM recoveries WHERE id = ?1")?.execute([recovery.0])?;
+            Ok(())
+        })
     }
 
     /// Opens a resolved recovery again (the counter's undo of a resolve).
     pub fn reopen_recovery(&mut self, recovery: RecoveryId, staff: &str) -> Result<()> {
-        let tx = self.write()?;
-        let guest = recovery_guest(&tx, recovery)?;
-        tx.prepare_cached("UPDATE recoveries SET resolved_at = NULL WHERE id = ?1")?.execute([recovery.0])?;
-        audit(&tx, staff, "recovery reopened", guest, &format!("recovery {}", recovery.0))?;
-        tx.commit()?;
-        Ok(())
+        self.change_recovery(recovery, staff, "recovery reopened", |tx| {
+            tx.prepare_cached("UPDATE recoveries SET resolved_at = NULL WHERE id = ?1")?.execute([recovery.0])?;
+            Ok(())
+        })
     }
 
     /// Takes back a visit logged by mistake (the counter's undo).
