@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the state, one file per pane.
 
+mod banner;
 mod card;
 mod form;
 mod help;
@@ -86,7 +87,7 @@ impl Widget for &App {
         if let Some(form) = &self.form {
             form::render(self, form, areas.card, buf);
         }
-        if let Some(banner) = search_line::heads_up_banner(self) {
+        if let Some(banner) = banner::line(self) {
             // A heads-up from another desk, across the top of the panes, under the search line: the guest is
             // walking up now, and typing still shows.
             let row = Rect::new(area.x, areas.results.y, area.width, 1);
