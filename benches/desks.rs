@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
         std::thread::sleep(Duration::from_millis(fastrand::u64(0..250)));
         let mut sender = store.reopen().expect("reopen");
         let sent = Instant::now();
-        sender.send_heads_up(GuestId(1), "lobby", None, "on the way", "bench").expect("send");
+        sender.send_heads_up(GuestId(1), "lobby", None, "on the way", "bench", false).expect("send");
         let (seen, found) = seen_rx.recv().expect("seen");
         assert!(found > 0);
         latencies.push(seen - sent);

@@ -63,13 +63,13 @@ pub enum Command {
     },
     /// Print the best match's card: greeting, last seat, the usual, allergies, open recoveries.
     Card {
-        /// A name or part of one, phone digits, an email.
-        query: String,
+        #[command(flatten)]
+        guest: GuestArg,
     },
-    /// Log a visit for the best match; prints the visit's id once it is saved.
+    /// Log a visit for the guest; prints the visit's id once it is saved. A query must name one guest clearly.
     Visit {
-        /// A name or part of one, phone digits, an email.
-        query: String,
+        #[command(flatten)]
+        guest: GuestArg,
         /// Where the guest sat.
         #[arg(long)]
         seat: Option<String>,
@@ -88,6 +88,9 @@ pub enum Command {
         /// When the visit was, as an RFC 3339 time [default: now].
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Log it even though the order holds one of the guest's allergies.
+        #[arg(long)]
+        yes: bool,
     },
     /// Bring a guest list in (all or nothing); guests already in the book are merged, not duplicated.
     Import {
@@ -147,14 +150,17 @@ pub enum Command {
     },
     /// Tell other desks a guest is on the way: shown on their screens within a second.
     HeadsUp {
-        /// A name or part of one, phone digits, an email.
-        query: String,
+        #[command(flatten)]
+        guest: GuestArg,
         /// The station to tell [default: every station].
         #[arg(long, value_name = "STATION")]
         to: Option<String>,
         /// A word for them: "took the lift down".
         #[arg(long)]
         note: Option<String>,
+        /// Send it to --to even though no desk has opened the book as that station yet.
+        #[arg(long)]
+        yes: bool,
     },
     /// Copy the guest book to FILE, consistently, while desks keep working.
     Backup {
@@ -163,21 +169,20 @@ pub enum Command {
     },
     /// Erase a guest at their request: the guest, visits, notes and heads-ups; recoveries stay, without them.
     Forget {
-        /// A name or part of one, phone digits, an email (or give --id).
-        #[arg(required_unless_present = "id")]
-        query: Option<String>,
-        /// The guest's id, as `find --json` and `log` show it.
-        #[arg(long, conflicts_with = "query")]
-        id: Option<i64>,
+        #[command(flatten)]
+        guest: GuestArg,
         /// Do not ask: for scripts.
         #[arg(long)]
         yes: bool,
     },
     /// Who changed what, and when, from the audit log.
     Log {
-        /// Only changes to the best match of this guest.
-        #[arg(long, value_name = "QUERY")]
+        /// Only changes to this guest (a query that names one guest clearly).
+        #[arg(long, value_name = "QUERY", conflicts_with = "guest_id")]
         guest: Option<String>,
+        /// Only changes to the guest with this id.
+        #[arg(long, value_name = "ID")]
+        guest_id: Option<i64>,
         /// From this day on, YYYY-MM-DD [default: everything].
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
@@ -199,22 +204,40 @@ pub enum GuestAction {
     Add {
         #[command(flatten)]
         fields: ProfileArgs,
-    },
-    /// Merge the best match of QUERY into the best match of --into (the same person entered twice): visits,
-    /// recoveries, tags and notes move; details that differ are kept in the notes.
-    Merge {
-        query: String,
-        /// The entry to keep.
+        /// Add them even though a guest with the same phone number or email is in the book.
         #[arg(long)]
-        into: String,
+        yes: bool,
     },
-    /// Change the best match's details: only the fields given change.
+    /// Merge one entry into another for the same person: visits, recoveries, tags and notes move; details that
+    /// differ are kept in the notes. Each must be named clearly (a query or an id).
+    Merge {
+        #[command(flatten)]
+        guest: GuestArg,
+        /// The entry to keep: a query that names one guest clearly.
+        #[arg(long, value_name = "QUERY", required_unless_present = "into_id", conflicts_with = "into_id")]
+        into: Option<String>,
+        /// The entry to keep, by id.
+        #[arg(long, value_name = "ID")]
+        into_id: Option<i64>,
+    },
+    /// Change a guest's details: only the fields given change. A query must name one guest clearly.
     Edit {
-        /// A name or part of one, phone digits, an email.
-        query: String,
+        #[command(flatten)]
+        guest: GuestArg,
         #[command(flatten)]
         fields: ProfileArgs,
     },
+}
+
+/// Which guest: a query, or an id.
+#[derive(Debug, Args)]
+pub struct GuestArg {
+    /// A name or part of one, phone digits, an email (or give --id).
+    #[arg(required_unless_present = "id", conflicts_with = "id")]
+    pub query: Option<String>,
+    /// The guest's id, as `find --json` and `log` show it.
+    #[arg(long)]
+    pub id: Option<i64>,
 }
 
 /// A guest's details; list fields take items separated by commas.
@@ -244,10 +267,14 @@ pub struct ProfileArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RecoveryAction {
-    /// Open a recovery for the best match of QUERY, or for nobody in particular without one.
+    /// Open a recovery for a guest (a query that names one clearly, or --id), or for nobody in particular.
     Add {
         /// A name or part of one, phone digits, an email.
+        #[arg(conflicts_with = "id")]
         query: Option<String>,
+        /// The guest's id.
+        #[arg(long)]
+        id: Option<i64>,
         /// The kind of mishap, as counted in the tally: "room upgrade", "late order".
         #[arg(long)]
         category: String,
@@ -257,9 +284,9 @@ pub enum RecoveryAction {
         /// What was done about it.
         #[arg(long)]
         action: Option<String>,
-        /// What it cost.
+        /// What it cost: "1,200.50" (thousands separators and the decimal mark as the locale writes them).
         #[arg(long)]
-        cost: Option<f64>,
+        cost: Option<String>,
         /// A follow-up task; give it once per task.
         #[arg(long = "follow-up", value_name = "TASK")]
         follow_ups: Vec<String>,

@@ -14,7 +14,9 @@ struct Lists {
     latin_male: Vec<&'static str>,
     latin_surnames: Vec<&'static str>,
     chinese_surnames: Vec<&'static str>,
-    chinese_given: Vec<&'static str>,
+    // Given names are gendered (伟 is a man's, 芳 a woman's), so each list goes with its greeting.
+    chinese_given_female: Vec<&'static str>,
+    chinese_given_male: Vec<&'static str>,
     menu: Vec<&'static str>,
     categories: Vec<&'static str>,
     follow_ups: Vec<&'static str>,
@@ -27,7 +29,8 @@ impl Lists {
             latin_male: list(include_str!("../assets/demo/latin_male.txt")),
             latin_surnames: list(include_str!("../assets/demo/latin_surnames.txt")),
             chinese_surnames: list(include_str!("../assets/demo/chinese_surnames.txt")),
-            chinese_given: list(include_str!("../assets/demo/chinese_given.txt")),
+            chinese_given_female: list(include_str!("../assets/demo/chinese_given_female.txt")),
+            chinese_given_male: list(include_str!("../assets/demo/chinese_given_male.txt")),
             menu: list(include_str!("../assets/demo/menu.txt")),
             categories: list(include_str!("../assets/demo/categories.txt")),
             follow_ups: list(include_str!("../assets/demo/follow_ups.txt")),
@@ -58,7 +61,7 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
     let chinese = rng.u8(..100) < 40;
     let (name, greeting, phone, email) = if chinese {
         let surname = pick(rng, &lists.chinese_surnames);
-        let given = pick(rng, &lists.chinese_given);
+        let given = if female { pick(rng, &lists.chinese_given_female) } else { pick(rng, &lists.chinese_given_male) };
         let title = if female { "女士" } else { "先生" };
         let phone = format!("+86 139 {:04} {:04}", number / 10_000, number % 10_000);
         (format!("{surname}{given}"), format!("{surname}{title}"), phone, String::new())
@@ -99,7 +102,7 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
     };
     let visits = visits(lists, rng, end);
     let recoveries = if !visits.is_empty() && rng.u8(..100) < 3 { vec![recovery(lists, rng, end)] } else { vec![] };
-    GuestRecord { profile, visits, recoveries }
+    GuestRecord { profile, visits, recoveries, noted: None }
 }
 
 fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Visit> {
@@ -201,5 +204,55 @@ mod tests {
         assert!(records.iter().all(|r| r.clone().validated().is_ok()));
         assert!(records.iter().any(|r| r.profile.greeting.ends_with("先生")));
         assert!(records.iter().any(|r| !r.recoveries.is_empty()));
+    }
+
+    #[test]
+    fn chinese_given_names_are_forty_a_gender_each_in_one_list() {
+        let lists = Lists::embedded();
+        for given in [&lists.chinese_given_female, &lists.chinese_given_male] {
+            let mut distinct = given.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert!(given.len() >= 40 && distinct.len() == given.len(), "{given:?}");
+        }
+        assert!(lists.chinese_given_female.iter().all(|name| !lists.chinese_given_male.contains(name)));
+    }
+
+    #[test]
+    fn every_greeting_matches_the_gender_of_the_list_the_name_came_from() {
+        let lists = Lists::embedded();
+        let records = guests(2000, 1, day());
+        let (mut chinese, mut titled) = (0, 0);
+        for record in &records {
+            let (name, greeting) = (record.profile.name.as_str(), record.profile.greeting.as_str());
+            if let Some((first, last)) = name.split_once(' ') {
+                let female = lists.latin_female.contains(&first);
+                assert_ne!(female, lists.latin_male.contains(&first), "{name}: the first name is in one list");
+                match greeting.split_once(' ') {
+                    Some((title, surname)) => {
+                        assert_eq!((title, surname), (if female { "Ms." } else { "Mr." }, last), "{name}: {greeting}");
+                        titled += 1;
+                    }
+                    None => assert_eq!(greeting, first),
+                }
+            } else {
+                let (surname, female) = match (greeting.strip_suffix("女士"), greeting.strip_suffix("先生")) {
+                    (Some(surname), None) => (surname, true),
+                    (None, Some(surname)) => (surname, false),
+                    _ => panic!("{name}: {greeting} has no title"),
+                };
+                let given = name.strip_prefix(surname).unwrap();
+                let (own, other) = if female {
+                    (&lists.chinese_given_female, &lists.chinese_given_male)
+                } else {
+                    (&lists.chinese_given_male, &lists.chinese_given_female)
+                };
+                assert!(lists.chinese_surnames.contains(&surname), "{name}: {greeting}");
+                assert!(own.contains(&given) && !other.contains(&given), "{name}: {greeting}");
+                chinese += 1;
+            }
+        }
+        assert!((700..=900).contains(&chinese), "about 40 % Chinese names: {chinese} of 2000");
+        assert!(titled > 0);
     }
 }

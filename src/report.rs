@@ -5,11 +5,14 @@ use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::domain::TheUsual;
+use crate::domain::money::{Money, format_amount, format_number};
 use crate::domain::outreach::{Prospect, Reason};
-use crate::domain::tally::{CategoryTally, Tally};
+use crate::domain::tally::{CategoryTally, RECENT_DAYS, Tally};
+use crate::domain::when::{counted, in_words};
 
-/// The columns, as headed on screen and in the command's output.
-pub const HEADERS: [&str; 12] = [
+/// The columns, as headed on screen and in the command's output. The last, [`WHY`], is printed under the table
+/// rather than in it: it is too long for a column.
+pub const HEADERS: [&str; 13] = [
     "category",
     "count",
     "7 days",
@@ -22,27 +25,55 @@ pub const HEADERS: [&str; 12] = [
     "repeat guests",
     "priority",
     "12 weeks",
+    "why",
 ];
 
-/// One row of text per category, in the tally's order (highest priority first).
-pub fn rows(tally: &Tally) -> Vec<[String; 12]> {
-    tally.categories.iter().map(row).collect()
+/// The column holding the priority.
+pub const PRIORITY: usize = 10;
+
+/// The column saying why a category ranks where it does.
+pub const WHY: usize = 12;
+
+/// The priority's formula in one line, for headings.
+pub const PRIORITY_RULE: &str = "priority = Σ recency × repeat × (1 + cost ÷ average cost)";
+
+/// What the formula's terms are, as parts to join with " · ": recency, repeat, the average cost, and that a
+/// missing cost adds nothing.
+pub fn priority_key(tally: &Tally, money: &Money) -> Vec<String> {
+    vec![
+        format!("recency 1 within {RECENT_DAYS} days, else 0.5"),
+        "repeat 2 for a guest with 2+ of a kind".to_owned(),
+        match tally.average_cost {
+            Some(average) => format!("average cost {}", format_amount(average, money)),
+            None => "no cost recorded in the period".to_owned(),
+        },
+        "a missing cost adds nothing".to_owned(),
+    ]
 }
 
-fn row(c: &CategoryTally) -> [String; 12] {
+/// One row of text per category, in the tally's order (highest priority first), amounts and numbers written as
+/// `money` says.
+pub fn rows(tally: &Tally, money: &Money) -> Vec<[String; 13]> {
+    tally.categories.iter().map(|c| row(c, money)).collect()
+}
+
+fn row(c: &CategoryTally, money: &Money) -> [String; 13] {
+    let style = money.style;
     [
         c.category.clone(),
         c.count.to_string(),
         c.last_7_days.to_string(),
         c.last_30_days.to_string(),
         c.last_90_days.to_string(),
-        format!("{:.2}", c.total_cost),
-        c.median_hours_to_resolve.map_or_else(|| "—".to_owned(), |h| format!("{h:.1} h")),
-        c.resolved_same_day.map_or_else(|| "—".to_owned(), |share| format!("{:.0}%", share * 100.0)),
+        format_amount(c.total_cost, money),
+        c.median_hours_to_resolve.map_or_else(|| "—".to_owned(), |h| format!("{} h", format_number(h, 1, style))),
+        c.resolved_same_day
+            .map_or_else(|| "—".to_owned(), |share| format!("{}%", format_number(share * 100.0, 0, style))),
         c.open.to_string(),
         c.repeat_guests.to_string(),
-        format!("{:.1}", c.priority),
+        format_number(c.priority, 1, style),
         sparkline(&c.weekly),
+        c.explain(style),
     ]
 }
 
@@ -56,7 +87,7 @@ pub fn sparkline(values: &[u32]) -> String {
 /// One guest to write to, with what a personal note needs; the columns of the mail-merge CSV.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutreachRow {
-    /// "birthday in 3 days", "not seen for 400 days", or both.
+    /// "birthday 06-08 (in 1 day)", "not seen for 1 year 5 months", or both.
     pub reason: String,
     pub name: String,
     pub greeting: String,
@@ -70,6 +101,7 @@ pub struct OutreachRow {
     pub recoveries: String,
 }
 
+/// The outreach list as rows, dates on the desk's clock in `zone`.
 pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<OutreachRow> {
     prospects
         .iter()
@@ -82,8 +114,10 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
                 .iter()
                 .map(|r| match r {
                     Reason::Birthday { in_days: 0, .. } => "birthday today".to_owned(),
-                    Reason::Birthday { on, in_days } => format!("birthday {} (in {in_days} days)", on.format("%m-%d")),
-                    Reason::Lapsed { days } => format!("not seen for {days} days"),
+                    Reason::Birthday { on, in_days } => {
+                        format!("birthday {} (in {})", on.format("%m-%d"), counted(*in_days, "day", "days"))
+                    }
+                    Reason::Lapsed { days } => format!("not seen for {}", in_words(*days)),
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -126,6 +160,95 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::{Currency, NumberStyle};
+    use crate::domain::outreach::prospects;
+    use crate::domain::tally::{Mishap, tally};
+    use crate::domain::{Birthday, Guest, GuestHistory, GuestId, Profile, Visit};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+
+    fn until() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    fn mishap(category: &str, days_ago: i64, cost: Option<f64>) -> Mishap {
+        let opened_at = until() - Duration::days(days_ago);
+        Mishap { guest: None, category: category.into(), opened_at, resolved_at: None, cost }
+    }
+
+    #[test]
+    fn rows_show_the_currency_and_the_local_style() {
+        let tally = tally(
+            &[mishap("room upgrade", 3, Some(1200.5)), mishap("noise", 40, None)],
+            until() - Duration::days(90),
+            until(),
+        );
+        let baht = Money { currency: Currency::from_setting("฿"), style: NumberStyle::DecimalPoint };
+        let rows = rows(&tally, &baht);
+        assert_eq!(rows[0][5], "฿1,200.50");
+        assert_eq!((rows[0][PRIORITY].as_str(), rows[0][WHY].as_str()), ("2.0", "1 recent · cost 1.0× avg"));
+        assert_eq!((rows[1][5].as_str(), rows[1][WHY].as_str()), ("฿0.00", "1 older · no cost recorded"));
+        let euro = Money { currency: Currency::from_setting("EUR"), style: NumberStyle::DecimalComma };
+        assert_eq!(super::rows(&tally, &euro)[0][5], "1.200,50 EUR");
+        assert_eq!(priority_key(&tally, &baht)[2], "average cost ฿1,200.50");
+    }
+
+    #[test]
+    fn no_row_shows_a_negative_zero() {
+        let mut tally = tally(&[mishap("noise", 1, None)], until() - Duration::days(7), until());
+        assert!(tally.categories[0].total_cost.is_sign_positive(), "a sum of no costs is +0");
+        // Figures that round to zero from below, as a hand-edited book could give.
+        let noise = &mut tally.categories[0];
+        (noise.total_cost, noise.median_hours_to_resolve, noise.priority) = (-0.0, Some(-0.01), -0.0001);
+        noise.resolved_same_day = Some(-0.0);
+        for cell in &rows(&tally, &Money::default())[0] {
+            assert!(!cell.starts_with('-'), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn outreach_reasons_count_in_words() {
+        let now = until();
+        let visit = |days_ago: i64| Visit {
+            at: now - Duration::days(days_ago),
+            seat: "Bar".into(),
+            order: vec![],
+            party_size: None,
+            staff: String::new(),
+            note: String::new(),
+        };
+        let guest = |id: i64, birthday: Option<&str>, visits: Vec<Visit>| GuestHistory {
+            guest: Guest {
+                id: GuestId(id),
+                version: 1,
+                profile: Profile {
+                    name: format!("Guest {id}"),
+                    birthday: birthday.map(|b| b.parse::<Birthday>().unwrap()),
+                    ..Profile::default()
+                },
+                notes_by: None,
+            },
+            visits,
+            recoveries: vec![],
+        };
+        let histories = [
+            guest(1, Some("--11-24"), vec![]),
+            guest(2, Some("--11-30"), vec![]),
+            guest(3, None, vec![visit(900), visit(534)]),
+            guest(4, None, vec![visit(2000), visit(1200)]),
+        ];
+        let listed = prospects(&histories, now, now.date_naive(), 14, 365);
+        let reasons: Vec<String> =
+            outreach_rows(&listed, FixedOffset::east_opt(0).unwrap()).into_iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                "birthday 11-24 (in 1 day)",
+                "birthday 11-30 (in 7 days)",
+                "not seen for 3 years",
+                "not seen for 1 year 5 months"
+            ]
+        );
+    }
 
     #[test]
     fn sparklines_scale_to_the_busiest_week() {

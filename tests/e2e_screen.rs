@@ -78,29 +78,29 @@ fn a_guest_added_visited_and_recovered_at_the_counter_is_all_there_after_a_resta
     tmux.send(&["C-s"]);
     tmux.wait_for("the new guest's card", |s| s.contains("Added Nora Quinn") && s.contains("Greet as   Ms. Quinn"));
 
-    tmux.send(&["v"]);
+    tmux.send(&["F3"]);
     tmux.wait_for("the visit form", |s| s.contains("Log a visit — Nora Quinn"));
     tmux.type_text("Bar 3");
     tmux.send(&["Tab"]);
     tmux.type_text("flat white, croissant");
     tmux.send(&["C-s"]);
-    tmux.wait_for("the first visit", |s| s.contains("Visit logged: Bar 3 · flat white, croissant"));
+    tmux.wait_for("the first visit", |s| s.contains("Visit logged for Ms. Quinn: Bar 3 · flat white, croissant"));
 
-    tmux.send(&["u"]);
+    tmux.send(&["F2"]);
     tmux.wait_for("the usual logged", |s| s.contains("Logged the usual for Ms. Quinn: Bar 3 · flat white, croissant"));
 
-    tmux.send(&["r"]);
+    tmux.send(&["F4"]);
     tmux.wait_for("the recovery form", |s| s.contains("Record a recovery — Nora Quinn"));
     tmux.type_text("late order");
     tmux.send(&["Tab", "Tab", "Tab", "Tab"]);
     tmux.type_text("call back; dessert next time");
     tmux.send(&["C-s"]);
     tmux.wait_for("the recovery on the card", |s| s.contains("OPEN RECOVERY") && s.contains("[ ] dessert next time"));
-    tmux.send(&["f"]);
+    tmux.send(&["F5"]);
     tmux.wait_for("the first follow-up ticked", |s| s.contains("[x] call back"));
 
     tmux.send(&["C-c"]);
-    tmux.wait_for("the shell back", |s| !s.contains("Find ›"));
+    tmux.wait_for_shell();
     tmux.type_text(&launch);
     tmux.send(&["Enter"]);
     tmux.type_text("nora");
@@ -128,11 +128,11 @@ fn a_guest_added_visited_and_recovered_at_the_counter_is_all_there_after_a_resta
 fn the_tally_and_outreach_screens_open_from_the_counter_and_return() {
     let (_book, tmux) = counter_screen("screens", 100, 30, "");
     tmux.wait_for("the counter screen", |s| s.contains("Find ›") && s.contains("5 guests"));
-    tmux.send(&["F3"]);
+    tmux.send(&["C-t"]);
     tmux.wait_for("the tally", |s| s.contains("Mishap tally · last 90 days") && s.contains("room upgrade"));
     tmux.send(&["Escape"]);
     tmux.wait_for("the counter again", |s| s.contains("┌ Guests"));
-    tmux.send(&["F4"]);
+    tmux.send(&["C-o"]);
     tmux.wait_for("the outreach list", |s| s.contains("Outreach · birthdays in 14 days"));
     tmux.send(&["Escape"]);
     tmux.wait_for("the counter again", |s| s.contains("┌ Guests"));
@@ -156,7 +156,8 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
 
     // A heads-up from the lobby's screen…
     lobby.type_text("jon");
-    lobby.send(&["Enter", "h"]);
+    lobby.wait_for("Jon's card in the lobby", |s| s.contains("Greet as   Mr. Smith"));
+    lobby.send(&["F8"]);
     lobby.wait_for("the heads-up form", |s| s.contains("Heads-up — Jon Smith is on the way"));
     lobby.type_text("restaurant");
     lobby.send(&["Tab"]);
@@ -167,8 +168,11 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
         s.contains("▶ Mr. Smith (Jon Smith) on the way — from lobby") && s.contains("took the lift down")
     });
     // …taken at the restaurant, which the lobby is told.
-    restaurant.send(&["F6"]);
+    restaurant.send(&["C-y"]);
     restaurant.wait_for("cleared where taken", |s| !s.contains("▶ Mr. Smith"));
+    lobby.wait_for("the lobby sees it taken", |s| {
+        s.contains("Your heads-up about Mr. Smith was taken by Nok at restaurant")
+    });
 
     // A heads-up from a door system, by the command line, to every station.
     book.ok(&["--station", "door", "heads-up", "0108", "--note", "at the front door"]);
@@ -176,7 +180,7 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
     lobby.wait_for("at the lobby too", |s| s.contains("▶ 于先生 (于明) on the way — from door"));
 
     // A visit logged in the lobby shows on the restaurant's card without a key.
-    lobby.send(&["u"]);
+    lobby.send(&["F2"]);
     lobby.wait_for("the usual logged", |s| {
         s.contains("Logged the usual for Mr. Smith") && s.contains("Visits     5 since")
     });

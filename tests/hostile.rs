@@ -58,7 +58,7 @@ proptest! {
 
         // The export gives back exactly what went in.
         let mut exported = Vec::new();
-        interchange::write(Format::Jsonl, &store.histories().unwrap(), &mut exported).unwrap();
+        interchange::write(Format::Jsonl, &store.histories().unwrap(), &[], &mut exported).unwrap();
         let exported: serde_json::Value = serde_json::from_slice(&exported).unwrap();
         let sent: serde_json::Value = serde_json::from_str(&line).unwrap();
         prop_assert_eq!(&exported["name"], &sent["name"]);

@@ -27,6 +27,7 @@ fn record(name: &str, phone: &str) -> GuestRecord {
             resolved_at: None,
             staff: "Ana".into(),
         }],
+        noted: None,
     }
 }
 
@@ -138,8 +139,10 @@ fn every_counter_write_is_audited_and_round_trips() {
     assert_eq!((guest.profile.name.as_str(), guest.version), ("Emma Stone", 1));
 
     let edited = Profile { greeting: "Ms. Stone".into(), ..guest.profile.clone() };
-    assert_eq!(store.edit_guest(id, 1, edited.clone(), "Nok").unwrap(), 2);
-    assert!(matches!(store.edit_guest(id, 1, edited, "Ana"), Err(StoreError::Changed)), "a stale version is refused");
+    assert_eq!(store.edit_guest(id, 1, &guest.profile, edited, "Nok").unwrap().version, 2);
+    let clashing = Profile { greeting: "Emma".into(), ..guest.profile.clone() };
+    let refused = store.edit_guest(id, 1, &guest.profile, clashing, "Ana");
+    assert!(matches!(refused, Err(StoreError::Clash(_))), "a stale edit of the same field is refused");
     assert_eq!(store.history(id).unwrap().guest.profile.greeting, "Ms. Stone");
 
     let recovery =
@@ -218,9 +221,10 @@ fn notes_remember_who_wrote_them() {
     assert_eq!(noted_by(&store).as_deref(), Some("Nok"));
     let guest = store.history(id).unwrap().guest;
     let greeting = Profile { greeting: "于先生".into(), ..guest.profile.clone() };
-    store.edit_guest(id, guest.version, greeting.clone(), "Ana").unwrap();
+    store.edit_guest(id, guest.version, &guest.profile, greeting.clone(), "Ana").unwrap();
     assert_eq!(noted_by(&store).as_deref(), Some("Nok"), "an edit that leaves the notes alone keeps their author");
-    store.edit_guest(id, guest.version + 1, Profile { notes: "window seat".into(), ..greeting }, "Ana").unwrap();
+    let noted = Profile { notes: "window seat".into(), ..greeting.clone() };
+    store.edit_guest(id, guest.version + 1, &greeting, noted, "Ana").unwrap();
     assert_eq!(noted_by(&store).as_deref(), Some("Ana"));
 }
 
@@ -261,7 +265,8 @@ fn heads_ups_pass_between_desks_and_are_taken_once() {
         .unwrap();
     let mut restaurant = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
     let version = restaurant.data_version().unwrap();
-    let id = lobby.send_heads_up(guest, "lobby", Some("restaurant"), "took the lift down", "Nok").unwrap();
+    restaurant.register_station("restaurant").unwrap();
+    let id = lobby.send_heads_up(guest, "lobby", Some("restaurant"), "took the lift down", "Nok", false).unwrap();
     assert_ne!(restaurant.data_version().unwrap(), version, "the other desk can tell something was written");
     let seen = restaurant.heads_ups(Utc::now() - chrono::Duration::minutes(1)).unwrap();
     assert_eq!(seen.len(), 1);
@@ -276,5 +281,14 @@ fn heads_ups_pass_between_desks_and_are_taken_once() {
     assert_eq!((taken.by.as_str(), taken.station.as_str()), ("Ana", "restaurant"), "the first to take it keeps it");
     let (_, changed) = restaurant.changed_since(0).unwrap();
     assert_eq!(changed, [guest]);
-    assert!(matches!(lobby.send_heads_up(GuestId(99), "lobby", None, "", "Nok"), Err(StoreError::NotFound(_))));
+    assert!(matches!(lobby.send_heads_up(GuestId(99), "lobby", None, "", "Nok", false), Err(StoreError::NotFound(_))));
+    let misspelt = lobby.send_heads_up(guest, "lobby", Some("restuarant"), "", "Nok", false);
+    assert!(
+        matches!(&misspelt, Err(StoreError::UnknownStation { name, known }) if name == "restuarant" && known == &["restaurant"]),
+        "a station no desk uses is refused: {misspelt:?}"
+    );
+    assert!(
+        lobby.send_heads_up(guest, "lobby", Some("terrace"), "", "Nok", true).is_ok(),
+        "unless the sender means it"
+    );
 }

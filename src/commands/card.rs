@@ -1,13 +1,37 @@
-//! A guest's card as plain text, for `regulars card`.
+//! `regulars card`: a guest's card as plain text.
 
 use std::io::{self, Write};
 
+use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use regulars::domain::text::inert;
 use regulars::domain::when::ago;
 use regulars::domain::{Card, TheUsual};
 
+use super::Book;
+use super::pick::{Need, pick};
+use crate::cli::GuestArg;
+
 const NONE: &str = "—";
+
+pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
+    let store = book.open()?;
+    let picked = pick(&store, which, Need::Read)?;
+    let mut out = io::stdout().lock();
+    write(&mut out, &picked.history.card(), Utc::now())?;
+    if picked.others > 0 {
+        let query = which.query.as_deref().unwrap_or_default();
+        writeln!(
+            out,
+            "({} other guest{} match {:?}: regulars find {:?} lists them)",
+            picked.others,
+            if picked.others == 1 { "" } else { "s" },
+            inert(query),
+            inert(query)
+        )?;
+    }
+    Ok(())
+}
 
 pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::Result<()> {
     let p = &card.guest.profile;

@@ -1,7 +1,7 @@
 //! Bringing a guest record into the book: what a record adds to a guest who is already there.
 
 use super::text::normalise;
-use super::{GuestHistory, Profile, Recovery, ValidationError, Visit};
+use super::{GuestHistory, Noted, Profile, Recovery, ValidationError, Visit};
 
 /// A guest with their history, as an import or the demo brings it in.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +9,8 @@ pub struct GuestRecord {
     pub profile: Profile,
     pub visits: Vec<Visit>,
     pub recoveries: Vec<Recovery>,
+    /// Who last wrote the notes, and when, where the record says (an export of a book does).
+    pub noted: Option<Noted>,
 }
 
 impl GuestRecord {
@@ -18,6 +20,7 @@ impl GuestRecord {
             profile: self.profile.validated()?,
             visits: self.visits.into_iter().map(Visit::validated).collect::<Result<_, _>>()?,
             recoveries: self.recoveries.into_iter().map(Recovery::validated).collect::<Result<_, _>>()?,
+            noted: self.noted,
         })
     }
 }
@@ -190,7 +193,7 @@ mod tests {
             ..Default::default()
         };
         let existing = history(profile.clone(), vec![visit(1)]);
-        let record = GuestRecord { profile, visits: vec![visit(1)], recoveries: vec![] };
+        let record = GuestRecord { profile, visits: vec![visit(1)], recoveries: vec![], noted: None };
         assert!(merge(&existing, &record).unwrap().is_empty());
     }
 
@@ -207,9 +210,11 @@ mod tests {
             ..Default::default()
         };
         let existing = history(mine, vec![visit(1)]);
-        let plan =
-            merge(&existing, &GuestRecord { profile: theirs, visits: vec![visit(1), visit(2)], recoveries: vec![] })
-                .unwrap();
+        let plan = merge(
+            &existing,
+            &GuestRecord { profile: theirs, visits: vec![visit(1), visit(2)], recoveries: vec![], noted: None },
+        )
+        .unwrap();
         let merged = plan.profile.unwrap();
         assert_eq!(merged.phone, "0108");
         assert_eq!(merged.greeting, "Ms. Stone");

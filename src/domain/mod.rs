@@ -1,8 +1,11 @@
 //! The guest book's world, with no terminal and no SQL: guests, visits, the usual, recoveries.
 
+pub mod allergen;
+pub mod clash;
 pub mod guest;
 pub mod heads_up;
 pub mod merge;
+pub mod money;
 pub mod outreach;
 pub mod recovery;
 pub mod tally;

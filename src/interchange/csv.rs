@@ -50,7 +50,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         }
         .validated()
         .map_err(|e| ImportError::invalid(line, "", e))?;
-        parsed.records.push((line, GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new() }));
+        parsed.records.push((line, GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None }));
     }
     Ok(parsed)
 }

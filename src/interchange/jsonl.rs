@@ -1,4 +1,5 @@
-//! JSON Lines: one guest per line, every field but `name` optional.
+//! JSON Lines: one guest per line, every field but `name` optional; a recovery recorded for nobody in particular
+//! is a line of its own, `{"mishap": {…}}`, so that an export holds the whole book.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -6,11 +7,15 @@ use std::io::Write;
 use serde::{Deserialize, Serialize};
 
 use super::{ImportError, Parsed, format_time, parse_time};
-use crate::domain::{FollowUp, GuestHistory, GuestRecord, Profile, Recovery, Visit};
+use crate::domain::{FollowUp, GuestHistory, GuestRecord, Noted, Profile, Recovery, RecoveryEntry, Visit};
 
 #[derive(Serialize, Deserialize)]
 struct GuestLine {
-    name: String,
+    /// A guest's line has a name; a mishap's line has none, and its `mishap`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mishap: Option<RecoveryLine>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     greeting: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -27,6 +32,11 @@ struct GuestLine {
     preferences: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
+    /// Who last wrote the notes, and when.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    notes_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notes_at: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     visits: Vec<VisitLine>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -86,7 +96,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         if text.trim().is_empty() {
             continue;
         }
-        let guest: GuestLine = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+        let mut guest: GuestLine = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
             .map_err(|e| {
                 let field = e.path().to_string();
                 let field = (field != ".").then_some(field);
@@ -97,18 +107,33 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
                 ImportError::new(line, field, format!("{message} (column {})", error.column()))
             })?;
         parsed.warnings.extend(guest.unknown.keys().map(|key| format!("line {line}: unknown field `{key}` skipped")));
-        parsed.records.push((line, to_record(line, guest)?));
+        match (guest.name.is_some(), guest.mishap.take()) {
+            (false, Some(mishap)) => parsed.mishaps.push((line, to_recovery(line, "mishap.", mishap)?)),
+            (true, Some(_)) => {
+                return Err(ImportError::new(
+                    line,
+                    Some("mishap".into()),
+                    "belongs on a line of its own, without a name",
+                ));
+            }
+            (_, None) => parsed.records.push((line, to_record(line, guest)?)),
+        }
     }
     Ok(parsed)
 }
 
 fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
+    let name = guest.name.ok_or_else(|| ImportError::new(line, None, "missing field `name`"))?;
+    let noted = match guest.notes_at {
+        Some(at) => Some(Noted { staff: guest.notes_by, at: parse_time(line, "notes_at", &at)? }),
+        None => None,
+    };
     let birthday = guest
         .birthday
         .map(|text| text.parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem)))
         .transpose()?;
     let profile = Profile {
-        name: guest.name,
+        name,
         greeting: guest.greeting,
         phone: guest.phone,
         email: guest.email,
@@ -142,40 +167,79 @@ fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
         .recoveries
         .into_iter()
         .enumerate()
-        .map(|(i, r)| {
-            let prefix = format!("recoveries[{i}].");
-            Recovery {
-                opened_at: parse_time(line, &format!("{prefix}opened_at"), &r.opened_at)?,
-                category: r.category,
-                what_happened: r.what_happened,
-                action_taken: r.action_taken,
-                cost: r.cost,
-                follow_ups: r.follow_ups.into_iter().map(|f| FollowUp { task: f.task, done: f.done }).collect(),
-                resolved_at: r
-                    .resolved_at
-                    .map(|t| parse_time(line, &format!("{prefix}resolved_at"), &t))
-                    .transpose()?,
-                staff: r.staff,
-            }
-            .validated()
-            .map_err(|e| ImportError::invalid(line, &prefix, e))
-        })
+        .map(|(i, r)| to_recovery(line, &format!("recoveries[{i}]."), r))
         .collect::<Result<_, _>>()?;
-    Ok(GuestRecord { profile, visits, recoveries })
+    Ok(GuestRecord { profile, visits, recoveries, noted })
 }
 
-pub(super) fn write(guests: &[GuestHistory], mut out: impl Write) -> std::io::Result<()> {
+fn to_recovery(line: u64, prefix: &str, r: RecoveryLine) -> Result<Recovery, ImportError> {
+    Recovery {
+        opened_at: parse_time(line, &format!("{prefix}opened_at"), &r.opened_at)?,
+        category: r.category,
+        what_happened: r.what_happened,
+        action_taken: r.action_taken,
+        cost: r.cost,
+        follow_ups: r.follow_ups.into_iter().map(|f| FollowUp { task: f.task, done: f.done }).collect(),
+        resolved_at: r.resolved_at.map(|t| parse_time(line, &format!("{prefix}resolved_at"), &t)).transpose()?,
+        staff: r.staff,
+    }
+    .validated()
+    .map_err(|e| ImportError::invalid(line, prefix, e))
+}
+
+pub(super) fn write(guests: &[GuestHistory], mishaps: &[RecoveryEntry], mut out: impl Write) -> std::io::Result<()> {
     for history in guests {
         serde_json::to_writer(&mut out, &to_line(history))?;
+        out.write_all(b"\n")?;
+    }
+    for entry in mishaps {
+        let line = GuestLine { mishap: Some(recovery_line(&entry.recovery)), ..GuestLine::empty() };
+        serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")?;
     }
     out.flush()
 }
 
+impl GuestLine {
+    fn empty() -> Self {
+        Self {
+            name: None,
+            mishap: None,
+            greeting: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            birthday: None,
+            tags: Vec::new(),
+            allergies: Vec::new(),
+            preferences: Vec::new(),
+            notes: String::new(),
+            notes_by: String::new(),
+            notes_at: None,
+            visits: Vec::new(),
+            recoveries: Vec::new(),
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
+fn recovery_line(r: &Recovery) -> RecoveryLine {
+    RecoveryLine {
+        opened_at: format_time(r.opened_at),
+        category: r.category.clone(),
+        what_happened: r.what_happened.clone(),
+        action_taken: r.action_taken.clone(),
+        cost: r.cost,
+        follow_ups: r.follow_ups.iter().map(|f| FollowUpLine { task: f.task.clone(), done: f.done }).collect(),
+        resolved_at: r.resolved_at.map(format_time),
+        staff: r.staff.clone(),
+    }
+}
+
 fn to_line(history: &GuestHistory) -> GuestLine {
     let p = &history.guest.profile;
+    let noted = history.guest.notes_by.as_ref().filter(|_| !p.notes.is_empty());
     GuestLine {
-        name: p.name.clone(),
+        name: Some(p.name.clone()),
         greeting: p.greeting.clone(),
         phone: p.phone.clone(),
         email: p.email.clone(),
@@ -184,6 +248,8 @@ fn to_line(history: &GuestHistory) -> GuestLine {
         allergies: p.allergies.clone(),
         preferences: p.preferences.clone(),
         notes: p.notes.clone(),
+        notes_by: noted.map(|n| n.staff.clone()).unwrap_or_default(),
+        notes_at: noted.map(|n| format_time(n.at)),
         visits: history
             .visits
             .iter()
@@ -196,27 +262,7 @@ fn to_line(history: &GuestHistory) -> GuestLine {
                 note: v.note.clone(),
             })
             .collect(),
-        recoveries: history
-            .recoveries
-            .iter()
-            .map(|entry| {
-                let r = &entry.recovery;
-                RecoveryLine {
-                    opened_at: format_time(r.opened_at),
-                    category: r.category.clone(),
-                    what_happened: r.what_happened.clone(),
-                    action_taken: r.action_taken.clone(),
-                    cost: r.cost,
-                    follow_ups: r
-                        .follow_ups
-                        .iter()
-                        .map(|f| FollowUpLine { task: f.task.clone(), done: f.done })
-                        .collect(),
-                    resolved_at: r.resolved_at.map(format_time),
-                    staff: r.staff.clone(),
-                }
-            })
-            .collect(),
-        unknown: BTreeMap::new(),
+        recoveries: history.recoveries.iter().map(|entry| recovery_line(&entry.recovery)).collect(),
+        ..GuestLine::empty()
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, SecondsFormat, Utc};
 use thiserror::Error;
 
-use crate::domain::{GuestHistory, GuestRecord, ValidationError};
+use crate::domain::{GuestHistory, GuestRecord, Recovery, RecoveryEntry, ValidationError};
 
 /// A file format for guest lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -67,6 +67,8 @@ impl ImportError {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub records: Vec<(u64, GuestRecord)>,
+    /// Recoveries recorded for nobody in particular, with their line.
+    pub mishaps: Vec<(u64, Recovery)>,
     pub warnings: Vec<String>,
 }
 
@@ -78,10 +80,16 @@ pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
     }
 }
 
-/// Writes guests in `format`, in the order given.
-pub fn write(format: Format, guests: &[GuestHistory], out: impl Write) -> std::io::Result<()> {
+/// Writes guests in `format`, in the order given, then (in JSON Lines, which carries whole records) the
+/// recoveries recorded for nobody in particular. CSV carries profiles only.
+pub fn write(
+    format: Format,
+    guests: &[GuestHistory],
+    mishaps: &[RecoveryEntry],
+    out: impl Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Jsonl => jsonl::write(guests, out),
+        Format::Jsonl => jsonl::write(guests, mishaps, out),
         Format::Csv => csv::write(guests, out),
     }
 }

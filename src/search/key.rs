@@ -6,6 +6,10 @@ use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
+/// it is opened (2: Chinese titles keyed in English too).
+pub const KEYS_VERSION: &str = "2";
+
 /// What the guest book stores with a guest for search, computed when the guest is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchKeys {
@@ -37,10 +41,35 @@ pub fn search_key(text: &str) -> String {
     key_with_map(text).0
 }
 
-/// The key a greeting is searched by: folded, without pinyin. A greeting's surname is in the name already, and the
-/// pinyin of its titles ("先生", "xian sheng") would match initials typed for a name.
+/// The key a greeting is searched by: folded, without pinyin — a greeting's surname is in the name already, and the
+/// pinyin of its titles ("先生", "xian sheng") would match initials typed for a name — but with a Chinese title
+/// also in English, so that "Mr. Yu" finds 于先生 as it finds Mr. Yu: "于先生" → "于先生 Mr. Yu".
 pub fn greeting_key(text: &str) -> String {
-    fold(text)
+    let folded = fold(text);
+    match title_in_english(text) {
+        Some(english) => format!("{folded} {english}"),
+        None => folded,
+    }
+}
+
+/// Chinese titles as an English greeting says them (Simplified and Traditional write these the same).
+const TITLES: [(&str, &str); 5] =
+    [("先生", "Mr."), ("女士", "Ms."), ("小姐", "Ms."), ("太太", "Mrs."), ("夫人", "Mrs.")];
+
+/// "于先生" → "Mr. Yu", "王女士" → "Ms. Wang": a surname in characters followed by a Chinese title.
+fn title_in_english(greeting: &str) -> Option<String> {
+    let greeting = greeting.trim();
+    TITLES.iter().find_map(|(chinese, english)| {
+        let surname = greeting.strip_suffix(chinese)?;
+        let syllables: Option<Vec<&str>> = surname.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect();
+        let syllables = syllables?;
+        let mut words = vec![(*english).to_owned()];
+        words.extend(syllables.iter().map(|syllable| {
+            let mut chars = syllable.chars();
+            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+        }));
+        Some(words.join(" "))
+    })
 }
 
 /// The key, and for each of its characters the index of the character of `text` it stands for (for highlights).
@@ -64,6 +93,22 @@ pub fn key_with_map(text: &str) -> (String, Vec<usize>) {
         }
     }
     (key, map)
+}
+
+/// Whether `typed` is the whole of `name`, as staff would type it: letters and digits compared with case,
+/// accents, spaces and punctuation aside, against the name itself or (for a Chinese name) its pinyin —
+/// "yu ming", "Yuming" and "于明" are each the whole of 于明; "yu" and "yuminghui" are not.
+pub fn same_name(name: &str, typed: &str) -> bool {
+    let letters = |text: &str| -> String {
+        fold(text).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let typed = letters(typed);
+    if typed.is_empty() {
+        return false;
+    }
+    let pinyin: String =
+        search_key(name).chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    letters(name) == typed || pinyin == typed
 }
 
 /// Text with accents and widths folded, case kept: how queries and emails are compared with keys.
@@ -91,6 +136,26 @@ mod tests {
         let (key, map) = key_with_map("Li 于");
         assert_eq!(key, "Li 于 yu ");
         assert_eq!(map, [0, 1, 2, 3, 3, 3, 3, 3]);
+    }
+
+    #[test]
+    fn chinese_titles_are_also_keyed_in_english() {
+        assert_eq!(greeting_key("于先生"), "于先生 Mr. Yu");
+        assert_eq!(greeting_key("王女士"), "王女士 Ms. Wang");
+        assert_eq!(greeting_key("欧阳太太"), "欧阳太太 Mrs. Ou Yang");
+        assert_eq!(greeting_key("Mr. Smith"), "Mr. Smith");
+        assert_eq!(greeting_key("先生"), "先生 Mr.");
+    }
+
+    #[test]
+    fn the_whole_name_is_known_however_it_is_typed() {
+        for typed in ["yuming", "Yu Ming", "于明", "YU-MING"] {
+            assert!(same_name("于明", typed), "{typed}");
+        }
+        assert!(!same_name("余明辉", "yuming"));
+        assert!(!same_name("于明", "yu"));
+        assert!(same_name("José García", "jose garcia"));
+        assert!(!same_name("Jose Garcia", ""));
     }
 
     #[test]

@@ -7,5 +7,5 @@ mod query;
 mod worker;
 
 pub use index::{Field, Found, GuestView, Hit, Index};
-pub use key::{SearchKeys, greeting_key, search_key};
+pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key};
 pub use worker::{FoundGuest, Results, Worker};

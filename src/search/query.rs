@@ -92,6 +92,12 @@ fn term(text: &str) -> Term {
     if digits.len() >= PHONE_DIGITS && text.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c)) {
         return Term::Phone(digits);
     }
+    // "Somchai J.": the full stop after an initial is not part of the name typed. (A title keeps its own: "Mr."
+    // is in the greeting keys as written.)
+    let text = match text.strip_suffix('.') {
+        Some(initial) if initial.chars().count() == 1 && initial.chars().all(char::is_alphabetic) => initial,
+        _ => text,
+    };
     let folded = fold(text);
     Term::Fuzzy {
         atom: Atom::new(&folded, CaseMatching::Smart, Normalization::Never, AtomKind::Fuzzy, false),
@@ -132,6 +138,13 @@ mod tests {
         assert_eq!(kinds, [Kind::Fuzzy, Kind::Phone, Kind::Tag, Kind::Fuzzy, Kind::Fuzzy, Kind::Fuzzy, Kind::Email]);
         assert!(matches!(&parse("(138)-0108")[0], Term::Phone(d) if d == "1380108"));
         assert!(matches!(&parse("#VIP")[0], Term::Tag(t) if t == "vip"));
+    }
+
+    #[test]
+    fn a_full_stop_after_an_initial_or_a_title_is_not_typed_into_the_name() {
+        assert!(matches!(&parse("J.")[0], Term::Fuzzy { lower, .. } if lower == "j"));
+        assert!(matches!(&parse("Mr.")[0], Term::Fuzzy { lower, .. } if lower == "mr."));
+        assert!(matches!(&parse("..")[0], Term::Fuzzy { lower, .. } if lower == ".."));
     }
 
     #[test]

@@ -73,6 +73,7 @@ enum Request {
 /// A handle on the search thread; dropping it ends the thread.
 pub struct Worker {
     requests: Sender<Request>,
+    thread: thread::JoinHandle<()>,
 }
 
 impl Worker {
@@ -85,11 +86,17 @@ impl Worker {
         failed: impl Fn(StoreError) + Send + 'static,
     ) -> Self {
         let (requests, inbox) = mpsc::channel();
-        thread::spawn(move || match Index::load(&book) {
+        let thread = thread::spawn(move || match Index::load(&book) {
             Ok(index) => serve(index, &book, limit, &inbox, deliver, failed),
             Err(error) => failed(error),
         });
-        Self { requests }
+        Self { requests, thread }
+    }
+
+    /// Ends the thread and waits until it has let go of its connection to the book.
+    pub fn stop(self) {
+        drop(self.requests);
+        let _ = self.thread.join();
     }
 
     pub fn search(&self, generation: u64, query: &str) {
@@ -158,7 +165,12 @@ mod tests {
     use crate::store::DEFAULT_BUSY_TIMEOUT;
 
     fn record(name: &str) -> GuestRecord {
-        GuestRecord { profile: Profile { name: name.into(), ..Profile::default() }, visits: vec![], recoveries: vec![] }
+        GuestRecord {
+            profile: Profile { name: name.into(), ..Profile::default() },
+            visits: vec![],
+            recoveries: vec![],
+            noted: None,
+        }
     }
 
     #[test]

@@ -14,13 +14,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 use thiserror::Error;
 
 use crate::domain::ValidationError;
 
-pub use read::{AuditEntry, SearchRow};
-pub use write::{ImportSummary, Merged};
+pub use read::{AuditEntry, Duplicate, SearchRow};
+pub use write::{ClashReport, Edited, ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -44,10 +44,14 @@ pub enum StoreError {
     Busy,
     #[error("the guest book holds a value this version cannot read: {0}")]
     Corrupt(String),
+    #[error("no desk has opened the guest book as station {name:?}{}", known_stations(.known))]
+    UnknownStation { name: String, known: Vec<String> },
     #[error("{0} is not in the guest book")]
     NotFound(String),
     #[error("another desk changed this guest meanwhile; nothing was saved")]
     Changed,
+    #[error("another desk changed {} of this guest meanwhile; nothing was saved", .0.reconciled.clashes.iter().map(|c| c.field).collect::<Vec<_>>().join(", "))]
+    Clash(Box<ClashReport>),
     #[error(transparent)]
     Invalid(#[from] ValidationError),
     #[error("record {}: {error}", index + 1)]
@@ -74,6 +78,15 @@ impl From<serde_json::Error> for StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// "; the stations are lobby, restaurant", for the unknown-station error.
+fn known_stations(known: &[String]) -> String {
+    if known.is_empty() {
+        "; no desk has named its station yet".to_owned()
+    } else {
+        format!("; the stations are {}", known.join(", "))
+    }
+}
 
 /// An open guest book.
 pub struct Store {
@@ -108,6 +121,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut conn)?;
+        refresh_search_keys(&mut conn)?;
         Ok(Self { conn, path: path.to_owned(), busy_timeout })
     }
 
@@ -140,13 +154,61 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     if user_version(conn)? == MIGRATIONS_LEN {
         return Ok(());
     }
+    // Tables are rebuilt by some migrations: with foreign keys on, dropping the old table would cascade to its
+    // children. The pragma only takes effect outside a transaction; the keys are checked before the commit instead.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = apply_migrations(conn);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrated
+}
+
+fn apply_migrations(conn: &mut Connection) -> Result<()> {
     // Re-read inside the write lock: another desk may have migrated while this one waited.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let applied = user_version(&tx)?;
     for sql in schema::MIGRATIONS.iter().skip(usize::try_from(applied).unwrap_or(usize::MAX)) {
         tx.execute_batch(sql)?;
     }
+    let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |row| row.get(0)).optional()?;
+    if let Some(table) = broken {
+        return Err(StoreError::Corrupt(format!("a row of {table} refers to one that is not there")));
+    }
     tx.pragma_update(None, "user_version", MIGRATIONS_LEN)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Computes every guest's search keys again when the book's were computed by other rules (an older version of
+/// regulars), in one transaction, and records the version: opening the book costs this once.
+fn refresh_search_keys(conn: &mut Connection) -> Result<()> {
+    let stored = |conn: &Connection| -> Result<Option<String>> {
+        Ok(conn
+            .query_row("SELECT value FROM book_settings WHERE key = 'search_keys'", [], |row| row.get(0))
+            .optional()?)
+    };
+    if stored(conn)?.as_deref() == Some(crate::search::KEYS_VERSION) {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if stored(&tx)?.as_deref() != Some(crate::search::KEYS_VERSION) {
+        let mut read = tx.prepare("SELECT id, name, greeting, email FROM guests")?;
+        let guests: Vec<(i64, String, String, String)> = read
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(read);
+        let mut write =
+            tx.prepare("UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4 WHERE id = ?1")?;
+        for (id, name, greeting, email) in guests {
+            let keys = crate::search::SearchKeys::of(&name, &greeting, &email);
+            write.execute(rusqlite::params![id, keys.name, keys.greeting, keys.mask])?;
+        }
+        drop(write);
+        tx.execute(
+            "INSERT INTO book_settings (key, value) VALUES ('search_keys', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [crate::search::KEYS_VERSION],
+        )?;
+    }
     tx.commit()?;
     Ok(())
 }

@@ -27,6 +27,18 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// A guest already in the book with the same phone number or email as a guest about to be added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: GuestId,
+    pub name: String,
+    /// "phone" or "email".
+    pub same: &'static str,
+}
+
+/// Fewest digits a phone number needs before two numbers ending alike are taken for the same line.
+const PHONE_DIGITS_COMPARED: usize = 8;
+
 /// What search needs of one guest: the fields it matches and the tie-breaks it ranks by. Borrowed from the row
 /// being read, so that loading 200,000 guests allocates nothing per guest but what the index keeps.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,6 +275,83 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Guests already in the book that `profile` may be: the same phone number (its last eight digits, as
+    /// caller ID and country prefixes differ) or the same email, at most five.
+    pub fn possible_duplicates(&self, profile: &Profile) -> Result<Vec<Duplicate>> {
+        let tail = |phone: &str| -> String {
+            let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+            digits[digits.len().saturating_sub(PHONE_DIGITS_COMPARED)..].iter().collect()
+        };
+        let phone = tail(&profile.phone);
+        let email = profile.email.trim().to_lowercase();
+        let mut found = Vec::new();
+        if phone.len() < PHONE_DIGITS_COMPARED && email.is_empty() {
+            return Ok(found);
+        }
+        let mut stmt = self.conn.prepare_cached("SELECT id, name, phone, email FROM guests ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let same = if phone.len() >= PHONE_DIGITS_COMPARED
+                && tail(row.get_ref(2)?.as_str().unwrap_or_default()) == phone
+            {
+                "phone"
+            } else if !email.is_empty()
+                && row.get_ref(3)?.as_str().unwrap_or_default().trim().eq_ignore_ascii_case(&email)
+            {
+                "email"
+            } else {
+                continue;
+            };
+            found.push(Duplicate { id: GuestId(row.get(0)?), name: row.get(1)?, same });
+            if found.len() == 5 {
+                break;
+            }
+        }
+        Ok(found)
+    }
+
+    /// Every station a desk has opened the book as, by name: where heads-ups can go.
+    pub fn stations(&self) -> Result<Vec<String>> {
+        stations(&self.conn)
+    }
+
+    /// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the
+    /// book an export must carry, as the tally counts them.
+    pub fn unattached_recoveries(&self) -> Result<Vec<RecoveryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+             FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(RecoveryEntry {
+                id: RecoveryId(row.get(0)?),
+                recovery: Recovery {
+                    opened_at: millis(1, row.get(1)?)?,
+                    category: row.get(2)?,
+                    what_happened: row.get(3)?,
+                    action_taken: row.get(4)?,
+                    cost: row.get(5)?,
+                    follow_ups: Vec::new(),
+                    resolved_at: row.get::<_, Option<i64>>(6)?.map(|ms| millis(6, ms)).transpose()?,
+                    staff: row.get(7)?,
+                },
+            })
+        })?;
+        let mut entries: Vec<RecoveryEntry> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+             WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id = RecoveryId(row.get(0)?);
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.recovery.follow_ups.push(FollowUp { task: row.get(1)?, done: row.get(2)? });
+            }
+        }
+        Ok(entries)
+    }
+
     /// One guest with their whole history.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
         history(&self.conn, id)
@@ -275,6 +364,19 @@ impl Store {
         Ok(histories)
     }
 }
+
+/// One guest's profile as stored, without history; `NotFound` when there is no such guest.
+pub(super) fn guest(conn: &Connection, id: GuestId) -> Result<Guest> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?1"))?
+        .query_row([id.0], guest_from_row)
+        .optional()?;
+    found.ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+}
+
+/// The columns `guest_from_row` reads, in its order.
+const GUEST_COLUMNS: &str =
+    "id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by, notes_at";
 
 pub(super) fn history(conn: &Connection, id: GuestId) -> Result<GuestHistory> {
     load(conn, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
@@ -304,12 +406,7 @@ fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
 
     let mut slot = HashMap::new();
     let mut histories = Vec::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by,
-                notes_at
-         FROM guests {} ORDER BY id",
-        filter("id")
-    ))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")))?;
     let mut rows = stmt.query(params![param])?;
     while let Some(row) = rows.next()? {
         let guest = guest_from_row(row)?;
@@ -388,6 +485,13 @@ pub(super) fn identities(conn: &Connection) -> Result<HashMap<String, GuestId>> 
         }
     }
     Ok(known)
+}
+
+/// Every station a desk has opened the book as, by name.
+pub(super) fn stations(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM stations ORDER BY name")?;
+    let names = stmt.query_map([], |row| row.get(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(super) fn guest_exists(conn: &Connection, id: GuestId) -> Result<bool> {

@@ -96,4 +96,136 @@ pub(super) const MIGRATIONS: &[&str] = &[
         taken_station TEXT
     );
     CREATE INDEX heads_ups_by_time ON heads_ups (sent_at);",
+    // 2: ids are never reused, so the audit log's "visit 12" names one visit for ever (without AUTOINCREMENT,
+    // SQLite hands out the highest id again once its row is deleted, as an undo does). The tables are rebuilt with
+    // AUTOINCREMENT (run with foreign keys off, checked before commit), each counter starting above every id the
+    // table or the audit log has ever named. Stations record every desk that has opened the book, so a heads-up to a
+    // misspelt one is caught. Outreach contacts record who was written to, when and for which occasion, so a guest
+    // is left out until the next one. Book settings hold the version of the search keys, so a book whose keys were
+    // computed by an older rule has them recomputed once.
+    "DROP TRIGGER visit_added;
+    DROP TRIGGER visit_removed;
+    DROP TRIGGER visit_moved;
+    CREATE TABLE new_guests (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        search_mask INTEGER NOT NULL DEFAULT 0,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        greeting    TEXT NOT NULL DEFAULT '',
+        phone       TEXT NOT NULL DEFAULT '',
+        email       TEXT NOT NULL DEFAULT '',
+        birthday    TEXT,
+        tags        TEXT NOT NULL DEFAULT '[]',
+        allergies   TEXT NOT NULL DEFAULT '[]',
+        preferences TEXT NOT NULL DEFAULT '[]',
+        notes       TEXT NOT NULL DEFAULT '',
+        notes_by    TEXT NOT NULL DEFAULT '',
+        notes_at    INTEGER,
+        name_key     TEXT NOT NULL DEFAULT '',
+        greeting_key TEXT NOT NULL DEFAULT '',
+        visit_count   INTEGER NOT NULL DEFAULT 0,
+        last_visit_at INTEGER,
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+    );
+    INSERT INTO new_guests SELECT * FROM guests;
+    DROP TABLE guests;
+    ALTER TABLE new_guests RENAME TO guests;
+    CREATE TABLE new_visits (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        guest_id   INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        at         INTEGER NOT NULL,
+        seat       TEXT NOT NULL DEFAULT '',
+        items      TEXT NOT NULL DEFAULT '[]',
+        party_size INTEGER,
+        staff      TEXT NOT NULL DEFAULT '',
+        note       TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO new_visits SELECT * FROM visits;
+    DROP TABLE visits;
+    ALTER TABLE new_visits RENAME TO visits;
+    CREATE INDEX visits_by_guest ON visits (guest_id, at);
+    CREATE TRIGGER visit_added AFTER INSERT ON visits BEGIN
+        UPDATE guests SET visit_count = visit_count + 1, last_visit_at = max(coalesce(last_visit_at, NEW.at), NEW.at)
+        WHERE id = NEW.guest_id;
+    END;
+    CREATE TRIGGER visit_removed AFTER DELETE ON visits BEGIN
+        UPDATE guests SET visit_count = visit_count - 1,
+                          last_visit_at = (SELECT max(at) FROM visits WHERE guest_id = OLD.guest_id)
+        WHERE id = OLD.guest_id;
+    END;
+    CREATE TRIGGER visit_moved AFTER UPDATE OF guest_id, at ON visits BEGIN
+        UPDATE guests SET visit_count = (SELECT count(*) FROM visits WHERE guest_id = guests.id),
+                          last_visit_at = (SELECT max(at) FROM visits WHERE guest_id = guests.id)
+        WHERE id IN (OLD.guest_id, NEW.guest_id);
+    END;
+    CREATE TABLE new_recoveries (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guest_id      INTEGER REFERENCES guests(id) ON DELETE SET NULL,
+        opened_at     INTEGER NOT NULL,
+        category      TEXT NOT NULL,
+        what_happened TEXT NOT NULL DEFAULT '',
+        action_taken  TEXT NOT NULL DEFAULT '',
+        cost          REAL,
+        resolved_at   INTEGER,
+        staff         TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO new_recoveries SELECT * FROM recoveries;
+    DROP TABLE recoveries;
+    ALTER TABLE new_recoveries RENAME TO recoveries;
+    CREATE INDEX recoveries_by_guest ON recoveries (guest_id, opened_at);
+    CREATE INDEX recoveries_by_opened ON recoveries (opened_at);
+    CREATE TABLE new_heads_ups (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guest_id      INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        from_station  TEXT NOT NULL DEFAULT '',
+        to_station    TEXT,
+        note          TEXT NOT NULL DEFAULT '',
+        sent_at       INTEGER NOT NULL,
+        sent_by       TEXT NOT NULL DEFAULT '',
+        taken_at      INTEGER,
+        taken_by      TEXT,
+        taken_station TEXT
+    );
+    INSERT INTO new_heads_ups SELECT * FROM heads_ups;
+    DROP TABLE heads_ups;
+    ALTER TABLE new_heads_ups RENAME TO heads_ups;
+    CREATE INDEX heads_ups_by_time ON heads_ups (sent_at);
+    CREATE INDEX heads_ups_by_sender ON heads_ups (from_station, sent_at);
+    DELETE FROM sqlite_sequence WHERE name IN ('guests', 'visits', 'recoveries', 'heads_ups');
+    INSERT INTO sqlite_sequence (name, seq) VALUES
+        ('guests', max(coalesce((SELECT max(id) FROM guests), 0),
+                       coalesce((SELECT max(guest_id) FROM audit_log), 0))),
+        ('visits', max(coalesce((SELECT max(id) FROM visits), 0),
+                       coalesce((SELECT max(CAST(substr(detail, 7) AS INTEGER)) FROM audit_log
+                                 WHERE detail LIKE 'visit %'), 0))),
+        ('recoveries', max(coalesce((SELECT max(id) FROM recoveries), 0),
+                           coalesce((SELECT max(CAST(substr(detail, 10) AS INTEGER)) FROM audit_log
+                                     WHERE detail LIKE 'recovery %'), 0))),
+        ('heads_ups', max(coalesce((SELECT max(id) FROM heads_ups), 0),
+                          coalesce((SELECT max(CAST(substr(detail, 10) AS INTEGER)) FROM audit_log
+                                    WHERE detail LIKE 'heads-up %'), 0)));
+    CREATE TABLE stations (
+        name       TEXT PRIMARY KEY,
+        first_seen INTEGER NOT NULL,
+        last_seen  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO stations (name, first_seen, last_seen)
+        SELECT from_station, min(sent_at), max(sent_at) FROM heads_ups WHERE from_station <> '' GROUP BY from_station;
+    INSERT OR IGNORE INTO stations (name, first_seen, last_seen)
+        SELECT taken_station, min(taken_at), max(taken_at) FROM heads_ups
+        WHERE taken_station IS NOT NULL AND taken_station <> '' GROUP BY taken_station;
+    CREATE TABLE outreach_contacts (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        guest_id   INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        reason     TEXT NOT NULL CHECK (reason IN ('birthday', 'lapsed')),
+        occasion   TEXT NOT NULL,
+        written_at INTEGER NOT NULL,
+        staff      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX outreach_contacts_by_occasion ON outreach_contacts (guest_id, reason, occasion);
+    CREATE TABLE book_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;",
 ];

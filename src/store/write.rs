@@ -3,9 +3,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::read::{guest_exists, history, identities};
+use super::read::{self, guest_exists, history, identities};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::check_len;
+use crate::domain::clash::{Reconciled, changed_fields, reconcile};
 use crate::domain::guest::LONG_FIELD_MAX;
 use crate::domain::merge::{combine, merge};
 use crate::domain::{Guest, GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
@@ -20,12 +21,33 @@ pub struct Merged {
     recoveries: Vec<i64>,
 }
 
+/// What an edit saved: the guest's new version, the profile as saved, and the fields joined with another desk's
+/// change made meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    pub version: i64,
+    pub profile: Profile,
+    /// The profile as it was just before this save (another desk's, if it saved meanwhile): what an undo restores.
+    pub before: Profile,
+    pub kept_theirs: Vec<&'static str>,
+}
+
+/// Another desk changed a plain field this edit changed too: their guest as saved, and the edit reconciled with it
+/// (ours in the clashing fields), for the user to decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClashReport {
+    pub theirs: Guest,
+    pub reconciled: Reconciled,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ImportSummary {
     pub added: usize,
     pub merged: usize,
     pub unchanged: usize,
+    /// Recoveries with no guest added.
+    pub mishaps: usize,
 }
 
 impl Store {
@@ -33,6 +55,19 @@ impl Store {
     /// and email, as a guest already in the book (or earlier in `records`) is merged into that guest.
     /// `source` names where the records came from, for the audit log.
     pub fn import(&mut self, records: Vec<GuestRecord>, staff: &str, source: &str) -> Result<ImportSummary> {
+        self.import_book(records, Vec::new(), staff, source)
+    }
+
+    /// Brings a whole book in, all or nothing: guest records as `import` does, and recoveries recorded for nobody
+    /// in particular (`mishaps`); a mishap the book already holds (the same time and category, with no guest) is
+    /// not added twice.
+    pub fn import_book(
+        &mut self,
+        records: Vec<GuestRecord>,
+        mishaps: Vec<Recovery>,
+        staff: &str,
+        source: &str,
+    ) -> Result<ImportSummary> {
         let tx = self.write()?;
         let mut known = identities(&tx)?;
         let mut summary = ImportSummary::default();
@@ -43,6 +78,10 @@ impl Store {
             let (id, visits, recoveries) = match existing {
                 None => {
                     let id = insert_guest(&tx, &record.profile, staff)?;
+                    if let Some(noted) = &record.noted {
+                        tx.prepare_cached("UPDATE guests SET notes_by = ?2, notes_at = ?3 WHERE id = ?1")?
+                            .execute(params![id.0, noted.staff, to_millis(noted.at)])?;
+                    }
                     audit(&tx, staff, "guest added", Some(id), source)?;
                     summary.added += 1;
                     (id, record.visits, record.recoveries)
@@ -71,6 +110,20 @@ impl Store {
                 insert_recovery(&tx, Some(id), recovery)?;
             }
         }
+        for recovery in mishaps {
+            let recovery = recovery.validated()?;
+            let known: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM recoveries WHERE guest_id IS NULL AND opened_at = ?1 AND category = ?2",
+                )?
+                .query_row(params![to_millis(recovery.opened_at), recovery.category], |r| r.get(0))
+                .optional()?;
+            if known.is_none() {
+                let id = insert_recovery(&tx, None, &recovery)?;
+                audit(&tx, staff, "recovery opened", None, &format!("recovery {}; {source}", id.0))?;
+                summary.mishaps += 1;
+            }
+        }
         tx.commit()?;
         Ok(summary)
     }
@@ -85,24 +138,40 @@ impl Store {
         Ok(id)
     }
 
-    /// Replaces a guest's profile, if it is still at `version` (the version the editor started from); another
-    /// desk's change in between is refused as `Changed`, so nothing is silently overwritten. Returns the new version.
-    pub fn edit_guest(&mut self, id: GuestId, version: i64, profile: Profile, staff: &str) -> Result<i64> {
-        let profile = profile.validated()?;
+    /// Saves `ours`, an edit of the guest's profile made from `base` as read at `version`. When another desk saved
+    /// the guest meanwhile, the two edits are reconciled field by field (see `domain::clash`): what only one desk
+    /// changed is kept from that desk and lists both changed are joined, all in this one transaction; a plain field
+    /// both changed differently is refused as a `Clash`, with theirs and the reconciled profile, and nothing is
+    /// saved. The audit log names the fields the edit changed.
+    pub fn edit_guest(
+        &mut self,
+        id: GuestId,
+        version: i64,
+        base: &Profile,
+        ours: Profile,
+        staff: &str,
+    ) -> Result<Edited> {
+        let ours = ours.validated()?;
         let tx = self.write()?;
-        let current: Option<i64> = tx
-            .prepare_cached("SELECT version FROM guests WHERE id = ?1")?
-            .query_row([id.0], |r| r.get(0))
-            .optional()?;
-        match current {
-            None => return Err(StoreError::NotFound(format!("guest {id}"))),
-            Some(current) if current != version => return Err(StoreError::Changed),
-            Some(_) => {}
-        }
+        let current = read::guest(&tx, id)?;
+        let (profile, kept_theirs) = if current.version == version {
+            (ours, Vec::new())
+        } else {
+            let reconciled = reconcile(base, &current.profile, &ours);
+            if !reconciled.clashes.is_empty() {
+                return Err(StoreError::Clash(Box::new(ClashReport { theirs: current, reconciled })));
+            }
+            (reconciled.profile.validated()?, reconciled.kept_theirs)
+        };
+        let fields = changed_fields(&current.profile, &profile);
         update_guest(&tx, id, &profile, staff)?;
-        audit(&tx, staff, "guest edited", Some(id), "")?;
+        let mut detail = format!("fields: {}", if fields.is_empty() { "none".to_owned() } else { fields.join(", ") });
+        if !kept_theirs.is_empty() {
+            detail.push_str(&format!("; joined with another desk's change to {}", kept_theirs.join(", ")));
+        }
+        audit(&tx, staff, "guest edited", Some(id), &detail)?;
         tx.commit()?;
-        Ok(version + 1)
+        Ok(Edited { version: current.version + 1, profile, before: current.profile, kept_theirs })
     }
 
     /// Opens a recovery, for a guest or for nobody in particular (a mishap need not have a guest).
@@ -140,9 +209,16 @@ impl Store {
     /// Marks a recovery resolved at `at`.
     pub fn resolve_recovery(&mut self, recovery: RecoveryId, at: DateTime<Utc>, staff: &str) -> Result<()> {
         self.change_recovery(recovery, staff, "recovery resolved", |tx| {
-            let opened: i64 = tx
-                .prepare_cached("SELECT opened_at FROM recoveries WHERE id = ?1")?
-                .query_row([recovery.0], |r| r.get(0))?;
+            let (opened, resolved): (i64, Option<i64>) = tx
+                .prepare_cached("SELECT opened_at, resolved_at FROM recoveries WHERE id = ?1")?
+                .query_row([recovery.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if let Some(resolved) = resolved {
+                let on = super::from_millis(resolved)?.format("%Y-%m-%d %H:%M UTC");
+                return Err(StoreError::Invalid(ValidationError::new(
+                    "recovery",
+                    format!("{} was resolved already, on {on}; nothing was changed", recovery.0),
+                )));
+            }
             if to_millis(at) < opened {
                 return Err(StoreError::Invalid(ValidationError::new(
                     "resolved_at",
@@ -228,7 +304,27 @@ impl Store {
         Ok(())
     }
 
-    /// Sends a heads-up about a guest from `from_station` to `to_station` (or to every station).
+    /// Notes that a desk at `station` is working on the book, so heads-ups can be sent to it by name.
+    pub fn register_station(&mut self, station: &str) -> Result<()> {
+        let station = station.trim();
+        if station.is_empty() {
+            return Ok(());
+        }
+        check_len("station", station, crate::domain::guest::SHORT_FIELD_MAX)?;
+        let tx = self.write()?;
+        let now = to_millis(Utc::now());
+        tx.prepare_cached(
+            "INSERT INTO stations (name, first_seen, last_seen) VALUES (?1, ?2, ?2)
+             ON CONFLICT (name) DO UPDATE SET last_seen = excluded.last_seen",
+        )?
+        .execute(params![station, now])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sends a heads-up about a guest from `from_station` to `to_station` (or to every station). A station no desk
+    /// has ever opened the book as is refused as `UnknownStation` (a misspelt one would never be seen), unless
+    /// `new_station` says the sender means it.
     pub fn send_heads_up(
         &mut self,
         guest: GuestId,
@@ -236,11 +332,20 @@ impl Store {
         to_station: Option<&str>,
         note: &str,
         staff: &str,
+        new_station: bool,
     ) -> Result<i64> {
         check_len("note", note, LONG_FIELD_MAX)?;
         let tx = self.write()?;
         if !guest_exists(&tx, guest)? {
             return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        if let Some(to) = to_station
+            && !new_station
+        {
+            let known = read::stations(&tx)?;
+            if !known.iter().any(|k| k == to) {
+                return Err(StoreError::UnknownStation { name: to.to_owned(), known });
+            }
         }
         tx.prepare_cached(
             "INSERT INTO heads_ups (guest_id, from_station, to_station, note, sent_at, sent_by)

@@ -5,18 +5,18 @@ use serde::{Deserialize, Serialize};
 use super::form::Submission;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::Tally;
-use crate::domain::{Guest, GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
+use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
 use crate::search::Results;
-use crate::store::{AuditEntry, Merged};
+use crate::store::{AuditEntry, ClashReport, Merged};
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// A user intent, produced by the keymap from a key or mouse event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
-    /// Type a character into the search line.
+    /// Type a character: into the search line, or on an open card as the start of the next search.
     Insert(char),
-    /// Pasted text, inserted into the search line.
+    /// Pasted text, inserted like typing.
     Paste(String),
     DeleteBack,
     DeleteWord,
@@ -31,11 +31,9 @@ pub enum Action {
     SelectLast,
     /// A click on the n-th visible row of the result list.
     Click(usize),
-    /// Open the selected guest's card for commands ("guest mode").
+    /// Open the selected guest's card (the top match of the query as typed, once it is found).
     OpenGuest,
-    /// Back to the search line.
-    FocusSearch,
-    /// Esc: leave guest mode, or clear the query on the search line.
+    /// Esc: close the card, cancel what is pending, or clear the search.
     Back,
     ToggleHelp,
     /// Fill an empty book with demo guests.
@@ -46,7 +44,7 @@ pub enum Action {
     TickFollowUp,
     /// Resolve the newest open recovery (asks for the key again first).
     ResolveRecovery,
-    /// Take back the last write of this session.
+    /// Take back this session's last write for the guest on screen.
     Undo,
     /// Open the form to log a visit for the selected guest.
     VisitForm,
@@ -54,8 +52,10 @@ pub enum Action {
     NewGuestForm,
     /// Open the form to edit the selected guest.
     EditGuestForm,
-    /// Open the form to record a recovery: for the guest in guest mode, for nobody in particular from search.
+    /// Open the form to record a recovery for the guest on screen.
     RecoveryForm,
+    /// Open the form to record a recovery for nobody in particular.
+    MishapForm,
     /// Merge the selected guest into another, picked next on the search line.
     MergeInto,
     /// The mishap tally screen.
@@ -76,8 +76,6 @@ pub enum Action {
     PreviousField,
     /// Ctrl-S in a form.
     Save,
-    /// A letter in guest mode that is not a command.
-    Unbound(char),
     Quit,
 }
 
@@ -93,11 +91,17 @@ pub enum Msg {
     BookChanged {
         message: String,
     },
-    /// A write went through: what to say, and how to take it back.
+    /// A write went through: for whom, what to say, and how to take it back.
     Written {
-        guest: GuestId,
+        who: Who,
         message: String,
         undo: Option<Undo>,
+    },
+    /// A heads-up went out: this desk follows it until another desk takes it.
+    HeadsUpSent {
+        who: Who,
+        id: i64,
+        message: String,
     },
     /// The mishap tally for the period asked for.
     Report(Box<Tally>),
@@ -110,52 +114,89 @@ pub enum Msg {
         guests: Vec<GuestId>,
         heads_ups: Vec<HeadsUp>,
     },
-    /// What the house serves most and the recovery categories in use, for completing forms.
+    /// What the house serves most, the recovery categories in use and the stations known, for completing forms.
     House {
         items: Vec<String>,
         categories: Vec<String>,
+        stations: Vec<String>,
     },
-    /// A write that leaves no guest to show went through (a recovery with no guest, a guest taken back).
-    Saved {
-        message: String,
-        undo: Option<Undo>,
-    },
-    /// Another desk changed the guest being edited: here it is as they saved it.
-    Conflict(Box<Guest>),
+    /// Another desk changed a field the edit being saved changed too: theirs, and the edit reconciled with it.
+    Clash(Box<ClashReport>),
+    /// The save needs a deliberate second Ctrl-S: a possible duplicate guest, a station no desk uses.
+    NeedsConfirmation(String),
     /// A failure to report on the status line, or in the form being saved.
     Failed(String),
+}
+
+/// Whom a write is for: the guest (none for a recovery with no guest) and how the screen names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub guest: Option<GuestId>,
+    /// The greeting, or the name; already inert.
+    pub name: String,
 }
 
 /// How to take back a write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Undo {
-    Visit {
-        guest: GuestId,
-        visit: VisitId,
-    },
+    Visit(VisitId),
     FollowUp {
-        guest: GuestId,
         recovery: RecoveryId,
         index: usize,
     },
-    GuestAdded {
-        guest: GuestId,
-    },
-    /// The profile before the edit, to be put back over the version the edit made.
+    GuestAdded,
+    /// The profile before the edit, to be put back over the profile the edit saved (at `version`).
     GuestEdited {
-        guest: GuestId,
         version: i64,
+        after: Box<Profile>,
         before: Box<Profile>,
     },
-    RecoveryAdded {
-        guest: Option<GuestId>,
-        recovery: RecoveryId,
-    },
-    Resolved {
-        guest: GuestId,
-        recovery: RecoveryId,
-    },
+    RecoveryAdded(RecoveryId),
+    Resolved(RecoveryId),
     Merged(Box<Merged>),
+}
+
+impl Undo {
+    /// What the write was, for the message that takes it back: "the visit", "the edit".
+    pub fn what(&self) -> &'static str {
+        match self {
+            Undo::Visit(_) => "the visit",
+            Undo::FollowUp { .. } => "the tick",
+            Undo::GuestAdded => "the new guest",
+            Undo::GuestEdited { .. } => "the edit",
+            Undo::RecoveryAdded(_) => "the recovery",
+            Undo::Resolved(_) => "the resolve",
+            Undo::Merged(_) => "the merge",
+        }
+    }
+}
+
+/// A write to the book, with the guest it is for (the same `Who` comes back with the answer).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    /// A visit, with what to say once it is saved.
+    LogVisit {
+        visit: Visit,
+        said: String,
+    },
+    /// A form's content.
+    Save(Box<Submission>),
+    Merge {
+        from: GuestId,
+        into: GuestId,
+        said: String,
+    },
+    TickFollowUp {
+        recovery: RecoveryId,
+        index: usize,
+    },
+    Resolve {
+        recovery: RecoveryId,
+        category: String,
+    },
+    TakeHeadsUp(i64),
+    /// Take back a write.
+    Undo(Undo),
 }
 
 /// Work for the runtime: the only way state changes reach the search thread and the store.
@@ -166,7 +207,7 @@ pub enum Effect {
         query: String,
     },
     LoadCard(GuestId),
-    /// Read what forms complete from: the house's frequent items, the recovery categories.
+    /// Read what forms complete from: the house's frequent items, the recovery categories, the stations.
     LoadHouse,
     /// Tally the mishaps opened since then, up to now.
     LoadReport {
@@ -180,30 +221,11 @@ pub enum Effect {
         now: DateTime<Utc>,
         zone: FixedOffset,
     },
-    TakeHeadsUp(i64),
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),
     LoadDemo,
-    LogVisit {
-        guest: GuestId,
-        visit: Visit,
-        said: String,
+    Write {
+        who: Who,
+        write: Write,
     },
-    /// Save a form's content.
-    Save(Submission),
-    Merge {
-        from: GuestId,
-        into: GuestId,
-    },
-    TickFollowUp {
-        guest: GuestId,
-        recovery: RecoveryId,
-        index: usize,
-    },
-    Resolve {
-        guest: GuestId,
-        recovery: RecoveryId,
-    },
-    /// Take back a write.
-    Undo(Undo),
 }

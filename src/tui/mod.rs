@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod desk;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -11,4 +12,5 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 
-pub use runtime::{Desk, Options, run};
+pub use desk::Desk;
+pub use runtime::{Options, run, translate};

@@ -83,6 +83,14 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Waits until the program has ended and the shell asks for the next command: the prompt shows once more than
+    /// it did before the program started.
+    pub fn wait_for_shell(&self) -> String {
+        self.wait_for("the shell back", |s| !s.contains("Find ›") && s.trim_end().ends_with("desk$"))
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.command().arg("kill-server").status();

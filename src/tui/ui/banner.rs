@@ -4,11 +4,12 @@ use ratatui::text::Span;
 
 use super::text::book;
 use crate::domain::text::inert;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode};
 
-/// The newest heads-up for this desk, as one line.
+/// The newest heads-up for this desk, as one line; else the newest this desk sent that another desk has taken.
 pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
-    let heads_up = app.live_heads_ups().next()?;
+    let Some(heads_up) = app.live_heads_ups().next() else { return taken(app) };
     let from = if heads_up.from_station.is_empty() { "another desk" } else { heads_up.from_station.as_str() };
     let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
     let mut spans = vec![
@@ -28,9 +29,30 @@ pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
                 app.theme.dim,
             ));
         }
-        None => spans.push(Span::styled(" · F5 open · F6 take it", app.theme.dim)),
+        None => {
+            let open = app.keymap.key_for(Mode::Search, &Action::OpenHeadsUp).unwrap_or_default();
+            let take = app.keymap.key_for(Mode::Search, &Action::TakeHeadsUp).unwrap_or_default();
+            spans.push(Span::styled(format!(" · {open} open · {take} take it"), app.theme.dim));
+        }
     }
     Some(spans)
+}
+
+/// A heads-up this desk sent, taken at another: the loop closed, where and by whom.
+fn taken(app: &App) -> Option<Vec<Span<'_>>> {
+    let heads_up = app.taken_heads_ups().next()?;
+    let taken = heads_up.taken.as_ref()?;
+    let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
+    let at = if taken.station.is_empty() { "another desk" } else { taken.station.as_str() };
+    Some(vec![
+        Span::styled(" ✓ ", app.theme.greeting),
+        Span::styled("Your heads-up about ", app.theme.text),
+        book(who, app.theme.greeting),
+        Span::styled(
+            format!(" was taken by {} at {}, {}", inert(&taken.by), inert(at), ago_minutes(taken.at, app.now)),
+            app.theme.text,
+        ),
+    ])
 }
 
 /// "just now", "3 min ago".

@@ -7,10 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, fit, fit_with_tail};
+use super::text::{book, fit, fit_with_tail, wrap};
+use crate::domain::allergen::allergens_in;
+use crate::domain::money::format_amount;
 use crate::domain::text::{inert, normalise};
 use crate::domain::when::ago;
-use crate::domain::{Card, RecoveryEntry, TheUsual};
+use crate::domain::{Card, GuestHistory, RecoveryEntry, TheUsual};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 
 const LABEL_WIDTH: usize = 11;
@@ -35,13 +38,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             *y += 1;
         }
     };
-    for line in summary(app, &card, width) {
+    for line in summary(app, history, &card, width) {
         put(line, &mut y, buf);
     }
     // Open recoveries: each in its own box, newest first, as much of each as fits.
     let mut recoveries = card.open_recoveries.iter();
     for entry in recoveries.by_ref() {
-        let lines = recovery_lines(app, entry);
+        let box_width = usize::from(inner.width.saturating_sub(2));
+        let lines: Vec<Line<'_>> =
+            recovery_lines(app, entry).into_iter().flat_map(|line| wrap(line, box_width, 2)).collect();
         let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
         if y + 3 > bottom {
             break;
@@ -53,7 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         frame.render(boxed, buf);
         for (i, line) in lines.into_iter().enumerate().take(usize::from(box_inner.height)) {
             let row = box_inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-            fit(line, usize::from(box_inner.width)).render(Rect::new(box_inner.x, row, box_inner.width, 1), buf);
+            line.render(Rect::new(box_inner.x, row, box_inner.width, 1), buf);
         }
         y += boxed.height;
     }
@@ -87,9 +92,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Name, greeting, last seat, the usual, usual seat, allergies, preferences, tags, birthday, contact, visits, notes.
-/// Each line fits the width; where the end matters most (when, how often) it is kept whole and the middle is cut.
-fn summary<'a>(app: &App, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
+/// Name, greeting, last seat, the usual, usual seat, allergies, preferences, tags, birthday, contact, visits,
+/// recoveries, notes. What staff act on — the seat, the usual, allergies — wraps rather than being cut; the rest
+/// fits one line each, and where the end matters most (when, how often) it is kept whole and the middle is cut.
+fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
     let theme = &app.theme;
     let p = &card.guest.profile;
     let label = |text: &str| Span::styled(format!("{text:<LABEL_WIDTH$}"), theme.label);
@@ -97,41 +103,53 @@ fn summary<'a>(app: &App, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
     if !p.greeting.is_empty() {
         lines.push(fit(vec![label("Greet as"), book(&p.greeting, theme.greeting)], width));
     }
-    lines.push(match &card.last_seat {
-        Some(last) => fit_with_tail(
-            vec![label("Last seat"), book(last.seat, theme.text)],
-            Span::styled(format!(" · {} · {}", date(app, last.at), ago(last.at, app.now, app.zone)), theme.dim),
+    match &card.last_seat {
+        Some(last) => lines.extend(wrap(
+            vec![
+                label("Last seat"),
+                book(last.seat, theme.text),
+                Span::styled(format!(" · {} · {}", date(app, last.at), ago(last.at, app.now, app.zone)), theme.dim),
+            ],
             width,
-        ),
-        None => fit(vec![label("Last seat"), Span::styled("no visits yet", theme.dim)], width),
+            LABEL_WIDTH,
+        )),
+        None => lines.push(fit(vec![label("Last seat"), Span::styled("no visits yet", theme.dim)], width)),
+    }
+    let usual = card.the_usual.as_ref().map(|usual| {
+        let (head, tail) = match usual {
+            TheUsual::Usual { times, of_last, .. } => ("The usual", format!(" — {times} of last {of_last}")),
+            TheUsual::LastOrder { at, .. } => ("Last order", format!(" — {}", ago(*at, app.now, app.zone))),
+        };
+        let items = usual.items();
+        let hits = allergens_in(items, &p.allergies);
+        let mut spans = vec![label(head)];
+        for (i, item) in items.iter().enumerate() {
+            let allergic = hits.iter().any(|hit| hit.item == item.as_str());
+            let separator = if i + 1 < items.len() { ", " } else { "" };
+            let style = if allergic { theme.warning } else { theme.text };
+            spans.push(Span::styled(format!("{}{}{separator}", if allergic { "⚠ " } else { "" }, inert(item)), style));
+        }
+        spans.push(Span::styled(tail, theme.dim));
+        spans
     });
-    match &card.the_usual {
-        Some(TheUsual::Usual { items, times, of_last }) => lines.push(fit_with_tail(
-            vec![label("The usual"), book_items(items, theme.text)],
-            Span::styled(format!(" — {times} of last {of_last}"), theme.dim),
-            width,
-        )),
-        Some(TheUsual::LastOrder { items, at }) => lines.push(fit_with_tail(
-            vec![label("Last order"), book_items(items, theme.text)],
-            Span::styled(format!(" — {}", ago(*at, app.now, app.zone)), theme.dim),
-            width,
-        )),
-        None => {}
+    if let Some(spans) = usual {
+        lines.extend(wrap(spans, width, LABEL_WIDTH));
     }
     if let Some(seat) = card.usual_seat
         && card.last_seat.as_ref().is_none_or(|last| normalise(last.seat) != normalise(seat))
     {
-        lines.push(fit(vec![label("Usual seat"), book(seat, theme.text)], width));
+        lines.extend(wrap(vec![label("Usual seat"), book(seat, theme.text)], width, LABEL_WIDTH));
     }
-    lines.push(if p.allergies.is_empty() {
-        fit(vec![label("Allergies"), Span::styled("none recorded", theme.dim)], width)
+    lines.extend(if p.allergies.is_empty() {
+        vec![fit(vec![label("Allergies"), Span::styled("none recorded", theme.dim)], width)]
     } else {
-        fit(
+        wrap(
             vec![
                 Span::styled(format!("{:<LABEL_WIDTH$}", "ALLERGIES"), theme.warning),
                 book_items(&p.allergies, theme.warning),
             ],
             width,
+            LABEL_WIDTH,
         )
     });
     if !p.preferences.is_empty() {
@@ -163,9 +181,16 @@ fn summary<'a>(app: &App, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
         None => Span::styled("none yet", theme.dim),
     };
     lines.push(fit(vec![label("Visits"), visits], width));
-    if !p.notes.is_empty() {
-        let head = vec![label("Notes"), book(&p.notes, theme.text)];
-        lines.push(match &card.guest.notes_by {
+    let resolved = history.recoveries.len() - card.open_recoveries.len();
+    if resolved > 0 {
+        let text = format!("{resolved} resolved{}", if card.open_recoveries.is_empty() { "" } else { " before" });
+        lines.push(fit(vec![label("Recoveries"), Span::styled(text, theme.dim)], width));
+    }
+    // Notes keep their own line breaks (a merge adds its record on a line of its own).
+    for (i, note) in p.notes.lines().filter(|line| !line.trim().is_empty()).enumerate() {
+        let head = vec![label(if i == 0 { "Notes" } else { "" }), book(note, theme.text)];
+        let last = i + 1 == p.notes.lines().filter(|line| !line.trim().is_empty()).count();
+        lines.push(match card.guest.notes_by.as_ref().filter(|_| last) {
             Some(noted) => fit_with_tail(
                 head,
                 Span::styled(
@@ -184,6 +209,9 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
     let theme = &app.theme;
     let r = &entry.recovery;
     let mut head = vec![book(&r.category, theme.alert)];
+    if let Some(cost) = r.cost {
+        head.push(Span::styled(format!(" · cost {}", format_amount(cost, &app.money)), theme.text));
+    }
     if !r.staff.is_empty() {
         head.push(Span::styled(" · noted by ", theme.dim));
         head.push(book(&r.staff, theme.text));
@@ -198,6 +226,10 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
     for follow_up in &r.follow_ups {
         let (mark, style) = if follow_up.done { ("[x] ", theme.dim) } else { ("[ ] ", theme.text) };
         lines.push(vec![Span::styled(mark, style), book(&follow_up.task, style)]);
+    }
+    if !r.follow_ups.is_empty() && r.follow_ups.iter().all(|f| f.done) {
+        let key = app.keymap.key_for(app.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        lines.push(vec![Span::styled(format!("Every follow-up is done — {key} resolves it"), theme.greeting)]);
     }
     lines
 }

@@ -1,15 +1,17 @@
-//! A form over the card pane: one line per field, the focused one highlighted, errors beside the field at fault.
+//! A form over the card pane: one line per field, the focused one highlighted and scrolled so the cursor and what
+//! is typed always show, errors beside the field at fault, an allergen in the order in the warning colour, and a
+//! clash with another desk's save shown side by side.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
-use unicode_width::UnicodeWidthStr;
 
-use super::text::{book, book_owned, fit};
+use super::text::{book, book_owned, fit, window, wrap};
+use crate::domain::allergen::allergens_in;
 use crate::tui::app::App;
-use crate::tui::form::Form;
+use crate::tui::form::{Form, Purpose};
 
 const LABEL_WIDTH: usize = 14;
 
@@ -21,65 +23,90 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
+    let room = width.saturating_sub(LABEL_WIDTH);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let label_style = if focused { theme.greeting } else { theme.label };
-        let value_style = if focused { theme.text.add_modifier(Modifier::UNDERLINED) } else { theme.text };
+        let mut value_style = if focused { theme.text.add_modifier(Modifier::UNDERLINED) } else { theme.text };
+        if matches!(form.purpose, Purpose::Visit { .. }) && field.label == "Order" && holds_allergen(form, i) {
+            value_style = theme.warning;
+        }
+        let cursor = if focused { field.input.cursor() } else { 0 };
+        let (shown, column) = window(field.input.text(), cursor, room);
         let mut spans = vec![Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style)];
-        spans.push(book(field.input.text(), value_style));
+        spans.push(book_owned(shown, value_style));
+        let after = room.saturating_sub(column);
         if let Some(rest) = field.completion().filter(|_| focused) {
             spans.push(Span::styled(format!("{rest}  → takes it"), theme.dim));
         }
-        if focused && field.input.text().is_empty() && !field.hint.is_empty() {
+        if focused && field.input.text().is_empty() && !field.hint.is_empty() && after > 2 {
             spans.push(Span::styled(field.hint, theme.dim));
         }
         lines.push(fit(spans, width));
         if let Some((Some(at), problem)) = &form.error
             && *at == i
         {
-            lines.push(fit(
-                vec![Span::raw(" ".repeat(LABEL_WIDTH)), Span::styled(format!("↑ {problem}"), theme.warning)],
+            let style = if form.confirm_save { theme.alert } else { theme.warning };
+            lines.extend(wrap(
+                vec![Span::raw(" ".repeat(LABEL_WIDTH)), book_owned(format!("↑ {problem}"), style)],
                 width,
+                LABEL_WIDTH + 2,
             ));
         }
     }
     lines.push(Line::default());
     if let Some((None, problem)) = &form.error {
-        lines.push(fit(vec![book(problem, theme.warning)], width));
+        lines.extend(wrap(vec![book(problem, theme.warning)], width, 2));
     }
-    let theirs = form.their_differences();
-    if !theirs.is_empty() {
-        lines.push(Line::styled("Theirs, where it differs:", theme.label));
-        for (label, value) in theirs {
-            lines.push(fit(
-                vec![Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.dim), book_owned(value, theme.text)],
-                width,
-            ));
-        }
+    for clash in &form.clashes {
+        let label =
+            form.fields.iter().find(|f| f.label.eq_ignore_ascii_case(clash.field)).map_or(clash.field, |f| f.label);
+        lines.extend(wrap(
+            vec![
+                Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.label),
+                Span::styled("theirs: ", theme.dim),
+                book(&clash.theirs, theme.text),
+                Span::styled("  ·  yours: ", theme.dim),
+                book(&clash.ours, theme.text),
+            ],
+            width,
+            LABEL_WIDTH,
+        ));
     }
-    let footer = match (form.saving, &form.theirs) {
-        (true, _) => "Saving…",
-        (false, Some(_)) => "Ctrl-S: yours over theirs · Esc Esc: keep theirs",
-        (false, None) => "Tab next field · Ctrl-S save · Esc cancel",
+    let footer = match (form.saving, form.clashes.is_empty(), form.confirm_save) {
+        (true, ..) => "Saving…",
+        (false, false, _) => "Ctrl-S saves yours where both changed · Esc Esc keeps theirs",
+        (false, true, true) => "Ctrl-S again saves anyway · change a field to check again · Esc cancels",
+        (false, true, false) => "Tab next field · Ctrl-S save · Esc cancel",
     };
-    lines.push(Line::styled(footer, theme.dim));
+    lines.extend(wrap(vec![Span::styled(footer, theme.dim)], width, 0));
     for (row, line) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
 
-/// Where the cursor goes: in the focused field, after the character it is on.
+/// Whether the field at `index` (a visit's order) holds an item the guest is allergic to.
+fn holds_allergen(form: &Form, index: usize) -> bool {
+    let items: Vec<String> = form.fields[index].input.text().split(',').map(str::to_owned).collect();
+    !allergens_in(&items, &form.allergies).is_empty()
+}
+
+/// Where the cursor goes: in the focused field, after the character it is on, inside the field's window.
 pub fn cursor(form: &Form, area: Rect) -> Position {
     let inner = Block::bordered().inner(area);
-    let errors_above = match &form.error {
-        Some((Some(at), _)) if *at < form.focus => 1,
+    let width = usize::from(inner.width);
+    let errors_above: usize = match &form.error {
+        Some((Some(at), problem)) if *at < form.focus => {
+            wrap(vec![Span::raw(" ".repeat(LABEL_WIDTH)), Span::raw(format!("↑ {problem}"))], width, LABEL_WIDTH + 2)
+                .len()
+        }
         _ => 0,
     };
     let input = &form.fields[form.focus].input;
-    let typed: String = input.text().chars().take(input.cursor()).collect();
-    let x = inner.x + u16::try_from(LABEL_WIDTH + typed.width()).unwrap_or(u16::MAX);
+    let (_, column) = window(input.text(), input.cursor(), width.saturating_sub(LABEL_WIDTH));
+    let x = inner.x + u16::try_from(LABEL_WIDTH + column).unwrap_or(u16::MAX);
     let y = inner.y + u16::try_from(form.focus + errors_above).unwrap_or(u16::MAX);
     Position::new(x.min(inner.right().saturating_sub(1)), y.min(inner.bottom().saturating_sub(1)))
 }

@@ -2,8 +2,10 @@
 
 mod banner;
 mod card;
+mod confirm;
 mod form;
 mod help;
+mod hints;
 mod log;
 mod outreach;
 mod reports;
@@ -30,19 +32,27 @@ pub struct Areas {
     /// The rows of the result list, inside the border.
     pub list: Rect,
     pub card: Rect,
+    /// The last message, or the question waiting for a key.
     pub status: Rect,
+    /// The keys the screen offers now, generated from the keymap.
+    pub hints: Rect,
 }
 
+/// Rows at the bottom for the keys the screen offers.
+const HINT_ROWS: u16 = 2;
+
 pub fn areas(area: Rect) -> Areas {
-    let main_height = area.height.saturating_sub(2);
+    let main_height = area.height.saturating_sub(2 + HINT_ROWS);
     let results_width = (area.width * 2 / 5).clamp(30, 50).min(area.width);
     let results = Rect::new(area.x, area.y + 1, results_width, main_height);
+    let bottom = area.y + area.height;
     Areas {
         search: Rect::new(area.x, area.y, area.width, 1),
         results,
         list: Rect::new(results.x + 1, results.y + 1, results.width.saturating_sub(2), main_height.saturating_sub(2)),
         card: Rect::new(area.x + results_width, area.y + 1, area.width - results_width, main_height),
-        status: Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1),
+        status: Rect::new(area.x, bottom.saturating_sub(HINT_ROWS + 1), area.width, 1),
+        hints: Rect::new(area.x, bottom.saturating_sub(HINT_ROWS), area.width, HINT_ROWS),
     }
 }
 
@@ -51,7 +61,8 @@ pub fn list_height((width, height): (u16, u16)) -> u16 {
     areas(Rect::new(0, 0, width, height)).list.height
 }
 
-fn too_small(area: Rect) -> bool {
+/// Whether the screen is too small to lay out: it then shows only a message and takes no keys but Ctrl-C.
+pub fn too_small(area: Rect) -> bool {
     area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1
 }
 
@@ -87,6 +98,9 @@ impl Widget for &App {
         if let Some(form) = &self.form {
             form::render(self, form, areas.card, buf);
         }
+        if let Some(confirm) = self.confirm.as_ref().filter(|c| !c.detail.is_empty()) {
+            confirm::render(self, confirm, areas.card, buf);
+        }
         if let Some(banner) = banner::line(self) {
             // A heads-up from another desk, across the top of the panes, under the search line: the guest is
             // walking up now, and typing still shows.
@@ -95,6 +109,7 @@ impl Widget for &App {
             text::fit(banner, usize::from(area.width)).render(row, buf);
         }
         status::render(self, areas.status, buf);
+        hints::render(self, areas.hints, buf);
         if self.help {
             help::render(self, area, buf);
         }

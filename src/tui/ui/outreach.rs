@@ -6,11 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, book_owned, fit};
+use crate::domain::when::{counted, in_words};
 use crate::tui::app::{App, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = format!(" Outreach · birthdays in {OUTREACH_BIRTHDAYS} days · regulars away {OUTREACH_LAPSED} days ");
+    let title = format!(
+        " Outreach · birthdays in {} · regulars away {} ",
+        counted(OUTREACH_BIRTHDAYS, "day", "days"),
+        in_words(OUTREACH_LAPSED)
+    );
     let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -19,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = usize::from(inner.width);
-    let heading = format!("{} guests to write to · ↑↓ PgUp PgDn scroll", rows.len());
+    let heading = format!("{} to write to · ↑↓ PgUp PgDn scroll", counted(rows.len(), "guest", "guests"));
     let mut lines: Vec<Line<'_>> = vec![fit(vec![Span::styled(heading, theme.dim)], width)];
     for row in rows.iter().skip(app.list_offset) {
         lines.push(Line::default());

@@ -1,4 +1,5 @@
-//! The mishap tally: a table per category, worst first, and a bar for each category's priority.
+//! The mishap tally: a heading with the priority's formula, a table per category, worst first, and a bar for each
+//! category's priority with why it ranks there.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
@@ -8,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::fit;
 use crate::domain::text::inert;
-use crate::report::{HEADERS, rows};
+use crate::domain::when::counted;
+use crate::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
 use crate::tui::app::App;
 
 /// The columns shown when the screen is narrower than `WIDE`: category, count, the last 30 days, cost, open,
@@ -16,55 +18,168 @@ use crate::tui::app::App;
 const NARROW: [usize; 7] = [0, 1, 3, 5, 8, 10, 11];
 const WIDE: u16 = 120;
 
+/// The shortest bar worth drawing beside the reason; below it, the reason goes on a line of its own.
+const MIN_BAR: usize = 10;
+
+/// The longest bar: longer ones only push the reason away from the name.
+const MAX_BAR: usize = 60;
+
+/// The longest category name the bars make room for.
+const NAME_MAX: usize = 20;
+
+/// The tally of the last `days` days, amounts and numbers written as `money` says.
 pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
+    let money = &app.money;
     let theme = &app.theme;
-    let block = Block::bordered().title(Span::styled(format!(" Mishap tally · last {days} days "), theme.name));
+    let title = format!(" Mishap tally · last {} ", counted(days, "day", "days"));
+    let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(tally) = &app.report else {
         Line::styled("Counting…", theme.dim).render(inner, buf);
         return;
     };
-    let heading = format!(
-        "{} – {} · worst first by priority = count × average cost",
+    let width = usize::from(inner.width);
+    let period = format!(
+        "{} – {}",
         tally.since.with_timezone(&app.zone).format("%Y-%m-%d"),
         tally.until.with_timezone(&app.zone).format("%Y-%m-%d")
     );
-    fit(vec![Span::styled(heading, theme.dim)], usize::from(inner.width)).render(inner, buf);
-    let rows = rows(tally);
+    let heading = wrap(&[period, format!("worst first by {PRIORITY_RULE}")], width);
+    let mut y = inner.y;
+    for line in heading.into_iter().chain(wrap(&priority_key(tally, money), width)) {
+        if y >= inner.bottom() {
+            return;
+        }
+        fit(vec![Span::styled(line, theme.dim)], width).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        y += 1;
+    }
+    y += 1;
+    let rows = rows(tally, money);
     if rows.is_empty() {
-        Line::styled("No mishaps recorded in this period.", theme.dim)
-            .render(Rect::new(inner.x, inner.y + 2, inner.width, 1), buf);
+        if y < inner.bottom() {
+            Line::styled("No mishaps recorded in this period.", theme.dim)
+                .render(Rect::new(inner.x, y, inner.width, 1), buf);
+        }
         return;
     }
-    let columns: Vec<usize> = if area.width >= WIDE { (0..HEADERS.len()).collect() } else { NARROW.to_vec() };
-    let widths: Vec<Constraint> = columns
-        .iter()
-        .map(|&i| {
-            let widest = rows.iter().map(|r| r[i].width()).chain([HEADERS[i].width()]).max().unwrap_or(0);
-            Constraint::Length(u16::try_from(widest).unwrap_or(u16::MAX))
-        })
-        .collect();
-    let table_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX).min(inner.height.saturating_sub(2) / 2);
+    let columns: Vec<usize> = if area.width >= WIDE { (0..WHY).collect() } else { NARROW.to_vec() };
+    let widest = |i: usize| rows.iter().map(|r| r[i].width()).chain([HEADERS[i].width()]).max().unwrap_or(0);
+    let widths: Vec<Constraint> =
+        columns.iter().map(|&i| Constraint::Length(u16::try_from(widest(i)).unwrap_or(u16::MAX))).collect();
+    let room = inner.bottom().saturating_sub(y);
+    let table_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX).min(room / 2);
     let table = Table::new(
         rows.iter().map(|r| Row::new(columns.iter().map(|&i| Cell::from(inert(&r[i]).into_owned())))),
         widths,
     )
     .header(Row::new(columns.iter().map(|&i| Cell::from(HEADERS[i]))).style(theme.label))
     .column_spacing(2);
-    Widget::render(table, Rect::new(inner.x, inner.y + 2, inner.width, table_height), buf);
+    Widget::render(table, Rect::new(inner.x, y, inner.width, table_height), buf);
 
-    // A bar per category, in the same order, as long as its priority is against the worst.
+    // A bar per category, in the same order, as long as its priority is against the worst, then why it ranks there.
     let top = tally.categories.first().map_or(1.0, |c| c.priority.max(f64::MIN_POSITIVE));
-    let name_width = tally.categories.iter().map(|c| c.category.width()).max().unwrap_or(0).min(20);
-    let bar_room = usize::from(inner.width).saturating_sub(name_width + 12);
-    for (y, c) in (inner.y + 3 + table_height..inner.bottom()).zip(&tally.categories) {
-        let length = ((c.priority / top) * bar_room as f64).round().max(1.0) as usize;
-        let line = Line::from(vec![
-            Span::styled(format!("{:<name_width$} ", inert(&c.category)), theme.text),
+    let names: Vec<String> = rows.iter().map(|r| inert(&r[0]).into_owned()).collect();
+    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(NAME_MAX);
+    let priority_width = rows.iter().map(|r| r[PRIORITY].width()).max().unwrap_or(0);
+    let why_width = rows.iter().map(|r| r[WHY].width()).max().unwrap_or(0);
+    let fixed = name_width + 1 + 1 + priority_width;
+    let beside = width >= fixed + MIN_BAR + 2 + why_width;
+    let bar_room = width.saturating_sub(fixed + if beside { 2 + why_width } else { 0 }).clamp(1, MAX_BAR);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for ((c, row), name) in tally.categories.iter().zip(&rows).zip(&names) {
+        let length = ((c.priority / top) * bar_room as f64).round().clamp(1.0, bar_room as f64) as usize;
+        let name = fit(vec![Span::raw(name.as_str())], name_width).to_string();
+        let mut spans = vec![
+            Span::styled(format!("{name}{} ", " ".repeat(name_width.saturating_sub(name.width()))), theme.text),
             Span::styled("█".repeat(length), theme.alert),
-            Span::styled(format!(" {:.0}", c.priority), theme.dim),
-        ]);
-        fit(line.spans, usize::from(inner.width)).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        ];
+        if beside {
+            // Padded, so that the reasons line up in a column.
+            let pad = bar_room - length + priority_width - row[PRIORITY].width();
+            spans.push(Span::styled(format!("{} {}", " ".repeat(pad), row[PRIORITY]), theme.dim));
+        } else {
+            spans.push(Span::styled(format!(" {}", row[PRIORITY]), theme.dim));
+        }
+        if beside {
+            spans.push(Span::styled(format!("  {}", row[WHY]), theme.text));
+            lines.push(fit(spans, width));
+        } else {
+            lines.push(fit(spans, width));
+            lines.push(fit(vec![Span::styled(format!("  {}", row[WHY]), theme.text)], width));
+        }
+    }
+    for (y, line) in (y + 1 + table_height..inner.bottom()).zip(lines) {
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}
+
+/// `parts` joined with " · " into lines of at most `width` columns, a part never split (one too long for a line
+/// has it to itself, and is cut when shown).
+fn wrap(parts: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if line.width() + 3 + part.width() <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tally::{Mishap, tally};
+    use crate::tui::theme::Theme;
+    use chrono::{Duration, FixedOffset, TimeZone, Utc};
+
+    /// The screen at `width` × 24 over a tally of a few categories, as text lines.
+    fn shown(width: u16) -> Vec<String> {
+        let until = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let mishap = |guest: Option<i64>, category: &str, days_ago: i64, cost: Option<f64>| Mishap {
+            guest: guest.map(crate::domain::GuestId),
+            category: category.into(),
+            opened_at: until - Duration::days(days_ago),
+            resolved_at: None,
+            cost,
+        };
+        let mishaps = [
+            mishap(Some(1), "late order", 2, None),
+            mishap(Some(1), "late order", 5, Some(10.0)),
+            mishap(Some(2), "late order", 50, None),
+            mishap(Some(3), "room upgrade", 60, Some(1200.0)),
+            mishap(None, "noise", 1, None),
+        ];
+        let zone = FixedOffset::east_opt(0).unwrap();
+        let mut app = App::new((width, 24), until, zone, Theme::plain(), "Nok");
+        app.report = Some(tally(&mishaps, until - Duration::days(89), until));
+        let area = Rect::new(0, 0, width, 20);
+        let mut buf = Buffer::empty(area);
+        render(&app, 90, area, &mut buf);
+        (0..area.height)
+            .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_narrow_screen_keeps_every_reason_whole() {
+        let lines = shown(80);
+        let text = lines.join("\n");
+        for reason in ["2 recent · 1 older · 2 from repeat guests · cost 0.0× avg", "1 older · cost 2.0× avg"] {
+            assert!(text.contains(reason), "{reason} missing:\n{text}");
+        }
+        assert!(lines.iter().all(|l| !l.contains('…')), "nothing cut:\n{text}");
+    }
+
+    #[test]
+    fn parts_wrap_whole_at_the_width() {
+        let parts = ["one".to_owned(), "two".to_owned(), "three".to_owned()];
+        assert_eq!(wrap(&parts, 80), ["one · two · three"]);
+        assert_eq!(wrap(&parts, 9), ["one · two", "three"]);
+        assert_eq!(wrap(&parts, 2), ["one", "two", "three"]);
     }
 }

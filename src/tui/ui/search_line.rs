@@ -16,9 +16,10 @@ const MERGE_PROMPT: &str = " Into › ";
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.results {
         _ if app.guests == Some(0) => "empty guest book ".to_owned(),
-        Some(r) if r.query.trim().is_empty() => format!("{} guests, latest first ", group(r.guests)),
+        Some(r) if r.query.trim().is_empty() => format!("{} {}, latest first ", group(r.guests), guests(r.guests)),
+        Some(r) if r.total == 0 => "no guest matches ".to_owned(),
         Some(r) if r.close => format!("no exact match · {} one typo away ", group(r.total)),
-        Some(r) => format!("{} of {} guests ", group(r.total), group(r.guests)),
+        Some(r) => format!("{} of {} {} ", group(r.total), group(r.guests), guests(r.guests)),
         None => "opening the guest book… ".to_owned(),
     };
     let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
@@ -37,6 +38,10 @@ pub fn cursor(app: &App, area: Rect) -> Position {
     let typed: String = app.query.text().chars().take(app.query.cursor()).collect();
     let x = area.x + u16::try_from(PROMPT.width() + typed.width()).unwrap_or(u16::MAX);
     Position::new(x.min(area.right().saturating_sub(1)), area.y)
+}
+
+fn guests(n: usize) -> &'static str {
+    if n == 1 { "guest" } else { "guests" }
 }
 
 /// 200000 → "200,000".

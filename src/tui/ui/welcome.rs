@@ -23,7 +23,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled("                                 birthday, tags, allergies, preferences, notes", theme.label),
         Line::styled("  regulars import guests.jsonl   one guest a line, with visits (see README)", theme.label),
         Line::default(),
-        Line::styled("Add one guest: a CSV file with a name column and a row for them, imported.", theme.text),
+        Line::from(vec![
+            Span::styled("Add a guest now: type their name, then ", theme.text),
+            Span::styled("Ctrl-A", theme.greeting),
+        ]),
         Line::default(),
         Line::styled("Then type a name, phone digits or an email to find a guest.", theme.dim),
     ];

@@ -6,18 +6,19 @@
 //! it fails; a query that extends the previous one rescanning only the previous matches; two threads; a bounded
 //! top-N selection on keys carried with each match; highlights only for the rows returned.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::RangeInclusive;
 use std::thread;
 
 use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+mod score;
+
 use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
 use crate::domain::GuestId;
 use crate::store::{SearchRow, Store, StoreError};
+use score::{Scan, Scored, Scorer, whole_of};
 
 /// Which field of the guest matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,14 +75,6 @@ pub struct GuestView<'a> {
     pub visit_count: u32,
 }
 
-/// A phone-digits or email-part match is exact, so it ranks with a strong name match of the same length.
-const EXACT_SCORE_PER_CHAR: u32 = 24;
-/// A phone number that ends with the digits typed: the caller's "last four".
-const ENDING_BONUS: u32 = 32;
-/// See `word_bonus`: about what two well-placed letters score in the matcher.
-const INITIALS_BONUS: u32 = 64;
-const WORD_BONUS: u32 = 48;
-const WORD_PREFIX_BONUS: u32 = 24;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4096;
 /// Bytes of text a guest takes in the arena, near enough to reserve for a whole book at once.
@@ -127,45 +120,6 @@ struct Cold {
     phone_digits: Piece,
     /// Folded, lower-cased tags, one per line.
     tags: Piece,
-}
-
-/// One match, with everything ranking compares carried along so that selecting the best reads nothing else.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Scored {
-    rank: (Reverse<u32>, Reverse<i64>, Reverse<u32>, u32),
-    field: Field,
-    /// Which of the scan's alternative queries matched best (see `Scorer`).
-    alternative: usize,
-}
-
-impl Scored {
-    /// Best first: higher score, then the guest seen most recently, then most often, then the older entry.
-    fn new(score: u32, entry: u32, hot: &Hot, field: Field, alternative: usize) -> Self {
-        Self { rank: (Reverse(score), Reverse(hot.last_visit), Reverse(hot.visits), entry), field, alternative }
-    }
-
-    fn entry(&self) -> u32 {
-        self.rank.3
-    }
-}
-
-impl Ord for Scored {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.rank.cmp(&other.rank)
-    }
-}
-
-impl PartialOrd for Scored {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Every guest a scan matched, and the best of them, best first.
-#[derive(Default)]
-struct Scan {
-    matched: Vec<u32>,
-    best: Vec<Scored>,
 }
 
 /// The last query and every guest it matched, for a query that extends it.
@@ -442,8 +396,16 @@ impl Index {
     /// are many.
     fn scan(&mut self, candidates: &[u32], alternatives: &[Vec<Term>], limit: usize) -> Scan {
         let [first, second] = &mut self.matchers;
-        let scorer =
-            Scorer { hot: &self.hot, cold: &self.cold, text: &self.text, wide: &self.wide, alternatives, limit };
+        let wholes: Vec<Option<String>> = alternatives.iter().map(|terms| whole_of(terms)).collect();
+        let scorer = Scorer {
+            hot: &self.hot,
+            cold: &self.cold,
+            text: &self.text,
+            wide: &self.wide,
+            alternatives,
+            wholes: &wholes,
+            limit,
+        };
         if candidates.len() < PARALLEL_FROM {
             return scorer.scan(candidates, first);
         }
@@ -505,289 +467,5 @@ fn to_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// The index's parts that scoring reads, shared by both threads, and what to score: one query, or the variants of
-/// one a typo away.
-struct Scorer<'a> {
-    hot: &'a [Hot],
-    cold: &'a [Cold],
-    text: &'a str,
-    wide: &'a [char],
-    alternatives: &'a [Vec<Term>],
-    limit: usize,
-}
-
-impl Scorer<'_> {
-    /// Every match among `candidates`, and the best `limit` of them kept in a bounded heap as the scan goes.
-    fn scan(&self, candidates: &[u32], matcher: &mut Matcher) -> Scan {
-        let mut matched = Vec::new();
-        let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
-        for &i in candidates {
-            let found = match self.alternatives {
-                [terms] => self.score(i as usize, terms, matcher).map(|(score, field)| (score, field, 0)),
-                alternatives => alternatives
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, terms)| {
-                        self.score(i as usize, terms, matcher).map(|(score, field)| (score, field, k))
-                    })
-                    .max_by_key(|&(score, _, k)| (score, Reverse(k))),
-            };
-            let Some((score, field, alternative)) = found else { continue };
-            matched.push(i);
-            let scored = Scored::new(score, i, &self.hot[i as usize], field, alternative);
-            if best.len() < self.limit {
-                best.push(scored);
-            } else if best.peek().is_some_and(|worst| scored < *worst) {
-                best.pop();
-                best.push(scored);
-            }
-        }
-        Scan { matched, best: best.into_sorted_vec() }
-    }
-
-    /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
-    fn score(&self, entry: usize, terms: &[Term], matcher: &mut Matcher) -> Option<(u32, Field)> {
-        let hot = &self.hot[entry];
-        let mut total = 0;
-        let mut shown = None;
-        for term in terms {
-            let (score, field) = match term {
-                Term::Phone(digits) => {
-                    let phone = text_of(self.text, self.cold[entry].phone_digits);
-                    let ending = if phone.ends_with(digits.as_str()) { ENDING_BONUS } else { 0 };
-                    phone
-                        .contains(digits.as_str())
-                        .then(|| (EXACT_SCORE_PER_CHAR * len(digits) + ending, Field::Phone))?
-                }
-                Term::Tag(tag) => {
-                    let tags = text_of(self.text, self.cold[entry].tags);
-                    tags.lines().any(|t| t.starts_with(tag.as_str())).then_some((0, Field::Tag))?
-                }
-                Term::Email(part) => {
-                    let email = text_of(self.text, self.cold[entry].email).to_lowercase();
-                    email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
-                }
-                Term::Fuzzy { atom, mask, ascii, lower } => {
-                    let cold = &self.cold[entry];
-                    let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
-                    let (score, field) = [Field::Name, Field::Greeting, Field::Email]
-                        .into_iter()
-                        .zip(keys.into_iter().zip(hot.masks))
-                        .find_map(|(field, (key, field_mask))| {
-                            if key.is_empty() || mask & !field_mask != 0 {
-                                return None;
-                            }
-                            atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
-                        })?;
-                    let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
-                        let pinyin = !cold.wide_keys[0].is_empty();
-                        word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
-                    } else {
-                        0
-                    };
-                    (score + bonus, field)
-                }
-            };
-            total += score;
-            if shown.is_none() || field == Field::Name {
-                shown = Some(field);
-            }
-        }
-        Some((total, shown.unwrap_or(Field::Recent)))
-    }
-}
-
-/// Extra score for a term that is the initials of a name in pinyin ("wjh" for 王建华), one of the name's words, or
-/// the start of one: what staff mean when they type it, over the same letters scattered through a longer name.
-/// Initials are how Chinese names are typed; nobody looks up Jon García as "jg".
-fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
-    let words = || name_key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    if pinyin && words().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_lowercase()).eq(term.chars()) {
-        return INITIALS_BONUS;
-    }
-    let mut bonus = 0;
-    for word in words() {
-        if word.eq_ignore_ascii_case(term) {
-            return WORD_BONUS;
-        }
-        if word.len() > term.len() && word[..term.len()].eq_ignore_ascii_case(term) {
-            bonus = WORD_PREFIX_BONUS;
-        }
-    }
-    bonus
-}
-
-fn len(text: &str) -> u32 {
-    u32::try_from(text.len()).unwrap_or(u32::MAX)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::search_key;
-    use chrono::{TimeZone, Utc};
-
-    /// A guest as the store would pass it; `name_key` is leaked so that rows can be built in a line.
-    fn row(id: i64, name: &str, phone: &str, last_day: Option<u32>, visits: u32) -> SearchRow<'static> {
-        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-        SearchRow {
-            id: GuestId(id),
-            name: leak(name),
-            greeting: "",
-            phone: leak(phone),
-            email: "",
-            tags: vec![],
-            name_key: leak(&search_key(name)),
-            greeting_key: "",
-            last_visit: last_day.map(|d| Utc.with_ymd_and_hms(2025, 1, d, 0, 0, 0).unwrap()),
-            visit_count: visits,
-        }
-    }
-
-    fn named(id: i64, name: &str) -> SearchRow<'static> {
-        row(id, name, "", None, 0)
-    }
-
-    fn build(rows: impl IntoIterator<Item = SearchRow<'static>>) -> Index {
-        let mut index = Index::default();
-        for row in rows {
-            index.upsert(&row);
-        }
-        index
-    }
-
-    fn names(index: &mut Index, query: &str) -> Vec<String> {
-        let hits = index.search(query, 10).hits;
-        hits.into_iter().map(|hit| index.guest(hit.entry).name.to_owned()).collect()
-    }
-
-    #[test]
-    fn pinyin_full_initials_and_mixed_find_a_chinese_name() {
-        let mut index = build([named(1, "于明"), named(2, "王建华"), named(3, "Yvonne Miller")]);
-        for query in ["yuming", "yu ming", "ym", "于m", "于明", "yum"] {
-            assert_eq!(names(&mut index, query).first().map(String::as_str), Some("于明"), "query {query:?}");
-        }
-        assert_eq!(names(&mut index, "wjh"), ["王建华"]);
-        assert_eq!(index.search("ym", 1).hits[0].positions, [0, 1], "highlights point at the characters");
-    }
-
-    #[test]
-    fn accents_and_full_width_fold_and_case_is_smart() {
-        let mut index = build([named(1, "José GARCÍA"), named(2, "emma stone")]);
-        assert_eq!(names(&mut index, "jose"), ["José GARCÍA"]);
-        assert_eq!(names(&mut index, "garcia"), ["José GARCÍA"]);
-        assert_eq!(names(&mut index, "ＥＭＭＡ"), Vec::<String>::new(), "capitals make the search case-sensitive");
-        assert_eq!(names(&mut index, "ｅｍｍａ"), ["emma stone"]);
-        assert_eq!(names(&mut index, "Jose"), ["José GARCÍA"]);
-        assert!(names(&mut index, "JOSE").is_empty());
-    }
-
-    #[test]
-    fn one_typo_is_forgiven_when_nothing_matches_as_typed() {
-        let mut index = build([named(1, "Jon Smith"), named(2, "Emma Stone"), named(3, "Smyth Moss")]);
-        for typo in ["smtih", "smiht", "smyth jon", "jon smitth", "emma sotne"] {
-            let found = index.search(typo, 10);
-            assert!(found.close, "{typo:?} has no exact match");
-            let first = found.hits.first().map(|h| index.guest(h.entry).name);
-            assert!(matches!(first, Some("Jon Smith" | "Emma Stone")), "{typo:?} found {first:?}");
-        }
-        let exact = index.search("smyth", 10);
-        assert!(!exact.close);
-        assert_eq!(exact.total, 1, "an exact match is never padded with close ones");
-        assert_eq!(index.search("zzzz", 10).total, 0);
-    }
-
-    #[test]
-    fn phone_digits_match_anywhere_in_the_number() {
-        let mut index = build([row(1, "Yu Ming", "+86 138-0000-0108", None, 0), row(2, "Emma", "555 1234", None, 0)]);
-        assert_eq!(names(&mut index, "0108"), ["Yu Ming"]);
-        assert_eq!(index.search("0108", 10).hits[0].field, Field::Phone);
-        assert_eq!(names(&mut index, "138-0000"), ["Yu Ming"]);
-    }
-
-    #[test]
-    fn every_term_must_match_in_some_field() {
-        let mut guest = row(1, "Emma Stone", "555 0108", None, 0);
-        guest.greeting = "Ms. Stone";
-        guest.greeting_key = "Ms. Stone";
-        guest.tags = vec!["VIP".into()];
-        guest.email = "JJ.Boss@example.com";
-        let mut index = build([guest, named(2, "Emma Smith")]);
-        assert_eq!(names(&mut index, "emma 0108"), ["Emma Stone"]);
-        assert_eq!(names(&mut index, "emma #vip"), ["Emma Stone"]);
-        assert_eq!(names(&mut index, "#vip").len(), 1);
-        assert_eq!(index.search("#vip", 1).hits[0].field, Field::Tag);
-        assert_eq!(names(&mut index, "ms."), ["Emma Stone"]);
-        assert_eq!(names(&mut index, "boss@ex"), ["Emma Stone"]);
-        assert_eq!(names(&mut index, "jjboss"), ["Emma Stone"], "the address's own part matches fuzzily");
-        assert_eq!(index.search("jjboss", 1).hits[0].field, Field::Email);
-        assert!(names(&mut index, "xmpl").is_empty(), "the domain does not");
-        assert_eq!(index.search("ms.", 1).hits[0].field, Field::Greeting);
-        assert!(names(&mut index, "emma zed").is_empty());
-    }
-
-    #[test]
-    fn a_better_match_beats_more_visits_and_a_whole_word_beats_a_scatter() {
-        let mut index = build([row(1, "Sam Ismith", "", Some(20), 90), row(2, "Jon Smith", "", Some(1), 1)]);
-        assert_eq!(names(&mut index, "smith"), ["Jon Smith", "Sam Ismith"]);
-        let mut index = build([row(1, "Sarah Maxwell Ito", "", Some(20), 90), row(2, "Emma Smith", "", None, 0)]);
-        assert_eq!(names(&mut index, "smit"), ["Emma Smith", "Sarah Maxwell Ito"]);
-    }
-
-    #[test]
-    fn equal_matches_go_to_recent_then_frequent_then_older_entries() {
-        let rows = vec![
-            row(1, "Emma A", "", Some(1), 5),
-            row(2, "Emma B", "", Some(9), 1),
-            row(3, "Emma C", "", Some(1), 7),
-            row(4, "Emma D", "", None, 0),
-            row(5, "Emma E", "", None, 0),
-        ];
-        let mut index = build(rows);
-        let expected = ["Emma B", "Emma C", "Emma A", "Emma D", "Emma E"];
-        assert_eq!(names(&mut index, "emma"), expected);
-        assert_eq!(names(&mut index, ""), expected);
-        assert_eq!(names(&mut index, "emma"), expected, "the same input gives the same order");
-    }
-
-    #[test]
-    fn a_longer_query_narrows_the_previous_matches_with_the_same_answer_as_a_fresh_search() {
-        let rows = || (1..=5000).map(|i| named(i, &format!("Guest {i} {}", if i % 2 == 0 { "Even" } else { "Odd" })));
-        let mut typed = build(rows());
-        for query in ["g", "gu", "gu ", "gu ev", "gu odd", "gu odd 4", "gu odd 49", "gu odd 499", "0", "01", "010"] {
-            let narrowed = typed.search(query, 20);
-            let fresh = build(rows()).search(query, 20);
-            assert_eq!(narrowed, fresh, "query {query:?}");
-        }
-        assert_eq!(typed.search("gu ev", 3).total, 2500);
-    }
-
-    #[test]
-    fn a_bounded_search_counts_every_match_and_keeps_the_best() {
-        let rows = (1..=20).map(|d| row(d.into(), &format!("Guest {d}"), "", Some(d), 1));
-        let mut index = build(rows);
-        let found = index.search("guest", 3);
-        assert_eq!(found.total, 20);
-        let best: Vec<&str> = found.hits.iter().map(|h| index.guest(h.entry).name).collect();
-        assert_eq!(best, ["Guest 20", "Guest 19", "Guest 18"]);
-    }
-
-    #[test]
-    fn upserted_guests_are_found_at_once() {
-        let mut index = build([named(1, "Ann")]);
-        assert_eq!(names(&mut index, "ann"), ["Ann"]);
-        index.upsert(&named(2, "Annie"));
-        index.upsert(&named(1, "Anna"));
-        assert_eq!(names(&mut index, "ann"), ["Anna", "Annie"]);
-        index.remove(GuestId(2));
-        assert_eq!(names(&mut index, "ann"), ["Anna"]);
-    }
-
-    #[test]
-    fn any_query_is_safe() {
-        let mut index = build([named(1, "Ann"), named(2, "于明")]);
-        for query in ["\u{1b}[2J", "####", "((((", "\u{0}", &"x".repeat(100_000), "  ", "🎉", "\u{202e}"] {
-            let _ = index.search(query, 10);
-        }
-    }
-}
+mod tests;

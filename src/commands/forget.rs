@@ -1,0 +1,27 @@
+//! `regulars forget`: erase a guest at their request, after a "yes".
+
+use std::io;
+
+use anyhow::{Context, Result, bail};
+use regulars::domain::text::inert;
+
+use super::Book;
+use super::pick::{Need, pick};
+use crate::cli::GuestArg;
+
+pub fn run(book: &Book, which: &GuestArg, yes: bool) -> Result<()> {
+    let mut store = book.open()?;
+    let guest = pick(&store, which, Need::Write)?.history.guest;
+    let who = format!("{} (guest {}, {})", inert(&guest.profile.name), guest.id, inert(&guest.profile.phone));
+    if !yes {
+        eprint!("Erase {who} and all their visits and notes? This cannot be undone. Type yes: ");
+        let mut answer = String::new();
+        io::stdin().read_line(&mut answer)?;
+        if answer.trim() != "yes" {
+            bail!("nothing was erased");
+        }
+    }
+    store.forget(guest.id, &book.staff).context("the guest was not erased")?;
+    println!("guest {} erased", guest.id);
+    Ok(())
+}

@@ -1,0 +1,90 @@
+//! `regulars guest add | edit | merge`: the same store operations as the counter's forms.
+
+use anyhow::{Context, Result, anyhow, bail};
+use regulars::domain::Profile;
+use regulars::domain::text::inert;
+
+use super::pick::{Need, pick, pick_query};
+use super::{Book, list};
+use crate::cli::{GuestAction, GuestArg, ProfileArgs};
+
+pub fn run(book: &Book, action: GuestAction) -> Result<()> {
+    let mut store = book.open()?;
+    match action {
+        GuestAction::Add { fields, yes } => {
+            if fields.name.is_none() {
+                bail!("a new guest needs --name");
+            }
+            let profile = fields.applied_to(Profile::default())?.validated()?;
+            let same = store.possible_duplicates(&profile)?;
+            if !same.is_empty() && !yes {
+                let named: Vec<String> =
+                    same.iter().map(|d| format!("{} (guest {}, same {})", inert(&d.name), d.id, d.same)).collect();
+                bail!("possibly in the book already: {}; nothing was added (--yes adds them anyway)", named.join("; "));
+            }
+            let name = profile.name.clone();
+            let id = store.add_guest(profile, &book.staff).context("the guest was not saved")?;
+            println!("guest {id} added: {}", inert(&name));
+        }
+        GuestAction::Merge { guest, into, into_id } => {
+            let from = pick(&store, &guest, Need::Write)?.history.guest;
+            let into = match (into, into_id) {
+                (_, Some(id)) => pick(&store, &GuestArg { query: None, id: Some(id) }, Need::Write)?,
+                (Some(query), None) => pick_query(&store, &query, Need::Write)?,
+                (None, None) => bail!("say which entry to keep: --into QUERY or --into-id ID"),
+            }
+            .history
+            .guest;
+            store.merge_guests(from.id, into.id, &book.staff).context("the guests were not merged")?;
+            println!("guest {} merged into guest {}: {}", from.id, into.id, inert(&into.profile.name));
+        }
+        GuestAction::Edit { guest, fields } => {
+            let guest = pick(&store, &guest, Need::Write)?.history.guest;
+            let base = guest.profile.clone();
+            let profile = fields.applied_to(guest.profile)?;
+            let edited = store
+                .edit_guest(guest.id, guest.version, &base, profile, &book.staff)
+                .context("the guest was not saved")?;
+            match edited.kept_theirs.as_slice() {
+                [] => println!("guest {} updated", guest.id),
+                kept => println!("guest {} updated, keeping another desk's change to {}", guest.id, kept.join(", ")),
+            }
+        }
+    }
+    Ok(())
+}
+
+impl ProfileArgs {
+    /// `profile` with the fields given replaced.
+    fn applied_to(self, mut profile: Profile) -> Result<Profile> {
+        let text = [
+            (self.name, &mut profile.name),
+            (self.greeting, &mut profile.greeting),
+            (self.phone, &mut profile.phone),
+            (self.email, &mut profile.email),
+            (self.notes, &mut profile.notes),
+        ];
+        for (given, field) in text {
+            if let Some(value) = given {
+                *field = value;
+            }
+        }
+        for (given, field) in [
+            (self.tags, &mut profile.tags),
+            (self.allergies, &mut profile.allergies),
+            (self.preferences, &mut profile.preferences),
+        ] {
+            if let Some(value) = given {
+                *field = list(&value);
+            }
+        }
+        if let Some(birthday) = self.birthday {
+            profile.birthday = if birthday.trim().is_empty() {
+                None
+            } else {
+                Some(birthday.trim().parse().map_err(|e| anyhow!("--birthday: {e}"))?)
+            };
+        }
+        Ok(profile)
+    }
+}

@@ -1,0 +1,41 @@
+//! `regulars log`: who changed what, and when.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::{Result, anyhow};
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use regulars::domain::GuestId;
+use regulars::domain::text::inert;
+
+use super::Book;
+use super::pick::{Need, pick_query};
+
+pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Option<String>) -> Result<()> {
+    let store = book.open()?;
+    // A log is read, but of one guest: the query must name them clearly, or the log shown is someone else's.
+    let guest = match (guest, guest_id) {
+        (_, Some(id)) => Some(GuestId(id)),
+        (Some(query), None) => Some(pick_query(&store, &query, Need::Write)?.history.guest.id),
+        (None, None) => None,
+    };
+    let since = match since {
+        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| anyhow!("--since: {text:?} is not a date: use YYYY-MM-DD"))?
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc(),
+        None => DateTime::<Utc>::MIN_UTC,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    for entry in store.audit_entries(guest, since)? {
+        let who = match (entry.guest, &entry.name) {
+            (Some(id), Some(name)) => format!("guest {id} ({})", inert(name)),
+            (Some(id), None) => format!("guest {id} (no longer in the book)"),
+            (None, _) => "—".to_owned(),
+        };
+        let at = entry.at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+        writeln!(out, "{at}  {}  {}  {who}  {}", inert(&entry.staff), inert(&entry.action), inert(&entry.detail))?;
+    }
+    out.flush()?;
+    Ok(())
+}

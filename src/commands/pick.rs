@@ -1,0 +1,103 @@
+//! The guest a command is about. A read (`card`) takes the best match and says how many others matched; a write
+//! needs certainty: an id, a query only one guest matches, or one that is clearly one guest's — their whole name
+//! (or its pinyin), their whole phone number, their email. Anything else is refused with the candidates listed, so
+//! a command never writes to a guess.
+
+use anyhow::{Result, anyhow, bail};
+use chrono::Utc;
+use regulars::domain::text::inert;
+use regulars::domain::{GuestHistory, GuestId};
+use regulars::search::{GuestView, Index, same_name};
+use regulars::store::Store;
+
+use super::card::when;
+use crate::cli::GuestArg;
+
+/// How many candidates a refusal lists.
+const LISTED: usize = 8;
+
+/// What the guest is wanted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Showing them: the best match will do.
+    Read,
+    /// Writing to them: the query must name one guest clearly.
+    Write,
+}
+
+/// The guest found, and how many others the query matched too.
+pub struct Picked {
+    pub history: GuestHistory,
+    pub others: usize,
+}
+
+/// The guest `arg` names (a query or an id), for `need`.
+pub fn pick(store: &Store, arg: &GuestArg, need: Need) -> Result<Picked> {
+    match (&arg.query, arg.id) {
+        (_, Some(id)) => Ok(Picked { history: store.history(GuestId(id))?, others: 0 }),
+        (Some(query), None) => pick_query(store, query, need),
+        (None, None) => bail!("say which guest: a query or --id"),
+    }
+}
+
+/// The guest `query` names, for `need`.
+pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
+    let (index, found) = Index::search_once(store, query, 50)?;
+    let rows: Vec<GuestView<'_>> = found.hits.iter().map(|hit| index.guest(hit.entry)).collect();
+    let Some(best) = rows.first() else { bail!("no guest matches {:?}", inert(query)) };
+    let others = found.total.saturating_sub(1);
+    if found.close && need == Need::Write {
+        refuse(query, &rows, found.total, "has no exact match; those one typo away are")?;
+    }
+    if found.total == 1 || need == Need::Read {
+        return Ok(Picked { history: store.history(best.id)?, others });
+    }
+    let clear: Vec<&GuestView<'_>> = rows.iter().filter(|row| names_clearly(row, query)).collect();
+    match clear.as_slice() {
+        [only] => Ok(Picked { history: store.history(only.id)?, others }),
+        _ => Err(refusal(query, &rows, found.total, "matches")),
+    }
+}
+
+/// Whether `query` is clearly this guest's: the whole name (or its pinyin, spaces aside), the whole phone number
+/// (or at least its last eight digits), or the email.
+fn names_clearly(row: &GuestView<'_>, query: &str) -> bool {
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    let phone: String = row.phone.chars().filter(char::is_ascii_digit).collect();
+    let phone_typed = !digits.is_empty() && query.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if phone_typed {
+        return digits == phone || (digits.len() >= 8 && phone.ends_with(&digits));
+    }
+    same_name(row.name, query) || (!row.email.is_empty() && row.email.eq_ignore_ascii_case(query.trim()))
+}
+
+fn refuse(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> Result<()> {
+    Err(refusal(query, rows, total, what))
+}
+
+/// "“yu” matches 12 guests; none is clearly the one, so nothing was changed. Say which with --id:" and the
+/// candidates, one a line.
+fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> anyhow::Error {
+    let now = Utc::now();
+    let mut text = format!(
+        "{:?} {what} {total} guest{}; none is clearly the one, so nothing was changed. Say which with --id:",
+        inert(query),
+        if total == 1 { "" } else { "s" }
+    );
+    for row in rows.iter().take(LISTED) {
+        let mut line = format!("\n  --id {:<6} {}", row.id, inert(row.name));
+        for part in [row.greeting, row.phone, row.email] {
+            if !part.is_empty() {
+                line.push_str(&format!(" · {}", inert(part)));
+            }
+        }
+        if let Some(last) = row.last_visit {
+            line.push_str(&format!(" · last visit {}", when(last, now)));
+        }
+        text.push_str(&line);
+    }
+    if total > LISTED {
+        text.push_str(&format!("\n  … and {} more: regulars find {:?} --limit 50", total - LISTED, inert(query)));
+    }
+    anyhow!(text)
+}

@@ -1,0 +1,52 @@
+//! `regulars recovery add | follow-up | resolve`: the same store operations as the counter's.
+
+use anyhow::{Context, Result, anyhow};
+use regulars::domain::money::parse_amount;
+use regulars::domain::text::inert;
+use regulars::domain::{FollowUp, Recovery, RecoveryId};
+
+use super::pick::{Need, pick};
+use super::{Book, time_or_now};
+use crate::cli::{GuestArg, RecoveryAction};
+
+pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
+    let mut store = book.open()?;
+    match action {
+        RecoveryAction::Add { query, id, category, what, action, cost, follow_ups, at } => {
+            let guest = match (query, id) {
+                (None, None) => None,
+                (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write)?.history.guest),
+            };
+            let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!("--cost: {e}")));
+            let recovery = Recovery {
+                opened_at: time_or_now("--at", at.as_deref())?,
+                category,
+                what_happened: what.unwrap_or_default(),
+                action_taken: action.unwrap_or_default(),
+                cost: cost.transpose()?,
+                follow_ups: follow_ups.into_iter().map(|task| FollowUp { task, done: false }).collect(),
+                resolved_at: None,
+                staff: book.staff.clone(),
+            };
+            let id = store
+                .add_recovery(guest.as_ref().map(|g| g.id), recovery, &book.staff)
+                .context("the recovery was not saved")?;
+            match guest {
+                Some(guest) => println!("recovery {} opened for {}", id.0, inert(&guest.profile.name)),
+                None => println!("recovery {} opened (no guest)", id.0),
+            }
+        }
+        RecoveryAction::FollowUp { id, number, undo } => {
+            let index = number.checked_sub(1).ok_or_else(|| anyhow!("follow-ups are numbered from 1"))?;
+            store.set_follow_up(RecoveryId(id), index, !undo, &book.staff).context("the follow-up was not saved")?;
+            println!("follow-up {number} of recovery {id} {}", if undo { "reopened" } else { "done" });
+        }
+        RecoveryAction::Resolve { id, at } => {
+            store
+                .resolve_recovery(RecoveryId(id), time_or_now("--at", at.as_deref())?, &book.staff)
+                .context("the recovery was not resolved")?;
+            println!("recovery {id} resolved");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! Scoring one guest against a query, and keeping the best: nucleo's fuzzy score, the bonuses for what staff mean
+//! (initials, whole words, whole names), and the tie-breaks carried with each match.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use nucleo_matcher::Matcher;
+
+use super::super::query::Term;
+use super::{Cold, Field, Hot, Piece, key_of, text_of};
+
+/// A phone-digits or email-part match is exact, so it ranks with a strong name match of the same length.
+const EXACT_SCORE_PER_CHAR: u32 = 24;
+/// A phone number that ends with the digits typed: the caller's "last four".
+const ENDING_BONUS: u32 = 32;
+/// See `word_bonus`: about what two well-placed letters score in the matcher.
+const INITIALS_BONUS: u32 = 64;
+/// A query that is a guest's whole name (or its whole pinyin), or their whole greeting: "yuming" is 于明 before
+/// 余明辉, "Mr. Yu" is 于先生 before Mr. Yusuf. Worth more than any word bonus, so an exact name always wins.
+const WHOLE_NAME_BONUS: u32 = 96;
+const WHOLE_GREETING_BONUS: u32 = 64;
+const WORD_BONUS: u32 = 48;
+const WORD_PREFIX_BONUS: u32 = 24;
+/// One match, with everything ranking compares carried along so that selecting the best reads nothing else.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Scored {
+    rank: (Reverse<u32>, Reverse<i64>, Reverse<u32>, u32),
+    pub(super) field: Field,
+    /// Which of the scan's alternative queries matched best (see `Scorer`).
+    pub(super) alternative: usize,
+}
+
+impl Scored {
+    /// Best first: higher score, then the guest seen most recently, then most often, then the older entry.
+    fn new(score: u32, entry: u32, hot: &Hot, field: Field, alternative: usize) -> Self {
+        Self { rank: (Reverse(score), Reverse(hot.last_visit), Reverse(hot.visits), entry), field, alternative }
+    }
+
+    pub(super) fn entry(&self) -> u32 {
+        self.rank.3
+    }
+}
+
+impl Ord for Scored {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank.cmp(&other.rank)
+    }
+}
+
+impl PartialOrd for Scored {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Every guest a scan matched, and the best of them, best first.
+#[derive(Default)]
+pub(super) struct Scan {
+    pub(super) matched: Vec<u32>,
+    pub(super) best: Vec<Scored>,
+}
+
+/// The index's parts that scoring reads, shared by both threads, and what to score: one query, or the variants of
+/// one a typo away.
+pub(super) struct Scorer<'a> {
+    pub(super) hot: &'a [Hot],
+    pub(super) cold: &'a [Cold],
+    pub(super) text: &'a str,
+    pub(super) wide: &'a [char],
+    pub(super) alternatives: &'a [Vec<Term>],
+    /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
+    pub(super) wholes: &'a [Option<String>],
+    pub(super) limit: usize,
+}
+
+/// The letters of a query made of name-like terms only, lower-cased and run together ("Yu Ming" → "yuming"); `None`
+/// when a term is phone digits, a tag or an email.
+pub(super) fn whole_of(terms: &[Term]) -> Option<String> {
+    let mut letters = String::new();
+    for term in terms {
+        let Term::Fuzzy { lower, .. } = term else { return None };
+        letters.extend(lower.chars().filter(|c| c.is_alphanumeric()));
+    }
+    (!letters.is_empty()).then_some(letters)
+}
+
+/// Whether `text`'s letters, lower-cased, are exactly `letters`.
+fn letters_are(text: &str, letters: &str) -> bool {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).eq(letters.chars())
+}
+
+impl Scorer<'_> {
+    /// Every match among `candidates`, and the best `limit` of them kept in a bounded heap as the scan goes.
+    pub(super) fn scan(&self, candidates: &[u32], matcher: &mut Matcher) -> Scan {
+        let mut matched = Vec::new();
+        let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
+        for &i in candidates {
+            let found = match self.alternatives {
+                [terms] => self
+                    .score(i as usize, terms, self.wholes[0].as_deref(), matcher)
+                    .map(|(score, field)| (score, field, 0)),
+                alternatives => alternatives
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, terms)| {
+                        self.score(i as usize, terms, self.wholes[k].as_deref(), matcher)
+                            .map(|(score, field)| (score, field, k))
+                    })
+                    .max_by_key(|&(score, _, k)| (score, Reverse(k))),
+            };
+            let Some((score, field, alternative)) = found else { continue };
+            matched.push(i);
+            let scored = Scored::new(score, i, &self.hot[i as usize], field, alternative);
+            if best.len() < self.limit {
+                best.push(scored);
+            } else if best.peek().is_some_and(|worst| scored < *worst) {
+                best.pop();
+                best.push(scored);
+            }
+        }
+        Scan { matched, best: best.into_sorted_vec() }
+    }
+
+    /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
+    /// `whole` is the query's letters run together, when it could be a whole name or greeting.
+    fn score(&self, entry: usize, terms: &[Term], whole: Option<&str>, matcher: &mut Matcher) -> Option<(u32, Field)> {
+        let hot = &self.hot[entry];
+        let mut total = 0;
+        let mut shown = None;
+        for term in terms {
+            let (score, field) = match term {
+                Term::Phone(digits) => {
+                    let phone = text_of(self.text, self.cold[entry].phone_digits);
+                    let ending = if phone.ends_with(digits.as_str()) { ENDING_BONUS } else { 0 };
+                    phone
+                        .contains(digits.as_str())
+                        .then(|| (EXACT_SCORE_PER_CHAR * len(digits) + ending, Field::Phone))?
+                }
+                Term::Tag(tag) => {
+                    let tags = text_of(self.text, self.cold[entry].tags);
+                    tags.lines().any(|t| t.starts_with(tag.as_str())).then_some((0, Field::Tag))?
+                }
+                Term::Email(part) => {
+                    let email = text_of(self.text, self.cold[entry].email).to_lowercase();
+                    email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
+                }
+                Term::Fuzzy { atom, mask, ascii, lower } => {
+                    let cold = &self.cold[entry];
+                    let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
+                    let (score, field) = [Field::Name, Field::Greeting, Field::Email]
+                        .into_iter()
+                        .zip(keys.into_iter().zip(hot.masks))
+                        .find_map(|(field, (key, field_mask))| {
+                            if key.is_empty() || mask & !field_mask != 0 {
+                                return None;
+                            }
+                            atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
+                        })?;
+                    let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
+                        let pinyin = !cold.wide_keys[0].is_empty();
+                        word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
+                    } else {
+                        0
+                    };
+                    (score + bonus, field)
+                }
+            };
+            total += score;
+            if shown.is_none() || field == Field::Name {
+                shown = Some(field);
+            }
+        }
+        if let Some(whole) = whole {
+            let cold = &self.cold[entry];
+            if letters_are(text_of(self.text, hot.keys[0]), whole) || letters_are(text_of(self.text, cold.name), whole)
+            {
+                total += WHOLE_NAME_BONUS;
+            } else if letters_are(text_of(self.text, hot.keys[1]), whole) {
+                total += WHOLE_GREETING_BONUS;
+            }
+        }
+        Some((total, shown.unwrap_or(Field::Recent)))
+    }
+}
+
+/// Extra score for a term that is the initials of a name in pinyin ("wjh" for 王建华), one of the name's words, or
+/// the start of one: what staff mean when they type it, over the same letters scattered through a longer name.
+/// Initials are how Chinese names are typed; nobody looks up Jon García as "jg".
+fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
+    let words = || name_key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    if pinyin && words().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_lowercase()).eq(term.chars()) {
+        return INITIALS_BONUS;
+    }
+    let mut bonus = 0;
+    for word in words() {
+        if word.eq_ignore_ascii_case(term) {
+            return WORD_BONUS;
+        }
+        if word.len() > term.len() && word[..term.len()].eq_ignore_ascii_case(term) {
+            bonus = WORD_PREFIX_BONUS;
+        }
+    }
+    bonus
+}
+
+fn len(text: &str) -> u32 {
+    u32::try_from(text.len()).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,193 @@
+//! The index on hand-made guests: matching, folding, ranking, narrowing, upserts.
+use super::*;
+use crate::search::search_key;
+use chrono::{TimeZone, Utc};
+
+/// A guest as the store would pass it; `name_key` is leaked so that rows can be built in a line.
+fn row(id: i64, name: &str, phone: &str, last_day: Option<u32>, visits: u32) -> SearchRow<'static> {
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+    SearchRow {
+        id: GuestId(id),
+        name: leak(name),
+        greeting: "",
+        phone: leak(phone),
+        email: "",
+        tags: vec![],
+        name_key: leak(&search_key(name)),
+        greeting_key: "",
+        last_visit: last_day.map(|d| Utc.with_ymd_and_hms(2025, 1, d, 0, 0, 0).unwrap()),
+        visit_count: visits,
+    }
+}
+
+fn named(id: i64, name: &str) -> SearchRow<'static> {
+    row(id, name, "", None, 0)
+}
+
+fn build(rows: impl IntoIterator<Item = SearchRow<'static>>) -> Index {
+    let mut index = Index::default();
+    for row in rows {
+        index.upsert(&row);
+    }
+    index
+}
+
+fn names(index: &mut Index, query: &str) -> Vec<String> {
+    let hits = index.search(query, 10).hits;
+    hits.into_iter().map(|hit| index.guest(hit.entry).name.to_owned()).collect()
+}
+
+#[test]
+fn pinyin_full_initials_and_mixed_find_a_chinese_name() {
+    let mut index = build([named(1, "于明"), named(2, "王建华"), named(3, "Yvonne Miller")]);
+    for query in ["yuming", "yu ming", "ym", "于m", "于明", "yum"] {
+        assert_eq!(names(&mut index, query).first().map(String::as_str), Some("于明"), "query {query:?}");
+    }
+    assert_eq!(names(&mut index, "wjh"), ["王建华"]);
+    assert_eq!(index.search("ym", 1).hits[0].positions, [0, 1], "highlights point at the characters");
+}
+
+#[test]
+fn accents_and_full_width_fold_and_case_is_smart() {
+    let mut index = build([named(1, "José GARCÍA"), named(2, "emma stone")]);
+    assert_eq!(names(&mut index, "jose"), ["José GARCÍA"]);
+    assert_eq!(names(&mut index, "garcia"), ["José GARCÍA"]);
+    assert_eq!(names(&mut index, "ＥＭＭＡ"), Vec::<String>::new(), "capitals make the search case-sensitive");
+    assert_eq!(names(&mut index, "ｅｍｍａ"), ["emma stone"]);
+    assert_eq!(names(&mut index, "Jose"), ["José GARCÍA"]);
+    assert!(names(&mut index, "JOSE").is_empty());
+}
+
+#[test]
+fn one_typo_is_forgiven_when_nothing_matches_as_typed() {
+    let mut index = build([named(1, "Jon Smith"), named(2, "Emma Stone"), named(3, "Smyth Moss")]);
+    for typo in ["smtih", "smiht", "smyth jon", "jon smitth", "emma sotne"] {
+        let found = index.search(typo, 10);
+        assert!(found.close, "{typo:?} has no exact match");
+        let first = found.hits.first().map(|h| index.guest(h.entry).name);
+        assert!(matches!(first, Some("Jon Smith" | "Emma Stone")), "{typo:?} found {first:?}");
+    }
+    let exact = index.search("smyth", 10);
+    assert!(!exact.close);
+    assert_eq!(exact.total, 1, "an exact match is never padded with close ones");
+    assert_eq!(index.search("zzzz", 10).total, 0);
+}
+
+#[test]
+fn phone_digits_match_anywhere_in_the_number() {
+    let mut index = build([row(1, "Yu Ming", "+86 138-0000-0108", None, 0), row(2, "Emma", "555 1234", None, 0)]);
+    assert_eq!(names(&mut index, "0108"), ["Yu Ming"]);
+    assert_eq!(index.search("0108", 10).hits[0].field, Field::Phone);
+    assert_eq!(names(&mut index, "138-0000"), ["Yu Ming"]);
+}
+
+#[test]
+fn every_term_must_match_in_some_field() {
+    let mut guest = row(1, "Emma Stone", "555 0108", None, 0);
+    guest.greeting = "Ms. Stone";
+    guest.greeting_key = "Ms. Stone";
+    guest.tags = vec!["VIP".into()];
+    guest.email = "JJ.Boss@example.com";
+    let mut index = build([guest, named(2, "Emma Smith")]);
+    assert_eq!(names(&mut index, "emma 0108"), ["Emma Stone"]);
+    assert_eq!(names(&mut index, "emma #vip"), ["Emma Stone"]);
+    assert_eq!(names(&mut index, "#vip").len(), 1);
+    assert_eq!(index.search("#vip", 1).hits[0].field, Field::Tag);
+    assert_eq!(names(&mut index, "ms."), ["Emma Stone"]);
+    assert_eq!(names(&mut index, "boss@ex"), ["Emma Stone"]);
+    assert_eq!(names(&mut index, "jjboss"), ["Emma Stone"], "the address's own part matches fuzzily");
+    assert_eq!(index.search("jjboss", 1).hits[0].field, Field::Email);
+    assert!(names(&mut index, "xmpl").is_empty(), "the domain does not");
+    assert_eq!(index.search("ms.", 1).hits[0].field, Field::Greeting);
+    assert!(names(&mut index, "emma zed").is_empty());
+}
+
+#[test]
+fn a_better_match_beats_more_visits_and_a_whole_word_beats_a_scatter() {
+    let mut index = build([row(1, "Sam Ismith", "", Some(20), 90), row(2, "Jon Smith", "", Some(1), 1)]);
+    assert_eq!(names(&mut index, "smith"), ["Jon Smith", "Sam Ismith"]);
+    let mut index = build([row(1, "Sarah Maxwell Ito", "", Some(20), 90), row(2, "Emma Smith", "", None, 0)]);
+    assert_eq!(names(&mut index, "smit"), ["Emma Smith", "Sarah Maxwell Ito"]);
+}
+
+#[test]
+fn equal_matches_go_to_recent_then_frequent_then_older_entries() {
+    let rows = vec![
+        row(1, "Emma A", "", Some(1), 5),
+        row(2, "Emma B", "", Some(9), 1),
+        row(3, "Emma C", "", Some(1), 7),
+        row(4, "Emma D", "", None, 0),
+        row(5, "Emma E", "", None, 0),
+    ];
+    let mut index = build(rows);
+    let expected = ["Emma B", "Emma C", "Emma A", "Emma D", "Emma E"];
+    assert_eq!(names(&mut index, "emma"), expected);
+    assert_eq!(names(&mut index, ""), expected);
+    assert_eq!(names(&mut index, "emma"), expected, "the same input gives the same order");
+}
+
+#[test]
+fn a_longer_query_narrows_the_previous_matches_with_the_same_answer_as_a_fresh_search() {
+    let rows = || (1..=5000).map(|i| named(i, &format!("Guest {i} {}", if i % 2 == 0 { "Even" } else { "Odd" })));
+    let mut typed = build(rows());
+    for query in ["g", "gu", "gu ", "gu ev", "gu odd", "gu odd 4", "gu odd 49", "gu odd 499", "0", "01", "010"] {
+        let narrowed = typed.search(query, 20);
+        let fresh = build(rows()).search(query, 20);
+        assert_eq!(narrowed, fresh, "query {query:?}");
+    }
+    assert_eq!(typed.search("gu ev", 3).total, 2500);
+}
+
+#[test]
+fn a_bounded_search_counts_every_match_and_keeps_the_best() {
+    let rows = (1..=20).map(|d| row(d.into(), &format!("Guest {d}"), "", Some(d), 1));
+    let mut index = build(rows);
+    let found = index.search("guest", 3);
+    assert_eq!(found.total, 20);
+    let best: Vec<&str> = found.hits.iter().map(|h| index.guest(h.entry).name).collect();
+    assert_eq!(best, ["Guest 20", "Guest 19", "Guest 18"]);
+}
+
+#[test]
+fn upserted_guests_are_found_at_once() {
+    let mut index = build([named(1, "Ann")]);
+    assert_eq!(names(&mut index, "ann"), ["Ann"]);
+    index.upsert(&named(2, "Annie"));
+    index.upsert(&named(1, "Anna"));
+    assert_eq!(names(&mut index, "ann"), ["Anna", "Annie"]);
+    index.remove(GuestId(2));
+    assert_eq!(names(&mut index, "ann"), ["Anna"]);
+}
+
+#[test]
+fn a_whole_name_beats_a_longer_one_and_titles_match_across_languages() {
+    let greeted = |id, name: &str, greeting: &'static str, day| {
+        let mut r = row(id, name, "", Some(day), 3);
+        r.greeting = greeting;
+        r.greeting_key = Box::leak(crate::search::greeting_key(greeting).into_boxed_str());
+        r
+    };
+    let mut index = build([
+        greeted(1, "余明辉", "余先生", 20),
+        greeted(2, "于明", "于先生", 1),
+        greeted(3, "Yusuf Rahman", "Mr. Rahman", 25),
+        greeted(4, "Somchai Jaidee", "Khun Somchai", 2),
+    ]);
+    for query in ["yuming", "yu ming", "于明"] {
+        assert_eq!(names(&mut index, query)[0], "于明", "{query:?}");
+    }
+    // 余 is read Yu too: both are Mr. Yu, and both come before Mr. Yusuf Rahman.
+    for query in ["Mr. Yu", "mr yu"] {
+        let found = names(&mut index, query);
+        assert!(found[..2].contains(&"于明".to_owned()) && found[2] == "Yusuf Rahman", "{query:?}: {found:?}");
+    }
+    assert_eq!(names(&mut index, "Somchai J."), ["Somchai Jaidee"]);
+}
+
+#[test]
+fn any_query_is_safe() {
+    let mut index = build([named(1, "Ann"), named(2, "于明")]);
+    for query in ["\u{1b}[2J", "####", "((((", "\u{0}", &"x".repeat(100_000), "  ", "🎉", "\u{202e}"] {
+        let _ = index.search(query, 10);
+    }
+}

@@ -1,0 +1,246 @@
+//! Commands on the guest on screen: the usual, a visit, a recovery, a tick, a resolve, an edit, a heads-up, a
+//! merge. Each acts on exactly the guest whose card is shown for the query as typed, and refuses, saying why, when
+//! the screen is not showing one yet. Writes that could surprise (an allergen in the usual, a resolve, a merge)
+//! ask for a deliberate key first.
+
+use super::{App, Focus, Merging, Then};
+use crate::domain::allergen::allergens_in;
+use crate::domain::text::inert;
+use crate::domain::{GuestHistory, TheUsual};
+use crate::tui::action::{Action, Effect, Who, Write};
+use crate::tui::form::Form;
+use crate::tui::input::LineInput;
+
+impl App {
+    /// A command key on the counter.
+    pub(super) fn command(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::LogUsual => self.log_usual(),
+            Action::VisitForm => {
+                let house = std::mem::take(&mut self.house_items);
+                if let Some(history) = self.on_screen() {
+                    self.form = Some(Form::visit(history, &house));
+                }
+                self.house_items = house;
+                self.opened_form()
+            }
+            Action::EditGuestForm => {
+                if let Some(history) = self.on_screen() {
+                    self.form = Some(Form::edit_guest(&history.guest));
+                }
+                self.opened_form()
+            }
+            Action::RecoveryForm => {
+                let categories = std::mem::take(&mut self.categories);
+                if let Some(history) = self.on_screen() {
+                    self.form = Some(Form::recovery(Some(&history.guest), &categories));
+                }
+                self.categories = categories;
+                self.opened_form()
+            }
+            Action::MishapForm => {
+                self.form = Some(Form::recovery(None, &self.categories));
+                self.opened_form()
+            }
+            Action::NewGuestForm => {
+                self.form = Some(Form::new_guest(self.query.text()));
+                self.opened_form()
+            }
+            Action::HeadsUpForm => {
+                let stations = std::mem::take(&mut self.stations);
+                if let Some(history) = self.on_screen() {
+                    self.form = Some(Form::heads_up(&history.guest, &stations));
+                }
+                self.stations = stations;
+                self.opened_form()
+            }
+            Action::TickFollowUp => self.tick_follow_up(),
+            Action::ResolveRecovery => self.resolve(),
+            Action::MergeInto => self.merge_from(),
+            Action::Undo => self.undo(),
+            Action::TakeHeadsUp => {
+                let newest = self.live_heads_ups().find(|h| h.taken.is_none()).map(|h| {
+                    let name = inert(addressed_as(&h.name, &h.greeting)).into_owned();
+                    (Who { guest: Some(h.guest), name }, h.id)
+                });
+                match newest {
+                    Some((who, id)) => vec![Effect::Write { who, write: Write::TakeHeadsUp(id) }],
+                    None => {
+                        self.say("No heads-up to take".to_owned(), None);
+                        Vec::new()
+                    }
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A form just opened (or not, when there was no guest to open it on): the status line is about the form now.
+    fn opened_form(&mut self) -> Vec<Effect> {
+        if self.form.is_some() {
+            self.status = None;
+        }
+        Vec::new()
+    }
+
+    /// The guest the screen shows for the query as typed, for a command on them; says on the status line why
+    /// there is none yet.
+    pub(super) fn on_screen(&mut self) -> Option<&GuestHistory> {
+        let problem = if !self.results_current() {
+            Some(format!("Still finding “{}” — a moment", inert(self.query.text())))
+        } else if self.selected_guest().is_none() {
+            Some("No guest selected: type a name first".to_owned())
+        } else if self.selected_card().is_none() {
+            Some("Reading the guest's card — a moment".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            self.say(problem, None);
+            return None;
+        }
+        self.selected_card()
+    }
+
+    fn log_usual(&mut self) -> Vec<Effect> {
+        let (now, staff) = (self.now, self.staff.clone());
+        let usual_key = self.keymap.key_for(self.mode(), &Action::LogUsual).unwrap_or_default();
+        let Some(history) = self.on_screen() else { return Vec::new() };
+        let who = who(history);
+        let allergies = history.guest.profile.allergies.clone();
+        let Some(visit) = history.card().the_usual_visit(now, &staff) else {
+            let text = format!("{} has no usual yet — F3 logs a visit", who.name);
+            self.say(text, who.guest);
+            return Vec::new();
+        };
+        let said = format!("Logged the usual for {}: {}", who.name, inert(&visit.seat_and_order()));
+        let hits: Vec<String> = allergens_in(&visit.order, &allergies)
+            .iter()
+            .map(|hit| format!("{} has {}", inert(hit.item), inert(hit.allergy)))
+            .collect();
+        let write = Effect::Write { who: who.clone(), write: Write::LogVisit { visit, said } };
+        if hits.is_empty() {
+            return vec![write];
+        }
+        let prompt = format!(
+            "⚠ ALLERGY: {} is allergic — {}. {usual_key} again logs it anyway · Esc cancels",
+            who.name,
+            hits.join("; ")
+        );
+        self.ask(prompt.clone(), Action::LogUsual, Then::Effects(vec![write]), Vec::new());
+        self.say(prompt, who.guest);
+        Vec::new()
+    }
+
+    fn tick_follow_up(&mut self) -> Vec<Effect> {
+        let resolve_key = self.keymap.key_for(self.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        let Some(history) = self.on_screen() else { return Vec::new() };
+        let who = who(history);
+        let card = history.card();
+        let next = card.open_recoveries.iter().find_map(|entry| {
+            let index = entry.recovery.follow_ups.iter().position(|f| !f.done)?;
+            Some((entry.id, index))
+        });
+        let all_done = card.open_recoveries.first().map(|e| inert(&e.recovery.category).into_owned());
+        match (next, all_done) {
+            (Some((recovery, index)), _) => {
+                vec![Effect::Write { who, write: Write::TickFollowUp { recovery, index } }]
+            }
+            (None, Some(category)) => {
+                self.say(format!("Every follow-up of “{category}” is done — {resolve_key} resolves it"), who.guest);
+                Vec::new()
+            }
+            (None, None) => {
+                self.say(format!("{} has no open recovery", who.name), who.guest);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Resolving asks first, naming the recovery.
+    fn resolve(&mut self) -> Vec<Effect> {
+        let key = self.keymap.key_for(self.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        let Some(history) = self.on_screen() else { return Vec::new() };
+        let who = who(history);
+        let Some(newest) = history.card().open_recoveries.first().map(|e| (e.id, e.recovery.category.clone())) else {
+            self.say(format!("{} has no open recovery", who.name), who.guest);
+            return Vec::new();
+        };
+        let (recovery, category) = newest;
+        let prompt = format!("Resolve “{}” for {}? {key} again resolves it · Esc cancels", inert(&category), who.name);
+        let write = Effect::Write { who: who.clone(), write: Write::Resolve { recovery, category } };
+        self.ask(prompt.clone(), Action::ResolveRecovery, Then::Effects(vec![write]), Vec::new());
+        self.say(prompt, who.guest);
+        Vec::new()
+    }
+
+    /// The first step of a merge: this guest is the one to merge away; the search line picks the one to keep.
+    fn merge_from(&mut self) -> Vec<Effect> {
+        let Some(history) = self.on_screen() else { return Vec::new() };
+        let merging = Merging {
+            from: history.guest.id,
+            name: inert(&history.guest.profile.name).into_owned(),
+            summary: summary(history),
+        };
+        self.say(format!("Merging {}: find the other entry, Enter picks it, Esc cancels", merging.name), None);
+        self.merging = Some(merging);
+        self.focus = Focus::Search;
+        self.edit(LineInput::clear)
+    }
+
+    /// Enter while merging: the guest on screen is the one to keep. Both are shown, and Enter again merges.
+    pub(super) fn merge_picked(&mut self) -> Vec<Effect> {
+        let Some(merging) = self.merging.clone() else { return Vec::new() };
+        let Some(into) = self.on_screen() else { return Vec::new() };
+        if into.guest.id == merging.from {
+            self.say("That is the same entry: pick the other one".to_owned(), None);
+            return Vec::new();
+        }
+        let who = who(into);
+        let name = inert(&into.guest.profile.name).into_owned();
+        let detail = vec![
+            format!("Merge away:  {}", merging.summary),
+            format!("Into:        {}", summary(into)),
+            String::new(),
+            "Visits and recoveries move; lists join; differing details are kept in the notes.".to_owned(),
+        ];
+        let said = format!("Merged {} into {name}", merging.name);
+        let write = Effect::Write { who, write: Write::Merge { from: merging.from, into: into.guest.id, said } };
+        let prompt = format!("Merge {} into {name}? Enter merges · Esc cancels", merging.name);
+        self.ask(prompt.clone(), Action::OpenGuest, Then::Effects(vec![write]), detail);
+        self.say(prompt, None);
+        Vec::new()
+    }
+}
+
+/// Whom a write on this guest is for, named as staff address them.
+pub(super) fn who(history: &GuestHistory) -> Who {
+    let p = &history.guest.profile;
+    Who { guest: Some(history.guest.id), name: inert(addressed_as(&p.name, &p.greeting)).into_owned() }
+}
+
+/// How staff address a guest: the greeting, or the name.
+fn addressed_as<'a>(name: &'a str, greeting: &'a str) -> &'a str {
+    if greeting.is_empty() { name } else { greeting }
+}
+
+/// One line about a guest, to tell two entries apart: name, greeting, phone, visits, the usual, id.
+fn summary(history: &GuestHistory) -> String {
+    let p = &history.guest.profile;
+    let card = history.card();
+    let mut parts = vec![inert(&p.name).into_owned()];
+    for field in [&p.greeting, &p.phone, &p.email] {
+        if !field.is_empty() {
+            parts.push(inert(field).into_owned());
+        }
+    }
+    parts.push(match card.visit_count {
+        1 => "1 visit".to_owned(),
+        n => format!("{n} visits"),
+    });
+    if let Some(TheUsual::Usual { items, .. }) = &card.the_usual {
+        parts.push(format!("usually {}", inert(&items.join(", "))));
+    }
+    parts.push(format!("guest {}", history.guest.id));
+    parts.join(" · ")
+}

@@ -1,0 +1,125 @@
+//! Keys in an open form, and what comes back when it is saved: written, a clash with another desk, a question,
+//! or a failure that keeps every character typed.
+
+use super::{App, Focus, Then};
+use crate::domain::money::parse_amount;
+use crate::store::ClashReport;
+use crate::tui::action::{Action, Effect, Undo, Who, Write};
+use crate::tui::form::Purpose;
+
+impl App {
+    /// Keys while a form is open: they edit its focused field, move between fields, save or cancel.
+    pub(super) fn in_form(&mut self, action: Action) -> Vec<Effect> {
+        let (now, staff, money) = (self.now, self.staff.clone(), self.money.clone());
+        let Some(form) = self.form.as_mut() else { return Vec::new() };
+        let discarding = std::mem::take(&mut form.confirm_discard);
+        if action != Action::Save && !matches!(action, Action::Quit | Action::ToggleHelp) {
+            // Changing anything means the next Ctrl-S is asked again, on what is typed now.
+            form.confirm_save &= matches!(action, Action::NextField | Action::PreviousField);
+        }
+        match action {
+            Action::Insert(c) => form.focused().insert(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => form.focused().insert(&text),
+            Action::DeleteBack => form.focused().delete_back(),
+            Action::DeleteWord => form.focused().delete_word(),
+            Action::ClearQuery => form.focused().clear(),
+            Action::CursorLeft => form.focused().left(),
+            // At the end of a field, → takes the completion shown; elsewhere it moves the cursor.
+            Action::CursorRight if !form.focused_field().complete() => form.focused().right(),
+            Action::NextField => form.next(),
+            Action::PreviousField => form.previous(),
+            Action::Back if form.changed() && !discarding => {
+                form.confirm_discard = true;
+                form.error = Some((None, "Esc again to discard what was typed; Ctrl-S saves it".to_owned()));
+            }
+            Action::Back => {
+                self.form = None;
+                self.say("Nothing saved".to_owned(), None);
+            }
+            Action::Quit if form.changed() => {
+                let prompt = "Quit and lose what is typed in the form? Ctrl-C again quits · Esc goes back to it";
+                self.ask(prompt.to_owned(), Action::Quit, Then::Quit, Vec::new());
+                self.say(prompt.to_owned(), None);
+            }
+            Action::Quit => self.quit = true,
+            Action::Save if form.saving => {}
+            Action::Save => match form.submission(now, &staff, |text| parse_amount(text, &money)) {
+                Ok(submission) => {
+                    form.saving = true;
+                    form.error = None;
+                    let who = Who { guest: form.guest(), name: form.addressed.clone() };
+                    self.status = None;
+                    return vec![Effect::Write { who, write: Write::Save(Box::new(submission)) }];
+                }
+                Err(problem) => {
+                    if let Some(field) = problem.field {
+                        form.focus = field;
+                    }
+                    form.confirm_save = problem.confirmable;
+                    form.error = Some((problem.field, problem.text));
+                    self.status = None;
+                }
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A write went through: say so (about the guest it was for), remember how to take it back, close the form
+    /// that was saving, and show the change.
+    pub(super) fn written(&mut self, who: Who, message: String, undo: Option<Undo>) -> Vec<Effect> {
+        let undo_key = self.keymap.key_for(super::Mode::Guest, &Action::Undo).unwrap_or_default();
+        let message = if undo.is_some() { format!("{message} — {undo_key} to undo") } else { message };
+        self.say(message, who.guest);
+        let form = self.form.take_if(|form| form.saving);
+        let mut effects = vec![Effect::LoadHouse];
+        if let Some(guest) = who.guest {
+            effects.push(Effect::Refresh(guest));
+            if form.as_ref().is_some_and(|f| f.purpose == Purpose::NewGuest) {
+                // Find the new guest at once, selected with the card open.
+                self.query.set(form.as_ref().map_or("", |f| f.fields[0].input.text().trim()));
+                self.want_selected = Some(guest);
+                self.focus = Focus::Guest;
+            }
+            if self.selected_guest().is_some_and(|g| g.id == guest) || self.want_selected == Some(guest) {
+                effects.push(Effect::LoadCard(guest));
+            }
+        }
+        if let Some(undo) = undo {
+            self.remember(who, undo);
+        }
+        effects.push(self.search());
+        effects
+    }
+
+    /// Another desk changed a field this edit changed too: the form shows both, and starts from theirs.
+    pub(super) fn clashed(&mut self, report: ClashReport) -> Vec<Effect> {
+        match self.form.as_mut().filter(|form| form.saving) {
+            Some(form) => form.clash(report.theirs.profile, report.theirs.version, report.reconciled),
+            None => self.say("Another desk changed this guest meanwhile; nothing was saved".to_owned(), None),
+        }
+        Vec::new()
+    }
+
+    /// The book wants the save made deliberately: the form says why, and the next Ctrl-S saves anyway.
+    pub(super) fn needs_confirmation(&mut self, why: String) -> Vec<Effect> {
+        match self.form.as_mut().filter(|form| form.saving) {
+            Some(form) => form.ask_to_confirm(format!("{why} — Ctrl-S again saves anyway")),
+            None => self.say(why, None),
+        }
+        Vec::new()
+    }
+
+    /// A write failed: the form being saved stays open with everything typed and says what went wrong; anything
+    /// else says it on the status line.
+    pub(super) fn failed(&mut self, error: String) -> Vec<Effect> {
+        match self.form.as_mut().filter(|form| form.saving) {
+            Some(form) => {
+                form.saving = false;
+                form.error = Some((None, format!("Not saved: {error}")));
+            }
+            None => self.say(error, None),
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,392 @@
+//! The counter screen's state and the one function that changes it. No I/O here: `update` returns effects for the
+//! runtime to carry out. Each part of the state has its own file: the search and selection (`counter`), the
+//! commands on the guest on screen (`commands`), forms and their saves (`forms`), take-backs (`undo`), and the
+//! tally, outreach and log screens (`lists`). A question that needs a deliberate second key is one mechanism,
+//! `Confirm`, whatever it is about.
+
+mod commands;
+mod counter;
+mod forms;
+mod lists;
+mod undo;
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+
+pub use undo::UndoEntry;
+
+use super::action::{Action, Effect, Msg};
+use super::form::Form;
+use super::input::LineInput;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::domain::heads_up::HeadsUp;
+use crate::domain::money::Money;
+use crate::domain::tally::Tally;
+use crate::domain::{GuestHistory, GuestId};
+use crate::report::OutreachRow;
+use crate::search::{FoundGuest, Results};
+use crate::store::AuditEntry;
+
+/// Where keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Typing edits the query.
+    Search,
+    /// The selected guest's card is open: commands act on them; typing starts the next search.
+    Guest,
+}
+
+/// What keys mean right now, for the keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Mode {
+    Search,
+    Guest,
+    /// The counter over an empty book.
+    Welcome,
+    Form,
+    Reports,
+    Help,
+}
+
+/// How long an untaken heads-up stays up unless the settings say otherwise, in minutes.
+pub const HEADS_UP_MINUTES: i64 = 15;
+
+/// How far ahead the outreach screen looks for birthdays, and how long a regular must have been away, in days.
+pub const OUTREACH_BIRTHDAYS: i64 = 14;
+pub const OUTREACH_LAPSED: i64 = 365;
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Counter,
+    /// The mishap tally over this many days.
+    Reports {
+        days: i64,
+    },
+    Outreach,
+    /// The audit log.
+    Log,
+}
+
+/// The last message, and the guest it is about: it goes when another guest is selected, so a "Ctrl-Z to undo" is
+/// never read as being about the guest now on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub guest: Option<GuestId>,
+}
+
+/// A question waiting for a deliberate key: `again` does it, Esc cancels, any other key cancels and does its own
+/// work. `detail` lines are shown in a box over the card (both guests of a merge).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub prompt: String,
+    pub again: Action,
+    pub then: Then,
+    pub detail: Vec<String>,
+}
+
+/// What a confirmation does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Effects(Vec<Effect>),
+    /// Take back the session's write with this id.
+    TakeBack(u64),
+    Quit,
+}
+
+/// A guest being merged into another: the search line is picking the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merging {
+    pub from: GuestId,
+    pub name: String,
+    /// One line about the guest, shown beside the other when asking.
+    pub summary: String,
+}
+
+/// The whole state of the counter screen.
+#[derive(Debug)]
+pub struct App {
+    pub query: LineInput,
+    pub focus: Focus,
+    pub help: bool,
+    /// The first line of the help on screen.
+    pub help_offset: usize,
+    /// The latest results shown: those of the newest search asked for.
+    pub results: Option<Results>,
+    pub selected: usize,
+    /// The first result row on screen.
+    pub offset: usize,
+    /// The history of the selected guest, once loaded.
+    pub card: Option<GuestHistory>,
+    pub status: Option<Status>,
+    /// How many guests the book holds; unknown until the search thread has read it.
+    pub guests: Option<usize>,
+    /// The generation of the newest search asked for; older results are dropped.
+    pub generation: u64,
+    pub size: (u16, u16),
+    pub now: DateTime<Utc>,
+    /// The desk's time zone, for dates on the card.
+    pub zone: FixedOffset,
+    pub theme: Theme,
+    /// The bindings in force: what keys mean, and what the hints and the help say they mean.
+    pub keymap: Keymap,
+    /// How amounts are written here: the currency, and the decimal mark typed in a cost.
+    pub money: Money,
+    /// Who is at the counter, recorded with the visits logged here.
+    pub staff: String,
+    /// Where this desk stands.
+    pub station: Option<String>,
+    /// This session's writes that can be taken back, oldest first.
+    pub undo: Vec<UndoEntry>,
+    /// The id the next remembered write gets.
+    next_undo: u64,
+    /// A question waiting for its key.
+    pub confirm: Option<Confirm>,
+    /// The form open over the card, if any.
+    pub form: Option<Form>,
+    /// What the house serves most, for completing orders.
+    pub house_items: Vec<String>,
+    /// The recovery categories in use, for completing the category.
+    pub categories: Vec<String>,
+    /// The stations desks have opened the book as, for completing a heads-up's destination.
+    pub stations: Vec<String>,
+    pub view: View,
+    /// The tally last read, for the reports screen.
+    pub report: Option<Tally>,
+    /// The audit log last read, newest first.
+    pub log: Option<Vec<AuditEntry>>,
+    /// The outreach list last read.
+    pub outreach: Option<Vec<OutreachRow>>,
+    /// The first row on screen of the outreach list or the audit log.
+    pub list_offset: usize,
+    /// Heads-ups of the last while for this desk, newest first.
+    pub heads_ups: Vec<HeadsUp>,
+    /// Heads-ups this desk sent, newest first: it sees when and where each was taken.
+    pub sent_heads_ups: Vec<HeadsUp>,
+    /// The ids of the heads-ups this desk sent in this session.
+    sent_ids: Vec<i64>,
+    /// How long an untaken heads-up stays up.
+    pub heads_up_expiry: Duration,
+    /// The guest to select when the next results arrive (opening a heads-up's guest, a guest just added).
+    pub want_selected: Option<GuestId>,
+    /// Enter was pressed before the results of the query typed arrived: it acts on them when they come.
+    pub enter_when_found: bool,
+    /// A guest being merged into another.
+    pub merging: Option<Merging>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme, staff: &str) -> Self {
+        Self {
+            query: LineInput::default(),
+            focus: Focus::Search,
+            help: false,
+            help_offset: 0,
+            results: None,
+            selected: 0,
+            offset: 0,
+            card: None,
+            status: None,
+            guests: None,
+            generation: 0,
+            size,
+            now,
+            zone,
+            theme,
+            keymap: Keymap::default(),
+            money: Money::default(),
+            staff: staff.to_owned(),
+            station: None,
+            undo: Vec::new(),
+            next_undo: 1,
+            confirm: None,
+            form: None,
+            house_items: Vec::new(),
+            categories: Vec::new(),
+            stations: Vec::new(),
+            view: View::Counter,
+            report: None,
+            log: None,
+            outreach: None,
+            list_offset: 0,
+            heads_ups: Vec::new(),
+            sent_heads_ups: Vec::new(),
+            sent_ids: Vec::new(),
+            heads_up_expiry: Duration::minutes(HEADS_UP_MINUTES),
+            want_selected: None,
+            enter_when_found: false,
+            merging: None,
+            quit: false,
+        }
+    }
+
+    /// Starts with `query` already typed: the first search.
+    pub fn start(&mut self, query: &str) -> Vec<Effect> {
+        self.query.set(query);
+        vec![self.search(), Effect::LoadHouse]
+    }
+
+    pub fn mode(&self) -> Mode {
+        match (self.help, &self.form, self.view, self.focus) {
+            (true, ..) => Mode::Help,
+            (false, Some(_), ..) => Mode::Form,
+            (false, None, View::Reports { .. } | View::Outreach | View::Log, _) => Mode::Reports,
+            (false, None, View::Counter, _) if self.guests == Some(0) => Mode::Welcome,
+            (false, None, View::Counter, Focus::Search) => Mode::Search,
+            (false, None, View::Counter, Focus::Guest) => Mode::Guest,
+        }
+    }
+
+    /// The last message, if any.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
+    }
+
+    pub fn found(&self) -> &[FoundGuest] {
+        self.results.as_ref().map_or(&[], |r| &r.found)
+    }
+
+    pub fn selected_guest(&self) -> Option<&FoundGuest> {
+        self.found().get(self.selected)
+    }
+
+    /// The card to show: the loaded history, if it is the selected guest's.
+    pub fn selected_card(&self) -> Option<&GuestHistory> {
+        let id = self.selected_guest()?.id;
+        self.card.as_ref().filter(|card| card.guest.id == id)
+    }
+
+    /// Whether the results on screen are those of the query as typed (not of a query typed a moment ago).
+    pub fn results_current(&self) -> bool {
+        self.results.as_ref().is_some_and(|r| r.generation == self.generation)
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Action(action) => self.act(action),
+            Msg::Resize(width, height) => {
+                self.size = (width, height);
+                self.scroll_to_selection();
+                Vec::new()
+            }
+            Msg::Results(results) => self.results_arrived(results),
+            Msg::Card(Ok(history)) => {
+                self.card = Some(*history);
+                Vec::new()
+            }
+            Msg::Card(Err(error)) => {
+                self.say(error, None);
+                Vec::new()
+            }
+            Msg::Written { who, message, undo } => self.written(who, message, undo),
+            Msg::HeadsUpSent { who, id, message } => {
+                self.sent_ids.push(id);
+                self.written(who, message, None)
+            }
+            Msg::Clash(report) => self.clashed(*report),
+            Msg::NeedsConfirmation(why) => self.needs_confirmation(why),
+            Msg::Failed(error) => self.failed(error),
+            Msg::Report(tally) => {
+                self.report = Some(*tally);
+                Vec::new()
+            }
+            Msg::Outreach(rows) => {
+                self.outreach = Some(rows);
+                Vec::new()
+            }
+            Msg::Log(entries) => {
+                self.log = Some(entries);
+                Vec::new()
+            }
+            Msg::Elsewhere { guests, heads_ups } => self.elsewhere(guests, heads_ups),
+            Msg::House { items, categories, stations } => {
+                self.house_items = items;
+                self.categories = categories;
+                self.stations = stations;
+                Vec::new()
+            }
+            Msg::BookChanged { message } => {
+                self.say(message, None);
+                vec![self.search()]
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(confirm) = self.confirm.take() {
+            if action == confirm.again {
+                return self.confirmed(confirm.then);
+            }
+            self.status = None;
+            if action == Action::Back {
+                self.say("Not done".to_owned(), None);
+                return Vec::new();
+            }
+        }
+        if action == Action::ToggleHelp {
+            self.help = !self.help;
+            self.help_offset = 0;
+            return Vec::new();
+        }
+        if self.help && action != Action::Quit {
+            let page = self.page();
+            self.help_offset = match action {
+                Action::SelectNext => self.help_offset + 1,
+                Action::PageDown => self.help_offset + page,
+                Action::SelectPrev => self.help_offset.saturating_sub(1),
+                Action::PageUp => self.help_offset.saturating_sub(page),
+                _ => self.help_offset,
+            };
+            return Vec::new();
+        }
+        self.help = false;
+        if self.form.is_some() {
+            return self.in_form(action);
+        }
+        if action == Action::Quit {
+            self.quit = true;
+            return Vec::new();
+        }
+        match self.view {
+            View::Counter => self.on_counter(action),
+            View::Reports { .. } | View::Outreach | View::Log => self.on_list(action),
+        }
+    }
+
+    fn confirmed(&mut self, then: Then) -> Vec<Effect> {
+        self.status = None;
+        match then {
+            Then::Effects(effects) => effects,
+            Then::TakeBack(id) => self.take_back(id),
+            Then::Quit => {
+                self.quit = true;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Puts a question to the user: `again` does it.
+    fn ask(&mut self, prompt: String, again: Action, then: Then, detail: Vec<String>) {
+        self.confirm = Some(Confirm { prompt, again, then, detail });
+    }
+
+    /// Shows `text` on the status line, about `guest` if it is about one.
+    fn say(&mut self, text: String, guest: Option<GuestId>) {
+        self.status = Some(Status { text, guest });
+    }
+
+    /// The heads-ups to show now: not expired, newest first.
+    pub fn live_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
+        self.heads_ups.iter().filter(|h| !h.expired(self.now, self.heads_up_expiry))
+    }
+
+    /// Heads-ups this desk sent that another desk has taken lately: the sender sees the loop closed.
+    pub fn taken_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
+        self.sent_heads_ups.iter().filter(|h| h.taken.is_some() && !h.expired(self.now, self.heads_up_expiry))
+    }
+}
+
+#[cfg(test)]
+mod tests;

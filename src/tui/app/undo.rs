@@ -1,0 +1,57 @@
+//! Taking back this session's writes, so that it cannot surprise: Ctrl-Z takes back the newest write for the guest
+//! on screen, names them, and asks first before touching a write for anyone else.
+
+use super::{App, Then};
+use crate::tui::action::{Action, Effect, Undo, Who, Write};
+
+/// How many of the session's writes can still be taken back.
+const UNDO_DEPTH: usize = 30;
+
+/// One write of this session that can be taken back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoEntry {
+    pub id: u64,
+    pub who: Who,
+    pub undo: Undo,
+}
+
+impl App {
+    /// Keeps a write for Ctrl-Z.
+    pub(super) fn remember(&mut self, who: Who, undo: Undo) {
+        self.undo.push(UndoEntry { id: self.next_undo, who, undo });
+        self.next_undo += 1;
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Ctrl-Z: the newest write for the guest on screen goes at once; a write for another guest (or for no guest)
+    /// is named and needs Ctrl-Z again.
+    pub(super) fn undo(&mut self) -> Vec<Effect> {
+        let key = self.keymap.key_for(self.mode(), &Action::Undo).unwrap_or_default();
+        let shown = self.selected_card().map(|c| c.guest.id);
+        if let Some(entry) = self.undo.iter().rev().find(|e| shown.is_some() && e.who.guest == shown) {
+            return self.take_back(entry.id);
+        }
+        let Some(last) = self.undo.last() else {
+            self.say("Nothing to take back in this session".to_owned(), None);
+            return Vec::new();
+        };
+        let whose = match last.who.guest {
+            Some(_) => format!("for {} — not the guest on screen", last.who.name),
+            None => "with no guest".to_owned(),
+        };
+        let prompt = format!("Take back {} {whose}? {key} again takes it back · Esc keeps it", last.undo.what());
+        let id = last.id;
+        self.ask(prompt.clone(), Action::Undo, Then::TakeBack(id), Vec::new());
+        self.say(prompt, None);
+        Vec::new()
+    }
+
+    /// The write with this id, taken back.
+    pub(super) fn take_back(&mut self, id: u64) -> Vec<Effect> {
+        let Some(at) = self.undo.iter().position(|e| e.id == id) else { return Vec::new() };
+        let entry = self.undo.remove(at);
+        vec![Effect::Write { who: entry.who, write: Write::Undo(entry.undo) }]
+    }
+}

@@ -1,0 +1,141 @@
+//! Each form the counter opens, with its fields filled in from what the book already knows.
+
+use super::{Form, LIST, Purpose};
+use crate::domain::text::{inert, normalise};
+use crate::domain::{Guest, GuestHistory, Profile};
+
+impl Form {
+    /// A visit now, seat and order filled in from the usual; order items complete from this guest's past items,
+    /// then from what the house serves most. The guest's allergies come along, so an item holding one shows.
+    pub fn visit(history: &GuestHistory, house_items: &[String]) -> Self {
+        let card = history.card();
+        let seat = card.usual_seat.unwrap_or_default().to_owned();
+        let order = card.the_usual.as_ref().map(|usual| usual.items().join(", ")).unwrap_or_default();
+        let title = format!("Log a visit — {}", history.guest.profile.name);
+        let mut form = Self::new(
+            Purpose::Visit { guest: history.guest.id },
+            title,
+            vec![
+                ("Seat", seat, ""),
+                ("Order", order, LIST),
+                ("Party size", String::new(), "how many came"),
+                ("Note", String::new(), ""),
+            ],
+        );
+        let mut theirs: Vec<(usize, &String)> = Vec::new();
+        for item in history.visits.iter().flat_map(|v| &v.order) {
+            match theirs.iter_mut().find(|(_, known)| normalise(known) == normalise(item)) {
+                Some((count, _)) => *count += 1,
+                None => theirs.push((1, item)),
+            }
+        }
+        theirs.sort_by_key(|(count, _)| std::cmp::Reverse(*count));
+        let mut items: Vec<String> = theirs.into_iter().map(|(_, item)| item.clone()).collect();
+        for item in house_items {
+            if !items.iter().any(|known| normalise(known) == normalise(item)) {
+                items.push(item.clone());
+            }
+        }
+        form.fields[1].suggestions = items;
+        form.fields[1].separator = Some(',');
+        form.allergies.clone_from(&history.guest.profile.allergies);
+        form.addressed = addressed(&history.guest);
+        form
+    }
+
+    /// A new guest, named as typed on the search line.
+    pub fn new_guest(name: &str) -> Self {
+        Self::guest_form(
+            Purpose::NewGuest,
+            "Add a guest".to_owned(),
+            &Profile { name: name.trim().to_owned(), ..Profile::default() },
+        )
+    }
+
+    pub fn edit_guest(guest: &Guest) -> Self {
+        let title = format!("Edit — {}", guest.profile.name);
+        let purpose =
+            Purpose::EditGuest { guest: guest.id, version: guest.version, base: Box::new(guest.profile.clone()) };
+        let mut form = Self::guest_form(purpose, title, &guest.profile);
+        form.addressed = addressed(guest);
+        form
+    }
+
+    fn guest_form(purpose: Purpose, title: String, p: &Profile) -> Self {
+        let [name, greeting, phone, email, birthday, tags, allergies, preferences, notes] = guest_values(p);
+        Self::new(
+            purpose,
+            title,
+            vec![
+                ("Name", name, "required"),
+                ("Greeting", greeting, "how to address them: 于先生, Mr. Yu"),
+                ("Phone", phone, ""),
+                ("Email", email, ""),
+                ("Birthday", birthday, "YYYY-MM-DD or --MM-DD"),
+                ("Tags", tags, LIST),
+                ("Allergies", allergies, LIST),
+                ("Preferences", preferences, LIST),
+                ("Notes", notes, ""),
+            ],
+        )
+    }
+
+    /// A recovery opened now, for the selected guest or for nobody in particular; the category completes from
+    /// those already counted, so the tally does not split one kind of mishap in two.
+    pub fn recovery(guest: Option<&Guest>, categories: &[String]) -> Self {
+        let title = match guest {
+            Some(g) => format!("Record a recovery — {}", g.profile.name),
+            None => "Record a recovery (no guest)".to_owned(),
+        };
+        let mut form = Self::new(
+            Purpose::Recovery { guest: guest.map(|g| g.id) },
+            title,
+            vec![
+                ("Category", String::new(), "the kind of mishap: late order, room upgrade"),
+                ("What happened", String::new(), ""),
+                ("Action taken", String::new(), ""),
+                ("Cost", String::new(), "an amount: 1,200.50"),
+                ("Follow-ups", String::new(), "tasks separated by ;"),
+            ],
+        );
+        form.fields[0].suggestions = categories.to_vec();
+        form.addressed = guest.map(addressed).unwrap_or_default();
+        form
+    }
+
+    /// A heads-up to other desks that the guest is on the way; the station completes from those known.
+    pub fn heads_up(guest: &Guest, stations: &[String]) -> Self {
+        let mut form = Self::new(
+            Purpose::HeadsUp { guest: guest.id },
+            format!("Heads-up — {} is on the way", guest.profile.name),
+            vec![
+                ("To station", String::new(), "empty for every station"),
+                ("Note", String::new(), "took the lift down"),
+            ],
+        );
+        form.fields[0].suggestions = stations.to_vec();
+        form.addressed = addressed(guest);
+        form
+    }
+}
+
+/// How staff address a guest: the greeting, or the name; inert, for a message.
+fn addressed(guest: &Guest) -> String {
+    let p = &guest.profile;
+    inert(if p.greeting.is_empty() { &p.name } else { &p.greeting }).into_owned()
+}
+
+/// A profile as the guest form's fields show it, in field order.
+pub(super) fn guest_values(p: &Profile) -> [String; 9] {
+    [
+        p.name.clone(),
+        p.greeting.clone(),
+        p.phone.clone(),
+        p.email.clone(),
+        p.birthday.map(|b| b.to_string()).unwrap_or_default(),
+        p.tags.join(", "),
+        p.allergies.join(", "),
+        p.preferences.join(", "),
+        p.notes.clone(),
+    ]
+}
