@@ -141,12 +141,19 @@ pub enum Command {
         /// Regulars (two visits or more) with no visit in this many days.
         #[arg(long, value_name = "DAYS", default_value_t = 365)]
         lapsed: i64,
+        /// Only this page of the list: birthdays, or regulars away.
+        #[arg(long, value_enum)]
+        only: Option<OutreachPage>,
         /// Print CSV for a mail merge.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Note that the guest with this id has been written to, for the occasion they are listed for (with
+        /// --only, that one): they are left out until the next.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["csv", "json"])]
+        written: Option<i64>,
     },
     /// Tell other desks a guest is on the way: shown on their screens within a second.
     HeadsUp {
@@ -227,6 +234,13 @@ pub enum GuestAction {
         #[command(flatten)]
         fields: ProfileArgs,
     },
+}
+
+/// A page of the outreach list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutreachPage {
+    Birthdays,
+    Lapsed,
 }
 
 /// Which guest: a query, or an id.

@@ -102,7 +102,7 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
     };
     let visits = visits(lists, rng, end);
     let recoveries = if !visits.is_empty() && rng.u8(..100) < 3 { vec![recovery(lists, rng, end)] } else { vec![] };
-    GuestRecord { profile, visits, recoveries, noted: None }
+    GuestRecord { profile, visits, recoveries, noted: None, written: Vec::new() }
 }
 
 fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Visit> {

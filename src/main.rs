@@ -14,8 +14,13 @@ fn main() -> ExitCode {
         // A reader that stopped early (`regulars export | head`) is not an error.
         Err(error) if error.chain().any(is_broken_pipe) => ExitCode::SUCCESS,
         Err(error) => {
-            // One line: the context chain, joined, made safe for the terminal.
-            eprintln!("regulars: {}", regulars::domain::text::inert(&format!("{error:#}")));
+            // The context chain, joined, made safe for the terminal: one line, but for the candidates a refused
+            // write lists on lines of their own.
+            let message = format!("{error:#}");
+            for (i, line) in message.lines().enumerate() {
+                let safe = regulars::domain::text::inert(line);
+                if i == 0 { eprintln!("regulars: {safe}") } else { eprintln!("{safe}") }
+            }
             ExitCode::FAILURE
         }
     }

@@ -4,9 +4,10 @@
 use chrono::FixedOffset;
 use serde::Serialize;
 
+use crate::domain::GuestId;
 use crate::domain::TheUsual;
 use crate::domain::money::{Money, format_amount, format_number};
-use crate::domain::outreach::{Prospect, Reason};
+use crate::domain::outreach::{Occasion, Prospect, Reason};
 use crate::domain::tally::{CategoryTally, RECENT_DAYS, Tally};
 use crate::domain::when::{counted, in_words};
 
@@ -87,6 +88,12 @@ pub fn sparkline(values: &[u32]) -> String {
 /// One guest to write to, with what a personal note needs; the columns of the mail-merge CSV.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutreachRow {
+    /// The guest, and the occasions they are listed for (with what tells each from the next): for noting that they
+    /// were written to. Not columns of the mail merge.
+    #[serde(skip)]
+    pub guest: GuestId,
+    #[serde(skip)]
+    pub occasions: Vec<(Occasion, String)>,
     /// "birthday 06-08 (in 1 day)", "not seen for 1 year 5 months", or both.
     pub reason: String,
     pub name: String,
@@ -117,7 +124,7 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
                     Reason::Birthday { on, in_days } => {
                         format!("birthday {} (in {})", on.format("%m-%d"), counted(*in_days, "day", "days"))
                     }
-                    Reason::Lapsed { days } => format!("not seen for {}", in_words(*days)),
+                    Reason::Lapsed { days, .. } => format!("not seen for {}", in_words(*days)),
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -138,6 +145,8 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
                 .collect::<Vec<_>>()
                 .join("; ");
             OutreachRow {
+                guest: h.guest.id,
+                occasions: p.reasons.iter().map(|r| (r.occasion(), r.of())).collect(),
                 reason,
                 name: profile.name.clone(),
                 greeting: profile.greeting.clone(),
@@ -217,6 +226,7 @@ mod tests {
             note: String::new(),
         };
         let guest = |id: i64, birthday: Option<&str>, visits: Vec<Visit>| GuestHistory {
+            written: vec![],
             guest: Guest {
                 id: GuestId(id),
                 version: 1,

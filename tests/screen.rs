@@ -292,6 +292,15 @@ fn the_outreach_screen_lists_whom_to_write_to() {
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].name.as_str(), rows[0].reason.as_str()), ("Jon Smith", "birthday 11-26 (in 3 days)"));
     insta::assert_snapshot!("outreach_80x24", screen.screen());
+    screen.press(KeyCode::Tab);
+    assert!(screen.screen().contains("Nobody to write to on this page."), "the page of regulars away is empty");
+    screen.press(KeyCode::Tab);
+    screen.press(KeyCode::Enter);
+    assert_eq!(screen.status(), Some("Noted: Mr. Smith was written to for the birthday — Ctrl-Z to undo"));
+    assert_eq!(screen.app.outreach.as_ref().map(Vec::len), Some(0), "left out until the next birthday");
+    screen.ctrl('z');
+    assert_eq!(screen.status(), Some("Mr. Smith is on the outreach list again"));
+    assert_eq!(screen.app.outreach.as_ref().map(Vec::len), Some(1));
     screen.press(KeyCode::Esc);
     assert_eq!(screen.app.view, View::Counter);
 }

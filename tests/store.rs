@@ -28,6 +28,7 @@ fn record(name: &str, phone: &str) -> GuestRecord {
             staff: "Ana".into(),
         }],
         noted: None,
+        written: Vec::new(),
     }
 }
 
@@ -284,11 +285,87 @@ fn heads_ups_pass_between_desks_and_are_taken_once() {
     assert!(matches!(lobby.send_heads_up(GuestId(99), "lobby", None, "", "Nok", false), Err(StoreError::NotFound(_))));
     let misspelt = lobby.send_heads_up(guest, "lobby", Some("restuarant"), "", "Nok", false);
     assert!(
-        matches!(&misspelt, Err(StoreError::UnknownStation { name, known }) if name == "restuarant" && known == &["restaurant"]),
+        matches!(&misspelt, Err(StoreError::UnknownStation { name, known }) if name == "restuarant" && known == &["lobby", "restaurant"]),
         "a station no desk uses is refused: {misspelt:?}"
     );
     assert!(
         lobby.send_heads_up(guest, "lobby", Some("terrace"), "", "Nok", true).is_ok(),
         "unless the sender means it"
     );
+}
+
+#[test]
+fn ids_are_never_handed_out_twice_even_after_a_take_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+    let guest = store.add_guest(Profile { name: "Ann".into(), ..Profile::default() }, "Nok").unwrap();
+    let first = store.log_visit(guest, bar_visit(Utc::now()), "Nok").unwrap();
+    store.undo_visit(first, "Nok").unwrap();
+    let second = store.log_visit(guest, bar_visit(Utc::now()), "Nok").unwrap();
+    assert_ne!(first, second, "the audit log's \"visit {}\" names one visit for ever", first.0);
+    let recovery = store.add_recovery(None, recovery_opened(20, &[]), "Nok").unwrap();
+    store.undo_recovery_added(recovery, "Nok").unwrap();
+    assert_ne!(store.add_recovery(None, recovery_opened(21, &[]), "Nok").unwrap(), recovery);
+    let bob = store.add_guest(Profile { name: "Bob".into(), ..Profile::default() }, "Nok").unwrap();
+    store.undo_guest_added(bob, "Nok").unwrap();
+    assert_ne!(store.add_guest(Profile { name: "Cy".into(), ..Profile::default() }, "Nok").unwrap(), bob);
+}
+
+#[test]
+fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("fixtures/schema1.sql")).unwrap();
+    drop(conn);
+    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let history = store.history(GuestId(1)).unwrap();
+    assert_eq!((history.guest.profile.name.as_str(), history.visits.len()), ("于明", 2));
+    assert_eq!(store.unattached_recoveries().unwrap().len(), 1);
+    let visit = store.log_visit(GuestId(1), bar_visit(Utc::now()), "Nok").unwrap();
+    assert_eq!(visit.0, 4, "above every visit the audit log ever named (3 was taken back)");
+    // The greeting's keys were recomputed: "Mr. Yu" finds 于先生.
+    let mut index = regulars::search::Index::load(&store).unwrap();
+    let found = index.search("Mr. Yu", 5);
+    assert_eq!(found.hits.first().map(|h| index.guest(h.entry).id), Some(GuestId(1)));
+    // Foreign keys hold after the rebuild: forgetting the guest takes their visits.
+    store.forget(GuestId(1), "Nok").unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!((visits, version), (0, 2));
+}
+
+#[test]
+fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let mut a = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let mut b = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let id = a.add_guest(Profile { name: "Yu".into(), allergies: vec!["peanuts".into()], ..Profile::default() }, "Nok");
+    let id = id.unwrap();
+    let base = a.history(id).unwrap().guest;
+    let theirs = Profile { allergies: vec!["peanuts".into(), "shellfish".into()], ..base.profile.clone() };
+    b.edit_guest(id, base.version, &base.profile, theirs, "Ana").unwrap();
+    let ours = Profile { preferences: vec!["quiet table".into()], ..base.profile.clone() };
+    let edited = a.edit_guest(id, base.version, &base.profile, ours, "Nok").unwrap();
+    assert_eq!(edited.kept_theirs, ["allergies"]);
+    let saved = a.history(id).unwrap().guest.profile;
+    assert_eq!((saved.allergies.len(), saved.preferences.len()), (2, 1));
+    let actions = audit_actions(&path);
+    assert_eq!(actions.last().map(|a| a.1.as_str()), Some("guest edited"));
+}
+
+#[test]
+fn notes_of_who_was_written_to_round_trip_and_are_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+    let id = store.add_guest(Profile { name: "Ann".into(), ..Profile::default() }, "Nok").unwrap();
+    let occasion = regulars::domain::outreach::Occasion::Birthday;
+    let note = store.note_written(id, occasion, "2026-12-08", "Nok").unwrap();
+    assert_eq!(store.note_written(id, occasion, "2026-12-08", "Ana").unwrap(), note, "noting twice changes nothing");
+    let written = store.history(id).unwrap().written;
+    assert_eq!((written.len(), written[0].of.as_str(), written[0].staff.as_str()), (1, "2026-12-08", "Nok"));
+    store.undo_written(note, "Nok").unwrap();
+    assert!(store.history(id).unwrap().written.is_empty());
 }

@@ -67,9 +67,12 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
         None => "none yet".to_owned(),
     };
     line("Visits", &visits)?;
-    if !p.notes.is_empty() {
-        let by = card.guest.notes_by.as_ref().map(|n| format!(" (noted by {}, {})", n.staff, ago(n.at, now, zone())));
-        line("Notes", &format!("{}{}", p.notes, by.unwrap_or_default()))?;
+    // Notes keep their own line breaks (a merge adds its record on a line of its own); who wrote them goes last.
+    let notes: Vec<&str> = p.notes.lines().filter(|l| !l.trim().is_empty()).collect();
+    let by = card.guest.notes_by.as_ref().map(|n| format!(" (noted by {}, {})", n.staff, ago(n.at, now, zone())));
+    for (i, note) in notes.iter().enumerate() {
+        let tail = if i + 1 == notes.len() { by.as_deref().unwrap_or_default() } else { "" };
+        line(if i == 0 { "Notes" } else { "" }, &format!("{note}{tail}"))?;
     }
     for entry in &card.open_recoveries {
         let r = &entry.recovery;

@@ -44,7 +44,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Import { file, format }) => import::run(&book, &file, format),
         Some(Command::Export { format, out, id }) => export::run(&book, format, out.as_deref(), id),
         Some(Command::Guest { action }) => guest::run(&book, action),
-        Some(Command::Outreach { birthdays, lapsed, csv, json }) => outreach::run(&book, birthdays, lapsed, csv, json),
+        Some(Command::Outreach { birthdays, lapsed, only, csv, json, written }) => {
+            let output = match (csv, json) {
+                (true, _) => outreach::Output::Csv,
+                (_, true) => outreach::Output::Json,
+                _ => outreach::Output::Text,
+            };
+            outreach::run(&book, outreach::Ask { birthdays, lapsed, only, output, written })
+        }
         Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(&book, &guest, to, note, yes),
         Some(Command::Backup { file }) => backup::run(&book, &file),
         Some(Command::Forget { guest, yes }) => forget::run(&book, &guest, yes),

@@ -2,21 +2,59 @@
 
 use std::io::{self, BufWriter, Write};
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 use chrono::{Local, Utc};
-use regulars::domain::outreach::prospects;
+use regulars::domain::GuestId;
+use regulars::domain::outreach::{Occasion, prospects};
 use regulars::domain::text::{inert, inert_json};
 use regulars::report::outreach_rows;
 
 use super::card::or_dash;
 use super::{Book, stdout_for_data};
+use crate::cli::OutreachPage;
 
-pub fn run(book: &Book, birthdays: i64, lapsed: i64, csv: bool, json: bool) -> Result<()> {
-    let store = book.open()?;
+/// How the list is printed.
+pub enum Output {
+    Text,
+    Csv,
+    Json,
+}
+
+/// What was asked of the outreach list.
+pub struct Ask {
+    pub birthdays: i64,
+    pub lapsed: i64,
+    pub only: Option<OutreachPage>,
+    pub output: Output,
+    /// Note this guest as written to, instead of listing.
+    pub written: Option<i64>,
+}
+
+pub fn run(book: &Book, ask: Ask) -> Result<()> {
+    let Ask { birthdays, lapsed, only, output, written } = ask;
+    let mut store = book.open()?;
     let (now, zone) = (Utc::now(), *Local::now().offset());
     let today = now.with_timezone(&zone).date_naive();
     let histories = store.outreach(today, birthdays, now - chrono::Duration::days(lapsed))?;
-    let rows = outreach_rows(&prospects(&histories, now, today, birthdays, lapsed), zone);
+    let only = only.map(|page| match page {
+        OutreachPage::Birthdays => Occasion::Birthday,
+        OutreachPage::Lapsed => Occasion::Lapsed,
+    });
+    let mut rows = outreach_rows(&prospects(&histories, now, today, birthdays, lapsed), zone);
+    rows.retain(|row| only.is_none_or(|page| row.occasions.iter().any(|(o, _)| *o == page)));
+    if let Some(id) = written {
+        let Some(row) = rows.iter().find(|row| row.guest == GuestId(id)) else {
+            bail!("guest {id} is not on the outreach list now; nothing was noted");
+        };
+        let name = inert(&row.name).into_owned();
+        for (occasion, of) in row.occasions.iter().filter(|(o, _)| only.is_none_or(|page| *o == page)) {
+            store.note_written(row.guest, *occasion, of, &book.staff).context("the note was not saved")?;
+            println!("noted: {name} was written to for the {} ({of})", occasion.words());
+        }
+        return Ok(());
+    }
+    let csv = matches!(output, Output::Csv);
+    let json = matches!(output, Output::Json);
     if csv {
         // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
         let mut out = stdout_for_data(false);

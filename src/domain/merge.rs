@@ -1,5 +1,6 @@
 //! Bringing a guest record into the book: what a record adds to a guest who is already there.
 
+use super::outreach::Written;
 use super::text::normalise;
 use super::{GuestHistory, Noted, Profile, Recovery, ValidationError, Visit};
 
@@ -11,6 +12,8 @@ pub struct GuestRecord {
     pub recoveries: Vec<Recovery>,
     /// Who last wrote the notes, and when, where the record says (an export of a book does).
     pub noted: Option<Noted>,
+    /// The occasions the guest was written to for (outreach).
+    pub written: Vec<Written>,
 }
 
 impl GuestRecord {
@@ -21,6 +24,7 @@ impl GuestRecord {
             visits: self.visits.into_iter().map(Visit::validated).collect::<Result<_, _>>()?,
             recoveries: self.recoveries.into_iter().map(Recovery::validated).collect::<Result<_, _>>()?,
             noted: self.noted,
+            written: self.written,
         })
     }
 }
@@ -33,11 +37,15 @@ pub struct MergePlan {
     pub profile: Option<Profile>,
     pub new_visits: Vec<Visit>,
     pub new_recoveries: Vec<Recovery>,
+    pub new_written: Vec<Written>,
 }
 
 impl MergePlan {
     pub fn is_empty(&self) -> bool {
-        self.profile.is_none() && self.new_visits.is_empty() && self.new_recoveries.is_empty()
+        self.profile.is_none()
+            && self.new_visits.is_empty()
+            && self.new_recoveries.is_empty()
+            && self.new_written.is_empty()
     }
 }
 
@@ -84,7 +92,18 @@ pub fn merge(existing: &GuestHistory, record: &GuestRecord) -> Result<MergePlan,
         })
         .cloned()
         .collect();
-    Ok(MergePlan { profile: (profile != existing.guest.profile).then_some(profile), new_visits, new_recoveries })
+    let new_written = record
+        .written
+        .iter()
+        .filter(|w| !existing.written.iter().any(|e| e.occasion == w.occasion && e.of == w.of))
+        .cloned()
+        .collect();
+    Ok(MergePlan {
+        profile: (profile != existing.guest.profile).then_some(profile),
+        new_visits,
+        new_recoveries,
+        new_written,
+    })
 }
 
 /// Two guest entries that are the same person, as one: `into` keeps its values, takes `from`'s where it has none,
@@ -144,6 +163,7 @@ mod tests {
             guest: Guest { id: GuestId(7), version: 1, profile, notes_by: None },
             visits,
             recoveries: vec![],
+            written: vec![],
         }
     }
 
@@ -193,7 +213,7 @@ mod tests {
             ..Default::default()
         };
         let existing = history(profile.clone(), vec![visit(1)]);
-        let record = GuestRecord { profile, visits: vec![visit(1)], recoveries: vec![], noted: None };
+        let record = GuestRecord { profile, visits: vec![visit(1)], recoveries: vec![], noted: None, written: vec![] };
         assert!(merge(&existing, &record).unwrap().is_empty());
     }
 
@@ -212,7 +232,13 @@ mod tests {
         let existing = history(mine, vec![visit(1)]);
         let plan = merge(
             &existing,
-            &GuestRecord { profile: theirs, visits: vec![visit(1), visit(2)], recoveries: vec![], noted: None },
+            &GuestRecord {
+                profile: theirs,
+                visits: vec![visit(1), visit(2)],
+                recoveries: vec![],
+                noted: None,
+                written: vec![],
+            },
         )
         .unwrap();
         let merged = plan.profile.unwrap();

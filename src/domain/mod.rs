@@ -63,12 +63,14 @@ pub struct RecoveryEntry {
     pub recovery: Recovery,
 }
 
-/// One guest with their whole history: visits oldest first, recoveries oldest first.
+/// One guest with their whole history: visits oldest first, recoveries oldest first, and the notes written to them
+/// for an occasion (outreach), oldest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GuestHistory {
     pub guest: Guest,
     pub visits: Vec<Visit>,
     pub recoveries: Vec<RecoveryEntry>,
+    pub written: Vec<outreach::Written>,
 }
 
 /// How many past visits a card lists.
@@ -162,12 +164,13 @@ mod tests {
             note: "x".into(),
         };
         let now = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
-        let empty = GuestHistory { guest: guest.clone(), visits: vec![], recoveries: vec![] };
+        let empty = GuestHistory { guest: guest.clone(), visits: vec![], recoveries: vec![], written: vec![] };
         assert_eq!(empty.card().the_usual_visit(now, "Nok"), None);
         let regular = GuestHistory {
             guest,
             visits: vec![visit(1, "Window 2", &["tea"]), visit(2, "Window 2", &["tea"]), visit(3, "Bar", &["coffee"])],
             recoveries: vec![],
+            written: vec![],
         };
         let usual = regular.card().the_usual_visit(now, "Nok").unwrap();
         assert_eq!(
@@ -189,7 +192,7 @@ mod tests {
             .into_iter()
             .map(|(day, resolved)| RecoveryEntry { id: RecoveryId(day.into()), recovery: recovery(day, resolved) })
             .collect();
-        let history = GuestHistory { guest, visits: vec![], recoveries };
+        let history = GuestHistory { guest, visits: vec![], recoveries, written: vec![] };
         let open: Vec<RecoveryId> = history.card().open_recoveries.iter().map(|e| e.id).collect();
         assert_eq!(open, [RecoveryId(3), RecoveryId(1)]);
     }

@@ -1,7 +1,8 @@
 //! Whom to write to: guests whose birthday is close, and regulars who have not been back in a long while — with
-//! what makes the note personal.
+//! what makes the note personal. Once someone has written to a guest for an occasion, the guest is left out until
+//! the next one: next year's birthday, or lapsing again after coming back.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 
 use super::GuestHistory;
 
@@ -10,8 +11,74 @@ use super::GuestHistory;
 pub enum Reason {
     /// The next birthday and how many days away it is.
     Birthday { on: NaiveDate, in_days: i64 },
-    /// A regular (two visits or more) not seen for `days` days.
-    Lapsed { days: i64 },
+    /// A regular (two visits or more) not seen for `days` days, since their last visit `since`.
+    Lapsed { days: i64, since: DateTime<Utc> },
+}
+
+/// The kinds of occasion to write for: the pages of the outreach list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Occasion {
+    Birthday,
+    Lapsed,
+}
+
+impl Occasion {
+    /// As the book and the exports store it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Birthday => "birthday",
+            Self::Lapsed => "lapsed",
+        }
+    }
+
+    /// As a message says it: "written to for the birthday", "for the time away".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Birthday => "birthday",
+            Self::Lapsed => "time away",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "birthday" => Some(Self::Birthday),
+            "lapsed" => Some(Self::Lapsed),
+            _ => None,
+        }
+    }
+}
+
+/// A guest was written to: for which occasion (`of`: the birthday's date, or the time of the last visit before
+/// they lapsed), when, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub occasion: Occasion,
+    pub of: String,
+    pub at: DateTime<Utc>,
+    pub staff: String,
+}
+
+impl Reason {
+    pub fn occasion(&self) -> Occasion {
+        match self {
+            Self::Birthday { .. } => Occasion::Birthday,
+            Self::Lapsed { .. } => Occasion::Lapsed,
+        }
+    }
+
+    /// What tells this occasion from the next of its kind: the birthday's date, or the last visit's time (a guest
+    /// who comes back and lapses again is a new occasion).
+    pub fn of(&self) -> String {
+        match self {
+            Self::Birthday { on, .. } => on.to_string(),
+            Self::Lapsed { since, .. } => since.to_rfc3339_opts(SecondsFormat::Millis, true),
+        }
+    }
+
+    /// Whether someone has written to the guest for this occasion already.
+    pub fn written_in(&self, written: &[Written]) -> bool {
+        written.iter().any(|w| w.occasion == self.occasion() && w.of == self.of())
+    }
 }
 
 /// A guest to write to, and why.
@@ -23,6 +90,7 @@ pub struct Prospect<'a> {
 
 /// The guests among `histories` to write to: birthdays in the next `birthdays_within` days (soonest first), then
 /// regulars with no visit in the last `lapsed_days` (longest away first). A guest who is both appears once, first.
+/// An occasion someone has written to the guest for already is left out.
 pub fn prospects(
     histories: &[GuestHistory],
     now: DateTime<Utc>,
@@ -44,14 +112,15 @@ pub fn prospects(
             if let Some(last) = history.visits.last().filter(|_| history.visits.len() >= 2)
                 && last.at < now - Duration::days(lapsed_days)
             {
-                reasons.push(Reason::Lapsed { days: (now - last.at).num_days() });
+                reasons.push(Reason::Lapsed { days: (now - last.at).num_days(), since: last.at });
             }
+            reasons.retain(|reason| !reason.written_in(&history.written));
             (!reasons.is_empty()).then_some(Prospect { history, reasons })
         })
         .collect();
     prospects.sort_by_key(|p| match p.reasons[0] {
         Reason::Birthday { in_days, .. } => (0, in_days, p.history.guest.id),
-        Reason::Lapsed { days } => (1, -days, p.history.guest.id),
+        Reason::Lapsed { days, .. } => (1, -days, p.history.guest.id),
     });
     prospects
 }
@@ -84,6 +153,7 @@ mod tests {
             guest: Guest { id: GuestId(id), version: 1, profile, notes_by: None },
             visits,
             recoveries: vec![],
+            written: vec![],
         }
     }
 
@@ -104,11 +174,24 @@ mod tests {
         let ids: Vec<i64> = found.iter().map(|p| p.history.guest.id.0).collect();
         assert_eq!(ids, [2, 7, 1, 4]);
         assert_eq!(found[1].reasons.len(), 2);
-        assert_eq!(found[3].reasons, [Reason::Lapsed { days: 400 }]);
+        assert_eq!(found[3].reasons, [Reason::Lapsed { days: 400, since: now - Duration::days(400) }]);
         assert_eq!(
             found[2].reasons,
             [Reason::Birthday { on: NaiveDate::from_ymd_opt(2027, 1, 2).unwrap(), in_days: 8 }]
         );
+
+        // Written to for the birthday: left out until the next one. Written to for a lapse: left out until they come
+        // back and lapse again.
+        let mut histories = histories.to_vec();
+        let noted = |occasion, of: String| Written { occasion, of, at: now, staff: "Nok".into() };
+        histories[1].written.push(noted(Occasion::Birthday, "2026-12-25".into()));
+        let lapsed_since = histories[3].visits.last().unwrap().at;
+        histories[3].written.push(noted(Occasion::Lapsed, Reason::Lapsed { days: 0, since: lapsed_since }.of()));
+        let ids: Vec<i64> = prospects(&histories, now, today, 14, 365).iter().map(|p| p.history.guest.id.0).collect();
+        assert_eq!(ids, [7, 1]);
+        let next_year = now + Duration::days(365);
+        let again = prospects(&histories[1..2], next_year, next_year.date_naive(), 14, 365);
+        assert_eq!(again.len(), 1, "next year's birthday is a new occasion");
 
         // 29 February in a common year is celebrated on 28 February.
         let feb = Utc.with_ymd_and_hms(2027, 2, 20, 12, 0, 0).unwrap();

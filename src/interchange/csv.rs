@@ -50,7 +50,10 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         }
         .validated()
         .map_err(|e| ImportError::invalid(line, "", e))?;
-        parsed.records.push((line, GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None }));
+        parsed.records.push((
+            line,
+            GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None, written: Vec::new() },
+        ));
     }
     Ok(parsed)
 }

@@ -7,6 +7,7 @@ use std::io::Write;
 use serde::{Deserialize, Serialize};
 
 use super::{ImportError, Parsed, format_time, parse_time};
+use crate::domain::outreach::{Occasion, Written};
 use crate::domain::{FollowUp, GuestHistory, GuestRecord, Noted, Profile, Recovery, RecoveryEntry, Visit};
 
 #[derive(Serialize, Deserialize)]
@@ -41,6 +42,9 @@ struct GuestLine {
     visits: Vec<VisitLine>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     recoveries: Vec<RecoveryLine>,
+    /// The occasions the guest was written to for (outreach).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    written_to: Vec<WrittenLine>,
     /// Fields this version does not know: reported and skipped, like unknown CSV columns.
     #[serde(flatten, skip_serializing)]
     unknown: BTreeMap<String, serde_json::Value>,
@@ -75,6 +79,17 @@ struct RecoveryLine {
     follow_ups: Vec<FollowUpLine>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     resolved_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    staff: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WrittenLine {
+    /// "birthday" or "lapsed".
+    occasion: String,
+    /// Which one: the birthday's date, or the last visit's time before the lapse.
+    of: String,
+    at: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     staff: String,
 }
@@ -169,7 +184,19 @@ fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
         .enumerate()
         .map(|(i, r)| to_recovery(line, &format!("recoveries[{i}]."), r))
         .collect::<Result<_, _>>()?;
-    Ok(GuestRecord { profile, visits, recoveries, noted })
+    let written = guest
+        .written_to
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let field = format!("written_to[{i}].occasion");
+            let occasion = Occasion::parse(&w.occasion)
+                .ok_or_else(|| ImportError::new(line, Some(field), "is neither \"birthday\" nor \"lapsed\""))?;
+            let at = parse_time(line, &format!("written_to[{i}].at"), &w.at)?;
+            Ok(Written { occasion, of: w.of, at, staff: w.staff })
+        })
+        .collect::<Result<_, ImportError>>()?;
+    Ok(GuestRecord { profile, visits, recoveries, noted, written })
 }
 
 fn to_recovery(line: u64, prefix: &str, r: RecoveryLine) -> Result<Recovery, ImportError> {
@@ -217,6 +244,7 @@ impl GuestLine {
             notes_at: None,
             visits: Vec::new(),
             recoveries: Vec::new(),
+            written_to: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }
@@ -263,6 +291,16 @@ fn to_line(history: &GuestHistory) -> GuestLine {
             })
             .collect(),
         recoveries: history.recoveries.iter().map(|entry| recovery_line(&entry.recovery)).collect(),
+        written_to: history
+            .written
+            .iter()
+            .map(|w| WrittenLine {
+                occasion: w.occasion.as_str().to_owned(),
+                of: w.of.clone(),
+                at: format_time(w.at),
+                staff: w.staff.clone(),
+            })
+            .collect(),
         ..GuestLine::empty()
     }
 }

@@ -43,7 +43,17 @@ impl Term {
 const PHONE_DIGITS: usize = 3;
 
 pub(super) fn parse(query: &str) -> Vec<Term> {
+    // A whole phone number as written, spaces and all ("+86 138 0000 0108"), is one number.
+    if query.split_whitespace().count() > 1 && is_phone(query) {
+        return vec![Term::Phone(query.chars().filter(char::is_ascii_digit).collect())];
+    }
     query.split_whitespace().map(term).collect()
+}
+
+/// Digits with the punctuation phone numbers are written with, and at least `PHONE_DIGITS` of them.
+fn is_phone(text: &str) -> bool {
+    text.chars().filter(char::is_ascii_digit).count() >= PHONE_DIGITS
+        && text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "+-().".contains(c))
 }
 
 /// Lengths of a fuzzy term that is forgiven a typo: shorter ones match too much once a letter is dropped, and no
@@ -88,9 +98,8 @@ fn term(text: &str) -> Term {
     if text.contains('@') {
         return Term::Email(fold(text).to_lowercase());
     }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() >= PHONE_DIGITS && text.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c)) {
-        return Term::Phone(digits);
+    if is_phone(text) {
+        return Term::Phone(text.chars().filter(char::is_ascii_digit).collect());
     }
     // "Somchai J.": the full stop after an initial is not part of the name typed. (A title keeps its own: "Mr."
     // is in the greeting keys as written.)
@@ -138,6 +147,8 @@ mod tests {
         assert_eq!(kinds, [Kind::Fuzzy, Kind::Phone, Kind::Tag, Kind::Fuzzy, Kind::Fuzzy, Kind::Fuzzy, Kind::Email]);
         assert!(matches!(&parse("(138)-0108")[0], Term::Phone(d) if d == "1380108"));
         assert!(matches!(&parse("#VIP")[0], Term::Tag(t) if t == "vip"));
+        assert!(matches!(&parse("+86 138 0000 0108")[..], [Term::Phone(d)] if d == "8613800000108"));
+        assert_eq!(parse("emma 0108").len(), 2, "a name and digits stay two terms");
     }
 
     #[test]

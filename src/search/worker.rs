@@ -170,6 +170,7 @@ mod tests {
             visits: vec![],
             recoveries: vec![],
             noted: None,
+            written: Vec::new(),
         }
     }
 

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, create_private, from_millis, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
+use crate::domain::outreach::{Occasion, Written};
 use crate::domain::tally::Mishap;
 use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
@@ -411,7 +412,7 @@ fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
     while let Some(row) = rows.next()? {
         let guest = guest_from_row(row)?;
         slot.insert(guest.id, histories.len());
-        histories.push(GuestHistory { guest, visits: Vec::new(), recoveries: Vec::new() });
+        histories.push(GuestHistory { guest, visits: Vec::new(), recoveries: Vec::new(), written: Vec::new() });
     }
 
     let mut stmt = conn.prepare_cached(&format!(
@@ -467,6 +468,20 @@ fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
     while let Some(row) = rows.next()? {
         if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.get(0)?)) {
             histories[i].recoveries[j].recovery.follow_ups.push(FollowUp { task: row.get(1)?, done: row.get(2)? });
+        }
+    }
+
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts {} ORDER BY guest_id, id",
+        filter("guest_id")
+    ))?;
+    let mut rows = stmt.query(params![param])?;
+    while let Some(row) = rows.next()? {
+        let reason: String = row.get(1)?;
+        let occasion = Occasion::parse(&reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
+        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
+            let at = millis(3, row.get(3)?)?;
+            histories[i].written.push(Written { occasion, of: row.get(2)?, at, staff: row.get(4)? });
         }
     }
     Ok(histories)

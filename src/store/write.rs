@@ -9,6 +9,7 @@ use crate::domain::check_len;
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};
 use crate::domain::guest::LONG_FIELD_MAX;
 use crate::domain::merge::{combine, merge};
+use crate::domain::outreach::{Occasion, Written};
 use crate::domain::{Guest, GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
 
@@ -75,7 +76,7 @@ impl Store {
             let invalid = |error| StoreError::InvalidRecord { index, error };
             let record = record.validated().map_err(invalid)?;
             let existing = record.profile.identity_keys().find_map(|key| known.get(&key).copied());
-            let (id, visits, recoveries) = match existing {
+            let (id, visits, recoveries, written) = match existing {
                 None => {
                     let id = insert_guest(&tx, &record.profile, staff)?;
                     if let Some(noted) = &record.noted {
@@ -84,7 +85,7 @@ impl Store {
                     }
                     audit(&tx, staff, "guest added", Some(id), source)?;
                     summary.added += 1;
-                    (id, record.visits, record.recoveries)
+                    (id, record.visits, record.recoveries, record.written)
                 }
                 Some(id) => {
                     let plan = merge(&history(&tx, id)?, &record).map_err(invalid)?;
@@ -97,7 +98,7 @@ impl Store {
                     }
                     audit(&tx, staff, "guest merged", Some(id), source)?;
                     summary.merged += 1;
-                    (id, plan.new_visits, plan.new_recoveries)
+                    (id, plan.new_visits, plan.new_recoveries, plan.new_written)
                 }
             };
             for key in record.profile.identity_keys() {
@@ -108,6 +109,9 @@ impl Store {
             }
             for recovery in &recoveries {
                 insert_recovery(&tx, Some(id), recovery)?;
+            }
+            for written in &written {
+                insert_written(&tx, id, written)?;
             }
         }
         for recovery in mishaps {
@@ -312,12 +316,7 @@ impl Store {
         }
         check_len("station", station, crate::domain::guest::SHORT_FIELD_MAX)?;
         let tx = self.write()?;
-        let now = to_millis(Utc::now());
-        tx.prepare_cached(
-            "INSERT INTO stations (name, first_seen, last_seen) VALUES (?1, ?2, ?2)
-             ON CONFLICT (name) DO UPDATE SET last_seen = excluded.last_seen",
-        )?
-        .execute(params![station, now])?;
+        register(&tx, station)?;
         tx.commit()?;
         Ok(())
     }
@@ -338,6 +337,9 @@ impl Store {
         let tx = self.write()?;
         if !guest_exists(&tx, guest)? {
             return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        if !from_station.trim().is_empty() {
+            register(&tx, from_station.trim())?;
         }
         if let Some(to) = to_station
             && !new_station
@@ -402,6 +404,34 @@ impl Store {
         tx.commit()?;
         self.conn.execute_batch("VACUUM")?;
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Notes that `staff` wrote to the guest for an occasion (a birthday, a lapse): the outreach list leaves them out
+    /// until the next one. Noting it twice changes nothing. Returns the note's id, for taking it back.
+    pub fn note_written(&mut self, guest: GuestId, occasion: Occasion, of: &str, staff: &str) -> Result<i64> {
+        let tx = self.write()?;
+        if !guest_exists(&tx, guest)? {
+            return Err(StoreError::NotFound(format!("guest {guest}")));
+        }
+        let written = Written { occasion, of: of.to_owned(), at: Utc::now(), staff: staff.to_owned() };
+        let id = insert_written(&tx, guest, &written)?;
+        audit(&tx, staff, "written to", Some(guest), &format!("outreach {id}: {}", occasion.as_str()))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Takes back a note that the guest was written to (the counter's undo).
+    pub fn undo_written(&mut self, id: i64, staff: &str) -> Result<()> {
+        let tx = self.write()?;
+        let guest: Option<i64> = tx
+            .prepare_cached("SELECT guest_id FROM outreach_contacts WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let guest = guest.ok_or_else(|| StoreError::NotFound(format!("outreach note {id}")))?;
+        tx.prepare_cached("DELETE FROM outreach_contacts WHERE id = ?1")?.execute([id])?;
+        audit(&tx, staff, "written to undone", Some(GuestId(guest)), &format!("outreach {id}"))?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -570,6 +600,29 @@ fn insert_recovery(tx: &Transaction<'_>, guest: Option<GuestId>, recovery: &Reco
         stmt.execute(params![id, position, follow_up.task, follow_up.done])?;
     }
     Ok(RecoveryId(id))
+}
+
+/// Notes a station as one a desk works at, now.
+fn register(tx: &Transaction<'_>, station: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO stations (name, first_seen, last_seen) VALUES (?1, ?2, ?2)
+         ON CONFLICT (name) DO UPDATE SET last_seen = excluded.last_seen",
+    )?
+    .execute(params![station, to_millis(Utc::now())])?;
+    Ok(())
+}
+
+fn insert_written(tx: &Transaction<'_>, guest: GuestId, written: &Written) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO outreach_contacts (guest_id, reason, occasion, written_at, staff) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (guest_id, reason, occasion) DO UPDATE SET written_at = written_at",
+    )?
+    .execute(params![guest.0, written.occasion.as_str(), written.of, to_millis(written.at), written.staff])?;
+    Ok(tx.query_row(
+        "SELECT id FROM outreach_contacts WHERE guest_id = ?1 AND reason = ?2 AND occasion = ?3",
+        params![guest.0, written.occasion.as_str(), written.of],
+        |row| row.get(0),
+    )?)
 }
 
 /// Appends to the audit log inside the caller's transaction. `detail` never holds personal data, so that erasing a

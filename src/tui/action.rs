@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::Submission;
 use crate::domain::heads_up::HeadsUp;
+use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
@@ -74,6 +75,10 @@ pub enum Action {
     TakeHeadsUp,
     NextField,
     PreviousField,
+    /// The outreach list's other page: birthdays, lapsed regulars.
+    NextPage,
+    /// Note that the guest selected on the outreach list has been written to, for this occasion.
+    NoteWritten,
     /// Ctrl-S in a form.
     Save,
     Quit,
@@ -154,6 +159,8 @@ pub enum Undo {
     RecoveryAdded(RecoveryId),
     Resolved(RecoveryId),
     Merged(Box<Merged>),
+    /// A note that the guest was written to, by its id.
+    Written(i64),
 }
 
 impl Undo {
@@ -167,6 +174,7 @@ impl Undo {
             Undo::RecoveryAdded(_) => "the recovery",
             Undo::Resolved(_) => "the resolve",
             Undo::Merged(_) => "the merge",
+            Undo::Written(_) => "the note that they were written to",
         }
     }
 }
@@ -195,6 +203,11 @@ pub enum Write {
         category: String,
     },
     TakeHeadsUp(i64),
+    /// Note that the guest was written to for an occasion (`of`: which one).
+    NoteWritten {
+        occasion: Occasion,
+        of: String,
+    },
     /// Take back a write.
     Undo(Undo),
 }

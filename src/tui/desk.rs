@@ -176,8 +176,17 @@ impl Desk {
                 Ok(()) => written(format!("Took the heads-up: {name} is yours"), None),
                 Err(error) => Msg::Failed(format!("Heads-up not taken: {error}")),
             },
+            (Write::NoteWritten { occasion, of }, Some(guest)) => {
+                match self.store.note_written(guest, occasion, &of, &staff) {
+                    Ok(id) => written(
+                        format!("Noted: {name} was written to for the {}", occasion.words()),
+                        Some(Undo::Written(id)),
+                    ),
+                    Err(error) => failed("The note", error),
+                }
+            }
             (Write::Undo(undo), guest) => self.undo(who.clone(), guest, undo),
-            (Write::LogVisit { .. }, None) => Msg::Failed("A visit needs a guest".to_owned()),
+            (Write::LogVisit { .. } | Write::NoteWritten { .. }, None) => Msg::Failed("No guest for it".to_owned()),
         }
     }
 
@@ -311,6 +320,9 @@ impl Desk {
                 let away = inert(&merged.from.profile.name).into_owned();
                 done(format!("Took back the merge: {away} and {name} are two entries again"))
             }),
+            (Undo::Written(id), _) => {
+                self.store.undo_written(id, &staff).map(|()| done(format!("{name} is on the outreach list again")))
+            }
             (Undo::GuestAdded | Undo::GuestEdited { .. }, None) => {
                 return Msg::Failed("Nothing to take back: no guest".to_owned());
             }

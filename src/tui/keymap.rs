@@ -73,6 +73,10 @@ pub const FORM_KEYS: &[(Action, &str)] = &[
     (Action::ToggleHelp, "help"),
 ];
 
+/// Keys of the outreach list only, in hint order.
+pub const OUTREACH_KEYS: &[(Action, &str)] =
+    &[(Action::NoteWritten, "written to: leave them out till next time"), (Action::NextPage, "birthdays / lapsed")];
+
 /// Keys of the tally, outreach and log screens, in hint order.
 pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::SelectNext, "down"),
@@ -151,6 +155,9 @@ impl Default for Keymap {
             ((Down, NONE), Action::SelectNext),
             ((PageUp, NONE), Action::PageUp),
             ((PageDown, NONE), Action::PageDown),
+            ((Tab, NONE), Action::NextPage),
+            ((Enter, NONE), Action::NoteWritten),
+            ((Char('z'), CTRL), Action::Undo),
             ((F(1), NONE), Action::ToggleHelp),
             ((Char('c'), CTRL), Action::Quit),
         ];

@@ -88,6 +88,10 @@ impl App {
         if let Some(undo) = undo {
             self.remember(who, undo);
         }
+        if self.view == super::View::Outreach {
+            // Written to: the list is read again, without them.
+            effects.push(Effect::LoadOutreach { now: self.now, zone: self.zone });
+        }
         effects.push(self.search());
         effects
     }

@@ -1,8 +1,14 @@
 //! The screens beside the counter: the mishap tally, the outreach list and the audit log.
 
 use super::{App, View};
+use crate::domain::outreach::Occasion;
 use crate::domain::tally::last_days;
-use crate::tui::action::{Action, Effect};
+use crate::tui::action::{Action, Effect, Who, Write};
+
+/// Lines a guest takes on the outreach list.
+pub const OUTREACH_LINES: usize = 4;
+/// How far PgUp and PgDn move on the outreach list.
+const OUTREACH_SHOWN: usize = 4;
 
 impl App {
     /// A key on the tally, outreach or log screen.
@@ -16,6 +22,35 @@ impl App {
             Action::ReportDays(days) => self.reports(days),
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowLog => self.show_log(),
+            Action::NextPage if self.view == View::Outreach => {
+                self.outreach_page = match self.outreach_page {
+                    Occasion::Birthday => Occasion::Lapsed,
+                    Occasion::Lapsed => Occasion::Birthday,
+                };
+                self.outreach_selected = 0;
+                self.list_offset = 0;
+                Vec::new()
+            }
+            Action::NoteWritten if self.view == View::Outreach => self.note_written(),
+            Action::Undo => self.undo(),
+            Action::SelectPrev | Action::SelectNext | Action::PageUp | Action::PageDown
+                if self.view == View::Outreach =>
+            {
+                let rows = self.outreach_page_rows().len();
+                let step = if matches!(action, Action::PageUp | Action::PageDown) { OUTREACH_SHOWN } else { 1 };
+                self.outreach_selected = if matches!(action, Action::SelectPrev | Action::PageUp) {
+                    self.outreach_selected.saturating_sub(step)
+                } else {
+                    (self.outreach_selected + step).min(rows.saturating_sub(1))
+                };
+                // Keep the selected guest in view.
+                if self.outreach_selected < self.list_offset {
+                    self.list_offset = self.outreach_selected;
+                } else if self.outreach_selected >= self.list_offset + self.outreach_shown() {
+                    self.list_offset = self.outreach_selected + 1 - self.outreach_shown();
+                }
+                Vec::new()
+            }
             Action::SelectPrev | Action::PageUp => {
                 let step = if action == Action::PageUp { self.page() / 4 } else { 1 };
                 self.list_offset = self.list_offset.saturating_sub(step.max(1));
@@ -45,7 +80,23 @@ impl App {
     pub(super) fn show_outreach(&mut self) -> Vec<Effect> {
         self.view = View::Outreach;
         self.list_offset = 0;
+        self.outreach_selected = 0;
         vec![Effect::LoadOutreach { now: self.now, zone: self.zone }]
+    }
+
+    /// How many guests the outreach page has room for: each takes four lines.
+    pub fn outreach_shown(&self) -> usize {
+        (self.page() / OUTREACH_LINES).max(1)
+    }
+
+    /// Enter on the outreach list: the selected guest was written to, for the occasion of this page.
+    fn note_written(&mut self) -> Vec<Effect> {
+        let page = self.outreach_page;
+        let Some(row) = self.outreach_page_rows().get(self.outreach_selected).copied() else { return Vec::new() };
+        let Some((occasion, of)) = row.occasions.iter().find(|(o, _)| *o == page).cloned() else { return Vec::new() };
+        let name = crate::domain::text::inert(if row.greeting.is_empty() { &row.name } else { &row.greeting });
+        let who = Who { guest: Some(row.guest), name: name.into_owned() };
+        vec![Effect::Write { who, write: Write::NoteWritten { occasion, of } }]
     }
 
     pub(super) fn show_log(&mut self) -> Vec<Effect> {

@@ -21,6 +21,7 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::money::Money;
+use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId};
 use crate::report::OutreachRow;
@@ -160,6 +161,10 @@ pub struct App {
     pub outreach: Option<Vec<OutreachRow>>,
     /// The first row on screen of the outreach list or the audit log.
     pub list_offset: usize,
+    /// The outreach list's page: birthdays or lapsed regulars.
+    pub outreach_page: Occasion,
+    /// The guest selected on the outreach page.
+    pub outreach_selected: usize,
     /// Heads-ups of the last while for this desk, newest first.
     pub heads_ups: Vec<HeadsUp>,
     /// Heads-ups this desk sent, newest first: it sees when and where each was taken.
@@ -211,6 +216,8 @@ impl App {
             log: None,
             outreach: None,
             list_offset: 0,
+            outreach_page: Occasion::Birthday,
+            outreach_selected: 0,
             heads_ups: Vec::new(),
             sent_heads_ups: Vec::new(),
             sent_ids: Vec::new(),
@@ -294,6 +301,17 @@ impl App {
             }
             Msg::Outreach(rows) => {
                 self.outreach = Some(rows);
+                // Open on a page with someone on it.
+                if self.outreach_page_rows().is_empty() {
+                    self.outreach_page = match self.outreach_page {
+                        Occasion::Birthday => Occasion::Lapsed,
+                        Occasion::Lapsed => Occasion::Birthday,
+                    };
+                    if self.outreach_page_rows().is_empty() {
+                        self.outreach_page = Occasion::Birthday;
+                    }
+                }
+                self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
                 Vec::new()
             }
             Msg::Log(entries) => {
@@ -375,6 +393,12 @@ impl App {
     /// Shows `text` on the status line, about `guest` if it is about one.
     fn say(&mut self, text: String, guest: Option<GuestId>) {
         self.status = Some(Status { text, guest });
+    }
+
+    /// The outreach rows on the page shown.
+    pub fn outreach_page_rows(&self) -> Vec<&OutreachRow> {
+        let page = self.outreach_page;
+        self.outreach.iter().flatten().filter(|row| row.occasions.iter().any(|(o, _)| *o == page)).collect()
     }
 
     /// The heads-ups to show now: not expired, newest first.

@@ -81,6 +81,7 @@ fn the_card_shown_is_always_the_selected_guests() {
         },
         visits: vec![],
         recoveries: vec![],
+        written: vec![],
     };
     app.update(Msg::Card(Ok(Box::new(history(1)))));
     assert!(app.selected_card().is_some());

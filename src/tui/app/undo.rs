@@ -1,7 +1,7 @@
 //! Taking back this session's writes, so that it cannot surprise: Ctrl-Z takes back the newest write for the guest
 //! on screen, names them, and asks first before touching a write for anyone else.
 
-use super::{App, Then};
+use super::{App, Then, View};
 use crate::tui::action::{Action, Effect, Undo, Who, Write};
 
 /// How many of the session's writes can still be taken back.
@@ -29,6 +29,12 @@ impl App {
     /// is named and needs Ctrl-Z again.
     pub(super) fn undo(&mut self) -> Vec<Effect> {
         let key = self.keymap.key_for(self.mode(), &Action::Undo).unwrap_or_default();
+        // On the outreach list, what is on screen is the list: a note of who was written to, just made there.
+        if self.view == View::Outreach
+            && let Some(entry) = self.undo.last().filter(|e| matches!(e.undo, Undo::Written(_)))
+        {
+            return self.take_back(entry.id);
+        }
         let shown = self.selected_card().map(|c| c.guest.id);
         if let Some(entry) = self.undo.iter().rev().find(|e| shown.is_some() && e.who.guest == shown) {
             return self.take_back(entry.id);

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
-use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS};
+use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
@@ -71,6 +71,9 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
             let mut items = Vec::new();
             if matches!(app.view, View::Reports { .. }) {
                 items.push(("1 2 3 4".to_owned(), "7, 30, 90, 365 days".to_owned()));
+            }
+            if app.view == View::Outreach {
+                items.extend(named(&mut OUTREACH_KEYS.iter().map(|(action, label)| (action, *label))));
             }
             items.extend(named(&mut LIST_KEYS.iter().map(|(action, label)| (action, *label))));
             items

@@ -1,4 +1,5 @@
-//! Whom to write to: each guest with why, how to greet them, how to reach them, and what makes the note personal.
+//! Whom to write to, a page for each occasion (birthdays coming, regulars away): each guest with why, how to greet
+//! them, how to reach them, and what makes the note personal. Enter notes the selected guest as written to.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, book_owned, fit};
+use crate::domain::outreach::Occasion;
 use crate::domain::when::{counted, in_words};
 use crate::tui::app::{App, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
@@ -19,41 +21,59 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(rows) = &app.outreach else {
+    let Some(all) = &app.outreach else {
         Line::styled("Looking…", theme.dim).render(inner, buf);
         return;
     };
     let width = usize::from(inner.width);
-    let heading = format!("{} to write to · ↑↓ PgUp PgDn scroll", counted(rows.len(), "guest", "guests"));
-    let mut lines: Vec<Line<'_>> = vec![fit(vec![Span::styled(heading, theme.dim)], width)];
-    for row in rows.iter().skip(app.list_offset) {
+    let count = |occasion: Occasion| all.iter().filter(|r| r.occasions.iter().any(|(o, _)| *o == occasion)).count();
+    let tab = |occasion: Occasion, label: &str| {
+        let text = format!(" {label} ({}) ", count(occasion));
+        if app.outreach_page == occasion { Span::styled(text, theme.selected) } else { Span::styled(text, theme.dim) }
+    };
+    let mut lines: Vec<Line<'_>> = vec![fit(
+        vec![
+            tab(Occasion::Birthday, "Birthdays"),
+            Span::raw(" "),
+            tab(Occasion::Lapsed, "Regulars away"),
+            Span::styled("  Tab other page · Enter: written to, left out till the next occasion", theme.dim),
+        ],
+        width,
+    )];
+    let rows = app.outreach_page_rows();
+    if rows.is_empty() {
         lines.push(Line::default());
+        lines.push(Line::styled("Nobody to write to on this page.", theme.dim));
+    }
+    for (i, row) in rows.iter().enumerate().skip(app.list_offset) {
+        let selected = i == app.outreach_selected;
+        lines.push(Line::default());
+        let name_style = if selected { theme.selected } else { theme.name };
         lines.push(fit(
             vec![
-                book(&row.reason, theme.alert),
-                Span::raw("  "),
-                book(&row.name, theme.name),
+                Span::styled(if selected { "▶ " } else { "  " }, theme.greeting),
+                book(&row.name, name_style),
                 Span::raw("  "),
                 book(&row.greeting, theme.greeting),
+                Span::raw("  "),
+                book(&row.reason, theme.alert),
             ],
             width,
         ));
         let contact =
             [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
-        let mut detail = vec![Span::styled("  ", theme.text), book_owned(contact, theme.text)];
+        let mut detail = vec![Span::styled("    ", theme.text), book_owned(contact, theme.text)];
         if !row.last_visit.is_empty() {
             detail.push(Span::styled(format!("  · last visit {} at ", row.last_visit), theme.dim));
             detail.push(book(&row.last_seat, theme.text));
         }
         lines.push(fit(detail, width));
-        if !row.the_usual.is_empty() || !row.recoveries.is_empty() {
-            let mut personal = vec![Span::styled("  the usual: ", theme.label), book(&row.the_usual, theme.text)];
-            if !row.recoveries.is_empty() {
-                personal.push(Span::styled("  · recoveries: ", theme.label));
-                personal.push(book(&row.recoveries, theme.warning));
-            }
-            lines.push(fit(personal, width));
+        let mut personal = vec![Span::styled("    the usual: ", theme.label), book(&row.the_usual, theme.text)];
+        if !row.recoveries.is_empty() {
+            personal.push(Span::styled("  · recoveries: ", theme.label));
+            personal.push(book(&row.recoveries, theme.warning));
         }
+        lines.push(fit(personal, width));
     }
     for (y, line) in (inner.y..inner.bottom()).zip(lines) {
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
