@@ -47,7 +47,7 @@ pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
     let Some(best) = rows.first() else { bail!("no guest matches {:?}", inert(query)) };
     let others = found.total.saturating_sub(1);
     if found.close && need == Need::Write {
-        refuse(query, &rows, found.total, "has no exact match; those one typo away are")?;
+        return Err(refusal(query, &rows, found.total, "has no exact match; those one typo away are"));
     }
     if found.total == 1 || need == Need::Read {
         return Ok(Picked { history: store.history(best.id)?, others });
@@ -69,10 +69,6 @@ fn names_clearly(row: &GuestView<'_>, query: &str) -> bool {
         return digits == phone || (digits.len() >= 8 && phone.ends_with(&digits));
     }
     same_name(row.name, query) || (!row.email.is_empty() && row.email.eq_ignore_ascii_case(query.trim()))
-}
-
-fn refuse(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> Result<()> {
-    Err(refusal(query, rows, total, what))
 }
 
 /// "“yu” matches 12 guests; none is clearly the one, so nothing was changed. Say which with --id:" and the

@@ -323,21 +323,7 @@ impl Store {
             "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
              FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(RecoveryEntry {
-                id: RecoveryId(row.get(0)?),
-                recovery: Recovery {
-                    opened_at: millis(1, row.get(1)?)?,
-                    category: row.get(2)?,
-                    what_happened: row.get(3)?,
-                    action_taken: row.get(4)?,
-                    cost: row.get(5)?,
-                    follow_ups: Vec::new(),
-                    resolved_at: row.get::<_, Option<i64>>(6)?.map(|ms| millis(6, ms)).transpose()?,
-                    staff: row.get(7)?,
-                },
-            })
-        })?;
+        let rows = stmt.query_map([], |row| recovery_from_row(row, 0))?;
         let mut entries: Vec<RecoveryEntry> = rows.collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
@@ -442,20 +428,10 @@ fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
     ))?;
     let mut rows = stmt.query(params![param])?;
     while let Some(row) = rows.next()? {
-        let id = RecoveryId(row.get(1)?);
-        let recovery = Recovery {
-            opened_at: millis(2, row.get(2)?)?,
-            category: row.get(3)?,
-            what_happened: row.get(4)?,
-            action_taken: row.get(5)?,
-            cost: row.get(6)?,
-            follow_ups: Vec::new(),
-            resolved_at: row.get::<_, Option<i64>>(7)?.map(|ms| millis(7, ms)).transpose()?,
-            staff: row.get(8)?,
-        };
+        let entry = recovery_from_row(row, 1)?;
         if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
-            recovery_slot.insert(id, (i, histories[i].recoveries.len()));
-            histories[i].recoveries.push(RecoveryEntry { id, recovery });
+            recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
+            histories[i].recoveries.push(entry);
         }
     }
 
@@ -536,6 +512,25 @@ fn guest_from_row(row: &Row<'_>) -> rusqlite::Result<Guest> {
             allergies: json_list(row, 7)?,
             preferences: json_list(row, 8)?,
             notes: row.get(9)?,
+        },
+    })
+}
+
+/// A recovery from the columns id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff,
+/// starting at `first`; its follow-ups are read apart.
+fn recovery_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<RecoveryEntry> {
+    let at = |i: usize| first + i;
+    Ok(RecoveryEntry {
+        id: RecoveryId(row.get(at(0))?),
+        recovery: Recovery {
+            opened_at: millis(at(1), row.get(at(1))?)?,
+            category: row.get(at(2))?,
+            what_happened: row.get(at(3))?,
+            action_taken: row.get(at(4))?,
+            cost: row.get(at(5))?,
+            follow_ups: Vec::new(),
+            resolved_at: row.get::<_, Option<i64>>(at(6))?.map(|ms| millis(at(6), ms)).transpose()?,
+            staff: row.get(at(7))?,
         },
     })
 }

@@ -396,7 +396,7 @@ impl Index {
     /// are many.
     fn scan(&mut self, candidates: &[u32], alternatives: &[Vec<Term>], limit: usize) -> Scan {
         let [first, second] = &mut self.matchers;
-        let wholes: Vec<Option<String>> = alternatives.iter().map(|terms| whole_of(terms)).collect();
+        let wholes: Vec<Option<score::Whole>> = alternatives.iter().map(|terms| whole_of(terms)).collect();
         let scorer = Scorer {
             hot: &self.hot,
             cold: &self.cold,

@@ -69,19 +69,39 @@ pub(super) struct Scorer<'a> {
     pub(super) wide: &'a [char],
     pub(super) alternatives: &'a [Vec<Term>],
     /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
-    pub(super) wholes: &'a [Option<String>],
+    pub(super) wholes: &'a [Option<Whole>],
     pub(super) limit: usize,
+}
+
+/// A query's letters run together, as a whole name or greeting would be, with the character mask a key must have
+/// to be one: most guests are ruled out by one comparison of masks, before any text is read.
+pub(super) struct Whole {
+    letters: String,
+    ascii: bool,
+    mask: u64,
+}
+
+/// The bits of a mask that Latin letters and digits set (see `query::mask`).
+const LATIN: u64 = (1 << 36) - 1;
+
+impl Whole {
+    /// Whether a key with this mask could be the whole query: the same Latin letters (a pinyin key's characters
+    /// aside), or, for a query in characters, the same characters.
+    fn fits(&self, mask: u64) -> bool {
+        if self.ascii { mask & LATIN == self.mask & LATIN } else { mask & !LATIN == self.mask & !LATIN }
+    }
 }
 
 /// The letters of a query made of name-like terms only, lower-cased and run together ("Yu Ming" → "yuming"); `None`
 /// when a term is phone digits, a tag or an email.
-pub(super) fn whole_of(terms: &[Term]) -> Option<String> {
+pub(super) fn whole_of(terms: &[Term]) -> Option<Whole> {
     let mut letters = String::new();
     for term in terms {
         let Term::Fuzzy { lower, .. } = term else { return None };
         letters.extend(lower.chars().filter(|c| c.is_alphanumeric()));
     }
-    (!letters.is_empty()).then_some(letters)
+    let mask = super::super::query::mask(&letters);
+    (!letters.is_empty()).then(|| Whole { ascii: letters.is_ascii(), letters, mask })
 }
 
 /// Whether `text`'s letters, lower-cased, are exactly `letters`.
@@ -97,13 +117,13 @@ impl Scorer<'_> {
         for &i in candidates {
             let found = match self.alternatives {
                 [terms] => self
-                    .score(i as usize, terms, self.wholes[0].as_deref(), matcher)
+                    .score(i as usize, terms, self.wholes[0].as_ref(), matcher)
                     .map(|(score, field)| (score, field, 0)),
                 alternatives => alternatives
                     .iter()
                     .enumerate()
                     .filter_map(|(k, terms)| {
-                        self.score(i as usize, terms, self.wholes[k].as_deref(), matcher)
+                        self.score(i as usize, terms, self.wholes[k].as_ref(), matcher)
                             .map(|(score, field)| (score, field, k))
                     })
                     .max_by_key(|&(score, _, k)| (score, Reverse(k))),
@@ -123,7 +143,13 @@ impl Scorer<'_> {
 
     /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
     /// `whole` is the query's letters run together, when it could be a whole name or greeting.
-    fn score(&self, entry: usize, terms: &[Term], whole: Option<&str>, matcher: &mut Matcher) -> Option<(u32, Field)> {
+    fn score(
+        &self,
+        entry: usize,
+        terms: &[Term],
+        whole: Option<&Whole>,
+        matcher: &mut Matcher,
+    ) -> Option<(u32, Field)> {
         let hot = &self.hot[entry];
         let mut total = 0;
         let mut shown = None;
@@ -172,10 +198,13 @@ impl Scorer<'_> {
         }
         if let Some(whole) = whole {
             let cold = &self.cold[entry];
-            if letters_are(text_of(self.text, hot.keys[0]), whole) || letters_are(text_of(self.text, cold.name), whole)
+            let letters = whole.letters.as_str();
+            if whole.fits(hot.masks[0])
+                && (letters_are(text_of(self.text, hot.keys[0]), letters)
+                    || letters_are(text_of(self.text, cold.name), letters))
             {
                 total += WHOLE_NAME_BONUS;
-            } else if letters_are(text_of(self.text, hot.keys[1]), whole) {
+            } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.keys[1]), letters) {
                 total += WHOLE_GREETING_BONUS;
             }
         }
