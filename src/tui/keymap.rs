@@ -36,7 +36,7 @@ pub const COUNTER_COMMANDS: &[(Action, &str, &str)] = &[
     (Action::ToggleHelp, "help", "every key"),
     (Action::NewGuestForm, "new guest", "add a guest, named as typed"),
     (Action::MishapForm, "mishap", "record a recovery with no guest"),
-    (Action::Undo, "undo", "take back a write here (asks first if for another guest)"),
+    (Action::Undo, "undo", "take back a write (asks first if for another guest)"),
     (Action::ShowReports, "tally", "the mishap tally"),
     (Action::ShowOutreach, "outreach", "whom to write to"),
     (Action::ShowLog, "log", "who changed what, and when"),

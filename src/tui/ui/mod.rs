@@ -108,8 +108,13 @@ impl Widget for &App {
             buf.set_style(row, self.theme.selected);
             text::fit(banner, usize::from(area.width)).render(row, buf);
         }
-        status::render(self, areas.status, buf);
-        hints::render(self, areas.hints, buf);
+        // A message or question too long for its row takes the first row of hints as well: what it says matters
+        // more than the keys, and the key it asks for is at its end.
+        let rows = status::rows_needed(self, areas.status.width);
+        let status_area = Rect::new(areas.status.x, areas.status.y, areas.status.width, rows);
+        status::render(self, status_area, buf);
+        let hints = Rect { y: areas.hints.y + rows - 1, height: areas.hints.height - (rows - 1), ..areas.hints };
+        hints::render(self, hints, buf);
         if self.help {
             help::render(self, area, buf);
         }

@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             tab(Occasion::Birthday, "Birthdays"),
             Span::raw(" "),
             tab(Occasion::Lapsed, "Regulars away"),
-            Span::styled("  Tab other page · Enter: written to, left out till the next occasion", theme.dim),
+            Span::styled("  Tab: the other page", theme.dim),
         ],
         width,
     )];

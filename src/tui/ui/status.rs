@@ -1,22 +1,43 @@
-//! The status line: the question waiting for a key, else the last message, else who is at this desk and where.
+//! The status line: the question waiting for a key, else the last message, else who is at this desk and where. A
+//! long one wraps onto a second row.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{book, fit};
+use super::text::{book, wrap};
 use crate::tui::app::App;
+
+/// The most rows a message takes.
+const MOST_ROWS: u16 = 2;
+
+/// The question or message, as shown: text and style.
+fn said(app: &App) -> Option<(String, ratatui::style::Style)> {
+    match (&app.confirm, &app.status) {
+        (Some(confirm), _) => Some((format!(" {}", confirm.prompt), app.theme.alert)),
+        (None, Some(status)) => Some((format!(" {}", status.text), app.theme.greeting)),
+        (None, None) => None,
+    }
+}
+
+/// How many rows the status needs at `width` columns: one, or two for a long message.
+pub fn rows_needed(app: &App, width: u16) -> u16 {
+    let Some((text, style)) = said(app) else { return 1 };
+    let lines = wrap(vec![Span::styled(text, style)], usize::from(width), 1).len();
+    u16::try_from(lines).unwrap_or(MOST_ROWS).clamp(1, MOST_ROWS)
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    if let Some(confirm) = &app.confirm {
-        buf.set_style(area, app.theme.alert);
-        fit(vec![book(&format!(" {}", confirm.prompt), app.theme.alert)], width).render(area, buf);
-        return;
-    }
-    if let Some(status) = &app.status {
-        fit(vec![book(&format!(" {}", status.text), app.theme.greeting)], width).render(area, buf);
+    if let Some((text, style)) = said(app) {
+        if app.confirm.is_some() {
+            buf.set_style(area, style);
+        }
+        let lines = wrap(vec![book(&text, style)], width, 1);
+        for (y, line) in (area.y..area.bottom()).zip(lines) {
+            line.render(Rect::new(area.x, y, area.width, 1), buf);
+        }
         return;
     }
     let desk = match &app.station {
