@@ -86,13 +86,13 @@ fn main() {
     for _ in 0..9 {
         let started = Instant::now();
         let fresh = store.reopen().expect("reopen");
-        let mut index = Index::load(&fresh).expect("index");
+        let mut index = regulars::feed::whole_book(&fresh).expect("index");
         black_box(index.search("", SHOWN));
         opens.push(started.elapsed());
     }
     let (open_median, open_p99, _) = percentiles(&mut opens);
     let before = LIVE.load(Ordering::Relaxed);
-    let mut index = Index::load(&store).expect("index");
+    let mut index = regulars::feed::whole_book(&store).expect("index");
     let heap = LIVE.load(Ordering::Relaxed) - before;
     println!(
         "\nopen to first results at {GUESTS} guests: median {open_median:.1?}, worst of 9 {open_p99:.1?}; \

@@ -2,7 +2,9 @@
 
 pub mod config;
 pub mod demo;
+pub mod desk;
 pub mod domain;
+pub mod feed;
 pub mod interchange;
 pub mod report;
 pub mod search;

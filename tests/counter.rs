@@ -6,7 +6,6 @@ mod common;
 use common::screen::Screen;
 use crossterm::event::{KeyCode, KeyModifiers};
 use regulars::domain::Profile;
-use regulars::tui::action::Msg;
 use regulars::tui::app::Focus;
 
 fn audit_rows(screen: &Screen) -> usize {
@@ -244,16 +243,10 @@ fn a_heads_up_to_a_station_no_desk_uses_asks_and_the_sender_sees_it_taken() {
     lobby.type_text("restaurant");
     lobby.ctrl('s');
     assert_eq!(lobby.status(), Some("Heads-up sent to restaurant: 于先生 is on the way"));
-    let since = chrono::Utc::now() - chrono::Duration::minutes(1);
-    let heads_ups = restaurant.other_desk().heads_ups(since).unwrap();
-    restaurant.app.now = chrono::Utc::now();
-    restaurant.desk.dispatch(&mut restaurant.app, Msg::Elsewhere { guests: vec![], heads_ups });
-    assert!(restaurant.screen().contains("于先生 (于明) on the way"), "{}", restaurant.screen());
+    restaurant.wait_for("the heads-up at the restaurant", |s| s.screen().contains("于先生 (于明) on the way"));
     restaurant.ctrl('y');
     assert_eq!(restaurant.status(), Some("Took the heads-up: 于先生 is yours"));
-    let heads_ups = lobby.other_desk().heads_ups(since).unwrap();
-    lobby.app.now = chrono::Utc::now();
-    lobby.desk.dispatch(&mut lobby.app, Msg::Elsewhere { guests: vec![], heads_ups });
+    lobby.wait_for("the lobby told", |s| s.screen().contains("Your heads-up about 于先生 was taken"));
     let shown = lobby.screen();
     assert!(shown.contains("Your heads-up about 于先生 was taken by Nok at restaurant"), "{shown}");
 }

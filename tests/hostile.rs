@@ -78,10 +78,14 @@ proptest! {
         let mut app = App::new((100, 30), now, FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
         let effects = app.start(&name);
         prop_assert!(!effects.is_empty());
-        let mut index = regulars::search::Index::load(&store).unwrap();
+        let mut index = regulars::feed::whole_book(&store).unwrap();
         let found = index.search(&name, 50);
-        app.update(Msg::Results(regulars::search::Results::new(&index, 1, name.clone(), found)));
-        app.update(Msg::Card(Ok(Box::new(history))));
+        let effects = app.update(Msg::Results(regulars::search::Results::new(&index, 1, name.clone(), found)), now);
+        let ticket = effects.iter().find_map(|e| match e {
+            regulars::tui::action::Effect::LoadCard { ticket, .. } => Some(*ticket),
+            _ => None,
+        });
+        app.update(Msg::Card { ticket: ticket.unwrap_or_default(), card: Ok(Box::new(history)) }, now);
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         terminal.draw(|frame| frame.render_widget(&app, frame.area())).unwrap();
         let cells: String = terminal.backend().buffer().content().iter().map(|cell| cell.symbol()).collect();

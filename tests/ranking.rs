@@ -77,7 +77,7 @@ fn the_intended_guest_is_in_the_top_three_for_48_of_50_queries() {
     let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
     let summary = store.import(records.clone(), "test", "demo").unwrap();
     assert_eq!(summary.added, GUESTS, "every demo guest is a guest of their own, so ids follow the list");
-    let mut index = Index::load(&store).unwrap();
+    let mut index = regulars::feed::whole_book(&store).unwrap();
 
     let pairs = queries(&records);
     assert_eq!(pairs.len(), 50);
@@ -111,7 +111,7 @@ fn demo_index() -> (tempfile::TempDir, Index, Vec<GuestRecord>) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
     store.import(records.clone(), "test", "demo").unwrap();
-    let index = Index::load(&store).unwrap();
+    let index = regulars::feed::whole_book(&store).unwrap();
     (dir, index, records)
 }
 

@@ -280,7 +280,7 @@ fn heads_ups_pass_between_desks_and_are_taken_once() {
     lobby.take_heads_up(id, "lobby", "Nok").unwrap();
     let taken = lobby.heads_ups(Utc::now() - chrono::Duration::minutes(1)).unwrap()[0].taken.clone().unwrap();
     assert_eq!((taken.by.as_str(), taken.station.as_str()), ("Ana", "restaurant"), "the first to take it keeps it");
-    let (_, changed) = restaurant.changed_since(0).unwrap();
+    let (_, changed) = restaurant.changed_since(0, "").unwrap();
     assert_eq!(changed, [guest]);
     assert!(matches!(lobby.send_heads_up(GuestId(99), "lobby", None, "", "Nok", false), Err(StoreError::NotFound(_))));
     let misspelt = lobby.send_heads_up(guest, "lobby", Some("restuarant"), "", "Nok", false);
@@ -325,7 +325,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let visit = store.log_visit(GuestId(1), bar_visit(Utc::now()), "Nok").unwrap();
     assert_eq!(visit.0, 4, "above every visit the audit log ever named (3 was taken back)");
     // The greeting's keys were recomputed: "Mr. Yu" finds 于先生.
-    let mut index = regulars::search::Index::load(&store).unwrap();
+    let mut index = regulars::feed::whole_book(&store).unwrap();
     let found = index.search("Mr. Yu", 5);
     assert_eq!(found.hits.first().map(|h| index.guest(h.entry).id), Some(GuestId(1)));
     // Foreign keys hold after the rebuild: forgetting the guest takes their visits.

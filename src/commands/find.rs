@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use anyhow::{Result, bail};
 use chrono::Utc;
 use regulars::domain::text::{inert, inert_json};
-use regulars::search::{Field, Index};
+use regulars::search::Field;
 use serde::Serialize;
 
 use super::Book;
@@ -25,7 +25,7 @@ struct FoundGuest<'a> {
 
 pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = book.open()?;
-    let (index, found) = Index::search_once(&store, query, limit)?;
+    let (index, found) = regulars::feed::find_once(&store, query, limit)?;
     let hits = found.hits;
     if found.close && !hits.is_empty() {
         eprintln!("regulars: no exact match for {:?}; these are one typo away", inert(query));

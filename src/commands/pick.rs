@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::Utc;
 use regulars::domain::text::inert;
 use regulars::domain::{GuestHistory, GuestId};
-use regulars::search::{GuestView, Index, same_name};
+use regulars::search::{GuestView, same_name};
 use regulars::store::Store;
 
 use super::card::when;
@@ -42,7 +42,7 @@ pub fn pick(store: &Store, arg: &GuestArg, need: Need) -> Result<Picked> {
 
 /// The guest `query` names, for `need`.
 pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
-    let (index, found) = Index::search_once(store, query, 50)?;
+    let (index, found) = regulars::feed::find_once(store, query, 50)?;
     let rows: Vec<GuestView<'_>> = found.hits.iter().map(|hit| index.guest(hit.entry)).collect();
     let Some(best) = rows.first() else { bail!("no guest matches {:?}", inert(query)) };
     let others = found.total.saturating_sub(1);

@@ -4,12 +4,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::text::normalise;
 use super::{ValidationError, check_len, check_list};
 
 /// The guest book's id for a guest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct GuestId(pub i64);
 
 impl fmt::Display for GuestId {
@@ -18,8 +19,9 @@ impl fmt::Display for GuestId {
     }
 }
 
-/// Everything staff record about a guest, apart from visits and recoveries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Everything staff record about a guest, apart from visits and recoveries. (Serialised only for a draft of a form
+/// kept while the screen was closed; exports have their own format.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub name: String,
     /// How staff address the guest: "于先生", "Mr. Yu".
@@ -89,7 +91,7 @@ pub struct Noted {
     pub at: chrono::DateTime<chrono::Utc>,
 }
 
-/// A birthday, with or without the year ("1980-02-29" or "--02-29").
+/// A birthday, with or without the year ("1980-02-29" or "--02-29"); serialised as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Birthday {
     pub year: Option<i32>,
@@ -129,6 +131,18 @@ impl FromStr for Birthday {
         }
         let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
         Ok(Self { year: Some(date.year()), month: date.month(), day: date.day() })
+    }
+}
+
+impl Serialize for Birthday {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Birthday {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -1,11 +1,14 @@
 //! Finding guests the way staff remember them: part of a name, a misspelling, pinyin, phone digits, an email, a tag.
-//! The index lives in memory; the worker runs searches off the input path so that typing never waits.
+//! The index lives in memory and is fed rows (`SearchRow`); it never reads the book itself — the desk (for the
+//! screen) and `feed` (for a command) read the rows and hand them over.
 
 mod index;
 mod key;
 mod query;
-mod worker;
+mod results;
+mod row;
 
 pub use index::{Field, Found, GuestView, Hit, Index};
 pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key};
-pub use worker::{FoundGuest, Results, Worker};
+pub use results::{FoundGuest, Results};
+pub use row::SearchRow;

@@ -19,7 +19,7 @@ use thiserror::Error;
 
 use crate::domain::ValidationError;
 
-pub use read::{AuditEntry, Duplicate, SearchRow};
+pub use read::{AuditEntry, Duplicate};
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
@@ -122,6 +122,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut conn)?;
         refresh_search_keys(&mut conn)?;
+        // This connection's desk, for its audit rows (see `set_desk`); none until told.
+        conn.execute_batch("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO temp.desk VALUES ('');")?;
         Ok(Self { conn, path: path.to_owned(), busy_timeout })
     }
 
@@ -132,6 +134,13 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Names the desk session this connection writes for: its audit rows carry the name, so the desk's watcher can
+    /// pass over its own writes and refresh only what other desks changed.
+    pub fn set_desk(&mut self, desk: &str) -> Result<()> {
+        self.conn.execute("UPDATE temp.desk SET name = ?1", [desk])?;
+        Ok(())
     }
 
     /// A second connection to the same book, for another thread.

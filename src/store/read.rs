@@ -15,6 +15,7 @@ use crate::domain::tally::Mishap;
 use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
+use crate::search::SearchRow;
 
 /// One change in the audit log: who, when, what, to which guest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,23 +40,6 @@ pub struct Duplicate {
 
 /// Fewest digits a phone number needs before two numbers ending alike are taken for the same line.
 const PHONE_DIGITS_COMPARED: usize = 8;
-
-/// What search needs of one guest: the fields it matches and the tie-breaks it ranks by. Borrowed from the row
-/// being read, so that loading 200,000 guests allocates nothing per guest but what the index keeps.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRow<'a> {
-    pub id: GuestId,
-    pub name: &'a str,
-    pub greeting: &'a str,
-    pub phone: &'a str,
-    pub email: &'a str,
-    pub tags: Vec<String>,
-    /// The name as search matches it: folded, with pinyin (see `search::search_key`).
-    pub name_key: &'a str,
-    pub greeting_key: &'a str,
-    pub last_visit: Option<DateTime<Utc>>,
-    pub visit_count: u32,
-}
 
 impl Store {
     /// How many guests the book holds.
@@ -207,14 +191,18 @@ impl Store {
         Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |row| row.get(0))?)
     }
 
-    /// The guests changed since audit-log row `after`, and the newest row's id: what another desk wrote.
-    pub fn changed_since(&self, after: i64) -> Result<(i64, Vec<GuestId>)> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, guest_id FROM audit_log WHERE id > ?1 ORDER BY id")?;
+    /// The guests changed since audit-log row `after` by any desk but `desk` (its own writes it knows of), and the
+    /// newest row's id: what other desks wrote.
+    pub fn changed_since(&self, after: i64, desk: &str) -> Result<(i64, Vec<GuestId>)> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, guest_id, desk FROM audit_log WHERE id > ?1 ORDER BY id")?;
         let mut rows = stmt.query([after])?;
         let (mut last, mut guests) = (after, Vec::new());
         while let Some(row) = rows.next()? {
             last = row.get(0)?;
-            if let Some(guest) = row.get::<_, Option<i64>>(1)?.map(GuestId)
+            let own = !desk.is_empty() && row.get_ref(2)?.as_str().unwrap_or_default() == desk;
+            if !own
+                && let Some(guest) = row.get::<_, Option<i64>>(1)?.map(GuestId)
                 && !guests.contains(&guest)
             {
                 guests.push(guest);

@@ -102,7 +102,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // table or the audit log has ever named. Stations record every desk that has opened the book, so a heads-up to a
     // misspelt one is caught. Outreach contacts record who was written to, when and for which occasion, so a guest
     // is left out until the next one. Book settings hold the version of the search keys, so a book whose keys were
-    // computed by an older rule has them recomputed once.
+    // computed by an older rule has them recomputed once. Each audit row names the desk session that wrote it, so a
+    // desk watching for other desks' writes can pass over its own.
     "DROP TRIGGER visit_added;
     DROP TRIGGER visit_removed;
     DROP TRIGGER visit_moved;
@@ -227,5 +228,6 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE TABLE book_settings (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
-    ) WITHOUT ROWID;",
+    ) WITHOUT ROWID;
+    ALTER TABLE audit_log ADD COLUMN desk TEXT NOT NULL DEFAULT '';",
 ];

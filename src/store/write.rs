@@ -18,6 +18,8 @@ use crate::search::SearchKeys;
 pub struct Merged {
     pub from: Guest,
     pub into: Guest,
+    /// The kept guest's version once merged: taking the merge back checks it, like every other write.
+    into_version: i64,
     visits: Vec<i64>,
     recoveries: Vec<i64>,
 }
@@ -276,14 +278,19 @@ impl Store {
         audit(&tx, staff, "guest merged away", Some(from), &format!("into guest {into}"))?;
         audit(&tx, staff, "guest merged", Some(into), &format!("guest {from} merged in"))?;
         tx.commit()?;
-        Ok(Merged { from: source, into: target, visits, recoveries })
+        let into_version = target.version + 1;
+        Ok(Merged { from: source, into: target, into_version, visits, recoveries })
     }
 
     /// Takes back a merge (the counter's undo): the merged-away guest comes back with its id, version and visits
-    /// and recoveries, and the kept guest gets its profile back.
+    /// and recoveries, and the kept guest gets its profile back — refused as `Changed` if another desk changed the
+    /// kept guest since, so nothing they saved is overwritten.
     pub fn unmerge(&mut self, merged: &Merged, staff: &str) -> Result<()> {
         let tx = self.write()?;
         let (from, into) = (merged.from.id, merged.into.id);
+        if read::guest(&tx, into)?.version != merged.into_version {
+            return Err(StoreError::Changed);
+        }
         let id = insert_guest(&tx, &merged.from.profile, staff)?;
         let noted = merged.from.notes_by.as_ref();
         tx.prepare_cached("UPDATE guests SET id = ?2, version = ?3, notes_by = ?4, notes_at = ?5 WHERE id = ?1")?
@@ -628,7 +635,10 @@ fn insert_written(tx: &Transaction<'_>, guest: GuestId, written: &Written) -> Re
 /// Appends to the audit log inside the caller's transaction. `detail` never holds personal data, so that erasing a
 /// guest leaves nothing of them in the log.
 fn audit(tx: &Transaction<'_>, staff: &str, action: &str, guest: Option<GuestId>, detail: &str) -> Result<()> {
-    tx.prepare_cached("INSERT INTO audit_log (at, staff, action, guest_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![to_millis(Utc::now()), staff, action, guest.map(|g| g.0), detail])?;
+    tx.prepare_cached(
+        "INSERT INTO audit_log (at, staff, action, guest_id, detail, desk)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT name FROM temp.desk))",
+    )?
+    .execute(params![to_millis(Utc::now()), staff, action, guest.map(|g| g.0), detail])?;
     Ok(())
 }

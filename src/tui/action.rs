@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::form::Submission;
+use super::form::{Draft, Submission};
+use super::ui::Layout;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
@@ -90,8 +91,11 @@ pub enum Msg {
     Action(Action),
     Resize(u16, u16),
     Results(Results),
-    /// The selected guest's history, or why it could not be read.
-    Card(Result<Box<GuestHistory>, String>),
+    /// A guest's history (the one asked for with `ticket`), or why it could not be read.
+    Card {
+        ticket: u64,
+        card: Result<Box<GuestHistory>, String>,
+    },
     /// The book changed in bulk and the search thread has the new index: search again.
     BookChanged {
         message: String,
@@ -109,11 +113,26 @@ pub enum Msg {
         message: String,
     },
     /// The mishap tally for the period asked for.
-    Report(Box<Tally>),
+    Report {
+        ticket: u64,
+        tally: Box<Tally>,
+    },
     /// The outreach list.
-    Outreach(Vec<OutreachRow>),
+    Outreach {
+        ticket: u64,
+        rows: Vec<OutreachRow>,
+    },
     /// The audit log, newest first.
-    Log(Vec<AuditEntry>),
+    Log {
+        ticket: u64,
+        entries: Vec<AuditEntry>,
+    },
+    /// Where the renderer put the panes, fed back after a draw: paging and clicks go by it.
+    Layout(Layout),
+    /// A form typed before the screen was closed by a signal, offered back.
+    Draft(Box<Draft>),
+    /// The terminal closed or the process was told to end (SIGTERM, SIGHUP, SIGINT): keep what is typed, then quit.
+    Closing,
     /// Another desk wrote: these guests changed; these are the heads-ups of the last while.
     Elsewhere {
         guests: Vec<GuestId>,
@@ -219,21 +238,31 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
-    LoadCard(GuestId),
+    /// Read a guest's history; the answer carries `ticket`, and only the newest ticket's is shown.
+    LoadCard {
+        ticket: u64,
+        guest: GuestId,
+    },
     /// Read what forms complete from: the house's frequent items, the recovery categories, the stations.
     LoadHouse,
     /// Tally the mishaps opened since then, up to now.
     LoadReport {
+        ticket: u64,
         since: DateTime<Utc>,
         until: DateTime<Utc>,
     },
     /// Read the audit log.
-    LoadLog,
+    LoadLog {
+        ticket: u64,
+    },
     /// List the guests to write to, as of `now`.
     LoadOutreach {
+        ticket: u64,
         now: DateTime<Utc>,
         zone: FixedOffset,
     },
+    /// Keep a form's typing in a private file, to offer it back next time (the screen is being closed).
+    KeepDraft(Box<Draft>),
     /// Have the search thread read this guest again after a write.
     Refresh(GuestId),
     LoadDemo,

@@ -1,9 +1,9 @@
-//! The counter screen. Data flows one way: key → action (keymap) → `App::update` → effects (runtime) → store or
-//! search thread → result message → `update` → redraw.
+//! The counter screen. Data flows one way: key → action (keymap) → `App::update` (no I/O; the time comes with the
+//! message) → effects → the desk's threads (`crate::desk`: store and search) → result message → `update` → redraw,
+//! and the layout drawn fed back.
 
 pub mod action;
 pub mod app;
-mod desk;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -12,5 +12,4 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 
-pub use desk::Desk;
 pub use runtime::{Options, run, translate};

@@ -1,21 +1,23 @@
 //! The counter screen without a terminal: key events through the keymap into the state, carried out by the real
-//! desk on a real guest book, and the rendered buffer read back (ratatui TestBackend).
+//! desk service (its threads on a real guest book), and the rendered buffer read back (ratatui TestBackend). The
+//! layout drawn is fed back to the state as the runtime does.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use regulars::domain::money::Money;
+use ratatui::layout::Rect;
+use regulars::desk::{Desk, DeskOptions};
 use regulars::interchange::{self, Format};
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
 use regulars::tui::action::Msg;
 use regulars::tui::app::App;
 use regulars::tui::theme::Theme;
-use regulars::tui::{Desk, Options, translate};
+use regulars::tui::{translate, ui};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -23,15 +25,18 @@ pub fn now() -> DateTime<Utc> {
 
 pub const COUNTER: &str = include_str!("../fixtures/counter.jsonl");
 
-/// The counter screen over a real guest book in a temporary folder, with the runtime's own desk (store and search
-/// thread) carrying out effects; only the terminal is missing.
+/// The counter screen over a real guest book in a temporary folder, with the real desk service; only the terminal
+/// is missing. Every message is handled at `clock`.
 pub struct Screen {
     pub dir: tempfile::TempDir,
     /// The book's file.
     pub book: PathBuf,
-    pub desk: Desk,
+    pub desk: Option<Desk>,
     arrivals: Receiver<Msg>,
     pub app: App,
+    pub clock: DateTime<Utc>,
+    /// Every message the desk sent, for tests that count them.
+    pub received: Vec<Msg>,
 }
 
 impl Screen {
@@ -60,29 +65,30 @@ impl Screen {
     }
 
     fn on(dir: tempfile::TempDir, store: Store, size: (u16, u16), station: Option<&str>) -> Self {
-        let store_path = store.path().to_owned();
+        let book = store.path().to_owned();
         let (tx, arrivals) = mpsc::channel();
-        let options = Options {
-            query: String::new(),
+        let options = DeskOptions {
             staff: "Nok".into(),
-            station: station.map(str::to_owned),
+            station: station.unwrap_or_default().to_owned(),
             demo_guests: 10,
             heads_up_minutes: 15,
-            theme: None,
-            money: Money::default(),
         };
-        let desk = Desk::new(store, &options, move |msg| {
+        let desk = Desk::open(store, &options, move |msg| {
             let _ = tx.send(msg);
         })
         .unwrap();
         let mut app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
         app.station = station.map(str::to_owned);
         let effects = app.start("");
-        let book = store_path;
-        let mut screen = Self { dir, book, desk, arrivals, app };
-        screen.desk.carry_out(&mut screen.app, effects);
+        desk.carry_out(effects);
+        let mut screen = Self { dir, book, desk: Some(desk), arrivals, app, clock: now(), received: Vec::new() };
+        screen.feed_layout();
         screen.settle();
         screen
+    }
+
+    pub fn desk(&self) -> &Desk {
+        self.desk.as_ref().expect("the desk is open")
     }
 
     /// Another desk on the same book.
@@ -90,31 +96,78 @@ impl Screen {
         Store::open(&self.book, DEFAULT_BUSY_TIMEOUT).unwrap()
     }
 
-    /// Feeds the search thread's answers in until the newest search asked for has been answered.
+    /// One message, handled at the screen's clock, as the runtime does.
+    pub fn dispatch(&mut self, msg: Msg) {
+        let desk = self.desk.as_ref().expect("the desk is open");
+        desk.dispatch(&mut self.app, msg, self.clock);
+        self.feed_layout();
+    }
+
+    /// The layout a draw of this size gives, fed back when it changed.
+    fn feed_layout(&mut self) {
+        let layout = ui::layout(Rect::new(0, 0, self.app.size.0, self.app.size.1));
+        if layout != self.app.layout
+            && let Some(desk) = &self.desk
+        {
+            desk.dispatch(&mut self.app, Msg::Layout(layout), self.clock);
+        }
+    }
+
+    /// Feeds the desk's answers in until every request handed to it has been answered and the newest search asked
+    /// for is on screen. (The watcher's messages, which answer no request, are fed in as they come.)
     pub fn settle(&mut self) {
-        while self.app.results.as_ref().is_none_or(|r| r.generation != self.app.generation) {
-            let msg = self.arrivals.recv_timeout(Duration::from_secs(10)).expect("the search thread answers");
-            self.desk.dispatch(&mut self.app, msg);
+        let started = Instant::now();
+        loop {
+            while let Ok(msg) = self.arrivals.try_recv() {
+                self.received.push(msg.clone());
+                self.dispatch(msg);
+            }
+            let current = self.app.results.as_ref().is_some_and(|r| r.generation == self.app.generation);
+            if self.desk().is_idle() && current && self.arrivals_empty() {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "the desk did not answer");
+            if let Ok(msg) = self.arrivals.recv_timeout(Duration::from_millis(20)) {
+                self.received.push(msg.clone());
+                self.dispatch(msg);
+            }
         }
     }
 
-    /// Feeds in whatever the search thread and watcher have sent, without waiting for more.
-    pub fn drain(&mut self) {
-        while let Ok(msg) = self.arrivals.try_recv() {
-            self.desk.dispatch(&mut self.app, msg);
+    fn arrivals_empty(&mut self) -> bool {
+        match self.arrivals.try_recv() {
+            Ok(msg) => {
+                self.received.push(msg.clone());
+                self.dispatch(msg);
+                false
+            }
+            Err(_) => true,
         }
     }
 
-    /// A key, translated by the keymap in force exactly as the runtime does, then carried out.
+    /// Feeds the desk's messages in (the watcher's included) until `ready` holds; panics after 10 s. A wait for the
+    /// desk, not a timing assertion.
+    pub fn wait_for(&mut self, what: &str, ready: impl Fn(&Screen) -> bool) {
+        let started = Instant::now();
+        while !ready(self) {
+            assert!(started.elapsed() < Duration::from_secs(10), "waited for {what}:\n{}", self.screen());
+            if let Ok(msg) = self.arrivals.recv_timeout(Duration::from_millis(50)) {
+                self.received.push(msg.clone());
+                self.dispatch(msg);
+            }
+        }
+    }
+
+    /// A key, translated by the keymap in force exactly as the runtime does, then carried out and settled.
     pub fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         self.key_unsettled(code, modifiers);
         self.settle();
     }
 
-    /// A key, carried out without waiting for the search it may start: as when keys arrive faster than results.
+    /// A key, carried out without waiting for what it starts: as when keys arrive faster than answers.
     pub fn key_unsettled(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         if let Some(msg) = translate(&self.app, Event::Key(KeyEvent::new(code, modifiers))) {
-            self.desk.dispatch(&mut self.app, msg);
+            self.dispatch(msg);
         }
     }
 
@@ -162,5 +215,16 @@ impl Screen {
 
     pub fn form_text(&self, field: usize) -> String {
         self.app.form.as_ref().map(|f| f.fields[field].input.text().to_owned()).unwrap_or_default()
+    }
+
+    /// Closes the desk: every write done, every connection closed. Returns what the desk had to say.
+    pub fn close(&mut self) -> Vec<String> {
+        self.desk.take().map(Desk::close).unwrap_or_default()
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        self.close();
     }
 }

@@ -6,7 +6,6 @@
 //! it fails; a query that extends the previous one rescanning only the previous matches; two threads; a bounded
 //! top-N selection on keys carried with each match; highlights only for the rows returned.
 
-use std::ops::RangeInclusive;
 use std::thread;
 
 use chrono::{DateTime, Utc};
@@ -14,10 +13,10 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 mod score;
 
+use super::SearchRow;
 use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
 use crate::domain::GuestId;
-use crate::store::{SearchRow, Store, StoreError};
 use score::{Scan, Scored, Scorer, whole_of};
 
 /// Which field of the guest matched.
@@ -156,73 +155,28 @@ impl Default for Index {
 }
 
 impl Index {
-    /// Every guest in the book.
-    pub fn load(store: &Store) -> Result<Self, StoreError> {
-        Self::load_masked(store, 0)
+    /// An empty index with room reserved for `guests`, so that filling it from the book does not grow the arenas by
+    /// copying.
+    pub fn with_room(guests: usize) -> Self {
+        let mut index = Self::default();
+        index.hot.reserve(guests);
+        index.cold.reserve(guests);
+        index.text.reserve(guests * TEXT_PER_GUEST);
+        index
     }
 
-    /// One search of the book, for a command that searches once (`regulars find`): reads only the guests holding
-    /// every character the query needs, which skips most of the book; when none of them matches, reads them all
-    /// for matches one typo away. Returns the index read, for the hits' details.
-    pub fn search_once(store: &Store, query: &str, limit: usize) -> Result<(Self, Found), StoreError> {
-        let needs = query::parse(query).iter().fold(0, |needs, term| match term {
-            Term::Fuzzy { mask, .. } => needs | mask,
-            _ => needs,
-        });
-        let mut index = Self::load_masked(store, i64::from_ne_bytes(needs.to_ne_bytes()))?;
-        let found = index.search(query, limit);
-        if found.total > 0 || needs == 0 {
-            return Ok((index, found));
-        }
-        let mut index = Self::load(store)?;
-        let found = index.search(query, limit);
-        Ok((index, found))
-    }
-
-    /// The guests whose search mask holds every bit of `needs`, read in two halves on two threads (reading rows
-    /// is most of opening a book).
-    fn load_masked(store: &Store, needs: i64) -> Result<Self, StoreError> {
-        let Some((low, high)) = store.guest_ids()? else { return Ok(Self::default()) };
-        let middle = low + (high - low) / 2;
-        let other = store.reopen()?;
-        // Ids are nearly dense: reserve for them, so the arenas do not grow by copying. The lower half reserves
-        // for the whole book, as the upper half is appended to it.
-        let read = |store: &Store, ids: RangeInclusive<i64>, room: i64| {
-            let mut part = Self::default();
-            let guests = usize::try_from(room).unwrap_or(0);
-            part.hot.reserve(guests);
-            part.cold.reserve(guests);
-            part.text.reserve(guests * TEXT_PER_GUEST);
-            store.search_rows(ids, needs, |row| part.upsert(row)).map(|()| part)
-        };
-        let (lower, upper) = thread::scope(|scope| {
-            // The connection moves to the thread: a connection is used by one thread at a time.
-            let upper = scope.spawn(move || read(&other, middle + 1..=high, high - middle));
-            (read(store, low..=middle, high - low + 1), upper.join().unwrap_or_else(|_| Ok(Self::default())))
-        });
-        let mut index = Self::joined(lower?, upper?);
-        if needs == 0 {
-            // The whole book, kept while the screen is open: give back what was reserved and not used.
-            index.text.shrink_to_fit();
-            index.wide.shrink_to_fit();
-            index.hot.shrink_to_fit();
-            index.cold.shrink_to_fit();
-        }
-        Ok(index)
-    }
-
-    /// The guests of `lower` and then those of `upper`, in `lower`'s buffers (reserved for a whole half, so
-    /// usually without copying `lower`).
-    fn joined(mut lower: Self, upper: Self) -> Self {
-        let (text, wide) = (to_u32(lower.text.len()), to_u32(lower.wide.len()));
+    /// The guests of `other` after this index's own (their ids all higher), in this index's buffers: how two halves
+    /// of a book read side by side become one index.
+    pub fn append(&mut self, other: Self) {
+        let (text, wide) = (to_u32(self.text.len()), to_u32(self.wide.len()));
         let moved = |piece: Piece| {
             let base = if piece.len & WIDE == 0 { text } else { wide };
             Piece { start: piece.start + base, len: piece.len }
         };
-        lower.text.push_str(&upper.text);
-        lower.wide.extend_from_slice(&upper.wide);
-        lower.hot.extend(upper.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
-        lower.cold.extend(upper.cold.into_iter().map(|cold| Cold {
+        self.text.push_str(&other.text);
+        self.wide.extend_from_slice(&other.wide);
+        self.hot.extend(other.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
+        self.cold.extend(other.cold.into_iter().map(|cold| Cold {
             name: moved(cold.name),
             greeting: moved(cold.greeting),
             phone: moved(cold.phone),
@@ -232,7 +186,25 @@ impl Index {
             tags: moved(cold.tags),
             ..cold
         }));
-        lower
+        self.previous = None;
+    }
+
+    /// Gives back what was reserved and not used: for an index kept while the screen is open.
+    pub fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.wide.shrink_to_fit();
+        self.hot.shrink_to_fit();
+        self.cold.shrink_to_fit();
+    }
+
+    /// The character mask every guest a query can match has (its name-like terms' characters), as the book stores
+    /// masks: a command that searches once reads only those guests.
+    pub fn needs(query: &str) -> i64 {
+        let needs = query::parse(query).iter().fold(0, |needs, term| match term {
+            Term::Fuzzy { mask, .. } => needs | mask,
+            _ => needs,
+        });
+        i64::from_ne_bytes(needs.to_ne_bytes())
     }
 
     pub fn len(&self) -> usize {
@@ -412,8 +384,9 @@ impl Index {
         let (left, right) = candidates.split_at(candidates.len() / 2);
         let (mut scan, other) = thread::scope(|scope| {
             let other = scope.spawn(|| scorer.scan(right, second));
-            // Scoring cannot panic on any input; were it to, that half is dropped, not the screen.
-            (scorer.scan(left, first), other.join().unwrap_or_default())
+            // Scoring cannot panic on any input; were it to, the panic goes on to whoever searched (the desk says
+            // so), rather than half the guests being dropped without a word.
+            (scorer.scan(left, first), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         scan.matched.extend(other.matched);
         scan.best.extend(other.best);

@@ -9,7 +9,6 @@ use crate::domain::tally::REPORT_DAYS;
 use crate::search::Results;
 use crate::tui::action::{Action, Effect};
 use crate::tui::input::LineInput;
-use crate::tui::ui;
 
 impl App {
     /// A key on the counter screen (not in a form, not on a list screen).
@@ -149,7 +148,7 @@ impl App {
             self.status = None;
         }
         match now {
-            Some(id) if self.card.as_ref().is_none_or(|card| card.guest.id != id) => vec![Effect::LoadCard(id)],
+            Some(id) if self.card.as_ref().is_none_or(|card| card.guest.id != id) => vec![self.load_card(id)],
             _ => Vec::new(),
         }
     }
@@ -169,7 +168,9 @@ impl App {
         }
         let selected = self.selected_guest().map(|g| g.id);
         let mut effects: Vec<Effect> = guests.iter().map(|&g| Effect::Refresh(g)).collect();
-        effects.extend(selected.filter(|id| guests.contains(id)).map(Effect::LoadCard));
+        if let Some(id) = selected.filter(|id| guests.contains(id)) {
+            effects.push(self.load_card(id));
+        }
         effects.push(self.search());
         effects
     }
@@ -188,9 +189,9 @@ impl App {
         vec![self.search()]
     }
 
-    /// How many result rows fit on screen.
+    /// How many result rows fit on screen, as the renderer last laid them out.
     pub(super) fn page(&self) -> usize {
-        usize::from(ui::list_height(self.size)).max(1)
+        usize::from(self.layout.list.height).max(1)
     }
 
     pub(super) fn scroll_to_selection(&mut self) {

@@ -82,7 +82,7 @@ impl App {
                 self.focus = Focus::Guest;
             }
             if self.selected_guest().is_some_and(|g| g.id == guest) || self.want_selected == Some(guest) {
-                effects.push(Effect::LoadCard(guest));
+                effects.push(self.load_card(guest));
             }
         }
         if let Some(undo) = undo {
@@ -90,7 +90,7 @@ impl App {
         }
         if self.view == super::View::Outreach {
             // Written to: the list is read again, without them.
-            effects.push(Effect::LoadOutreach { now: self.now, zone: self.zone });
+            effects.push(self.load_outreach());
         }
         effects.push(self.search());
         effects

@@ -74,14 +74,21 @@ impl App {
     /// The reports screen over the last `days` days, read afresh.
     pub(super) fn reports(&mut self, days: i64) -> Vec<Effect> {
         self.view = View::Reports { days };
-        vec![Effect::LoadReport { since: last_days(self.now, days), until: self.now }]
+        self.report_ticket = self.ticket();
+        vec![Effect::LoadReport { ticket: self.report_ticket, since: last_days(self.now, days), until: self.now }]
     }
 
     pub(super) fn show_outreach(&mut self) -> Vec<Effect> {
         self.view = View::Outreach;
         self.list_offset = 0;
         self.outreach_selected = 0;
-        vec![Effect::LoadOutreach { now: self.now, zone: self.zone }]
+        vec![self.load_outreach()]
+    }
+
+    /// Reads the outreach list afresh.
+    pub(super) fn load_outreach(&mut self) -> Effect {
+        self.outreach_ticket = self.ticket();
+        Effect::LoadOutreach { ticket: self.outreach_ticket, now: self.now, zone: self.zone }
     }
 
     /// How many guests the outreach page has room for: each takes four lines.
@@ -102,6 +109,7 @@ impl App {
     pub(super) fn show_log(&mut self) -> Vec<Effect> {
         self.view = View::Log;
         self.list_offset = 0;
-        vec![Effect::LoadLog]
+        self.log_ticket = self.ticket();
+        vec![Effect::LoadLog { ticket: self.log_ticket }]
     }
 }

@@ -6,6 +6,7 @@
 
 mod commands;
 mod counter;
+mod drafts;
 mod forms;
 mod lists;
 mod undo;
@@ -15,10 +16,11 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 pub use undo::UndoEntry;
 
 use super::action::{Action, Effect, Msg};
-use super::form::Form;
+use super::form::{Draft, Form};
 use super::input::LineInput;
 use super::keymap::Keymap;
 use super::theme::Theme;
+use super::ui::Layout;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::money::Money;
 use crate::domain::outreach::Occasion;
@@ -126,6 +128,17 @@ pub struct App {
     /// The generation of the newest search asked for; older results are dropped.
     pub generation: u64,
     pub size: (u16, u16),
+    /// Where the renderer last put the panes (fed back after each draw): paging and clicks go by it.
+    pub layout: Layout,
+    /// The last ticket handed out for a load; each view shows only the answer to its newest.
+    tickets: u64,
+    /// The newest ticket asked for the card, the tally, the outreach list and the log.
+    card_ticket: u64,
+    report_ticket: u64,
+    outreach_ticket: u64,
+    log_ticket: u64,
+    /// A draft offered back, waiting for its guest's card to be read before its form can be made.
+    pending_draft: Option<Box<Draft>>,
     pub now: DateTime<Utc>,
     /// The desk's time zone, for dates on the card.
     pub zone: FixedOffset,
@@ -197,6 +210,13 @@ impl App {
             guests: None,
             generation: 0,
             size,
+            layout: Layout::default(),
+            tickets: 0,
+            card_ticket: 0,
+            report_ticket: 0,
+            outreach_ticket: 0,
+            log_ticket: 0,
+            pending_draft: None,
             now,
             zone,
             theme,
@@ -270,7 +290,10 @@ impl App {
         self.results.as_ref().is_some_and(|r| r.generation == self.generation)
     }
 
-    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+    /// Changes the state for `msg`, handled at `now` (the one clock: a visit logged after an idle hour is stamped
+    /// with the time of its key, not of the last redraw), and says what to do about it.
+    pub fn update(&mut self, msg: Msg, now: DateTime<Utc>) -> Vec<Effect> {
+        self.now = now;
         match msg {
             Msg::Action(action) => self.act(action),
             Msg::Resize(width, height) => {
@@ -279,14 +302,14 @@ impl App {
                 Vec::new()
             }
             Msg::Results(results) => self.results_arrived(results),
-            Msg::Card(Ok(history)) => {
-                self.card = Some(*history);
+            Msg::Card { ticket, card } => self.card_arrived(ticket, card),
+            Msg::Layout(layout) => {
+                self.layout = layout;
+                self.scroll_to_selection();
                 Vec::new()
             }
-            Msg::Card(Err(error)) => {
-                self.say(error, None);
-                Vec::new()
-            }
+            Msg::Draft(draft) => self.offer_draft(*draft),
+            Msg::Closing => self.closing(),
             Msg::Written { who, message, undo } => self.written(who, message, undo),
             Msg::HeadsUpSent { who, id, message } => {
                 self.sent_ids.push(id);
@@ -295,11 +318,16 @@ impl App {
             Msg::Clash(report) => self.clashed(*report),
             Msg::NeedsConfirmation(why) => self.needs_confirmation(why),
             Msg::Failed(error) => self.failed(error),
-            Msg::Report(tally) => {
-                self.report = Some(*tally);
+            Msg::Report { ticket, tally } => {
+                if ticket == self.report_ticket {
+                    self.report = Some(*tally);
+                }
                 Vec::new()
             }
-            Msg::Outreach(rows) => {
+            Msg::Outreach { ticket, rows } => {
+                if ticket != self.outreach_ticket {
+                    return Vec::new();
+                }
                 self.outreach = Some(rows);
                 // Open on a page with someone on it.
                 if self.outreach_page_rows().is_empty() {
@@ -314,8 +342,10 @@ impl App {
                 self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
                 Vec::new()
             }
-            Msg::Log(entries) => {
-                self.log = Some(entries);
+            Msg::Log { ticket, entries } => {
+                if ticket == self.log_ticket {
+                    self.log = Some(entries);
+                }
                 Vec::new()
             }
             Msg::Elsewhere { guests, heads_ups } => self.elsewhere(guests, heads_ups),
@@ -380,6 +410,36 @@ impl App {
             Then::TakeBack(id) => self.take_back(id),
             Then::Quit => {
                 self.quit = true;
+                Vec::new()
+            }
+        }
+    }
+
+    /// A new ticket for a load.
+    fn ticket(&mut self) -> u64 {
+        self.tickets += 1;
+        self.tickets
+    }
+
+    /// Reads a guest's card; only the answer to the newest such request is shown.
+    pub(super) fn load_card(&mut self, guest: GuestId) -> Effect {
+        self.card_ticket = self.ticket();
+        Effect::LoadCard { ticket: self.card_ticket, guest }
+    }
+
+    /// A card read: shown if it answers the newest request (and, for a draft waiting for it, its form is made).
+    fn card_arrived(&mut self, ticket: u64, card: Result<Box<GuestHistory>, String>) -> Vec<Effect> {
+        if ticket != self.card_ticket {
+            return Vec::new();
+        }
+        match card {
+            Ok(history) => {
+                let effects = self.draft_card_arrived(&history);
+                self.card = Some(*history);
+                effects
+            }
+            Err(error) => {
+                self.say(error, None);
                 Vec::new()
             }
         }

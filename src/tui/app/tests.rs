@@ -1,12 +1,25 @@
 //! State tests: actions in, state and effects out, no terminal and no book.
 use super::*;
+use crate::domain::Visit;
 use crate::domain::{Guest, Profile};
 use crate::search::Field;
-use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::action::{Action, Effect, Msg, Write};
 use crate::tui::ui;
+use chrono::TimeZone;
+
+/// The clock the tests keep: a fixed morning.
+fn morning() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap()
+}
 
 fn app() -> App {
-    App::new((100, 30), Utc::now(), FixedOffset::east_opt(0).unwrap(), Theme::plain(), "Nok")
+    let mut app = App::new((100, 30), morning(), FixedOffset::east_opt(0).unwrap(), Theme::plain(), "Nok");
+    app.update(Msg::Layout(ui::layout(ratatui::layout::Rect::new(0, 0, 100, 30))), morning());
+    app
+}
+
+fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    app.update(msg, morning())
 }
 
 fn results(generation: u64, names: &[&str]) -> Results {
@@ -32,7 +45,62 @@ fn results(generation: u64, names: &[&str]) -> Results {
 }
 
 fn press(app: &mut App, action: Action) -> Vec<Effect> {
-    app.update(Msg::Action(action))
+    update(app, Msg::Action(action))
+}
+
+/// A guest with a usual: three visits at Window 2.
+fn regular(id: i64) -> GuestHistory {
+    let visit = |day| Visit {
+        at: Utc.with_ymd_and_hms(2026, 11, day, 8, 0, 0).unwrap(),
+        seat: "Window 2".into(),
+        order: vec!["tea".into()],
+        party_size: None,
+        staff: String::new(),
+        note: String::new(),
+    };
+    GuestHistory {
+        guest: Guest {
+            id: GuestId(id),
+            version: 1,
+            profile: Profile { name: "Yu Ming".into(), greeting: "于先生".into(), ..Profile::default() },
+            notes_by: None,
+        },
+        visits: vec![visit(1), visit(2), visit(3)],
+        recoveries: vec![],
+        written: vec![],
+    }
+}
+
+/// The ticket of the card load among `effects`.
+fn card_ticket(effects: &[Effect]) -> u64 {
+    effects.iter().find_map(|e| if let Effect::LoadCard { ticket, .. } = e { Some(*ticket) } else { None }).unwrap()
+}
+
+#[test]
+fn an_idle_screen_stamps_a_visit_with_the_time_of_the_key_not_of_the_last_redraw() {
+    let mut app = app();
+    let effects = update(&mut app, Msg::Results(Results { generation: 0, ..results(0, &["Yu Ming"]) }));
+    let ticket = card_ticket(&effects);
+    update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
+    // An hour at the counter with nothing to do, then F2.
+    let later = morning() + chrono::Duration::hours(1);
+    let effects = app.update(Msg::Action(Action::LogUsual), later);
+    let Some(Effect::Write { write: Write::LogVisit { visit, .. }, .. }) = effects.first() else {
+        panic!("the usual is written: {effects:?}")
+    };
+    assert_eq!(visit.at, later);
+}
+
+#[test]
+fn only_the_answer_to_the_newest_card_request_is_shown() {
+    let mut app = app();
+    let first = card_ticket(&update(&mut app, Msg::Results(results(0, &["Emma", "Eve"]))));
+    let second = card_ticket(&press(&mut app, Action::SelectNext));
+    assert!(second > first);
+    update(&mut app, Msg::Card { ticket: first, card: Ok(Box::new(regular(1))) });
+    assert!(app.card.is_none(), "a card asked for before is not shown");
+    update(&mut app, Msg::Card { ticket: second, card: Ok(Box::new(regular(2))) });
+    assert_eq!(app.selected_card().map(|c| c.guest.id), Some(GuestId(2)));
 }
 
 #[test]
@@ -49,9 +117,12 @@ fn stale_results_are_dropped_and_fresh_ones_select_the_top_match() {
     let mut app = app();
     press(&mut app, Action::Insert('y'));
     press(&mut app, Action::Insert('u'));
-    assert_eq!(app.update(Msg::Results(results(1, &["Yvonne"]))), []);
+    assert_eq!(update(&mut app, Msg::Results(results(1, &["Yvonne"]))), []);
     assert!(app.results.is_none());
-    assert_eq!(app.update(Msg::Results(results(2, &["Yu Ming", "Yusuf"]))), [Effect::LoadCard(GuestId(1))]);
+    assert!(matches!(
+        update(&mut app, Msg::Results(results(2, &["Yu Ming", "Yusuf"])))[..],
+        [Effect::LoadCard { guest: GuestId(1), .. }]
+    ));
     assert_eq!(app.selected_guest().map(|g| g.name.as_str()), Some("Yu Ming"));
 }
 
@@ -59,19 +130,25 @@ fn stale_results_are_dropped_and_fresh_ones_select_the_top_match() {
 fn selection_moves_within_the_results_and_loads_each_card() {
     let mut app = app();
     app.start("e");
-    app.update(Msg::Results(results(1, &["Emma", "Eve", "Ed"])));
-    assert_eq!(press(&mut app, Action::SelectNext), [Effect::LoadCard(GuestId(2))]);
-    assert_eq!(press(&mut app, Action::SelectLast), [Effect::LoadCard(GuestId(3))]);
+    update(&mut app, Msg::Results(results(1, &["Emma", "Eve", "Ed"])));
+    let loads = |effects: Vec<Effect>| -> Vec<GuestId> {
+        effects
+            .iter()
+            .filter_map(|e| if let Effect::LoadCard { guest, .. } = e { Some(*guest) } else { None })
+            .collect()
+    };
+    assert_eq!(loads(press(&mut app, Action::SelectNext)), [GuestId(2)]);
+    assert_eq!(loads(press(&mut app, Action::SelectLast)), [GuestId(3)]);
     assert_eq!(press(&mut app, Action::SelectNext), [], "already at the bottom");
-    assert_eq!(press(&mut app, Action::PageUp), [Effect::LoadCard(GuestId(1))]);
-    assert_eq!(press(&mut app, Action::Click(1)), [Effect::LoadCard(GuestId(2))]);
+    assert_eq!(loads(press(&mut app, Action::PageUp)), [GuestId(1)]);
+    assert_eq!(loads(press(&mut app, Action::Click(1))), [GuestId(2)]);
 }
 
 #[test]
 fn the_card_shown_is_always_the_selected_guests() {
     let mut app = app();
     app.start("e");
-    app.update(Msg::Results(results(1, &["Emma", "Eve"])));
+    let ticket = card_ticket(&update(&mut app, Msg::Results(results(1, &["Emma", "Eve"]))));
     let history = |id| GuestHistory {
         guest: Guest {
             id: GuestId(id),
@@ -83,7 +160,7 @@ fn the_card_shown_is_always_the_selected_guests() {
         recoveries: vec![],
         written: vec![],
     };
-    app.update(Msg::Card(Ok(Box::new(history(1)))));
+    update(&mut app, Msg::Card { ticket, card: Ok(Box::new(history(1))) });
     assert!(app.selected_card().is_some());
     press(&mut app, Action::SelectNext);
     assert!(app.selected_card().is_none(), "the old card is not shown for the new selection");
@@ -95,7 +172,7 @@ fn enter_opens_the_guest_and_esc_comes_back_then_clears() {
     press(&mut app, Action::OpenGuest);
     assert_eq!(app.focus, Focus::Search, "no guest selected, nothing to open");
     app.start("e");
-    app.update(Msg::Results(results(1, &["Emma"])));
+    update(&mut app, Msg::Results(results(1, &["Emma"])));
     press(&mut app, Action::OpenGuest);
     assert_eq!((app.mode(), app.selected_guest().map(|g| g.id)), (Mode::Guest, Some(GuestId(1))));
     press(&mut app, Action::Back);
@@ -108,14 +185,15 @@ fn enter_opens_the_guest_and_esc_comes_back_then_clears() {
 #[test]
 fn the_selection_scrolls_into_view() {
     let mut app = app();
-    app.update(Msg::Resize(80, 24));
+    update(&mut app, Msg::Resize(80, 24));
+    update(&mut app, Msg::Layout(ui::layout(ratatui::layout::Rect::new(0, 0, 80, 24))));
     app.start("g");
     let names: Vec<String> = (0..60).map(|i| format!("Guest {i}")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    app.update(Msg::Results(results(1, &names)));
+    update(&mut app, Msg::Results(results(1, &names)));
     press(&mut app, Action::PageDown);
     press(&mut app, Action::PageDown);
-    let page = usize::from(ui::list_height(app.size));
+    let page = usize::from(app.layout.list.height);
     assert_eq!(app.selected, 2 * page);
     assert!(app.offset <= app.selected && app.selected < app.offset + page);
 }

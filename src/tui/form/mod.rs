@@ -2,9 +2,11 @@
 //! holds what was typed until it is saved; a failed save leaves every character where it was, with the error beside
 //! its field. `kinds` builds each form; `submit` turns what was typed into what the book takes.
 
+mod draft;
 mod kinds;
 mod submit;
 
+pub use draft::{Draft, Kind as DraftKind};
 pub use submit::Submission;
 
 use super::input::LineInput;

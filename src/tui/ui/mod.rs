@@ -56,9 +56,17 @@ pub fn areas(area: Rect) -> Areas {
     }
 }
 
-/// How many result rows a terminal of `size` shows.
-pub fn list_height((width, height): (u16, u16)) -> u16 {
-    areas(Rect::new(0, 0, width, height)).list.height
+/// What the state needs to know of where the renderer puts things: fed back to `update` after a draw, so that
+/// paging and clicks go by what is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// The rows of the result list, inside its border.
+    pub list: Rect,
+}
+
+/// The layout of a screen of `area`.
+pub fn layout(area: Rect) -> Layout {
+    Layout { list: areas(area).list }
 }
 
 /// Whether the screen is too small to lay out: it then shows only a message and takes no keys but Ctrl-C.

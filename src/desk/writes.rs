@@ -1,144 +1,88 @@
-//! The desk: where the screen's effects are carried out, on the store and the search thread, and turned into
-//! messages for `update`. Every message about a write names the guest it was for.
+//! The writing thread: every write of the desk, one after another in the order given, on the desk's own
+//! connection — none is dropped, however long another desk holds the book. Each answer names the guest the write
+//! was for; a write that removes a guest from the index (a merge, a guest taken back, a demo load) tells the search
+//! thread before it answers, so the next search sees it.
 
-use std::collections::VecDeque;
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
 
-use anyhow::{Context, Result};
 use chrono::{Local, Utc};
 
-use super::action::{Effect, Msg, Undo, Who, Write};
-use super::app::App;
-use super::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
-use super::form::Submission;
-use super::runtime::Options;
+use super::{DeskOptions, Outbox, drafts, search};
 use crate::demo;
-use crate::domain::outreach::prospects;
-use crate::domain::tally::tally;
+use crate::domain::GuestId;
 use crate::domain::text::inert;
-use crate::report::outreach_rows;
-use crate::search::Worker;
 use crate::store::{Store, StoreError};
+use crate::tui::action::{Msg, Undo, Who, Write};
+use crate::tui::form::{Draft, Submission};
 
-/// How many results a search returns: more than any screen shows.
-const RESULT_LIMIT: usize = 200;
-
-/// How many of the house's most frequent items the visit form completes from.
-const HOUSE_ITEMS: usize = 200;
-
-/// Where effects are carried out: the store and the search thread.
-pub struct Desk {
-    store: Store,
-    worker: Worker,
-    staff: String,
-    /// Where this desk stands; empty when not said.
-    station: String,
-    demo_guests: usize,
+pub(super) enum Request {
+    Write {
+        who: Who,
+        write: Box<Write>,
+    },
+    Demo,
+    /// Keep a form's typing in the station's draft file (the screen is being closed).
+    KeepDraft(Box<Draft>),
 }
 
-impl Desk {
-    /// A desk on `store`, with a search thread reading the book on a connection of its own (while the screen
-    /// comes up). Search results and read failures arrive later through `deliver`, as messages for `update`.
-    pub fn new(mut store: Store, options: &Options, deliver: impl Fn(Msg) + Clone + Send + 'static) -> Result<Self> {
-        let station = options.station.clone().unwrap_or_default();
-        // A desk that names its station can be sent heads-ups by name from now on.
-        store.register_station(&station).context("cannot note this desk's station in the guest book")?;
-        let reader = store.reopen().context("cannot open the guest book a second time for search")?;
-        let failed = deliver.clone();
-        let worker = Worker::spawn(
-            reader,
-            RESULT_LIMIT,
-            move |r| deliver(Msg::Results(r)),
-            move |error| {
-                failed(Msg::Failed(format!("Cannot read the guest book: {error}")));
-            },
-        );
-        Ok(Self { store, worker, staff: options.staff.clone(), station, demo_guests: options.demo_guests })
-    }
-
-    /// The book this desk writes to, for a watcher of its own.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
-    /// Ends the search thread and waits for it to close its connection: with the desk's own connection closed
-    /// after it, the last desk to quit leaves the whole book in the `.db` file.
-    pub fn close(self) {
-        self.worker.stop();
-    }
-
-    /// Updates the state with `msg`, then with every message its effects produce, until nothing is left to do.
-    pub fn dispatch(&mut self, app: &mut App, msg: Msg) {
-        let mut queue = VecDeque::from([msg]);
-        while let Some(msg) = queue.pop_front() {
-            for effect in app.update(msg) {
-                queue.extend(self.perform(effect));
-            }
-        }
-    }
-
-    /// Carries out effects `update` returned outside `dispatch` (the first search).
-    pub fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) {
-        for effect in effects {
-            if let Some(msg) = self.perform(effect) {
-                self.dispatch(app, msg);
-            }
-        }
-    }
-
-    fn perform(&mut self, effect: Effect) -> Option<Msg> {
-        match effect {
-            Effect::Search { generation, query } => {
-                self.worker.search(generation, &query);
-                None
-            }
-            Effect::LoadCard(id) => Some(Msg::Card(
-                self.store.history(id).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}")),
-            )),
-            Effect::LoadHouse => Some(self.house()),
-            Effect::LoadReport { since, until } => Some(match self.store.mishaps() {
-                Ok(mishaps) => Msg::Report(Box::new(tally(&mishaps, since, until))),
-                Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
-            }),
-            Effect::LoadLog => Some(match self.store.audit_entries(None, chrono::DateTime::<Utc>::MIN_UTC) {
-                Ok(mut entries) => {
-                    entries.reverse();
-                    Msg::Log(entries)
+pub(super) fn spawn(
+    store: Store,
+    options: DeskOptions,
+    inbox: Receiver<Request>,
+    search: Sender<search::Request>,
+    outbox: Outbox,
+    notes: Arc<Mutex<Vec<String>>>,
+) -> JoinHandle<()> {
+    thread::spawn(move || {
+        let mut writer = Writer { store, options, search, outbox };
+        while let Ok(request) = inbox.recv() {
+            let msg = match request {
+                Request::Write { who, write } => Some(writer.write(who, *write)),
+                Request::Demo => Some(writer.load_demo()),
+                Request::KeepDraft(draft) => {
+                    let note = match drafts::keep(writer.store.path(), &writer.options.station, &draft) {
+                        Ok(path) => format!(
+                            "the form being typed is kept in {}; it is offered back the next time this station opens the screen",
+                            path.display()
+                        ),
+                        Err(error) => format!("the form being typed could not be kept: {error}"),
+                    };
+                    if let Ok(mut notes) = notes.lock() {
+                        notes.push(note);
+                    }
+                    None
                 }
-                Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
-            }),
-            Effect::LoadOutreach { now, zone } => {
-                let today = now.with_timezone(&zone).date_naive();
-                let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);
-                Some(match self.store.outreach(today, OUTREACH_BIRTHDAYS, lapsed_before) {
-                    Ok(histories) => Msg::Outreach(outreach_rows(
-                        &prospects(&histories, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED),
-                        zone,
-                    )),
-                    Err(error) => Msg::Failed(format!("Cannot read the outreach list: {error}")),
-                })
+            };
+            if let Some(msg) = msg {
+                writer.outbox.send(msg);
             }
-            Effect::Refresh(guest) => {
-                self.worker.refresh(guest);
-                None
-            }
-            Effect::LoadDemo => Some(self.load_demo()),
-            Effect::Write { who, write } => Some(self.write(who, write)),
+            writer.outbox.done(1);
         }
-    }
+    })
+}
 
-    fn house(&self) -> Msg {
-        let read = || -> Result<_, StoreError> {
-            Ok((self.store.house_items(HOUSE_ITEMS)?, self.store.categories()?, self.store.stations()?))
-        };
-        match read() {
-            Ok((items, categories, stations)) => Msg::House { items, categories, stations },
-            Err(error) => Msg::Failed(format!("Cannot read the house's items: {error}")),
+/// The desk's writer: its connection, who it writes as, and the search thread to tell.
+struct Writer {
+    store: Store,
+    options: DeskOptions,
+    search: Sender<search::Request>,
+    outbox: Outbox,
+}
+
+impl Writer {
+    /// Has the search thread read `request` before the next search.
+    fn tell_search(&self, request: search::Request) {
+        self.outbox.more(1);
+        if self.search.send(request).is_err() {
+            self.outbox.done(1);
         }
     }
 
     /// One write, and the message that says how it went, naming the guest.
     fn write(&mut self, who: Who, write: Write) -> Msg {
-        let staff = self.staff.clone();
+        let staff = self.options.staff.clone();
         let name = who.name.clone();
         let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
         let failed = |what: &str, error: StoreError| Msg::Failed(format!("{what} for {name} not saved: {error}"));
@@ -150,7 +94,7 @@ impl Desk {
             (Write::Save(submission), guest) => self.save(who.clone(), guest, *submission),
             (Write::Merge { from, into, said }, _) => match self.store.merge_guests(from, into, &staff) {
                 Ok(merged) => {
-                    self.worker.refresh(from);
+                    self.tell_search(search::Request::Refresh(from));
                     written(said, Some(Undo::Merged(Box::new(merged))))
                 }
                 Err(error) => Msg::Failed(format!("Not merged: {error}")),
@@ -172,7 +116,7 @@ impl Desk {
                     Err(error) => Msg::Failed(format!("Not resolved for {name}: {error}")),
                 }
             }
-            (Write::TakeHeadsUp(id), _) => match self.store.take_heads_up(id, &self.station, &staff) {
+            (Write::TakeHeadsUp(id), _) => match self.store.take_heads_up(id, &self.options.station, &staff) {
                 Ok(()) => written(format!("Took the heads-up: {name} is yours"), None),
                 Err(error) => Msg::Failed(format!("Heads-up not taken: {error}")),
             },
@@ -191,8 +135,8 @@ impl Desk {
     }
 
     /// A form's content into the book: the same store operations as the command line's.
-    fn save(&mut self, who: Who, guest: Option<crate::domain::GuestId>, submission: Submission) -> Msg {
-        let staff = self.staff.clone();
+    fn save(&mut self, who: Who, guest: Option<GuestId>, submission: Submission) -> Msg {
+        let staff = self.options.staff.clone();
         let name = who.name.clone();
         let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
         let not_saved = |error: StoreError| Msg::Failed(format!("{error}"));
@@ -254,7 +198,7 @@ impl Desk {
             }
             Submission::HeadsUp { guest, to, note, new_station } => {
                 let to_whom = to.as_deref().map_or_else(|| "every station".to_owned(), |s| inert(s).into_owned());
-                let station = self.station.clone();
+                let station = self.options.station.clone();
                 match self.store.send_heads_up(guest, &station, to.as_deref(), &note, &staff, new_station) {
                     Ok(id) => Msg::HeadsUpSent {
                         who: who.clone(),
@@ -280,8 +224,8 @@ impl Desk {
     }
 
     /// Takes back a write, with the store operation that inverts it; the message names the guest.
-    fn undo(&mut self, who: Who, guest: Option<crate::domain::GuestId>, undo: Undo) -> Msg {
-        let staff = self.staff.clone();
+    fn undo(&mut self, who: Who, guest: Option<GuestId>, undo: Undo) -> Msg {
+        let staff = self.options.staff.clone();
         let name = who.name.clone();
         let done = |message: String| Msg::Written { who: who.clone(), message, undo: None };
         let result = match (undo, guest) {
@@ -293,7 +237,7 @@ impl Desk {
                 .set_follow_up(recovery, index, false, &staff)
                 .map(|()| done(format!("Follow-up {} open again for {name}", index + 1))),
             (Undo::GuestAdded, Some(guest)) => self.store.undo_guest_added(guest, &staff).map(|()| {
-                self.worker.refresh(guest);
+                self.tell_search(search::Request::Refresh(guest));
                 // The guest is gone: nothing to show of them.
                 Msg::Written {
                     who: Who { guest: None, name: name.clone() },
@@ -316,7 +260,7 @@ impl Desk {
                 .reopen_recovery(recovery, &staff)
                 .map(|()| done(format!("The recovery for {name} is open again"))),
             (Undo::Merged(merged), _) => self.store.unmerge(&merged, &staff).map(|()| {
-                self.worker.refresh(merged.from.id);
+                self.tell_search(search::Request::Refresh(merged.from.id));
                 let away = inert(&merged.from.profile.name).into_owned();
                 done(format!("Took back the merge: {away} and {name} are two entries again"))
             }),
@@ -331,10 +275,10 @@ impl Desk {
     }
 
     fn load_demo(&mut self) -> Msg {
-        let records = demo::guests(self.demo_guests, 1, Local::now().date_naive());
-        match self.store.import(records, &self.staff, "demo seed 1") {
+        let records = demo::guests(self.options.demo_guests, 1, Local::now().date_naive());
+        match self.store.import(records, &self.options.staff, "demo seed 1") {
             Ok(summary) => {
-                self.worker.reload();
+                self.tell_search(search::Request::Reload);
                 Msg::BookChanged { message: format!("Loaded {} demo guests", summary.added) }
             }
             Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),

@@ -1,0 +1,101 @@
+//! The reading thread: cards, what forms complete from, the tally, the outreach list and the log, each read on the
+//! desk's reading connection. Of several requests of one kind waiting, only the newest is read: a card skipped
+//! over while scrolling is never read at all.
+
+use std::sync::mpsc::Receiver;
+use std::thread::{self, JoinHandle};
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::Outbox;
+use crate::domain::GuestId;
+use crate::domain::outreach::prospects;
+use crate::domain::tally::tally;
+use crate::report::outreach_rows;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Msg;
+use crate::tui::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
+
+/// How many of the house's most frequent items the visit form completes from.
+const HOUSE_ITEMS: usize = 200;
+
+pub(super) enum Request {
+    Card { ticket: u64, guest: GuestId },
+    House,
+    Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
+    Log { ticket: u64 },
+    Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset },
+}
+
+/// The newest request of each kind in a batch, in the order they are read: the card first (the counter waits
+/// for it), then the rest.
+#[derive(Default)]
+struct Newest {
+    card: Option<(u64, GuestId)>,
+    house: bool,
+    report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
+    log: Option<u64>,
+    outreach: Option<(u64, DateTime<Utc>, FixedOffset)>,
+}
+
+pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
+    thread::spawn(move || {
+        while let Ok(first) = inbox.recv() {
+            let mut newest = Newest::default();
+            let mut count = 0;
+            for request in std::iter::once(first).chain(inbox.try_iter()) {
+                count += 1;
+                match request {
+                    Request::Card { ticket, guest } => newest.card = Some((ticket, guest)),
+                    Request::House => newest.house = true,
+                    Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
+                    Request::Log { ticket } => newest.log = Some(ticket),
+                    Request::Outreach { ticket, now, zone } => newest.outreach = Some((ticket, now, zone)),
+                }
+            }
+            read(&book, newest, &outbox);
+            outbox.done(count);
+        }
+    })
+}
+
+fn read(book: &Store, newest: Newest, outbox: &Outbox) {
+    if let Some((ticket, guest)) = newest.card {
+        let card = book.history(guest).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}"));
+        outbox.send(Msg::Card { ticket, card });
+    }
+    if newest.house {
+        let read =
+            || -> Result<_, StoreError> { Ok((book.house_items(HOUSE_ITEMS)?, book.categories()?, book.stations()?)) };
+        outbox.send(match read() {
+            Ok((items, categories, stations)) => Msg::House { items, categories, stations },
+            Err(error) => Msg::Failed(format!("Cannot read the house's items: {error}")),
+        });
+    }
+    if let Some((ticket, since, until)) = newest.report {
+        outbox.send(match book.mishaps() {
+            Ok(mishaps) => Msg::Report { ticket, tally: Box::new(tally(&mishaps, since, until)) },
+            Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
+        });
+    }
+    if let Some(ticket) = newest.log {
+        outbox.send(match book.audit_entries(None, DateTime::<Utc>::MIN_UTC) {
+            Ok(mut entries) => {
+                entries.reverse();
+                Msg::Log { ticket, entries }
+            }
+            Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
+        });
+    }
+    if let Some((ticket, now, zone)) = newest.outreach {
+        let today = now.with_timezone(&zone).date_naive();
+        let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);
+        outbox.send(match book.outreach(today, OUTREACH_BIRTHDAYS, lapsed_before) {
+            Ok(histories) => {
+                let rows = outreach_rows(&prospects(&histories, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED), zone);
+                Msg::Outreach { ticket, rows }
+            }
+            Err(error) => Msg::Failed(format!("Cannot read the outreach list: {error}")),
+        });
+    }
+}

@@ -1,0 +1,75 @@
+//! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
+//! answers searches, the newest query of a burst of typing only. It rereads a guest it is told changed, and the
+//! whole book after a bulk load. A failed load is said on screen; the index is never half a book.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::Receiver;
+use std::thread::{self, JoinHandle};
+
+use super::{Outbox, RESULT_LIMIT};
+use crate::domain::GuestId;
+use crate::feed;
+use crate::search::{Index, Results};
+use crate::store::Store;
+use crate::tui::action::Msg;
+
+pub(super) enum Request {
+    Search {
+        generation: u64,
+        query: String,
+    },
+    /// Read one guest again after a write: new and edited guests are found at once, removed ones no more.
+    Refresh(GuestId),
+    /// Read the whole book again, as after a bulk import.
+    Reload,
+}
+
+pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
+    thread::spawn(move || {
+        let mut index = match feed::whole_book(&book) {
+            Ok(index) => Some(index),
+            Err(error) => {
+                outbox.send(Msg::Failed(format!("Cannot read the guest book for search: {error}")));
+                None
+            }
+        };
+        while let Ok(first) = inbox.recv() {
+            let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
+            let count = batch.len();
+            let mut latest = None;
+            for request in batch {
+                match request {
+                    Request::Search { generation, query } => latest = Some((generation, query)),
+                    Request::Refresh(guest) => refresh(&book, index.as_mut(), guest, &outbox),
+                    Request::Reload => match feed::whole_book(&book) {
+                        Ok(new) => index = Some(new),
+                        Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guest book again: {error}"))),
+                    },
+                }
+            }
+            if let (Some((generation, query)), Some(index)) = (latest, index.as_mut()) {
+                // Scoring cannot panic on any input; were it to, the desk says so and searches on.
+                match catch_unwind(AssertUnwindSafe(|| index.search(&query, RESULT_LIMIT))) {
+                    Ok(found) => outbox.send(Msg::Results(Results::new(index, generation, query, found))),
+                    Err(_) => outbox.send(Msg::Failed(format!("The search for “{query}” failed; type again"))),
+                }
+            }
+            outbox.done(count);
+        }
+    })
+}
+
+/// One guest read again into the index, or taken out of it when they are gone.
+fn refresh(book: &Store, index: Option<&mut Index>, guest: GuestId, outbox: &Outbox) {
+    let Some(index) = index else { return };
+    let mut found = false;
+    let read = book.search_rows(guest.0..=guest.0, 0, |row| {
+        found = true;
+        index.upsert(row);
+    });
+    match read {
+        Ok(()) if !found => index.remove(guest),
+        Ok(()) => {}
+        Err(error) => outbox.send(Msg::Failed(format!("Cannot read guest {guest} again for search: {error}"))),
+    }
+}

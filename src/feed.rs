@@ -1,0 +1,63 @@
+//! The search index fed from the book: the whole book for the screen's search thread, or only the guests a query
+//! can match for a command that searches once. The store reads rows; the index takes them; neither knows the other.
+
+use std::ops::RangeInclusive;
+use std::thread;
+
+use thiserror::Error;
+
+use crate::search::{Found, Index};
+use crate::store::{Store, StoreError};
+
+/// Why the index could not be read: the book failed, or a reading thread stopped — never a half index.
+#[derive(Debug, Error)]
+pub enum FeedError {
+    #[error(transparent)]
+    Book(#[from] StoreError),
+    #[error("reading the guest book for search stopped half way; nothing was searched")]
+    Lost,
+}
+
+/// Every guest in the book, for an index kept while the screen is open.
+pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
+    let mut index = masked(store, 0)?;
+    index.shrink();
+    Ok(index)
+}
+
+/// One search of the book, for a command that searches once (`regulars find`): reads only the guests holding every
+/// character the query needs, which skips most of the book; when none of them matches, reads them all for matches
+/// one typo away. Returns the index read, for the hits' details.
+pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Found), FeedError> {
+    let needs = Index::needs(query);
+    let mut index = masked(store, needs)?;
+    let found = index.search(query, limit);
+    if found.total > 0 || needs == 0 {
+        return Ok((index, found));
+    }
+    let mut index = whole_book(store)?;
+    let found = index.search(query, limit);
+    Ok((index, found))
+}
+
+/// The guests whose search mask holds every bit of `needs`, read in two halves on two connections and threads
+/// (reading rows is most of opening a book). Ids are nearly dense, so each half reserves room for its ids.
+fn masked(store: &Store, needs: i64) -> Result<Index, FeedError> {
+    let Some((low, high)) = store.guest_ids()? else { return Ok(Index::default()) };
+    let middle = low + (high - low) / 2;
+    let other = store.reopen()?;
+    let read = |store: &Store, ids: RangeInclusive<i64>, room: i64| -> Result<Index, FeedError> {
+        // The lower half reserves for the whole book, as the upper half is appended to it.
+        let mut part = Index::with_room(usize::try_from(room).unwrap_or(0));
+        store.search_rows(ids, needs, |row| part.upsert(row))?;
+        Ok(part)
+    };
+    let (lower, upper) = thread::scope(|scope| {
+        // The connection moves to the thread: a connection is used by one thread at a time.
+        let upper = scope.spawn(move || read(&other, middle + 1..=high, high - middle));
+        (read(store, low..=middle, high - low + 1), upper.join().unwrap_or(Err(FeedError::Lost)))
+    });
+    let mut index = lower?;
+    index.append(upper?);
+    Ok(index)
+}
