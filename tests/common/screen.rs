@@ -217,6 +217,14 @@ impl Screen {
         self.app.form.as_ref().map(|f| f.fields[field].input.text().to_owned()).unwrap_or_default()
     }
 
+    /// Offers back the draft kept for `station`, as the runtime does when the screen opens.
+    pub fn offer_draft(&mut self, station: &str) {
+        if let Some(draft) = regulars::desk::drafts::take(&self.book, station).unwrap() {
+            self.dispatch(Msg::Draft(Box::new(draft)));
+            self.settle();
+        }
+    }
+
     /// Closes the desk: every write done, every connection closed. Returns what the desk had to say.
     pub fn close(&mut self) -> Vec<String> {
         self.desk.take().map(Desk::close).unwrap_or_default()

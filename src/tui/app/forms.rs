@@ -11,6 +11,11 @@ impl App {
     /// Keys while a form is open: they edit its focused field, move between fields, save or cancel.
     pub(super) fn in_form(&mut self, action: Action) -> Vec<Effect> {
         let (now, staff, money) = (self.now, self.staff.clone(), self.money.clone());
+        if let Some(guest) = self.form.as_ref().filter(|f| f.saving && action != Action::Quit).map(|f| f.guest()) {
+            // What is typed is on its way to the book: nothing typed now could be saved with it.
+            self.say("Saving — the book is busy at another desk; a moment".to_owned(), guest);
+            return Vec::new();
+        }
         let Some(form) = self.form.as_mut() else { return Vec::new() };
         let discarding = std::mem::take(&mut form.confirm_discard);
         if action != Action::Save && !matches!(action, Action::Quit | Action::ToggleHelp) {

@@ -397,10 +397,16 @@ impl App {
             self.quit = true;
             return Vec::new();
         }
-        match self.view {
+        let effects = match self.view {
             View::Counter => self.on_counter(action),
             View::Reports { .. } | View::Outreach | View::Log => self.on_list(action),
+        };
+        // A write is on its way: say so until its answer comes (another desk may hold the book for a while).
+        if let Some(Effect::Write { who, .. }) = effects.iter().find(|e| matches!(e, Effect::Write { .. })) {
+            let whom = if who.name.is_empty() { String::new() } else { format!(" for {}", who.name) };
+            self.status = Some(Status { text: format!("Saving{whom}…"), guest: who.guest });
         }
+        effects
     }
 
     fn confirmed(&mut self, then: Then) -> Vec<Effect> {
