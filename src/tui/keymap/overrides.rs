@@ -44,9 +44,17 @@ pub enum KeymapError {
     Typing { table: &'static str, key: String, why: &'static str },
     #[error(
         "[keys.{table}] {key:?} = {action:?} would leave {stranded} with no key {place}; give {stranded} another \
-         key too, or unbind one of its keys with \"none\" if you mean it"
+         key too{or_drop}"
     )]
-    Stranded { table: &'static str, key: String, action: String, stranded: &'static str, place: &'static str },
+    Stranded {
+        table: &'static str,
+        key: String,
+        action: String,
+        stranded: &'static str,
+        place: &'static str,
+        /// For an action that had several keys: how to say it is meant to go.
+        or_drop: String,
+    },
     #[error("[keys.{table}] {key:?} = {action:?} would leave no key to {what} {place}; a desk must always have one")]
     NoWayOut { table: &'static str, key: String, action: String, what: &'static str, place: &'static str },
 }
@@ -140,7 +148,15 @@ impl Keymap {
             }
             if takers.iter().all(|e| e.action.is_some()) {
                 let stranded = action_name(action).unwrap_or("an action");
-                return Err(KeymapError::Stranded { table: group.table, key, action: written, stranded, place });
+                let or_drop = match old.len() {
+                    1 => String::new(),
+                    _ => {
+                        let names: Vec<String> = old.iter().map(super::chord_name).collect();
+                        format!(", or set one of its keys ({}) to \"none\" to drop it", names.join(", "))
+                    }
+                };
+                let table = group.table;
+                return Err(KeymapError::Stranded { table, key, action: written, stranded, place, or_drop });
             }
         }
         Ok(())
@@ -341,6 +357,8 @@ mod tests {
         assert!(error.contains("\"Ctrl-U\" = \"log_usual\" would leave clear_query with no key on the search line"));
         let error = refusal("counter", &[("F2", "log_usual")]);
         assert!(error.contains("would leave load_demo with no key on the empty-book page"), "{error}");
+        let error = refusal("counter", &[("Up", "open_guest"), ("Ctrl-P", "new_guest_form")]);
+        assert!(error.ends_with("another key too, or set one of its keys (↑, Ctrl-P) to \"none\" to drop it"));
         let keymap = merged("counter", &[("Up", "none"), ("Ctrl-P", "new_guest_form")]);
         assert_eq!(keymap.key_for(Mode::Search, &Action::SelectPrev), None, "Up was unbound on purpose");
     }
