@@ -1,5 +1,6 @@
 //! The desk's settings file (TOML in the platform config folder): who stands at this desk, where it is, the colour
-//! theme, the house's currency, and how many demo guests F2 and `regulars demo` load. Every setting is optional.
+//! theme, the house's currency, how many demo guests F2 and `regulars demo` load, and the keys the house remaps.
+//! Every setting is optional.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::domain::money::{Currency, Money, NumberStyle};
+use crate::tui::keymap::{Keymap, KeymapError, KeysSettings};
 
 /// The settings; a missing file means all defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -25,6 +27,9 @@ pub struct Config {
     /// The house's currency, shown with every amount: a symbol ("฿", "$") before the number, a three-letter code
     /// ("THB") after it. None: amounts are shown without one.
     pub currency: Option<String>,
+    /// The `[keys]` table: keys remapped per group of screens, merged over the default keymap.
+    #[serde(default)]
+    pub keys: KeysSettings,
 }
 
 /// The longest currency setting taken: symbols and codes are a few characters ("฿", "R$", "CHF").
@@ -60,11 +65,8 @@ impl Config {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(source) => return Err(ConfigError::Read { path: path.to_owned(), source }),
         };
-        let config: Self = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
-            path: path.to_owned(),
-            // toml's message spans several lines with a caret drawing; its first line says what is wrong.
-            message: e.message().lines().next().unwrap_or("unreadable").to_owned(),
-        })?;
+        let config: Self = toml::from_str(&text)
+            .map_err(|e| ConfigError::Invalid { path: path.to_owned(), message: toml_message(&text, &e) })?;
         if let Some(currency) = &config.currency {
             let chars = currency.trim().chars().count();
             // Digits or separators in the currency would make a shown amount misread; control characters would
@@ -82,7 +84,15 @@ impl Config {
                 });
             }
         }
+        // Checked here, so that a mistyped key is named when the settings are read rather than when the screen opens.
+        config.keymap().map_err(|e| ConfigError::Invalid { path: path.to_owned(), message: e.to_string() })?;
         Ok(config)
+    }
+
+    /// The keymap the screen uses: the defaults with the `[keys]` table merged over them. Settings read by
+    /// [`Config::load`] have been checked already, so this fails only for a `Config` built otherwise.
+    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
+        Keymap::with_settings(&self.keys)
     }
 
     /// How this desk shows amounts: the `currency` setting and the number style of `locale` (see
@@ -93,6 +103,30 @@ impl Config {
             style: NumberStyle::from_locale(locale),
         }
     }
+}
+
+/// The most of the settings file quoted in an error (toml's message quotes it too: an unknown field's name).
+const QUOTE_MAX: usize = 80;
+
+/// toml's error as one line: what is wrong, then where — the line, the table it is in, and the line itself. (toml's
+/// own display spans several lines with a caret drawing, and its message alone, "duplicate key", does not say which.)
+fn toml_message(text: &str, error: &toml::de::Error) -> String {
+    let what = error.message().lines().next().unwrap_or("unreadable");
+    let Some(start) = error.span().map(|span| span.start) else { return what.to_owned() };
+    let number = text.get(..start).unwrap_or_default().matches('\n').count() + 1;
+    let line = text.lines().nth(number - 1).unwrap_or_default().trim();
+    let table = match line.starts_with('[') {
+        // The header at fault is its own place.
+        true => None,
+        false => text.lines().take(number - 1).map(str::trim).filter(|l| l.starts_with('[')).last(),
+    };
+    let table = table.map(|t| format!(" in {}", quote(t)));
+    format!("{} (line {number}{}: {})", quote(what), table.unwrap_or_default(), quote(line))
+}
+
+/// Text from the settings file for an error: shortened, and with no control character to reach the terminal.
+fn quote(line: &str) -> String {
+    line.chars().take(QUOTE_MAX).map(|c| if c.is_control() { '?' } else { c }).collect()
 }
 
 /// The locale numbers are written in: the first of `LC_ALL`, `LC_NUMERIC` and `LANG` that is set and not empty, as
@@ -108,6 +142,8 @@ pub fn numeric_locale() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::app::Mode;
 
     #[test]
     fn settings_are_read_and_a_missing_file_is_defaults() {
@@ -145,5 +181,64 @@ mod tests {
         let error = Config::load(&path).unwrap_err().to_string();
         assert!(error.contains("stafff") && error.contains("config.toml"), "{error}");
         assert!(!error.contains('\n'));
+    }
+
+    #[test]
+    fn keys_are_remapped_from_the_settings_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let text = "staff = \"Nok\"\n[keys.counter]\n\"F12\" = \"log_usual\"\n\"f2\" = \"none\"\n[keys.form]\n\
+                    \"Ctrl-Enter\" = \"save\"\n";
+        std::fs::write(&path, text).unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.keys.counter.get("F12").map(String::as_str), Some("log_usual"));
+        let keymap = config.keymap().unwrap();
+        assert_eq!(keymap.keys_for(Mode::Guest, &Action::LogUsual), ["F12"]);
+        assert_eq!(keymap.keys_for(Mode::Form, &Action::Save), ["Ctrl-Enter", "Ctrl-S"]);
+        assert_eq!(Config::default().keymap().unwrap(), Keymap::default());
+    }
+
+    #[test]
+    fn the_readmes_keys_example_loads_and_every_action_is_listed() {
+        let readme = include_str!("../README.md");
+        let settings = &readme[readme.find("## Settings").unwrap()..];
+        let start = settings.find("```toml\n[keys").unwrap() + "```toml\n".len();
+        let example = &settings[start..start + settings[start..].find("```").unwrap()];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, example).unwrap();
+        let config = Config::load(&path).unwrap();
+        assert!(!config.keys.counter.is_empty() && !config.keys.form.is_empty(), "{example}");
+        for (name, _) in crate::tui::keymap::ACTION_NAMES {
+            assert!(settings.contains(&format!("`{name}`")), "the README does not list {name}");
+        }
+    }
+
+    #[test]
+    fn a_bad_keys_table_is_refused_in_one_line_naming_the_file_the_table_and_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        for (table, wrong) in [
+            ("[keys.counter]\n\"F12\" = \"log_usal\"\n", "[keys.counter] \"F12\" = \"log_usal\": there is no action"),
+            ("[keys.counter]\n\"F99\" = \"log_usual\"\n", "[keys.counter] \"F99\" is not a key"),
+            ("[keys.counter]\n\"x\" = \"log_usual\"\n", "[keys.counter] \"x\": letters type the search at the counter"),
+            (
+                "[keys.counter]\n\"Ctrl-C\" = \"none\"\n",
+                "[keys.counter] \"Ctrl-C\" = \"none\" would leave no key to quit",
+            ),
+            ("[keys.help]\n\"Ctrl-C\" = \"page_down\"\n", "[keys.help] \"Ctrl-C\" = \"page_down\" would leave no key"),
+            (
+                "[keys.form]\n\"F2\" = \"none\"\n\"F2\" = \"save\"\n",
+                "duplicate key (line 3 in [keys.form]: \"F2\" = \"save\")",
+            ),
+            ("[keys.lists]\n\"Esc\" = 3\n", "expected a string (line 2 in [keys.lists]: \"Esc\" = 3)"),
+            ("[keys.cards]\n", "unknown field `cards`, expected one of `counter`, `form`, `lists`, `help`"),
+            ("[keys.form]\n\"F2\" = \"none\"\n[keys.form]\n", "duplicate key (line 3: [keys.form])"),
+        ] {
+            std::fs::write(&path, table).unwrap();
+            let error = Config::load(&path).unwrap_err().to_string();
+            assert!(error.contains("config.toml") && error.contains(wrong), "{table}: {error}");
+            assert!(!error.contains('\n'), "{error}");
+        }
     }
 }

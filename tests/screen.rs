@@ -6,6 +6,7 @@ mod common;
 use chrono::{TimeZone, Utc};
 use common::screen::Screen;
 use crossterm::event::KeyCode;
+use regulars::config::Config;
 use regulars::tui::app::{Focus, Mode, View};
 use regulars::tui::ui;
 
@@ -327,4 +328,26 @@ fn the_hint_rows_name_every_command_from_the_keymap() {
     {
         assert!(shown.contains(hint), "{hint:?} is not on the hint rows:\n{shown}");
     }
+}
+
+#[test]
+fn a_keymap_from_the_settings_drives_the_counter_its_messages_and_its_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let settings =
+        "[keys.counter]\n\"F12\" = \"log_usual\"\n\"F2\" = \"none\"\n\"ctrl-z\" = \"none\"\n\"Alt-Z\" = \"undo\"\n";
+    std::fs::write(&path, settings).unwrap();
+    let mut screen = Screen::counter((120, 40));
+    screen.app.keymap = Config::load(&path).unwrap().keymap().unwrap();
+    screen.type_text("smi");
+    screen.press(KeyCode::Enter);
+    let visits = screen.visits_on_card();
+    screen.press(KeyCode::F(2));
+    assert_eq!((screen.visits_on_card(), screen.status()), (visits, None), "F2 is unbound");
+    screen.press(KeyCode::F(12));
+    let said = screen.status().unwrap_or_default();
+    assert!(said.starts_with("Logged the usual for Mr. Smith") && said.ends_with("— Alt-Z to undo"), "{said}");
+    let shown = screen.screen();
+    assert!(shown.contains("F12 usual") && shown.contains("Alt-Z undo"), "{shown}");
+    assert!(!shown.contains("F2 usual") && !shown.contains("^Z undo"), "{shown}");
 }

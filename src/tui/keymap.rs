@@ -2,6 +2,9 @@
 //! (and on an open card, where it starts the next search) any printable key not bound types itself. Commands on a
 //! guest sit on keys that cannot be part of a name — function keys and Ctrl chords — so typing a name never writes.
 //! The hint rows and the help overlay are generated from the bindings in force, so they cannot disagree with them.
+//! A house may remap keys in its settings file (`overrides`); keys are named there as the hints name them.
+
+mod overrides;
 
 use std::collections::HashMap;
 
@@ -11,10 +14,13 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::app::Mode;
 
+pub use overrides::{KeymapError, KeysSettings};
+
 /// A key as bindings name it: the code and the Ctrl/Alt modifiers (Shift is part of the character typed).
 pub type Chord = (KeyCode, KeyModifiers);
 
-#[derive(Debug, Clone)]
+/// What each key means in each mode: the defaults, with the settings' `[keys]` merged over them.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     /// Each binding with its place in the tables, so that hints name a mode's keys in the order they were given.
     bindings: HashMap<(Mode, Chord), (usize, Action)>,
@@ -87,6 +93,62 @@ pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::Back, "back to the counter"),
     (Action::ToggleHelp, "help"),
 ];
+
+/// Every action a key can be given in the settings' `[keys]` table, by the name used there; `"none"` unbinds a key.
+/// Typing, pasting and clicking carry what was typed or where, so no key is bound to them.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("delete_back", Action::DeleteBack),
+    ("delete_word", Action::DeleteWord),
+    ("clear_query", Action::ClearQuery),
+    ("cursor_left", Action::CursorLeft),
+    ("cursor_right", Action::CursorRight),
+    ("select_prev", Action::SelectPrev),
+    ("select_next", Action::SelectNext),
+    ("page_up", Action::PageUp),
+    ("page_down", Action::PageDown),
+    ("select_first", Action::SelectFirst),
+    ("select_last", Action::SelectLast),
+    ("open_guest", Action::OpenGuest),
+    ("back", Action::Back),
+    ("toggle_help", Action::ToggleHelp),
+    ("load_demo", Action::LoadDemo),
+    ("log_usual", Action::LogUsual),
+    ("tick_follow_up", Action::TickFollowUp),
+    ("resolve_recovery", Action::ResolveRecovery),
+    ("undo", Action::Undo),
+    ("visit_form", Action::VisitForm),
+    ("new_guest_form", Action::NewGuestForm),
+    ("edit_guest_form", Action::EditGuestForm),
+    ("recovery_form", Action::RecoveryForm),
+    ("mishap_form", Action::MishapForm),
+    ("merge_into", Action::MergeInto),
+    ("show_reports", Action::ShowReports),
+    ("report_days_7", Action::ReportDays(7)),
+    ("report_days_30", Action::ReportDays(30)),
+    ("report_days_90", Action::ReportDays(90)),
+    ("report_days_365", Action::ReportDays(365)),
+    ("show_outreach", Action::ShowOutreach),
+    ("show_log", Action::ShowLog),
+    ("heads_up_form", Action::HeadsUpForm),
+    ("open_heads_up", Action::OpenHeadsUp),
+    ("take_heads_up", Action::TakeHeadsUp),
+    ("next_field", Action::NextField),
+    ("previous_field", Action::PreviousField),
+    ("next_page", Action::NextPage),
+    ("note_written", Action::NoteWritten),
+    ("save", Action::Save),
+    ("quit", Action::Quit),
+];
+
+/// The action the settings call `name`.
+fn action_named(name: &str) -> Option<&'static Action> {
+    ACTION_NAMES.iter().find(|(n, _)| *n == name).map(|(_, action)| action)
+}
+
+/// The name the settings give `action`; `None` for those no key is bound to.
+fn action_name(action: &Action) -> Option<&'static str> {
+    ACTION_NAMES.iter().find(|(_, a)| a == action).map(|(name, _)| *name)
+}
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -227,14 +289,19 @@ impl Keymap {
     /// The keys that mean `action` in `mode`, as people read them ("F2", "Ctrl-A"), in the order the bindings
     /// give them.
     pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
-        let mut chords: Vec<(usize, &Chord)> = self
+        self.chords_for(mode, action).iter().map(chord_name).collect()
+    }
+
+    /// The keys bound to `action` in `mode`, in the order the bindings give them.
+    fn chords_for(&self, mode: Mode, action: &Action) -> Vec<Chord> {
+        let mut chords: Vec<(usize, Chord)> = self
             .bindings
             .iter()
             .filter(|((m, _), (_, a))| *m == mode && a == action)
-            .map(|((_, chord), (place, _))| (*place, chord))
+            .map(|((_, chord), (place, _))| (*place, *chord))
             .collect();
         chords.sort_by_key(|(place, _)| *place);
-        chords.into_iter().map(|(_, chord)| chord_name(chord)).collect()
+        chords.into_iter().map(|(_, chord)| chord).collect()
     }
 
     /// The first key for `action` in `mode`, for a hint; `None` when nothing is bound to it.
@@ -243,27 +310,39 @@ impl Keymap {
     }
 }
 
+/// The keys with names: the first is how the hints and the help print it, any of them is how the settings may
+/// spell it (in any case).
+const KEY_NAMES: &[(KeyCode, &[&str])] = &[
+    (KeyCode::Enter, &["Enter", "Return"]),
+    (KeyCode::Esc, &["Esc", "Escape"]),
+    (KeyCode::Tab, &["Tab"]),
+    (KeyCode::BackTab, &["Shift-Tab", "BackTab"]),
+    (KeyCode::Backspace, &["Backspace"]),
+    (KeyCode::Delete, &["Delete", "Del"]),
+    (KeyCode::Insert, &["Insert"]),
+    (KeyCode::Up, &["↑", "Up"]),
+    (KeyCode::Down, &["↓", "Down"]),
+    (KeyCode::Left, &["←", "Left"]),
+    (KeyCode::Right, &["→", "Right"]),
+    (KeyCode::Home, &["Home"]),
+    (KeyCode::End, &["End"]),
+    (KeyCode::PageUp, &["PgUp", "PageUp"]),
+    (KeyCode::PageDown, &["PgDn", "PageDown"]),
+    // A space as a bare " " would be invisible in the help and easy to lose in the settings.
+    (KeyCode::Char(' '), &["Space"]),
+];
+
+/// The highest function key taken; terminals send F13 to F24 for Shift with F1 to F12, if at all.
+const F_KEYS: u8 = 24;
+
 /// "F2", "Ctrl-A", "Alt-B", "Enter", "↑".
 pub fn chord_name((code, modifiers): &Chord) -> String {
-    let key = match code {
-        KeyCode::F(n) => format!("F{n}"),
-        KeyCode::Char(c) if modifiers.is_empty() => c.to_string(),
-        KeyCode::Char(c) => c.to_ascii_uppercase().to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Delete".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        other => format!("{other:?}"),
+    let key = match (KEY_NAMES.iter().find(|(named, _)| named == code), code) {
+        (Some((_, names)), _) => names[0].to_owned(),
+        (None, KeyCode::F(n)) => format!("F{n}"),
+        (None, KeyCode::Char(c)) if modifiers.is_empty() => c.to_string(),
+        (None, KeyCode::Char(c)) => c.to_ascii_uppercase().to_string(),
+        (None, other) => format!("{other:?}"),
     };
     let mut name = String::new();
     if modifiers.contains(KeyModifiers::CONTROL) {
@@ -274,6 +353,50 @@ pub fn chord_name((code, modifiers): &Chord) -> String {
     }
     name.push_str(&key);
     name
+}
+
+/// The key a name means, as `chord_name` prints it: "F2", "Ctrl-A", "Alt-B", "Enter", "↑" or "Up", "a". Modifiers
+/// and named keys are read in any case ("ctrl-pgdn"); a single character keeps its case ("a" is not "A"), except
+/// after Ctrl or Alt, where letters are read as the terminal sends them, lower case.
+pub fn parse_chord(name: &str) -> Option<Chord> {
+    let mut modifiers = KeyModifiers::NONE;
+    let mut rest = name;
+    loop {
+        if let Some(after) = strip_prefix_any_case(rest, "ctrl-") {
+            modifiers |= CTRL;
+            rest = after;
+        } else if let Some(after) = strip_prefix_any_case(rest, "alt-") {
+            modifiers |= KeyModifiers::ALT;
+            rest = after;
+        } else {
+            break;
+        }
+    }
+    if let Some((code, _)) = KEY_NAMES.iter().find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(rest))) {
+        return Some((*code, modifiers));
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_control() => return None,
+        (Some(c), None) if modifiers.is_empty() => KeyCode::Char(c),
+        (Some(c), None) => KeyCode::Char(c.to_ascii_lowercase()),
+        (Some('f' | 'F'), Some(_)) => {
+            // Digits only: `parse` alone would also take "F+2".
+            let digits = &rest[1..];
+            match digits.parse() {
+                Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) && (1..=F_KEYS).contains(&n) => KeyCode::F(n),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    Some((code, modifiers))
+}
+
+/// `text` without `prefix`, matched in any case; `get` so that a name starting with a wide character is not cut.
+fn strip_prefix_any_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 #[cfg(test)]
@@ -327,5 +450,93 @@ mod tests {
             |column, row| MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: NONE };
         assert_eq!(keymap.mouse(Mode::Search, click(5, 4), list), Some(Action::Click(2)));
         assert_eq!(keymap.mouse(Mode::Search, click(50, 4), list), None);
+    }
+
+    #[test]
+    fn every_default_key_reads_back_from_the_name_the_help_prints() {
+        let keymap = Keymap::default();
+        for (_, chord) in keymap.bindings.keys() {
+            assert_eq!(parse_chord(&chord_name(chord)), Some(*chord), "{}", chord_name(chord));
+        }
+        for (code, names) in KEY_NAMES {
+            assert_eq!(parse_chord(&chord_name(&(*code, CTRL))), Some((*code, CTRL)), "{names:?}");
+        }
+        for n in 1..=F_KEYS {
+            assert_eq!(
+                parse_chord(&chord_name(&(KeyCode::F(n), KeyModifiers::ALT))),
+                Some((KeyCode::F(n), KeyModifiers::ALT))
+            );
+        }
+    }
+
+    #[test]
+    fn key_names_are_read_in_any_case_but_a_single_character_keeps_its_own() {
+        for name in ["Ctrl-A", "ctrl-a", "CTRL-A", "Ctrl-a"] {
+            assert_eq!(parse_chord(name), Some((KeyCode::Char('a'), CTRL)), "{name}");
+        }
+        let alt_ctrl = CTRL | KeyModifiers::ALT;
+        assert_eq!(parse_chord("alt-ctrl-pgdn"), Some((KeyCode::PageDown, alt_ctrl)));
+        assert_eq!(chord_name(&(KeyCode::PageDown, alt_ctrl)), "Ctrl-Alt-PgDn");
+        for (name, code) in [("up", KeyCode::Up), ("UP", KeyCode::Up), ("↑", KeyCode::Up), ("f12", KeyCode::F(12))] {
+            assert_eq!(parse_chord(name), Some((code, NONE)), "{name}");
+        }
+        assert_eq!(parse_chord("shift-tab"), Some((KeyCode::BackTab, NONE)));
+        assert_eq!(parse_chord("A"), Some((KeyCode::Char('A'), NONE)));
+        assert_eq!(parse_chord("a"), Some((KeyCode::Char('a'), NONE)));
+        assert_eq!(parse_chord("Ctrl--"), Some((KeyCode::Char('-'), CTRL)));
+        assert_eq!(parse_chord("于"), Some((KeyCode::Char('于'), NONE)));
+        for bad in ["", "\t", "Ctrl-", "Shift-A", "F0", "F25", "F+2", "Fx", "Enterr", "ab"] {
+            assert_eq!(parse_chord(bad), None, "{bad:?}");
+        }
+    }
+
+    /// No wildcard: a new `Action` variant does not compile here until it is given a name in `ACTION_NAMES` (and
+    /// listed here) or excluded with the reason.
+    fn takes_a_key(action: &Action) -> bool {
+        use Action::*;
+        match action {
+            // What was typed, pasted or clicked travels with these.
+            Insert(_) | Paste(_) | Click(_) => false,
+            DeleteBack | DeleteWord | ClearQuery | CursorLeft | CursorRight | SelectPrev | SelectNext | PageUp
+            | PageDown | SelectFirst | SelectLast | OpenGuest | Back | ToggleHelp | LoadDemo | LogUsual
+            | TickFollowUp | ResolveRecovery | Undo | VisitForm | NewGuestForm | EditGuestForm | RecoveryForm
+            | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
+            | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit => true,
+        }
+    }
+
+    #[test]
+    fn every_action_a_key_can_mean_has_one_snake_case_name() {
+        // 37 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 41);
+        for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
+            assert!(takes_a_key(action), "{name}");
+            assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");
+            assert_eq!(action_named(name), Some(action));
+            assert_eq!(action_name(action), Some(*name));
+            // The name is the variant's in snake case (serde writes a unit variant as its name), the days after it.
+            let snake = |variant: &str| {
+                variant.chars().enumerate().fold(String::new(), |mut snake, (i, c)| {
+                    if i > 0 && c.is_ascii_uppercase() {
+                        snake.push('_');
+                    }
+                    snake.push(c.to_ascii_lowercase());
+                    snake
+                })
+            };
+            let variant = match serde_json::to_value(action).unwrap() {
+                serde_json::Value::String(variant) => snake(&variant),
+                serde_json::Value::Object(map) => {
+                    map.iter().map(|(variant, days)| format!("{}_{days}", snake(variant))).collect()
+                }
+                other => panic!("{other}"),
+            };
+            assert_eq!(variant, *name);
+        }
+        let keymap = Keymap::default();
+        for (_, action) in keymap.bindings.values() {
+            assert!(action_name(action).is_some(), "{action:?} is bound by default and has no name");
+        }
+        assert_eq!(action_named("none"), None, "\"none\" unbinds; it is no action");
     }
 }

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::text::{book, book_owned, fit, window, wrap};
 use crate::domain::allergen::allergens_in;
-use crate::tui::app::App;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode};
 use crate::tui::form::{Form, Purpose};
 
 const LABEL_WIDTH: usize = 14;
@@ -74,17 +75,38 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             LABEL_WIDTH,
         ));
     }
-    let footer = match (form.saving, form.clashes.is_empty(), form.confirm_save) {
-        (true, ..) => "Saving…",
-        (false, false, _) => "Ctrl-S saves yours where both changed · Esc Esc keeps theirs",
-        (false, true, true) => "Ctrl-S again saves anyway · change a field to check again · Esc cancels",
-        (false, true, false) => "Tab next field · Ctrl-S save · Esc cancel",
-    };
-    lines.extend(wrap(vec![Span::styled(footer, theme.dim)], width, 0));
+    lines.extend(wrap(vec![Span::styled(footer(app, form), theme.dim)], width, 0));
     for (row, line) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+}
+
+/// What the keys do now, named from the keymap in force: "Tab next field · Ctrl-S save · Esc cancel". A key the
+/// house unbound is left out.
+fn footer(app: &App, form: &Form) -> String {
+    if form.saving {
+        return "Saving…".to_owned();
+    }
+    let key = |action: Action| app.keymap.key_for(Mode::Form, &action);
+    let (save, back) = (key(Action::Save), key(Action::Back));
+    let parts = match (form.clashes.is_empty(), form.confirm_save) {
+        (false, _) => vec![
+            save.map(|k| format!("{k} saves yours where both changed")),
+            back.map(|k| format!("{k} {k} keeps theirs")),
+        ],
+        (true, true) => vec![
+            save.map(|k| format!("{k} again saves anyway")),
+            Some("change a field to check again".to_owned()),
+            back.map(|k| format!("{k} cancels")),
+        ],
+        (true, false) => vec![
+            key(Action::NextField).map(|k| format!("{k} next field")),
+            save.map(|k| format!("{k} save")),
+            back.map(|k| format!("{k} cancel")),
+        ],
+    };
+    parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
 /// Whether the field at `index` (a visit's order) holds an item the guest is allergic to.

@@ -9,18 +9,24 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::{COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap};
 
-/// Every line of the help: (keys, what they do), with headings as lines without keys.
+/// Every line of the help: (keys, what they do), with headings as lines without keys. An action the house's
+/// settings left without a key is not listed: there is no key to tell.
 pub fn lines(keymap: &Keymap) -> Vec<(String, String)> {
-    let keys = |mode: Mode, action: &Action| keymap.keys_for(mode, action).join("  ");
+    let keyed = |mode: Mode| {
+        move |(action, what): (&Action, &str)| {
+            let keys = keymap.keys_for(mode, action);
+            (!keys.is_empty()).then(|| (keys.join("  "), what.to_owned()))
+        }
+    };
     let mut lines = vec![(String::new(), "On the counter: typing always searches; commands are on keys".to_owned())];
     lines.push(("letters, digits".to_owned(), "find by name, pinyin, phone digits, email, #tag".to_owned()));
-    lines.extend(COUNTER_COMMANDS.iter().map(|(action, _, what)| (keys(Mode::Guest, action), (*what).to_owned())));
-    lines.extend(COUNTER_MOVES.iter().map(|(action, what)| (keys(Mode::Search, action), (*what).to_owned())));
-    lines.push((keys(Mode::Welcome, &Action::LoadDemo), "on an empty book: load demo guests".to_owned()));
+    lines.extend(COUNTER_COMMANDS.iter().map(|(action, _, what)| (action, *what)).filter_map(keyed(Mode::Guest)));
+    lines.extend(COUNTER_MOVES.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Search)));
+    lines.extend(keyed(Mode::Welcome)((&Action::LoadDemo, "on an empty book: load demo guests")));
     lines.push((String::new(), "Editing, on the search line and in forms:".to_owned()));
-    lines.extend(EDITING.iter().map(|(action, what)| (keys(Mode::Form, action), (*what).to_owned())));
+    lines.extend(EDITING.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Form)));
     lines.push((String::new(), "In a form:".to_owned()));
-    lines.extend(FORM_KEYS.iter().map(|(action, what)| (keys(Mode::Form, action), (*what).to_owned())));
+    lines.extend(FORM_KEYS.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Form)));
     lines
 }
 
@@ -42,15 +48,71 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = app.help_offset.min(lines.len().saturating_sub(room));
     let mut lines: Vec<Line<'_>> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
-    let more = if offset + room < all_len {
-        " · ↓ PgDn more"
-    } else if offset > 0 {
-        " · ↑ PgUp back"
-    } else {
-        ""
-    };
-    lines.push(Line::styled(format!(" Esc or F1 closes this help{more}"), app.theme.dim));
+    lines.push(Line::styled(footer(&app.keymap, offset > 0, offset + room < all_len), app.theme.dim));
     Paragraph::new(lines)
         .block(Block::bordered().title(" Keys ").border_style(app.theme.focus_border))
         .render(popup, buf);
+}
+
+/// "Esc or F1 closes this help · ↓ PgDn more", from the keys the help has in force.
+fn footer(keymap: &Keymap, back: bool, more: bool) -> String {
+    let keys = |actions: &[Action]| -> String {
+        actions.iter().filter_map(|action| keymap.key_for(Mode::Help, action)).collect::<Vec<_>>().join(" ")
+    };
+    // The first two keys that close it: Enter closes it too, but two are enough to say.
+    let close: Vec<String> = keymap.keys_for(Mode::Help, &Action::ToggleHelp).into_iter().take(2).collect();
+    let scroll = match (more, back) {
+        (true, _) => Some((keys(&[Action::SelectNext, Action::PageDown]), "more")),
+        (false, true) => Some((keys(&[Action::SelectPrev, Action::PageUp]), "back")),
+        (false, false) => None,
+    };
+    let scroll = scroll.filter(|(keys, _)| !keys.is_empty()).map(|(keys, way)| format!(" · {keys} {way}"));
+    let scroll = scroll.unwrap_or_default();
+    format!(" {} closes this help{scroll}", close.join(" or "))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone, Utc};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::tui::keymap::KeysSettings;
+    use crate::tui::theme::Theme;
+
+    /// The help as drawn on a terminal of 100 × 50, with these `[keys.counter]` and `[keys.help]`, line by line.
+    fn shown(counter: &[(&str, &str)], help: &[(&str, &str)]) -> Vec<String> {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let mut app = App::new((100, 50), now, FixedOffset::east_opt(0).unwrap(), Theme::plain(), "Nok");
+        let table = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, a)| ((*k).to_owned(), (*a).to_owned())).collect();
+        let settings = KeysSettings { counter: table(counter), help: table(help), ..KeysSettings::default() };
+        app.keymap = Keymap::with_settings(&settings).unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(100, 50)).unwrap();
+        terminal.draw(|frame| render(&app, frame.area(), frame.buffer_mut())).unwrap();
+        terminal.backend().to_string().lines().map(str::to_owned).collect()
+    }
+
+    fn line_of<'a>(lines: &'a [String], what: &str) -> Option<&'a str> {
+        lines.iter().find(|l| l.contains(what)).map(String::as_str)
+    }
+
+    #[test]
+    fn the_help_names_the_key_the_house_gave_an_action_and_not_the_one_it_took() {
+        let lines = shown(&[("F12", "log_usual"), ("F2", "none")], &[]);
+        let usual = line_of(&lines, "log the usual now").unwrap();
+        assert!(usual.contains(" F12 ") && !usual.contains("F2"), "{usual}");
+        let demo = line_of(&lines, "load demo guests");
+        assert_eq!(demo, None, "F2 was the demo's only key: nothing to tell");
+        let visit = line_of(&lines, "log a visit").unwrap();
+        assert!(visit.contains(" F3 "), "{visit}");
+    }
+
+    #[test]
+    fn a_help_with_other_closing_keys_says_so() {
+        let lines = shown(&[], &[("q", "toggle_help"), ("Esc", "none")]);
+        assert!(line_of(&lines, "q or F1 closes this help").is_some(), "{}", lines.join("\n"));
+        let lines = shown(&[], &[]);
+        assert!(line_of(&lines, "Esc or F1 closes this help").is_some(), "{}", lines.join("\n"));
+    }
 }

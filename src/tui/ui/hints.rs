@@ -70,7 +70,11 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
         Mode::Reports => {
             let mut items = Vec::new();
             if matches!(app.view, View::Reports { .. }) {
-                items.push(("1 2 3 4".to_owned(), "7, 30, 90, 365 days".to_owned()));
+                let periods: Vec<String> =
+                    PERIODS.iter().filter_map(|days| keymap.key_for(mode, &Action::ReportDays(*days))).collect();
+                if !periods.is_empty() {
+                    items.push((periods.join(" "), "7, 30, 90, 365 days".to_owned()));
+                }
             }
             if app.view == View::Outreach {
                 items.extend(named(&mut OUTREACH_KEYS.iter().map(|(action, label)| (action, *label))));
@@ -82,7 +86,37 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
     }
 }
 
+/// The periods the tally offers a key for, in days.
+const PERIODS: [i64; 4] = [7, 30, 90, 365];
+
 /// "Ctrl-A" as "^A": the short form the hint rows have room for (the help overlay spells it out).
 fn short(key: &str) -> String {
     key.strip_prefix("Ctrl-").map_or_else(|| key.to_owned(), |rest| format!("^{rest}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone, Utc};
+
+    use super::*;
+    use crate::tui::keymap::{Keymap, KeysSettings};
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn the_hints_name_the_key_the_house_gave_a_command() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let mut app = App::new((100, 30), now, FixedOffset::east_opt(0).unwrap(), Theme::plain(), "Nok");
+        let mut settings = KeysSettings::default();
+        settings.counter.insert("Alt-U".into(), "log_usual".into());
+        settings.counter.insert("F2".into(), "none".into());
+        settings.lists.insert("5".into(), "report_days_7".into());
+        settings.lists.insert("1".into(), "none".into());
+        app.keymap = Keymap::with_settings(&settings).unwrap();
+        let counter = hints(&app, Mode::Search);
+        assert_eq!(counter.first(), Some(&("Alt-U".to_owned(), "usual".to_owned())), "{counter:?}");
+        assert!(counter.iter().all(|(key, _)| key != "F2"), "{counter:?}");
+        app.view = View::Reports { days: 90 };
+        let tally = hints(&app, Mode::Reports);
+        assert_eq!(tally.first(), Some(&("5 2 3 4".to_owned(), "7, 30, 90, 365 days".to_owned())), "{tally:?}");
+    }
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Widget};
 use super::text::{book, book_owned, fit};
 use crate::domain::outreach::Occasion;
 use crate::domain::when::{counted, in_words};
-use crate::tui::app::{App, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -31,15 +32,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let text = format!(" {label} ({}) ", count(occasion));
         if app.outreach_page == occasion { Span::styled(text, theme.selected) } else { Span::styled(text, theme.dim) }
     };
-    let mut lines: Vec<Line<'_>> = vec![fit(
-        vec![
-            tab(Occasion::Birthday, "Birthdays"),
-            Span::raw(" "),
-            tab(Occasion::Lapsed, "Regulars away"),
-            Span::styled("  Tab: the other page", theme.dim),
-        ],
-        width,
-    )];
+    let mut tabs = vec![tab(Occasion::Birthday, "Birthdays"), Span::raw(" "), tab(Occasion::Lapsed, "Regulars away")];
+    if let Some(key) = app.keymap.key_for(Mode::Reports, &Action::NextPage) {
+        tabs.push(Span::styled(format!("  {key}: the other page"), theme.dim));
+    }
+    let mut lines: Vec<Line<'_>> = vec![fit(tabs, width)];
     let rows = app.outreach_page_rows();
     if rows.is_empty() {
         lines.push(Line::default());
