@@ -25,7 +25,7 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
         heads_up_minutes: book.config.heads_up_minutes.unwrap_or(tui::app::HEADS_UP_MINUTES),
         theme: book.config.theme,
         money: book.money(),
-        keymap: tui::keymap::Keymap::default(),
+        keymap: book.config.keymap()?,
     };
     tui::run(store, &options)
 }

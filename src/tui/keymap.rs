@@ -146,7 +146,7 @@ fn action_named(name: &str) -> Option<&'static Action> {
 }
 
 /// The name the settings give `action`; `None` for those no key is bound to.
-fn action_name(action: &Action) -> Option<&'static str> {
+pub fn action_name(action: &Action) -> Option<&'static str> {
     ACTION_NAMES.iter().find(|(_, a)| a == action).map(|(name, _)| *name)
 }
 

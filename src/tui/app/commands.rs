@@ -3,7 +3,7 @@
 //! the screen is not showing one yet. Writes that could surprise (an allergen in the usual, a resolve, a merge)
 //! ask for a deliberate key first.
 
-use super::{App, Focus, Merging, Then};
+use super::{App, Focus, Merging, Mode, Then};
 use crate::domain::allergen::allergens_in;
 use crate::domain::text::inert;
 use crate::domain::{GuestHistory, TheUsual};
@@ -104,12 +104,14 @@ impl App {
 
     fn log_usual(&mut self) -> Vec<Effect> {
         let (now, staff) = (self.now, self.staff.clone());
-        let usual_key = self.keymap.key_for(self.mode(), &Action::LogUsual).unwrap_or_default();
+        let mode = self.mode();
+        let (usual_key, visit_key, back) =
+            (self.key(mode, &Action::LogUsual), self.key(mode, &Action::VisitForm), self.key(mode, &Action::Back));
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
         let allergies = history.guest.profile.allergies.clone();
         let Some(visit) = history.card().the_usual_visit(now, &staff) else {
-            let text = format!("{} has no usual yet — F3 logs a visit", who.name);
+            let text = format!("{} has no usual yet — {visit_key} logs a visit", who.name);
             self.say(text, who.guest);
             return Vec::new();
         };
@@ -123,7 +125,7 @@ impl App {
             return vec![write];
         }
         let prompt = format!(
-            "⚠ ALLERGY: {} is allergic — {}. {usual_key} again logs it anyway · Esc cancels",
+            "⚠ ALLERGY: {} is allergic — {}. {usual_key} again logs it anyway · {back} cancels",
             who.name,
             hits.join("; ")
         );
@@ -133,7 +135,7 @@ impl App {
     }
 
     fn tick_follow_up(&mut self) -> Vec<Effect> {
-        let resolve_key = self.keymap.key_for(self.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        let resolve_key = self.key(self.mode(), &Action::ResolveRecovery);
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
         let card = history.card();
@@ -159,7 +161,7 @@ impl App {
 
     /// Resolving asks first, naming the recovery.
     fn resolve(&mut self) -> Vec<Effect> {
-        let key = self.keymap.key_for(self.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        let (key, back) = (self.key(self.mode(), &Action::ResolveRecovery), self.key(self.mode(), &Action::Back));
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
         let Some(newest) = history.card().open_recoveries.first().map(|e| (e.id, e.recovery.category.clone())) else {
@@ -167,7 +169,8 @@ impl App {
             return Vec::new();
         };
         let (recovery, category) = newest;
-        let prompt = format!("Resolve “{}” for {}? {key} again resolves it · Esc cancels", inert(&category), who.name);
+        let prompt =
+            format!("Resolve “{}” for {}? {key} again resolves it · {back} cancels", inert(&category), who.name);
         let write = Effect::Write { who: who.clone(), write: Write::Resolve { recovery, category } };
         self.ask(prompt.clone(), Action::ResolveRecovery, Then::Effects(vec![write]), Vec::new());
         self.say(prompt, who.guest);
@@ -176,13 +179,14 @@ impl App {
 
     /// The first step of a merge: this guest is the one to merge away; the search line picks the one to keep.
     fn merge_from(&mut self) -> Vec<Effect> {
+        let (enter, back) = (self.key(Mode::Search, &Action::OpenGuest), self.key(Mode::Search, &Action::Back));
         let Some(history) = self.on_screen() else { return Vec::new() };
         let merging = Merging {
             from: history.guest.id,
             name: inert(&history.guest.profile.name).into_owned(),
             summary: summary(history),
         };
-        self.say(format!("Merging {}: find the other entry, Enter picks it, Esc cancels", merging.name), None);
+        self.say(format!("Merging {}: find the other entry, {enter} picks it, {back} cancels", merging.name), None);
         self.merging = Some(merging);
         self.focus = Focus::Search;
         self.edit(LineInput::clear)
@@ -191,6 +195,7 @@ impl App {
     /// Enter while merging: the guest on screen is the one to keep. Both are shown, and Enter again merges.
     pub(super) fn merge_picked(&mut self) -> Vec<Effect> {
         let Some(merging) = self.merging.clone() else { return Vec::new() };
+        let (enter, back) = (self.key(Mode::Search, &Action::OpenGuest), self.key(Mode::Search, &Action::Back));
         let Some(into) = self.on_screen() else { return Vec::new() };
         if into.guest.id == merging.from {
             self.say("That is the same entry: pick the other one".to_owned(), None);
@@ -206,7 +211,7 @@ impl App {
         ];
         let said = format!("Merged {} into {name}", merging.name);
         let write = Effect::Write { who, write: Write::Merge { from: merging.from, into: into.guest.id, said } };
-        let prompt = format!("Merge {} into {name}? Enter merges · Esc cancels", merging.name);
+        let prompt = format!("Merge {} into {name}? {enter} merges · {back} cancels", merging.name);
         self.ask(prompt.clone(), Action::OpenGuest, Then::Effects(vec![write]), detail);
         self.say(prompt, None);
         Vec::new()

@@ -1,15 +1,19 @@
 //! Nothing typed is lost when the screen is closed under the user (a signal, a lost terminal): a form with typing is
 //! kept as a draft, and the next time the station opens the screen it is offered back, prefilled.
 
-use super::{App, Focus};
+use super::{App, Focus, Mode};
 use crate::domain::GuestHistory;
+use crate::tui::action::Action;
 use crate::tui::action::Effect;
 use crate::tui::form::{Draft, DraftKind, Form};
 
-/// What the status line says over a form offered back.
-const OFFERED: &str = "A form typed before the screen was closed is back: Ctrl-S saves it, Esc Esc discards it";
-
 impl App {
+    /// What the status line says over a form offered back.
+    fn offered(&self) -> String {
+        let (save, back) = (self.key(Mode::Form, &Action::Save), self.key(Mode::Form, &Action::Back));
+        format!("A form typed before the screen was closed is back: {save} saves it, {back} {back} discards it")
+    }
+
     /// The screen is being closed: a form with typing is kept, then the screen quits.
     pub(super) fn closing(&mut self) -> Vec<Effect> {
         self.quit = true;
@@ -34,7 +38,7 @@ impl App {
                 };
                 form.refill(&draft);
                 self.form = Some(form);
-                self.say(OFFERED.to_owned(), None);
+                self.say(self.offered(), None);
                 Vec::new()
             }
         }
@@ -54,7 +58,7 @@ impl App {
         };
         form.refill(&draft);
         self.form = Some(form);
-        self.say(OFFERED.to_owned(), Some(history.guest.id));
+        self.say(self.offered(), Some(history.guest.id));
         self.query.set(&history.guest.profile.name);
         self.want_selected = Some(history.guest.id);
         self.focus = Focus::Guest;

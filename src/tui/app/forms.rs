@@ -1,7 +1,7 @@
 //! Keys in an open form, and what comes back when it is saved: written, a clash with another desk, a question,
 //! or a failure that keeps every character typed.
 
-use super::{App, Focus, Then};
+use super::{App, Focus, Mode, Then};
 use crate::domain::money::parse_amount;
 use crate::store::ClashReport;
 use crate::tui::action::{Action, Effect, Undo, Who, Write};
@@ -11,6 +11,11 @@ impl App {
     /// Keys while a form is open: they edit its focused field, move between fields, save or cancel.
     pub(super) fn in_form(&mut self, action: Action) -> Vec<Effect> {
         let (now, staff, money) = (self.now, self.staff.clone(), self.money.clone());
+        let (save, back, quit) = (
+            self.key(Mode::Form, &Action::Save),
+            self.key(Mode::Form, &Action::Back),
+            self.key(Mode::Form, &Action::Quit),
+        );
         if let Some(guest) = self.form.as_ref().filter(|f| f.saving && action != Action::Quit).map(|f| f.guest()) {
             // What is typed is on its way to the book: nothing typed now could be saved with it.
             self.say("Saving — the book is busy at another desk; a moment".to_owned(), guest);
@@ -35,16 +40,17 @@ impl App {
             Action::PreviousField => form.previous(),
             Action::Back if form.changed() && !discarding => {
                 form.confirm_discard = true;
-                form.error = Some((None, "Esc again to discard what was typed; Ctrl-S saves it".to_owned()));
+                form.error = Some((None, format!("{back} again to discard what was typed; {save} saves it")));
             }
             Action::Back => {
                 self.form = None;
                 self.say("Nothing saved".to_owned(), None);
             }
             Action::Quit if form.changed() => {
-                let prompt = "Quit and lose what is typed in the form? Ctrl-C again quits · Esc goes back to it";
-                self.ask(prompt.to_owned(), Action::Quit, Then::Quit, Vec::new());
-                self.say(prompt.to_owned(), None);
+                let prompt =
+                    format!("Quit and lose what is typed in the form? {quit} again quits · {back} goes back to it");
+                self.ask(prompt.clone(), Action::Quit, Then::Quit, Vec::new());
+                self.say(prompt, None);
             }
             Action::Quit => self.quit = true,
             Action::Save if form.saving => {}
@@ -61,7 +67,12 @@ impl App {
                         form.focus = field;
                     }
                     form.confirm_save = problem.confirmable;
-                    form.error = Some((problem.field, problem.text));
+                    let text = if problem.confirmable {
+                        format!("{} — {save} again saves it anyway", problem.text)
+                    } else {
+                        problem.text
+                    };
+                    form.error = Some((problem.field, text));
                     self.status = None;
                 }
             },
@@ -73,7 +84,7 @@ impl App {
     /// A write went through: say so (about the guest it was for), remember how to take it back, close the form
     /// that was saving, and show the change.
     pub(super) fn written(&mut self, who: Who, message: String, undo: Option<Undo>) -> Vec<Effect> {
-        let undo_key = self.keymap.key_for(super::Mode::Guest, &Action::Undo).unwrap_or_default();
+        let undo_key = self.key(super::Mode::Guest, &Action::Undo);
         let message = if undo.is_some() { format!("{message} — {undo_key} to undo") } else { message };
         self.say(message, who.guest);
         let form = self.form.take_if(|form| form.saving);
@@ -112,8 +123,9 @@ impl App {
 
     /// The book wants the save made deliberately: the form says why, and the next Ctrl-S saves anyway.
     pub(super) fn needs_confirmation(&mut self, why: String) -> Vec<Effect> {
+        let save = self.key(Mode::Form, &Action::Save);
         match self.form.as_mut().filter(|form| form.saving) {
-            Some(form) => form.ask_to_confirm(format!("{why} — Ctrl-S again saves anyway")),
+            Some(form) => form.ask_to_confirm(format!("{why} — {save} again saves anyway")),
             None => self.say(why, None),
         }
         Vec::new()

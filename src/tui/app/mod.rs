@@ -421,6 +421,14 @@ impl App {
         }
     }
 
+    /// The key for `action` in `mode`, as the keymap in force names it (a house may have remapped it); the
+    /// action's own name in brackets if the house left it without one.
+    pub fn key(&self, mode: Mode, action: &Action) -> String {
+        self.keymap
+            .key_for(mode, action)
+            .unwrap_or_else(|| format!("[{}]", super::keymap::action_name(action).unwrap_or("no key")))
+    }
+
     /// A new ticket for a load.
     fn ticket(&mut self) -> u64 {
         self.tickets += 1;

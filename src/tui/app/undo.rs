@@ -28,7 +28,7 @@ impl App {
     /// Ctrl-Z: the newest write for the guest on screen goes at once; a write for another guest (or for no guest)
     /// is named and needs Ctrl-Z again.
     pub(super) fn undo(&mut self) -> Vec<Effect> {
-        let key = self.keymap.key_for(self.mode(), &Action::Undo).unwrap_or_default();
+        let (key, back) = (self.key(self.mode(), &Action::Undo), self.key(self.mode(), &Action::Back));
         // On the outreach list, what is on screen is the list: a note of who was written to, just made there.
         if self.view == View::Outreach
             && let Some(entry) = self.undo.last().filter(|e| matches!(e.undo, Undo::Written(_)))
@@ -47,7 +47,7 @@ impl App {
             Some(_) => format!("for {} — not the guest on screen", last.who.name),
             None => "with no guest".to_owned(),
         };
-        let prompt = format!("Take back {} {whose}? {key} again takes it back · Esc keeps it", last.undo.what());
+        let prompt = format!("Take back {} {whose}? {key} again takes it back · {back} keeps it", last.undo.what());
         let id = last.id;
         self.ask(prompt.clone(), Action::Undo, Then::TakeBack(id), Vec::new());
         self.say(prompt, None);

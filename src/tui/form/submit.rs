@@ -37,7 +37,7 @@ pub enum Submission {
     },
 }
 
-/// Why a form cannot be saved as it is: the field at fault, what is wrong, and whether a second Ctrl-S saves it
+/// Why a form cannot be saved as it is: the field at fault, what is wrong, and whether saving again saves it
 /// anyway (an allergen in the order is a warning, not an error).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -93,7 +93,7 @@ impl Form {
                         hits.iter().map(|hit| format!("{} has {}", hit.item, hit.allergy)).collect();
                     return Err(Problem {
                         field: Some(1),
-                        text: format!("⚠ ALLERGY: {} — Ctrl-S again saves it anyway", named.join("; ")),
+                        text: format!("⚠ ALLERGY: {}", named.join("; ")),
                         confirmable: true,
                     });
                 }

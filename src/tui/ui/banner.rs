@@ -30,8 +30,8 @@ pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
             ));
         }
         None => {
-            let open = app.keymap.key_for(Mode::Search, &Action::OpenHeadsUp).unwrap_or_default();
-            let take = app.keymap.key_for(Mode::Search, &Action::TakeHeadsUp).unwrap_or_default();
+            let open = app.key(Mode::Search, &Action::OpenHeadsUp);
+            let take = app.key(Mode::Search, &Action::TakeHeadsUp);
             spans.push(Span::styled(format!(" · {open} open · {take} take it"), app.theme.dim));
         }
     }

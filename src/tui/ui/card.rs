@@ -228,7 +228,7 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
         lines.push(vec![Span::styled(mark, style), book(&follow_up.task, style)]);
     }
     if !r.follow_ups.is_empty() && r.follow_ups.iter().all(|f| f.done) {
-        let key = app.keymap.key_for(app.mode(), &Action::ResolveRecovery).unwrap_or_default();
+        let key = app.key(app.mode(), &Action::ResolveRecovery);
         lines.push(vec![Span::styled(format!("Every follow-up is done — {key} resolves it"), theme.greeting)]);
     }
     lines
