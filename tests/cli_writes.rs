@@ -217,3 +217,18 @@ fn csv_and_json_lines_on_a_terminal_are_inert_but_exact_in_a_file() {
     let raw = book.ok(&["export", "--format", "csv"]);
     assert!(raw.contains("Eve \u{1b}[2J\u{9b}31m"), "to a pipe the data is exact: {raw:?}");
 }
+
+#[test]
+fn the_tally_counts_days_on_the_desks_clock() {
+    let book = Book::new();
+    // 03:00 on 23 November in Bangkok is still 22 November in London.
+    book.ok(&["recovery", "add", "--category", "noise", "--at", "2026-11-22T20:00:00Z"]);
+    let on = |tz: &str| {
+        common::run_with(&book.path, &["report", "--since", "2026-11-23", "--until", "2026-11-23"], &[("TZ", tz)])
+    };
+    let bangkok = on("<+07>-7");
+    assert!(bangkok.stdout.starts_with("Mishap tally 2026-11-23 – 2026-11-23 (1 day)"), "{}", bangkok.stdout);
+    assert!(bangkok.stdout.contains("\nnoise "), "counted on the 23rd in Bangkok:\n{}", bangkok.stdout);
+    let london = on("UTC");
+    assert!(london.stdout.contains("No mishaps recorded in this period."), "{}", london.stdout);
+}

@@ -3,13 +3,10 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, anyhow, bail};
-use chrono::{DateTime, NaiveDate, Utc};
-use regulars::domain::tally::{REPORT_DAYS, last_days, tally};
-use regulars::domain::text::inert_json;
-
+use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 use regulars::domain::money::Money;
-use regulars::domain::tally::Tally;
-use regulars::domain::text::inert;
+use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of, tally};
+use regulars::domain::text::{inert, inert_json};
 use regulars::domain::when::counted;
 use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
 use unicode_width::UnicodeWidthStr;
@@ -18,31 +15,34 @@ use super::Book;
 
 pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) -> Result<()> {
     let store = book.open()?;
-    let (since, until) = period(since, until)?;
+    let zone = *Local::now().offset();
+    let (since, until) = period(since, until, zone)?;
     let tally = tally(&store.mishaps()?, since, until);
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&tally)?))?;
     } else {
-        write(&mut out, &tally, &book.money())?;
+        write(&mut out, &tally, &book.money(), zone)?;
     }
     out.flush()?;
     Ok(())
 }
 
-/// The days counted: `--since` to `--until` inclusive, by default the 90 days up to now.
-fn period(since: Option<&str>, until: Option<&str>) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+/// The days counted, on the desk's clock in `zone`: `--since` to `--until` inclusive, by default the 90 days up
+/// to now — as the screen counts them.
+fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let day = |flag: &str, text: &str| -> Result<NaiveDate> {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| anyhow!("{flag}: {text:?} is not a date: use YYYY-MM-DD"))
     };
     let until = match until {
-        Some(text) => day("--until", text)?.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc(),
+        // The last moment of the day: up to the start of the next.
+        Some(text) => start_of(day("--until", text)? + Duration::days(1), zone) - Duration::milliseconds(1),
         None => Utc::now(),
     };
     let since = match since {
-        Some(text) => day("--since", text)?.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
-        None => last_days(until, REPORT_DAYS),
+        Some(text) => start_of(day("--since", text)?, zone),
+        None => last_days(until, REPORT_DAYS, zone),
     };
     if since > until {
         bail!("--since is after --until");
@@ -52,13 +52,14 @@ fn period(since: Option<&str>, until: Option<&str>) -> Result<(DateTime<Utc>, Da
 
 /// The tally: a heading with the period and the priority's formula, a table worst first, then why each category
 /// ranks where it does. Amounts and numbers are written as `money` says.
-pub fn write(out: &mut impl Write, tally: &Tally, money: &Money) -> io::Result<()> {
-    let days = (tally.until - tally.since).num_days() + 1;
+pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffset) -> io::Result<()> {
+    let (since, until) = (tally.since.with_timezone(&zone).date_naive(), tally.until.with_timezone(&zone).date_naive());
+    let days = (until - since).num_days() + 1;
     writeln!(
         out,
         "Mishap tally {} – {} ({}), worst first by {PRIORITY_RULE}",
-        tally.since.format("%Y-%m-%d"),
-        tally.until.format("%Y-%m-%d"),
+        since.format("%Y-%m-%d"),
+        until.format("%Y-%m-%d"),
         counted(days, "day", "days")
     )?;
     let rows: Vec<Vec<String>> =

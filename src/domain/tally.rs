@@ -2,7 +2,7 @@
 //! can fix the worst first, ranked by a priority that weighs recent mishaps, repeat guests and cost (see
 //! [`CategoryTally::priority`]).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GuestId;
@@ -112,9 +112,17 @@ impl CategoryTally {
     }
 }
 
-/// The `days` calendar days up to `until`: from the start of the first of them to `until`.
-pub fn last_days(until: DateTime<Utc>, days: i64) -> DateTime<Utc> {
-    (until.date_naive() - Duration::days(days - 1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+/// The `days` calendar days up to `until` on the desk's clock in `zone`: from the start of the first of them to
+/// `until`.
+pub fn last_days(until: DateTime<Utc>, days: i64, zone: FixedOffset) -> DateTime<Utc> {
+    let first = until.with_timezone(&zone).date_naive() - Duration::days(days - 1);
+    start_of(first, zone)
+}
+
+/// The first moment of `day` on the desk's clock in `zone`.
+pub fn start_of(day: NaiveDate, zone: FixedOffset) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    midnight.and_local_timezone(zone).single().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 /// A cost the priority can weigh: recorded, a number, not below zero (the book refuses others; a book edited by

@@ -3,6 +3,7 @@
 //! Every write is one `BEGIN IMMEDIATE` transaction that also appends to the audit log, so a change and its record
 //! land together or not at all.
 
+mod desks;
 mod read;
 mod schema;
 mod write;

@@ -75,7 +75,11 @@ impl App {
     pub(super) fn reports(&mut self, days: i64) -> Vec<Effect> {
         self.view = View::Reports { days };
         self.report_ticket = self.ticket();
-        vec![Effect::LoadReport { ticket: self.report_ticket, since: last_days(self.now, days), until: self.now }]
+        vec![Effect::LoadReport {
+            ticket: self.report_ticket,
+            since: last_days(self.now, days, self.zone),
+            until: self.now,
+        }]
     }
 
     pub(super) fn show_outreach(&mut self) -> Vec<Effect> {
