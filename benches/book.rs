@@ -64,7 +64,13 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     let now = day().and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     group.bench_function("mishap tally, 90 days (read + tally)", |b| {
-        b.iter(|| black_box(tally(&store.mishaps().expect("mishaps"), last_days(now, 90, chrono::FixedOffset::east_opt(0).expect("UTC")), now)))
+        b.iter(|| {
+            black_box(tally(
+                &store.mishaps().expect("mishaps"),
+                last_days(now, 90, chrono::FixedOffset::east_opt(0).expect("UTC")),
+                now,
+            ))
+        })
     });
     group.bench_function("outreach: birthdays in 14 days, regulars away a year (read + list)", |b| {
         b.iter(|| {

@@ -109,6 +109,7 @@ impl App {
         if results.generation != self.generation {
             return Vec::new();
         }
+        let first = self.guests.is_none();
         self.guests = Some(results.guests);
         let before = self.selected_guest().map(|g| g.id);
         let refresh = self.results.as_ref().is_some_and(|shown| shown.query == results.query);
@@ -122,6 +123,9 @@ impl App {
             self.card = None;
         }
         let mut effects = self.selection_moved(before);
+        if first {
+            effects.push(Effect::LoadHouse);
+        }
         if std::mem::take(&mut self.enter_when_found) {
             effects.extend(self.enter());
         }

@@ -249,10 +249,11 @@ impl App {
         }
     }
 
-    /// Starts with `query` already typed: the first search.
+    /// Starts with `query` already typed: the first search. (What forms complete from is read once the first
+    /// results are in, so that it does not compete with building the index.)
     pub fn start(&mut self, query: &str) -> Vec<Effect> {
         self.query.set(query);
-        vec![self.search(), Effect::LoadHouse]
+        vec![self.search()]
     }
 
     pub fn mode(&self) -> Mode {
