@@ -46,6 +46,12 @@ fn enter_pressed_before_the_results_arrive_opens_the_top_match_of_what_was_typed
     );
     screen.settle();
     assert_eq!((screen.app.focus, screen.card_name()), (Focus::Guest, Some("Emma Stone")));
+    assert!(
+        screen.status().is_some_and(|s| s.starts_with("F2 not done: “emma” finds another guest first")),
+        "F2 was pressed on Jon's card, and \"emma\" found Emma: nothing is logged for either: {:?}",
+        screen.status()
+    );
+    assert!(screen.app.undo.is_empty(), "nothing was written");
 }
 
 #[test]

@@ -14,6 +14,9 @@ use crate::tui::input::LineInput;
 impl App {
     /// A command key on the counter.
     pub(super) fn command(&mut self, action: Action) -> Vec<Effect> {
+        if needs_card(&action) && self.wait_for_card(&action) {
+            return Vec::new();
+        }
         match action {
             Action::LogUsual => self.log_usual(),
             Action::VisitForm => {
@@ -83,21 +86,55 @@ impl App {
         Vec::new()
     }
 
-    /// The guest the screen shows for the query as typed, for a command on them; says on the status line why
-    /// there is none yet.
+    /// Whether the command `action` waits for the screen to catch up with the keys: the results of the query as
+    /// typed, or the card of the guest selected. It is done on the guest selected when it was pressed, the moment
+    /// the screen shows that guest's card — and not done, saying so, if the query as typed finds another guest
+    /// first. Another key before then cancels it.
+    pub(super) fn wait_for_card(&mut self, action: &Action) -> bool {
+        let Some(guest) = self.selected_guest() else { return false };
+        let (id, name) = (guest.id, inert(addressed_as(&guest.name, &guest.greeting)).into_owned());
+        let key = self.key(self.mode(), action);
+        let text = if !self.results_current() {
+            format!("Still finding “{}” — {key} goes ahead if it is {name}", inert(self.query.text()))
+        } else if self.selected_card().is_none() {
+            format!("Reading {name}'s card — {key} goes ahead the moment it is in")
+        } else {
+            return false;
+        };
+        self.say(text, Some(id));
+        self.when_read = Some((action.clone(), id));
+        true
+    }
+
+    /// The screen has caught up a little (results or a card came): a command waiting for it is done, if the guest
+    /// it was pressed on is still the one selected and their card is in; not done, saying so, if the query found
+    /// another guest first.
+    pub(super) fn caught_up(&mut self) -> Vec<Effect> {
+        let Some((action, waiting)) = self.when_read.take() else { return Vec::new() };
+        if self.selected_guest().map(|g| g.id) != Some(waiting) {
+            let key = self.key(self.mode(), &action);
+            let text =
+                format!("{key} not done: “{}” finds another guest first — see the card", inert(self.query.text()));
+            self.say(text, None);
+            return Vec::new();
+        }
+        if !self.results_current() || self.selected_card().is_none() {
+            self.when_read = Some((action, waiting));
+            return Vec::new();
+        }
+        self.act(action)
+    }
+
+    /// The guest the screen shows for the query as typed, for a command on them (after `wait_for_card`: a guest
+    /// selected has their card in); says on the status line why there is none.
     pub(super) fn on_screen(&mut self) -> Option<&GuestHistory> {
         let problem = if !self.results_current() {
-            Some(format!("Still finding “{}” — a moment", inert(self.query.text())))
-        } else if self.selected_guest().is_none() {
-            Some("No guest selected: type a name first".to_owned())
-        } else if self.selected_card().is_none() {
-            Some("Reading the guest's card — a moment".to_owned())
+            format!("Still finding “{}” — a moment", inert(self.query.text()))
         } else {
-            None
+            "No guest selected: type a name first".to_owned()
         };
-        if let Some(problem) = problem {
+        if self.selected_card().is_none() {
             self.say(problem, None);
-            return None;
         }
         self.selected_card()
     }
@@ -194,6 +231,9 @@ impl App {
 
     /// Enter while merging: the guest on screen is the one to keep. Both are shown, and Enter again merges.
     pub(super) fn merge_picked(&mut self) -> Vec<Effect> {
+        if self.wait_for_card(&Action::OpenGuest) {
+            return Vec::new();
+        }
         let Some(merging) = self.merging.clone() else { return Vec::new() };
         let (enter, back) = (self.key(Mode::Search, &Action::OpenGuest), self.key(Mode::Search, &Action::Back));
         let Some(into) = self.on_screen() else { return Vec::new() };
@@ -248,4 +288,19 @@ fn summary(history: &GuestHistory) -> String {
     }
     parts.push(format!("guest {}", history.guest.id));
     parts.join(" · ")
+}
+
+/// The commands that act on the card on screen.
+fn needs_card(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::LogUsual
+            | Action::VisitForm
+            | Action::EditGuestForm
+            | Action::RecoveryForm
+            | Action::HeadsUpForm
+            | Action::TickFollowUp
+            | Action::ResolveRecovery
+            | Action::MergeInto
+    )
 }

@@ -129,6 +129,7 @@ impl App {
         if std::mem::take(&mut self.enter_when_found) {
             effects.extend(self.enter());
         }
+        effects.extend(self.caught_up());
         effects
     }
 

@@ -139,6 +139,9 @@ pub struct App {
     log_ticket: u64,
     /// A draft offered back, waiting for its guest's card to be read before its form can be made.
     pending_draft: Option<Box<Draft>>,
+    /// A command pressed on a guest whose card was still being read: done when that card is in, unless another
+    /// key comes first.
+    when_read: Option<(Action, GuestId)>,
     pub now: DateTime<Utc>,
     /// The desk's time zone, for dates on the card.
     pub zone: FixedOffset,
@@ -217,6 +220,7 @@ impl App {
             outreach_ticket: 0,
             log_ticket: 0,
             pending_draft: None,
+            when_read: None,
             now,
             zone,
             theme,
@@ -364,6 +368,7 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Vec<Effect> {
+        self.when_read = None;
         if let Some(confirm) = self.confirm.take() {
             if action == confirm.again {
                 return self.confirmed(confirm.then);
@@ -449,8 +454,9 @@ impl App {
         }
         match card {
             Ok(history) => {
-                let effects = self.draft_card_arrived(&history);
+                let mut effects = self.draft_card_arrived(&history);
                 self.card = Some(*history);
+                effects.extend(self.caught_up());
                 effects
             }
             Err(error) => {

@@ -210,3 +210,65 @@ fn demo_guests_are_offered_only_to_an_empty_book() {
     app.guests = Some(0);
     assert_eq!(press(&mut app, Action::LoadDemo), [Effect::LoadDemo]);
 }
+
+/// Results of `query` with the given guests, ids as given.
+fn found(generation: u64, query: &str, guests: &[(i64, &str)]) -> Results {
+    let mut results = results(generation, &guests.iter().map(|(_, name)| *name).collect::<Vec<_>>());
+    results.query = query.into();
+    for (found, (id, _)) in results.found.iter_mut().zip(guests) {
+        found.id = GuestId(*id);
+    }
+    results
+}
+
+fn logged_for(effects: &[Effect]) -> Option<GuestId> {
+    effects.iter().find_map(|e| match e {
+        Effect::Write { who, write: Write::LogVisit { .. } } => who.guest,
+        _ => None,
+    })
+}
+
+#[test]
+fn a_command_pressed_while_the_card_is_read_is_done_the_moment_it_is_in() {
+    let mut app = app();
+    let ticket = card_ticket(&update(&mut app, Msg::Results(found(0, "", &[(1, "Yu Ming")]))));
+    assert_eq!(press(&mut app, Action::LogUsual), [], "nothing is written before the card is in");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("Reading Yu Ming's card — F2 goes ahead")));
+    let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
+    assert_eq!(logged_for(&effects), Some(GuestId(1)));
+}
+
+#[test]
+fn a_command_pressed_before_the_results_goes_ahead_only_on_the_guest_it_was_pressed_on() {
+    // Yu Ming's card is on screen; "y" is typed and F2 pressed before its results come.
+    let mut app = app();
+    let ticket = card_ticket(&update(&mut app, Msg::Results(found(0, "", &[(1, "Yu Ming"), (2, "Emma")]))));
+    update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
+    press(&mut app, Action::Insert('y'));
+    assert_eq!(press(&mut app, Action::LogUsual), []);
+    // "y" finds Yu Ming first: once his card is read afresh, the usual is logged for him.
+    let ticket = card_ticket(&update(&mut app, Msg::Results(found(1, "y", &[(1, "Yu Ming")]))));
+    let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
+    assert_eq!(logged_for(&effects), Some(GuestId(1)));
+
+    // "e" typed and F2 pressed on Yu Ming again, but "e" finds Emma first: nothing is written for either.
+    press(&mut app, Action::ClearQuery);
+    press(&mut app, Action::Insert('e'));
+    assert_eq!(press(&mut app, Action::LogUsual), []);
+    let effects = update(&mut app, Msg::Results(found(3, "e", &[(2, "Emma"), (1, "Yu Ming")])));
+    let ticket = card_ticket(&effects);
+    assert_eq!(logged_for(&effects), None);
+    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("F2 not done: “e” finds another guest first")));
+    let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(2))) });
+    assert_eq!(logged_for(&effects), None);
+}
+
+#[test]
+fn another_key_before_the_card_is_in_cancels_a_waiting_command() {
+    let mut app = app();
+    let ticket = card_ticket(&update(&mut app, Msg::Results(found(0, "", &[(1, "Yu Ming")]))));
+    press(&mut app, Action::LogUsual);
+    press(&mut app, Action::CursorLeft);
+    let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
+    assert_eq!(logged_for(&effects), None);
+}
