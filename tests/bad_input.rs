@@ -4,17 +4,10 @@ mod common;
 
 use common::{Book, GUESTS_JSONL, run_with};
 
-fn book_with_guests() -> Book {
-    let book = Book::new();
-    let list = book.write("guests.jsonl", GUESTS_JSONL);
-    book.ok(&["import", list.to_str().unwrap()]);
-    book
-}
-
 /// Imports `contents` as `name` and asserts the import is refused with an error containing `expected`, leaving the
 /// book exactly as it was.
 fn refused_import(name: &str, contents: impl AsRef<[u8]>, expected: &str) {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     let before = book.dump();
     let file = book.write(name, contents);
     let run = book.run(&["import", file.to_str().unwrap()]);
@@ -105,7 +98,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_untouched() {
 
 #[test]
 fn a_book_from_a_newer_version_is_refused_and_untouched() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     rusqlite::Connection::open(&book.path).unwrap().pragma_update(None, "user_version", 99).unwrap();
     let bytes = std::fs::read(&book.path).unwrap();
     let run = book.run(&["visit", "yu", "--seat", "Bar 1"]);
@@ -115,7 +108,7 @@ fn a_book_from_a_newer_version_is_refused_and_untouched() {
 
 #[test]
 fn a_book_held_by_another_writer_is_busy_not_broken() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     let before = book.dump();
     let holder = rusqlite::Connection::open(&book.path).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE; UPDATE guests SET notes = 'held' WHERE id = 1;").unwrap();
@@ -128,7 +121,7 @@ fn a_book_held_by_another_writer_is_busy_not_broken() {
 
 #[test]
 fn a_read_only_book_is_refused() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     let before = book.dump();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&book.path, std::fs::Permissions::from_mode(0o400)).unwrap();

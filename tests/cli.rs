@@ -8,6 +8,7 @@ fn book_with_guests() -> Book {
     let book = Book::new();
     let list = book.write("guests.jsonl", GUESTS_JSONL);
     let out = book.ok(&["import", list.to_str().unwrap()]);
+    // The import's own report, checked once here: every test of the CLI starts from it.
     assert!(out.contains("3 added, 0 merged, 0 already there"), "{out}");
     book
 }

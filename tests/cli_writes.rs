@@ -5,16 +5,9 @@ mod common;
 
 use common::{Book, GUESTS_JSONL};
 
-fn book_with_guests() -> Book {
-    let book = Book::new();
-    let list = book.write("guests.jsonl", GUESTS_JSONL);
-    book.ok(&["import", list.to_str().unwrap()]);
-    book
-}
-
 #[test]
 fn a_write_whose_query_matches_several_guests_is_refused_with_the_candidates() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     let before = book.dump();
     let run = book.run(&["visit", "m", "--usual"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -47,7 +40,7 @@ fn a_write_whose_query_matches_several_guests_is_refused_with_the_candidates() {
 
 #[test]
 fn a_whole_name_a_whole_phone_number_or_an_id_is_clear() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["guest", "add", "--name", "Yu Mingjie"]);
     // "yu ming" matches both Yu Ming and Yu Mingjie; it is the whole of one name.
     assert!(book.ok(&["visit", "yu ming", "--seat", "Bar 1"]).contains("logged for Yu Ming:"));
@@ -60,7 +53,7 @@ fn a_whole_name_a_whole_phone_number_or_an_id_is_clear() {
 
 #[test]
 fn every_command_that_takes_a_guest_takes_an_id() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     assert!(book.ok(&["card", "--id", "3"]).starts_with("Emma Stone"));
     assert!(book.ok(&["visit", "--id", "3", "--seat", "Bar 4"]).starts_with("visit 6 logged for Emma Stone"));
     assert!(book.ok(&["guest", "edit", "--id", "3", "--greeting", "Ms. Stone"]).contains("guest 3 updated"));
@@ -77,7 +70,7 @@ fn every_command_that_takes_a_guest_takes_an_id() {
 
 #[test]
 fn resolving_twice_is_refused_and_audited_once() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["recovery", "resolve", "1"]);
     let before = book.dump();
     let run = book.run(&["recovery", "resolve", "1"]);
@@ -87,7 +80,7 @@ fn resolving_twice_is_refused_and_audited_once() {
 
 #[test]
 fn a_heads_up_to_a_station_no_desk_uses_is_refused_unless_meant() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["--station", "restaurant", "heads-up", "--id", "1"]);
     let before = book.dump();
     let run = book.run(&["--station", "lobby", "heads-up", "--id", "1", "--to", "restuarant"]);
@@ -102,7 +95,7 @@ fn a_heads_up_to_a_station_no_desk_uses_is_refused_unless_meant() {
 
 #[test]
 fn export_and_import_keep_the_whole_book_with_mishaps_of_no_guest() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["recovery", "add", "--category", "noise", "--cost", "1,200.50", "--follow-up", "earplugs"]);
     book.ok(&["recovery", "add", "--category", "billing error", "--at", "2026-11-01T10:00:00Z"]);
     book.ok(&["--station", "lobby", "heads-up", "--id", "1"]);
@@ -126,7 +119,7 @@ fn export_and_import_keep_the_whole_book_with_mishaps_of_no_guest() {
 
 #[test]
 fn the_tally_never_prints_a_negative_zero_and_counts_are_worded_right() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["recovery", "add", "--category", "noise", "--cost", "0"]);
     let report = book.ok(&["report"]);
     assert!(!report.contains("-0.00") && !report.contains("-0.0"), "{report}");
@@ -144,7 +137,7 @@ fn the_tally_never_prints_a_negative_zero_and_counts_are_worded_right() {
 
 #[test]
 fn amounts_are_read_as_the_locale_writes_them() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     book.ok(&["recovery", "add", "--category", "room upgrade", "--cost", "1,200.50"]);
     let german = common::run_with(
         &book.path,
@@ -163,7 +156,7 @@ fn amounts_are_read_as_the_locale_writes_them() {
 
 #[test]
 fn a_new_guest_with_the_phone_of_one_in_the_book_is_refused_unless_meant() {
-    let book = book_with_guests();
+    let book = Book::holding(GUESTS_JSONL);
     let run = book.run(&["guest", "add", "--name", "Ming Yu", "--phone", "13800000108"]);
     assert_eq!(
         run.one_line_error(),

@@ -40,9 +40,7 @@ fn desk(book: &Book, desk: usize) -> (Vec<i64>, String) {
 
 #[test]
 fn killed_writers_lose_no_visit_they_reported_saved() {
-    let book = Arc::new(Book::new());
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
+    let book = Arc::new(Book::counter());
     let results = Arc::new(Mutex::new(Vec::new()));
     let threads: Vec<_> = (0..WRITERS)
         .map(|n| {

@@ -7,14 +7,6 @@ use common::tmux::Tmux;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
 
-/// A book with the counter fixture's five guests.
-fn book() -> Book {
-    let book = Book::new();
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
-    book
-}
-
 /// The counter screen on `book` in a 100×30 tmux window, with `args`.
 fn screen(book: &Book, name: &str, args: &str) -> Tmux {
     let tmux = Tmux::start(name, 100, 30, book.dir.path());
@@ -32,7 +24,7 @@ fn visits(book: &Book, query: &str) -> String {
 
 #[test]
 fn the_selection_follows_the_query_and_the_next_name_needs_no_key_first() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "follow", "");
     tmux.type_text("emily");
     tmux.wait_for("Emily's card", |s| s.contains("Greet as   Emily"));
@@ -58,7 +50,7 @@ fn the_selection_follows_the_query_and_the_next_name_needs_no_key_first() {
 
 #[test]
 fn a_name_typed_on_an_open_card_searches_and_writes_nothing() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "fiona", "");
     tmux.type_text("jon");
     tmux.wait_for("Jon's card", |s| s.contains("Greet as   Mr. Smith"));
@@ -76,7 +68,7 @@ fn a_name_typed_on_an_open_card_searches_and_writes_nothing() {
 
 #[test]
 fn ctrl_z_on_another_guest_asks_and_names_them() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "undo", "");
     tmux.type_text("0108");
     tmux.wait_for("于明's card", |s| s.contains("Greet as   于先生"));
@@ -102,7 +94,7 @@ fn ctrl_z_on_another_guest_asks_and_names_them() {
 
 #[test]
 fn a_clash_between_two_desks_keeps_both_edits_and_the_allergy() {
-    let book = book();
+    let book = Book::counter();
     let a = screen(&book, "desk-a", "--station lobby");
     let b = screen(&book, "desk-b", "--station restaurant");
     for desk in [&a, &b] {
@@ -135,7 +127,7 @@ fn a_clash_between_two_desks_keeps_both_edits_and_the_allergy() {
 
 #[test]
 fn an_allergen_in_the_usual_asks_first() {
-    let book = book();
+    let book = Book::counter();
     book.ok(&["guest", "edit", "--id", "1", "--allergies", "shellfish, eggs"]);
     let tmux = screen(&book, "allergen", "");
     tmux.type_text("jon");
@@ -158,7 +150,7 @@ fn an_allergen_in_the_usual_asks_first() {
 
 #[test]
 fn ctrl_c_on_a_changed_form_asks_first() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "quit", "");
     tmux.send(&["C-r"]);
     tmux.wait_for("the recovery form", |s| s.contains("Record a recovery (no guest)"));
@@ -174,7 +166,7 @@ fn ctrl_c_on_a_changed_form_asks_first() {
 
 #[test]
 fn after_the_last_desk_quits_the_db_file_alone_holds_every_write() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "checkpoint", "");
     tmux.type_text("jon");
     tmux.wait_for("Jon's card", |s| s.contains("Greet as   Mr. Smith"));

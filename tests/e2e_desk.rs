@@ -10,13 +10,6 @@ use common::tmux::Tmux;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
 
-fn book() -> Book {
-    let book = Book::new();
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
-    book
-}
-
 /// The counter screen in a 100×30 tmux window, started so that its process id is written to `pid` (the shell's
 /// `exec` keeps the id).
 fn screen(book: &Book, name: &str, args: &str) -> Tmux {
@@ -43,7 +36,7 @@ fn last_visit_at(book: &Book, id: &str) -> DateTime<Utc> {
 
 #[test]
 fn a_visit_logged_after_a_minute_idle_is_stamped_with_the_time_of_its_key() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "idle", "");
     tmux.type_text("jon");
     tmux.wait_for("Jon's card", |s| s.contains("Greet as   Mr. Smith"));
@@ -60,7 +53,7 @@ fn a_visit_logged_after_a_minute_idle_is_stamped_with_the_time_of_its_key() {
 
 #[test]
 fn keys_typed_while_another_desk_holds_the_book_show_and_the_visit_is_saved_after() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "locked", "");
     tmux.type_text("jon");
     tmux.wait_for("Jon's card", |s| s.contains("Greet as   Mr. Smith"));
@@ -82,7 +75,7 @@ fn keys_typed_while_another_desk_holds_the_book_show_and_the_visit_is_saved_afte
 
 #[test]
 fn sigterm_and_sighup_give_the_terminal_back_and_a_form_typed_is_offered_again() {
-    let book = book();
+    let book = Book::counter();
     let tmux = screen(&book, "signals", "--station lobby");
     signal(&book, "TERM");
     tmux.wait_for_shell();

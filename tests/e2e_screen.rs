@@ -11,9 +11,7 @@ const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
 /// A book with the counter fixture's five guests, and a shell in a `width`×`height` tmux window where
 /// `regulars --db BOOK ARGS` has been typed and entered.
 fn counter_screen(name: &str, width: u16, height: u16, args: &str) -> (Book, Tmux) {
-    let book = Book::new();
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
+    let book = Book::counter();
     let tmux = Tmux::start(name, width, height, book.dir.path());
     tmux.type_text(&format!("{BINARY} --db {} {args}", book.path.display()));
     tmux.send(&["Enter"]);
@@ -141,9 +139,7 @@ fn the_tally_and_outreach_screens_open_from_the_counter_and_return() {
 
 #[test]
 fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
-    let book = Book::new();
-    let list = book.write("counter.jsonl", include_str!("fixtures/counter.jsonl"));
-    book.ok(&["import", list.to_str().unwrap()]);
+    let book = Book::counter();
     let lobby = Tmux::start("lobby", 100, 30, book.dir.path());
     let restaurant = Tmux::start("restaurant", 100, 30, book.dir.path());
     for (tmux, station) in [(&lobby, "lobby"), (&restaurant, "restaurant")] {

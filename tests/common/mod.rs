@@ -21,6 +21,19 @@ impl Book {
         Self { dir, path }
     }
 
+    /// A book holding the guests of `list` (JSON lines), imported as a desk would.
+    pub fn holding(list: &str) -> Self {
+        let book = Self::new();
+        let file = book.write("list.jsonl", list);
+        book.ok(&["import", file.to_str().unwrap()]);
+        book
+    }
+
+    /// A book holding the counter fixture's five guests.
+    pub fn counter() -> Self {
+        Self::holding(include_str!("../fixtures/counter.jsonl"))
+    }
+
     /// A path in the book's folder, for input and output files.
     pub fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
