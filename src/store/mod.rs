@@ -6,19 +6,20 @@
 mod desks;
 mod read;
 mod schema;
+mod sql;
+mod sqlite;
 mod write;
 
-use std::fs;
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::Connection;
 use thiserror::Error;
 
 use crate::domain::ValidationError;
+use sql::{Sql, args};
 
 pub use read::{AuditEntry, Duplicate};
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
@@ -61,17 +62,6 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(error: rusqlite::Error) -> Self {
-        match error.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
-            Some(ErrorCode::NotADatabase) => Self::NotABook,
-            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
-            _ => Self::Sqlite(error),
-        }
-    }
-}
-
 impl From<serde_json::Error> for StoreError {
     fn from(error: serde_json::Error) -> Self {
         Self::Corrupt(error.to_string())
@@ -100,37 +90,15 @@ impl Store {
     /// Opens the guest book at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as
     /// needed. A book whose schema is newer than this binary is refused before anything is written.
     pub fn open(path: &Path, busy_timeout: Duration) -> Result<Self> {
-        if path.is_dir() {
-            return Err(StoreError::Directory(path.to_owned()));
-        }
-        create_private(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })?;
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        conn.busy_timeout(busy_timeout)?;
-        if conn.is_readonly(rusqlite::MAIN_DB)? {
-            return Err(StoreError::ReadOnly);
-        }
-        let supported = MIGRATIONS_LEN;
-        let found = user_version(&conn)?;
-        if found > supported {
-            return Err(StoreError::NewerSchema { found, supported });
-        }
-        // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        migrate(&mut conn)?;
-        refresh_search_keys(&mut conn)?;
-        // This connection's desk, for its audit rows (see `set_desk`); none until told.
-        conn.execute_batch("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO temp.desk VALUES ('');")?;
-        Ok(Self { conn, path: path.to_owned(), busy_timeout })
+        let conn = sqlite::open(path, busy_timeout)?;
+        let mut store = Self { conn, path: path.to_owned(), busy_timeout };
+        store.refresh_search_keys()?;
+        Ok(store)
     }
 
     /// Whether people other than the owner can read the book file: guest data is personal data.
     pub fn readable_by_others(&self) -> bool {
-        fs::metadata(&self.path).is_ok_and(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o077 != 0)
+        sqlite::readable_by_others(&self.path)
     }
 
     pub fn path(&self) -> &Path {
@@ -140,8 +108,7 @@ impl Store {
     /// Names the desk session this connection writes for: its audit rows carry the name, so the desk's watcher can
     /// pass over its own writes and refresh only what other desks changed.
     pub fn set_desk(&mut self, desk: &str) -> Result<()> {
-        self.conn.execute("UPDATE temp.desk SET name = ?1", [desk])?;
-        Ok(())
+        sqlite::set_desk(&self.conn, desk)
     }
 
     /// A second connection to the same book, for another thread.
@@ -149,92 +116,48 @@ impl Store {
         Self::open(&self.path, self.busy_timeout)
     }
 
-    fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    /// The book, for reading.
+    fn sql(&self) -> &dyn Sql {
+        &self.conn
     }
-}
 
-const MIGRATIONS_LEN: i64 = schema::MIGRATIONS.len() as i64;
-
-fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.pragma_query_value(None, "user_version", |row| row.get(0))
-}
-
-fn migrate(conn: &mut Connection) -> Result<()> {
-    if user_version(conn)? == MIGRATIONS_LEN {
-        return Ok(());
+    /// Runs `change` as one transaction: all of it is saved, or none.
+    fn write<T>(&mut self, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
+        sqlite::write(&mut self.conn, |tx| change(tx))
     }
-    // Tables are rebuilt by some migrations: with foreign keys on, dropping the old table would cascade to its
-    // children. The pragma only takes effect outside a transaction; the keys are checked before the commit instead.
-    conn.pragma_update(None, "foreign_keys", false)?;
-    let migrated = apply_migrations(conn);
-    conn.pragma_update(None, "foreign_keys", true)?;
-    migrated
-}
 
-fn apply_migrations(conn: &mut Connection) -> Result<()> {
-    // Re-read inside the write lock: another desk may have migrated while this one waited.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let applied = user_version(&tx)?;
-    for sql in schema::MIGRATIONS.iter().skip(usize::try_from(applied).unwrap_or(usize::MAX)) {
-        tx.execute_batch(sql)?;
-    }
-    let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |row| row.get(0)).optional()?;
-    if let Some(table) = broken {
-        return Err(StoreError::Corrupt(format!("a row of {table} refers to one that is not there")));
-    }
-    tx.pragma_update(None, "user_version", MIGRATIONS_LEN)?;
-    tx.commit()?;
-    Ok(())
-}
-
-/// Computes every guest's search keys again when the book's were computed by other rules (an older version of
-/// regulars), in one transaction, and records the version: opening the book costs this once.
-fn refresh_search_keys(conn: &mut Connection) -> Result<()> {
-    let stored = |conn: &Connection| -> Result<Option<String>> {
-        Ok(conn
-            .query_row("SELECT value FROM book_settings WHERE key = 'search_keys'", [], |row| row.get(0))
-            .optional()?)
-    };
-    if stored(conn)?.as_deref() == Some(crate::search::KEYS_VERSION) {
-        return Ok(());
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if stored(&tx)?.as_deref() != Some(crate::search::KEYS_VERSION) {
-        let mut read = tx.prepare("SELECT id, name, greeting, email FROM guests")?;
-        let guests: Vec<(i64, String, String, String)> = read
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(read);
-        let mut write =
-            tx.prepare("UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4 WHERE id = ?1")?;
-        for (id, name, greeting, email) in guests {
-            let keys = crate::search::SearchKeys::of(&name, &greeting, &email);
-            write.execute(rusqlite::params![id, keys.name, keys.greeting, keys.mask])?;
+    /// Computes every guest's search keys again when the book's were computed by other rules (an older version of
+    /// regulars), in one transaction, and records the version: opening the book costs this once.
+    fn refresh_search_keys(&mut self) -> Result<()> {
+        const STORED: &str = "SELECT value FROM book_settings WHERE key = 'search_keys'";
+        let current = |sql: &dyn Sql| -> Result<bool> {
+            Ok(sql.one(STORED, &[], |row| row.string(0))?.as_deref() == Some(crate::search::KEYS_VERSION))
+        };
+        if current(self.sql())? {
+            return Ok(());
         }
-        drop(write);
-        tx.execute(
-            "INSERT INTO book_settings (key, value) VALUES ('search_keys', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [crate::search::KEYS_VERSION],
-        )?;
-    }
-    tx.commit()?;
-    Ok(())
-}
-
-/// Creates an empty book file readable by its owner only, in folders only its owner can enter; SQLite gives the
-/// -wal and -shm files the book's own permissions.
-fn create_private(path: &Path) -> io::Result<()> {
-    if path.exists() {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
-    }
-    match fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        other => other.map(drop),
+        self.write(|tx| {
+            // Re-read inside the transaction: another desk may have done it meanwhile.
+            if current(tx)? {
+                return Ok(());
+            }
+            let guests = tx.rows("SELECT id, name, greeting, email FROM guests", &[], |r| {
+                Ok((r.id(0)?, r.string(1)?, r.string(2)?, r.string(3)?))
+            })?;
+            for (id, name, greeting, email) in guests {
+                let keys = crate::search::SearchKeys::of(&name, &greeting, &email);
+                tx.run(
+                    "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4 WHERE id = ?1",
+                    args![id, keys.name, keys.greeting, keys.mask],
+                )?;
+            }
+            tx.run(
+                "INSERT INTO book_settings (key, value) VALUES ('search_keys', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                args![crate::search::KEYS_VERSION],
+            )?;
+            Ok(())
+        })
     }
 }
 

@@ -4,11 +4,8 @@ use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
-
-use super::{Result, Store, StoreError, create_private, from_millis, to_millis};
+use super::sql::{Row, Sql, args};
+use super::{Result, Store, StoreError, sqlite, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::outreach::{Occasion, Written};
 use crate::domain::tally::Mishap;
@@ -16,6 +13,7 @@ use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
 use crate::search::SearchRow;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// One change in the audit log: who, when, what, to which guest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +42,13 @@ const PHONE_DIGITS_COMPARED: usize = 8;
 impl Store {
     /// How many guests the book holds.
     pub fn guest_count(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM guests", [], |row| row.get(0))?)
+        self.sql().number("SELECT count(*) FROM guests", &[])
     }
 
     /// The lowest and highest guest id, if the book has guests.
     pub fn guest_ids(&self) -> Result<Option<(i64, i64)>> {
-        let (low, high): (Option<i64>, Option<i64>) =
-            self.conn.query_row("SELECT min(id), max(id) FROM guests", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(low.zip(high))
+        let ends = self.sql().one("SELECT min(id), max(id) FROM guests", &[], |r| Ok(r.int(0)?.zip(r.int(1)?)))?;
+        Ok(ends.flatten())
     }
 
     /// Passes every guest whose id is in `ids` and whose search mask holds every bit of `needs`, in id order, to
@@ -62,43 +59,37 @@ impl Store {
         needs: i64,
         mut each: impl FnMut(&SearchRow<'_>),
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
+        self.sql().each(
             "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count
              FROM guests WHERE id BETWEEN ?1 AND ?2 AND search_mask & ?3 = ?3 ORDER BY id",
-        )?;
-        let mut rows = stmt.query(params![ids.start(), ids.end(), needs])?;
-        while let Some(row) = rows.next()? {
-            let text = |i: usize| -> rusqlite::Result<&str> {
-                row.get_ref(i)?.as_str().map_err(|e| conversion_error(i, e.into()))
-            };
-            let tags = text(5)?;
-            each(&SearchRow {
-                id: GuestId(row.get(0)?),
-                name: text(1)?,
-                greeting: text(2)?,
-                phone: text(3)?,
-                email: text(4)?,
-                // Most guests have no tags: skip the JSON parser for them.
-                tags: if tags == "[]" { Vec::new() } else { json_list(row, 5)? },
-                name_key: text(6)?,
-                greeting_key: text(7)?,
-                last_visit: row.get::<_, Option<i64>>(8)?.map(|ms| millis(8, ms)).transpose()?,
-                visit_count: row.get(9)?,
-            });
-        }
-        Ok(())
+            args![*ids.start(), *ids.end(), needs],
+            &mut |row| {
+                each(&SearchRow {
+                    id: GuestId(row.id(0)?),
+                    name: row.str(1)?,
+                    greeting: row.str(2)?,
+                    phone: row.str(3)?,
+                    email: row.str(4)?,
+                    tags: row.list(5)?,
+                    name_key: row.str(6)?,
+                    greeting_key: row.str(7)?,
+                    last_visit: row.opt_time(8)?,
+                    visit_count: u32::try_from(row.id(9)?).unwrap_or(u32::MAX),
+                });
+                Ok(())
+            },
+        )
     }
 
     /// What the house serves most, from the latest visits, most frequent first: for completing orders as typed.
     pub fn house_items(&self, limit: usize) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT items FROM visits ORDER BY at DESC LIMIT 2000")?;
-        let mut rows = stmt.query([])?;
         let mut counts: HashMap<String, (usize, String)> = HashMap::new();
-        while let Some(row) = rows.next()? {
-            for item in json_list(row, 0)? {
+        self.sql().each("SELECT items FROM visits ORDER BY at DESC LIMIT 2000", &[], &mut |row| {
+            for item in row.list(0)? {
                 counts.entry(crate::domain::text::normalise(&item)).or_insert((0, item)).0 += 1;
             }
-        }
+            Ok(())
+        })?;
         let mut items: Vec<(usize, String)> = counts.into_values().collect();
         items.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok(items.into_iter().take(limit).map(|(_, item)| item).collect())
@@ -106,11 +97,13 @@ impl Store {
 
     /// Every recovery category in use, most used first: for picking one as typed.
     pub fn categories(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT category FROM recoveries GROUP BY category ORDER BY count(*) DESC, category")?;
-        let categories = stmt.query_map([], |row| row.get(0))?;
-        Ok(categories.collect::<rusqlite::Result<_>>()?)
+        let mut counted =
+            self.sql().rows("SELECT category, count(*) FROM recoveries GROUP BY category", &[], |row| {
+                Ok((row.string(0)?, row.id(1)?))
+            })?;
+        // Ordered here, not by the database: text is ordered alike on every backend, whatever its collation.
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(counted.into_iter().map(|(category, _)| category).collect())
     }
 
     /// Guests to write to: those whose birthday falls in the `birthdays_within` days from `today`, and lapsed
@@ -121,93 +114,94 @@ impl Store {
         birthdays_within: i64,
         lapsed_before: DateTime<Utc>,
     ) -> Result<Vec<GuestHistory>> {
+        let sql = self.sql();
         let mut chosen = Vec::new();
-        let mut stmt = self.conn.prepare_cached("SELECT id, birthday FROM guests WHERE birthday IS NOT NULL")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let birthday: Birthday = row.get::<_, String>(1)?.parse().map_err(|e: String| StoreError::Corrupt(e))?;
+        sql.each("SELECT id, birthday FROM guests WHERE birthday IS NOT NULL", &[], &mut |row| {
+            let birthday: Birthday = row.str(1)?.parse().map_err(StoreError::Corrupt)?;
             if (birthday.next_on_or_after(today) - today).num_days() <= birthdays_within {
-                chosen.push(row.get::<_, i64>(0)?);
+                chosen.push(row.id(0)?);
             }
-        }
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id FROM guests WHERE visit_count >= 2 AND last_visit_at < ?1")?;
-        let lapsed = stmt.query_map([to_millis(lapsed_before)], |row| row.get::<_, i64>(0))?;
-        for id in lapsed {
-            chosen.push(id?);
-        }
-        // The chosen ids go to a temporary table of this connection, so one query per table reads their histories.
-        self.conn.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY); DELETE FROM temp.chosen;",
+            Ok(())
+        })?;
+        let lapsed = sql.rows(
+            "SELECT id FROM guests WHERE visit_count >= 2 AND last_visit_at < ?1",
+            args![to_millis(lapsed_before)],
+            |row| row.id(0),
         )?;
-        let mut insert = self.conn.prepare_cached("INSERT OR IGNORE INTO temp.chosen (id) VALUES (?1)")?;
+        chosen.extend(lapsed);
+        // The chosen ids go to a temporary table of this connection, so one query per table reads their histories.
+        // (INTEGER PRIMARY KEY: in SQLite that is the row id itself, with no second index to keep.)
+        sql.run("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", &[])?;
+        sql.run("DELETE FROM chosen", &[])?;
         for id in chosen {
-            insert.execute([id])?;
+            sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id])?;
         }
-        load(&self.conn, Which::Chosen)
+        load(sql, Which::Chosen)
     }
 
     /// The heads-ups sent since `since`, newest first, with the guest's name and greeting for the banner.
     pub fn heads_ups(&self, since: DateTime<Utc>) -> Result<Vec<HeadsUp>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.sql().rows(
             "SELECT h.id, h.guest_id, g.name, g.greeting, h.from_station, h.to_station, h.note, h.sent_at, h.sent_by,
                     h.taken_at, h.taken_by, h.taken_station
              FROM heads_ups h JOIN guests g ON g.id = h.guest_id
              WHERE h.sent_at >= ?1 ORDER BY h.sent_at DESC, h.id DESC",
-        )?;
-        let rows = stmt.query_map([to_millis(since)], |row| {
-            let taken = match row.get::<_, Option<i64>>(9)? {
-                Some(at) => Some(Taken {
-                    by: row.get::<_, Option<String>>(10)?.unwrap_or_default(),
-                    station: row.get::<_, Option<String>>(11)?.unwrap_or_default(),
-                    at: millis(9, at)?,
-                }),
-                None => None,
-            };
-            Ok(HeadsUp {
-                id: row.get(0)?,
-                guest: GuestId(row.get(1)?),
-                name: row.get(2)?,
-                greeting: row.get(3)?,
-                from_station: row.get(4)?,
-                to_station: row.get(5)?,
-                note: row.get(6)?,
-                sent_at: millis(7, row.get(7)?)?,
-                sent_by: row.get(8)?,
-                taken,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            args![to_millis(since)],
+            |row| {
+                let taken = match row.opt_time(9)? {
+                    Some(at) => Some(Taken {
+                        by: row.opt_string(10)?.unwrap_or_default(),
+                        station: row.opt_string(11)?.unwrap_or_default(),
+                        at,
+                    }),
+                    None => None,
+                };
+                Ok(HeadsUp {
+                    id: row.id(0)?,
+                    guest: GuestId(row.id(1)?),
+                    name: row.string(2)?,
+                    greeting: row.string(3)?,
+                    from_station: row.string(4)?,
+                    to_station: row.opt_string(5)?,
+                    note: row.string(6)?,
+                    sent_at: row.time(7)?,
+                    sent_by: row.string(8)?,
+                    taken,
+                })
+            },
+        )
     }
 
     /// A number that changes whenever another connection commits to the book (`PRAGMA data_version`): polling
     /// it costs one page read, so a desk can notice other desks' writes without a busy loop.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
+        sqlite::data_version(&self.conn)
     }
 
     /// The newest audit-log row's id (0 for none): where watching for other desks' writes starts.
     pub fn audit_head(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |row| row.get(0))?)
+        self.sql().number("SELECT max(id) FROM audit_log", &[])
     }
 
     /// The guests changed since audit-log row `after` by any desk but `desk` (its own writes it knows of), and the
     /// newest row's id: what other desks wrote.
     pub fn changed_since(&self, after: i64, desk: &str) -> Result<(i64, Vec<GuestId>)> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, guest_id, desk FROM audit_log WHERE id > ?1 ORDER BY id")?;
-        let mut rows = stmt.query([after])?;
         let (mut last, mut guests) = (after, Vec::new());
-        while let Some(row) = rows.next()? {
-            last = row.get(0)?;
-            let own = !desk.is_empty() && row.get_ref(2)?.as_str().unwrap_or_default() == desk;
-            if !own
-                && let Some(guest) = row.get::<_, Option<i64>>(1)?.map(GuestId)
-                && !guests.contains(&guest)
-            {
-                guests.push(guest);
-            }
-        }
+        self.sql().each(
+            "SELECT id, guest_id, desk FROM audit_log WHERE id > ?1 ORDER BY id",
+            args![after],
+            &mut |row| {
+                last = row.id(0)?;
+                let own = !desk.is_empty() && row.str(2)? == desk;
+                if !own
+                    && let Some(guest) = row.int(1)?.map(GuestId)
+                    && !guests.contains(&guest)
+                {
+                    guests.push(guest);
+                }
+                Ok(())
+            },
+        )?;
         Ok((last, guests))
     }
 
@@ -219,49 +213,52 @@ impl Store {
                 "file exists already; nothing was written",
             )));
         }
-        create_private(to).map_err(|source| StoreError::Create { path: to.to_owned(), source })?;
-        let mut target = Connection::open(to)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-        Ok(())
+        sqlite::backup(&self.conn, to)
     }
 
     /// The audit log, oldest first: every change since `since`, for one guest or all, with the guest's name where
     /// the guest is still in the book.
     pub fn audit_entries(&self, guest: Option<GuestId>, since: DateTime<Utc>) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
-             FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id
-             WHERE a.at >= ?1 AND (?2 IS NULL OR a.guest_id = ?2) ORDER BY a.id",
-        )?;
-        let rows = stmt.query_map(params![to_millis(since), guest.map(|g| g.0)], |row| {
-            Ok(AuditEntry {
-                at: millis(0, row.get(0)?)?,
-                staff: row.get(1)?,
-                action: row.get(2)?,
-                guest: row.get::<_, Option<i64>>(3)?.map(GuestId),
-                name: row.get(4)?,
-                detail: row.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        // One constant statement for each case, the guest's id always bound.
+        let (sql, args) = match guest {
+            Some(guest) => ("AND a.guest_id = ?2", args![to_millis(since), guest.0].to_vec()),
+            None => ("", args![to_millis(since)].to_vec()),
+        };
+        self.sql().rows(
+            &format!(
+                "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
+                 FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id
+                 WHERE a.at >= ?1 {sql} ORDER BY a.id"
+            ),
+            &args,
+            |row| {
+                Ok(AuditEntry {
+                    at: row.time(0)?,
+                    staff: row.string(1)?,
+                    action: row.string(2)?,
+                    guest: row.int(3)?.map(GuestId),
+                    name: row.opt_string(4)?,
+                    detail: row.string(5)?,
+                })
+            },
+        )
     }
 
     /// Every recovery, for the mishap tally.
     pub fn mishaps(&self) -> Result<Vec<Mishap>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.sql().rows(
             "SELECT guest_id, category, opened_at, resolved_at, cost FROM recoveries ORDER BY opened_at, id",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(Mishap {
-                guest: row.get::<_, Option<i64>>(0)?.map(GuestId),
-                category: row.get(1)?,
-                opened_at: millis(2, row.get(2)?)?,
-                resolved_at: row.get::<_, Option<i64>>(3)?.map(|ms| millis(3, ms)).transpose()?,
-                cost: row.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            &[],
+            |row| {
+                Ok(Mishap {
+                    guest: row.int(0)?.map(GuestId),
+                    category: row.string(1)?,
+                    opened_at: row.time(2)?,
+                    resolved_at: row.opt_time(3)?,
+                    cost: row.real(4)?,
+                })
+            },
+        )
     }
 
     /// Guests already in the book that `profile` may be: the same phone number (its last eight digits, as
@@ -277,75 +274,68 @@ impl Store {
         if phone.len() < PHONE_DIGITS_COMPARED && email.is_empty() {
             return Ok(found);
         }
-        let mut stmt = self.conn.prepare_cached("SELECT id, name, phone, email FROM guests ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let same = if phone.len() >= PHONE_DIGITS_COMPARED
-                && tail(row.get_ref(2)?.as_str().unwrap_or_default()) == phone
-            {
+        self.sql().each("SELECT id, name, phone, email FROM guests ORDER BY id", &[], &mut |row| {
+            let same = if phone.len() >= PHONE_DIGITS_COMPARED && tail(row.str(2)?) == phone {
                 "phone"
-            } else if !email.is_empty()
-                && row.get_ref(3)?.as_str().unwrap_or_default().trim().eq_ignore_ascii_case(&email)
-            {
+            } else if !email.is_empty() && row.str(3)?.trim().eq_ignore_ascii_case(&email) {
                 "email"
             } else {
-                continue;
+                return Ok(());
             };
-            found.push(Duplicate { id: GuestId(row.get(0)?), name: row.get(1)?, same });
-            if found.len() == 5 {
-                break;
+            if found.len() < 5 {
+                found.push(Duplicate { id: GuestId(row.id(0)?), name: row.string(1)?, same });
             }
-        }
+            Ok(())
+        })?;
         Ok(found)
     }
 
     /// Every station a desk has opened the book as, by name: where heads-ups can go.
     pub fn stations(&self) -> Result<Vec<String>> {
-        stations(&self.conn)
+        stations(self.sql())
     }
 
     /// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the
     /// book an export must carry, as the tally counts them.
     pub fn unattached_recoveries(&self) -> Result<Vec<RecoveryEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        let sql = self.sql();
+        let mut entries = sql.rows(
             "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
              FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
+            &[],
+            |row| recovery_from_row(row, 0),
         )?;
-        let rows = stmt.query_map([], |row| recovery_from_row(row, 0))?;
-        let mut entries: Vec<RecoveryEntry> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
+        sql.each(
             "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
              WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
+            &[],
+            &mut |row| {
+                let id = RecoveryId(row.id(0)?);
+                if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                    entry.recovery.follow_ups.push(FollowUp { task: row.string(1)?, done: row.flag(2)? });
+                }
+                Ok(())
+            },
         )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id = RecoveryId(row.get(0)?);
-            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
-                entry.recovery.follow_ups.push(FollowUp { task: row.get(1)?, done: row.get(2)? });
-            }
-        }
         Ok(entries)
     }
 
     /// One guest with their whole history.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
-        history(&self.conn, id)
+        history(self.sql(), id)
     }
 
     /// Every guest with their whole history, in id order: what an export writes.
     pub fn histories(&self) -> Result<Vec<GuestHistory>> {
-        let mut histories = load(&self.conn, Which::All)?;
+        let mut histories = load(self.sql(), Which::All)?;
         histories.sort_by_key(|h| h.guest.id);
         Ok(histories)
     }
 }
 
 /// One guest's profile as stored, without history; `NotFound` when there is no such guest.
-pub(super) fn guest(conn: &Connection, id: GuestId) -> Result<Guest> {
-    let found = conn
-        .prepare_cached(&format!("SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?1"))?
-        .query_row([id.0], guest_from_row)
-        .optional()?;
+pub(super) fn guest(sql: &dyn Sql, id: GuestId) -> Result<Guest> {
+    let found = sql.one(&format!("SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?1"), args![id.0], guest_from_row)?;
     found.ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
 }
 
@@ -353,11 +343,10 @@ pub(super) fn guest(conn: &Connection, id: GuestId) -> Result<Guest> {
 const GUEST_COLUMNS: &str =
     "id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by, notes_at";
 
-pub(super) fn history(conn: &Connection, id: GuestId) -> Result<GuestHistory> {
-    load(conn, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+pub(super) fn history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
+    load(sql, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
 }
 
-/// Loads one guest (`only`) or all of them, with visits and recoveries, in four queries whatever the count.
 /// Which guests `load` reads.
 #[derive(Clone, Copy)]
 enum Which {
@@ -367,171 +356,169 @@ enum Which {
     Chosen,
 }
 
-fn load(conn: &Connection, which: Which) -> Result<Vec<GuestHistory>> {
+/// Loads one guest, the chosen ones or all of them, with visits, recoveries and outreach notes, in five queries
+/// whatever the count.
+fn load(sql: &dyn Sql, which: Which) -> Result<Vec<GuestHistory>> {
     // The filter is one of three constant fragments; an id is always a bound parameter.
     let filter = |column: &str| match which {
         Which::One(_) => format!("WHERE {column} = ?1"),
-        Which::All => format!("WHERE ?1 IS NULL AND {column} IS NOT NULL"),
-        Which::Chosen => format!("WHERE ?1 IS NULL AND {column} IN (SELECT id FROM temp.chosen)"),
+        Which::All => format!("WHERE {column} IS NOT NULL"),
+        Which::Chosen => format!("WHERE {column} IN (SELECT id FROM chosen)"),
     };
-    let param = match which {
-        Which::One(id) => Some(id.0),
-        Which::All | Which::Chosen => None,
+    let one = match which {
+        Which::One(id) => args![id.0].to_vec(),
+        Which::All | Which::Chosen => Vec::new(),
     };
 
     let mut slot = HashMap::new();
     let mut histories = Vec::new();
-    let mut stmt = conn.prepare_cached(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")))?;
-    let mut rows = stmt.query(params![param])?;
-    while let Some(row) = rows.next()? {
+    sql.each(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")), &one, &mut |row| {
         let guest = guest_from_row(row)?;
         slot.insert(guest.id, histories.len());
         histories.push(GuestHistory { guest, visits: Vec::new(), recoveries: Vec::new(), written: Vec::new() });
-    }
+        Ok(())
+    })?;
 
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT guest_id, at, seat, items, party_size, staff, note FROM visits {} ORDER BY guest_id, at, id",
-        filter("guest_id")
-    ))?;
-    let mut rows = stmt.query(params![param])?;
-    while let Some(row) = rows.next()? {
-        let visit = Visit {
-            at: millis(1, row.get(1)?)?,
-            seat: row.get(2)?,
-            order: json_list(row, 3)?,
-            party_size: row.get(4)?,
-            staff: row.get(5)?,
-            note: row.get(6)?,
-        };
-        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
-            histories[i].visits.push(visit);
-        }
-    }
+    sql.each(
+        &format!(
+            "SELECT guest_id, at, seat, items, party_size, staff, note FROM visits {} ORDER BY guest_id, at, id",
+            filter("guest_id")
+        ),
+        &one,
+        &mut |row| {
+            let visit = Visit {
+                at: row.time(1)?,
+                seat: row.string(2)?,
+                order: row.list(3)?,
+                party_size: row.int(4)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+                staff: row.string(5)?,
+                note: row.string(6)?,
+            };
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                histories[i].visits.push(visit);
+            }
+            Ok(())
+        },
+    )?;
 
     let mut recovery_slot = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT guest_id, id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
-         FROM recoveries {} ORDER BY guest_id, opened_at, id",
-        filter("guest_id")
-    ))?;
-    let mut rows = stmt.query(params![param])?;
-    while let Some(row) = rows.next()? {
-        let entry = recovery_from_row(row, 1)?;
-        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
-            recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
-            histories[i].recoveries.push(entry);
-        }
-    }
+    sql.each(
+        &format!(
+            "SELECT guest_id, id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+             FROM recoveries {} ORDER BY guest_id, opened_at, id",
+            filter("guest_id")
+        ),
+        &one,
+        &mut |row| {
+            let entry = recovery_from_row(row, 1)?;
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
+                histories[i].recoveries.push(entry);
+            }
+            Ok(())
+        },
+    )?;
 
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
-         {} ORDER BY f.recovery_id, f.position",
-        filter("r.guest_id")
-    ))?;
-    let mut rows = stmt.query(params![param])?;
-    while let Some(row) = rows.next()? {
-        if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.get(0)?)) {
-            histories[i].recoveries[j].recovery.follow_ups.push(FollowUp { task: row.get(1)?, done: row.get(2)? });
-        }
-    }
+    sql.each(
+        &format!(
+            "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+             {} ORDER BY f.recovery_id, f.position",
+            filter("r.guest_id")
+        ),
+        &one,
+        &mut |row| {
+            if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
+                let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
+                histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
+            }
+            Ok(())
+        },
+    )?;
 
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts {} ORDER BY guest_id, id",
-        filter("guest_id")
-    ))?;
-    let mut rows = stmt.query(params![param])?;
-    while let Some(row) = rows.next()? {
-        let reason: String = row.get(1)?;
-        let occasion = Occasion::parse(&reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
-        if let Some(&i) = slot.get(&GuestId(row.get(0)?)) {
-            let at = millis(3, row.get(3)?)?;
-            histories[i].written.push(Written { occasion, of: row.get(2)?, at, staff: row.get(4)? });
-        }
-    }
+    sql.each(
+        &format!(
+            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts {} ORDER BY guest_id, id",
+            filter("guest_id")
+        ),
+        &one,
+        &mut |row| {
+            let reason = row.str(1)?;
+            let occasion =
+                Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                let written = Written { occasion, of: row.string(2)?, at: row.time(3)?, staff: row.string(4)? };
+                histories[i].written.push(written);
+            }
+            Ok(())
+        },
+    )?;
     Ok(histories)
 }
 
 /// Every identity key in the book (name with phone, name with email) and the guest it belongs to.
-pub(super) fn identities(conn: &Connection) -> Result<HashMap<String, GuestId>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, phone, email FROM guests ORDER BY id")?;
-    let mut rows = stmt.query([])?;
+pub(super) fn identities(sql: &dyn Sql) -> Result<HashMap<String, GuestId>> {
     let mut known = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let profile = Profile { name: row.get(1)?, phone: row.get(2)?, email: row.get(3)?, ..Profile::default() };
-        let id = GuestId(row.get(0)?);
+    sql.each("SELECT id, name, phone, email FROM guests ORDER BY id", &[], &mut |row| {
+        let profile =
+            Profile { name: row.string(1)?, phone: row.string(2)?, email: row.string(3)?, ..Profile::default() };
+        let id = GuestId(row.id(0)?);
         for key in profile.identity_keys() {
             known.entry(key).or_insert(id);
         }
-    }
+        Ok(())
+    })?;
     Ok(known)
 }
 
 /// Every station a desk has opened the book as, by name.
-pub(super) fn stations(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT name FROM stations ORDER BY name")?;
-    let names = stmt.query_map([], |row| row.get(0))?;
-    Ok(names.collect::<rusqlite::Result<_>>()?)
+pub(super) fn stations(sql: &dyn Sql) -> Result<Vec<String>> {
+    let mut names = sql.rows("SELECT name FROM stations", &[], |row| row.string(0))?;
+    names.sort();
+    Ok(names)
 }
 
-pub(super) fn guest_exists(conn: &Connection, id: GuestId) -> Result<bool> {
-    let found = conn.prepare_cached("SELECT 1 FROM guests WHERE id = ?1")?.query_row([id.0], |_| Ok(())).optional()?;
-    Ok(found.is_some())
+pub(super) fn guest_exists(sql: &dyn Sql, id: GuestId) -> Result<bool> {
+    Ok(sql.one("SELECT 1 FROM guests WHERE id = ?1", args![id.0], |_| Ok(()))?.is_some())
 }
 
-fn guest_from_row(row: &Row<'_>) -> rusqlite::Result<Guest> {
-    let birthday = row
-        .get::<_, Option<String>>(5)?
-        .map(|text| text.parse().map_err(|e: String| conversion_error(5, e.into())))
-        .transpose()?;
+fn guest_from_row(row: &dyn Row) -> Result<Guest> {
+    let birthday = row.text(5)?.map(|text| text.parse().map_err(StoreError::Corrupt)).transpose()?;
     Ok(Guest {
-        id: GuestId(row.get(0)?),
-        version: row.get(10)?,
-        notes_by: match row.get::<_, Option<i64>>(12)? {
-            Some(at) => Some(Noted { staff: row.get(11)?, at: millis(12, at)? }),
+        id: GuestId(row.id(0)?),
+        version: row.id(10)?,
+        notes_by: match row.opt_time(12)? {
+            Some(at) => Some(Noted { staff: row.string(11)?, at }),
             None => None,
         },
         profile: Profile {
-            name: row.get(1)?,
-            greeting: row.get(2)?,
-            phone: row.get(3)?,
-            email: row.get(4)?,
+            name: row.string(1)?,
+            greeting: row.string(2)?,
+            phone: row.string(3)?,
+            email: row.string(4)?,
             birthday,
-            tags: json_list(row, 6)?,
-            allergies: json_list(row, 7)?,
-            preferences: json_list(row, 8)?,
-            notes: row.get(9)?,
+            tags: row.list(6)?,
+            allergies: row.list(7)?,
+            preferences: row.list(8)?,
+            notes: row.string(9)?,
         },
     })
 }
 
 /// A recovery from the columns id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff,
 /// starting at `first`; its follow-ups are read apart.
-fn recovery_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<RecoveryEntry> {
+fn recovery_from_row(row: &dyn Row, first: usize) -> Result<RecoveryEntry> {
     let at = |i: usize| first + i;
     Ok(RecoveryEntry {
-        id: RecoveryId(row.get(at(0))?),
+        id: RecoveryId(row.id(at(0))?),
         recovery: Recovery {
-            opened_at: millis(at(1), row.get(at(1))?)?,
-            category: row.get(at(2))?,
-            what_happened: row.get(at(3))?,
-            action_taken: row.get(at(4))?,
-            cost: row.get(at(5))?,
+            opened_at: row.time(at(1))?,
+            category: row.string(at(2))?,
+            what_happened: row.string(at(3))?,
+            action_taken: row.string(at(4))?,
+            cost: row.real(at(5))?,
             follow_ups: Vec::new(),
-            resolved_at: row.get::<_, Option<i64>>(at(6))?.map(|ms| millis(at(6), ms)).transpose()?,
-            staff: row.get(at(7))?,
+            resolved_at: row.opt_time(at(6))?,
+            staff: row.string(at(7))?,
         },
     })
-}
-
-fn json_list(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<String>> {
-    let text: String = row.get(column)?;
-    serde_json::from_str(&text).map_err(|e| conversion_error(column, e.into()))
-}
-
-fn millis(column: usize, value: i64) -> rusqlite::Result<DateTime<Utc>> {
-    from_millis(value).map_err(|e| conversion_error(column, e.into()))
-}
-
-fn conversion_error(column: usize, error: Box<dyn std::error::Error + Send + Sync>) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, Type::Text, error)
 }

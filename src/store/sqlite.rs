@@ -1,0 +1,216 @@
+//! The SQLite book: one file on one host, opened by every desk there. What is SQLite's own lives here — opening the
+//! file privately, its pragmas and migrations, binding arguments and reading rows for `Sql`, the online backup and
+//! the scrubbing after an erasure.
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use super::sql::{Row, Sql, Value};
+use super::{Result, StoreError, schema};
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
+            Some(ErrorCode::NotADatabase) => Self::NotABook,
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            _ => Self::Sqlite(error),
+        }
+    }
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(value) => ToSqlOutput::Borrowed(ValueRef::Integer(*value)),
+            Value::Real(value) => ToSqlOutput::Borrowed(ValueRef::Real(*value)),
+            Value::Text(value) => ToSqlOutput::Borrowed(ValueRef::Text(value.as_bytes())),
+        })
+    }
+}
+
+impl Sql for Connection {
+    fn run(&self, sql: &str, args: &[Value]) -> Result<usize> {
+        Ok(self.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args))?)
+    }
+
+    fn each(&self, sql: &str, args: &[Value], each: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
+        let mut stmt = self.prepare_cached(sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            each(&SqliteRow(row))?;
+        }
+        Ok(())
+    }
+}
+
+struct SqliteRow<'a>(&'a rusqlite::Row<'a>);
+
+impl Row for SqliteRow<'_> {
+    fn int(&self, column: usize) -> Result<Option<i64>> {
+        match self.0.get_ref(column)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Integer(value) => Ok(Some(value)),
+            other => Err(wrong_type(column, other)),
+        }
+    }
+
+    fn real(&self, column: usize) -> Result<Option<f64>> {
+        match self.0.get_ref(column)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Real(value) => Ok(Some(value)),
+            // A whole amount may have been stored as an integer.
+            ValueRef::Integer(value) => Ok(Some(value as f64)),
+            other => Err(wrong_type(column, other)),
+        }
+    }
+
+    fn text(&self, column: usize) -> Result<Option<&str>> {
+        match self.0.get_ref(column)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt(format!("column {} is not UTF-8 text", column + 1))),
+            other => Err(wrong_type(column, other)),
+        }
+    }
+}
+
+fn wrong_type(column: usize, value: ValueRef<'_>) -> StoreError {
+    StoreError::Corrupt(format!("column {} holds {} where another type belongs", column + 1, value.data_type()))
+}
+
+/// Opens the book file at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as needed.
+/// A book whose schema is newer than this binary is refused before anything is written.
+pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
+    if path.is_dir() {
+        return Err(StoreError::Directory(path.to_owned()));
+    }
+    create_private(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    conn.busy_timeout(busy_timeout)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::ReadOnly);
+    }
+    let supported = MIGRATIONS_LEN;
+    let found = user_version(&conn)?;
+    if found > supported {
+        return Err(StoreError::NewerSchema { found, supported });
+    }
+    // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrate(&mut conn)?;
+    // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
+    conn.execute_batch("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO temp.desk VALUES ('');")?;
+    Ok(conn)
+}
+
+/// Runs `change` in one `BEGIN IMMEDIATE` transaction: it waits (up to the busy timeout) for another desk's write
+/// to finish, never fails half-way through on a lock.
+pub(super) fn write<T>(conn: &mut Connection, change: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let done = change(&*tx)?;
+    tx.commit()?;
+    Ok(done)
+}
+
+const MIGRATIONS_LEN: i64 = schema::MIGRATIONS.len() as i64;
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    if user_version(conn)? == MIGRATIONS_LEN {
+        return Ok(());
+    }
+    // Tables are rebuilt by some migrations: with foreign keys on, dropping the old table would cascade to its
+    // children. The pragma only takes effect outside a transaction; the keys are checked before the commit instead.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = apply_migrations(conn);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrated
+}
+
+fn apply_migrations(conn: &mut Connection) -> Result<()> {
+    // Re-read inside the write lock: another desk may have migrated while this one waited.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let applied = user_version(&tx)?;
+    for sql in schema::MIGRATIONS.iter().skip(usize::try_from(applied).unwrap_or(usize::MAX)) {
+        tx.execute_batch(sql)?;
+    }
+    let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |row| row.get(0)).optional()?;
+    if let Some(table) = broken {
+        return Err(StoreError::Corrupt(format!("a row of {table} refers to one that is not there")));
+    }
+    tx.pragma_update(None, "user_version", MIGRATIONS_LEN)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Names the desk session this connection writes for, for its audit rows.
+pub(super) fn set_desk(conn: &Connection, desk: &str) -> Result<()> {
+    conn.execute("UPDATE temp.desk SET name = ?1", [desk])?;
+    Ok(())
+}
+
+/// A number that changes whenever another connection commits to the book (`PRAGMA data_version`).
+pub(super) fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
+}
+
+/// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
+pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
+    create_private(to).map_err(|source| StoreError::Create { path: to.to_owned(), source })?;
+    let mut target = Connection::open(to)?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
+    backup.run_to_completion(256, Duration::from_millis(5), None)?;
+    Ok(())
+}
+
+/// Before an erasure: deleted content is to be overwritten, not merely unlinked.
+pub(super) fn before_erasure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "secure_delete", true)?;
+    Ok(())
+}
+
+/// After an erasure: the book is rewritten without free pages and the write-ahead log emptied, so that nothing of
+/// what was erased is left in the files.
+pub(super) fn after_erasure(conn: &Connection) -> Result<()> {
+    conn.execute_batch("VACUUM")?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// Whether people other than the owner can read the book file: guest data is personal data.
+pub(super) fn readable_by_others(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o077 != 0)
+}
+
+/// Creates an empty book file readable by its owner only, in folders only its owner can enter; SQLite gives the
+/// -wal and -shm files the book's own permissions.
+pub(super) fn create_private(path: &Path) -> io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        fs::DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
+    }
+    match fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        other => other.map(drop),
+    }
+}
