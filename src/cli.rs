@@ -27,9 +27,10 @@ pub struct Cli {
 /// Which guest book, and who is writing to it.
 #[derive(Debug, Args)]
 pub struct BookArgs {
-    /// The guest book file [default: guests.db in the platform data folder].
-    #[arg(long, global = true, env = "REGULARS_DB", value_name = "PATH")]
-    pub db: Option<PathBuf>,
+    /// The guest book: a file, or a PostgreSQL database (`postgresql://user@host/dbname`) [default: `book` in the
+    /// settings, else guests.db in the platform data folder].
+    #[arg(long, global = true, env = "REGULARS_DB", value_name = "PATH|URL")]
+    pub db: Option<String>,
 
     /// Who is at the counter; recorded with every change [default: staff in the settings, else the login name].
     #[arg(long, global = true, env = "REGULARS_STAFF", value_name = "NAME")]

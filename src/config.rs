@@ -15,6 +15,8 @@ use crate::tui::keymap::{Keymap, KeymapError, KeysSettings};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The guest book, as `--db` takes it: a file, or a PostgreSQL URL (`--db` and `REGULARS_DB` win over it).
+    pub book: Option<String>,
     /// Who is at the counter, recorded with every change (`--staff` and `REGULARS_STAFF` win over it).
     pub staff: Option<String>,
     /// Where this desk stands: "lobby", "restaurant".

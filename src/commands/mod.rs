@@ -20,7 +20,7 @@ mod screen;
 mod visit;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
@@ -28,7 +28,7 @@ use chrono::{DateTime, Utc};
 use regulars::config::{Config, numeric_locale};
 use regulars::domain::money::Money;
 use regulars::domain::text::inert;
-use regulars::store::Store;
+use regulars::store::{Location, Store};
 
 use crate::cli::{BookArgs, Cli, Command};
 
@@ -129,7 +129,7 @@ impl<W: Write> Write for InertLines<W> {
 
 /// Where the guest book is, who is writing to it, and the desk's settings.
 pub struct Book {
-    path: PathBuf,
+    location: Location,
     staff: String,
     /// Where this desk stands; empty when not said.
     station: String,
@@ -146,11 +146,13 @@ impl Book {
             Some(path) => Config::load(&path)?,
             None => Config::default(),
         };
-        let path = match &args.db {
-            Some(path) => path.clone(),
-            None => directories::ProjectDirs::from("", "", "regulars")
-                .map(|dirs| dirs.data_dir().join("guests.db"))
-                .context("cannot find a home folder for the guest book; give --db PATH")?,
+        let location = match args.db.as_ref().or(config.book.as_ref()) {
+            Some(book) => Location::parse(book)?,
+            None => Location::File(
+                directories::ProjectDirs::from("", "", "regulars")
+                    .map(|dirs| dirs.data_dir().join("guests.db"))
+                    .context("cannot find a home folder for the guest book; give --db PATH")?,
+            ),
         };
         let staff = args
             .staff
@@ -160,7 +162,7 @@ impl Book {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "staff".to_owned());
         let station = args.station.clone().or_else(|| config.station.clone()).unwrap_or_default();
-        Ok(Self { path, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config })
+        Ok(Self { location, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config })
     }
 
     fn demo_guests(&self) -> usize {
@@ -173,12 +175,12 @@ impl Book {
     }
 
     fn open(&self) -> Result<Store> {
-        let store = Store::open(&self.path, self.busy_timeout)
-            .with_context(|| format!("cannot open the guest book {}", self.path.display()))?;
-        if store.readable_by_others() {
+        let store = Store::open_at(&self.location, self.busy_timeout)
+            .with_context(|| format!("cannot open the guest book {}", self.location))?;
+        if let Some(path) = store.path().filter(|_| store.readable_by_others()) {
             eprintln!(
                 "regulars: warning: the guest book can be read by other users; fix it with: chmod 600 '{}'",
-                store.path().display()
+                path.display()
             );
         }
         Ok(store)

@@ -19,6 +19,13 @@ pub fn path(book: &Path, station: &str) -> PathBuf {
     book.with_file_name(file)
 }
 
+/// Where drafts of a server's book are kept on this machine (the book itself is not a file here): in the data
+/// folder the default book would be in, beside a book named `server`.
+pub fn beside_server_book() -> PathBuf {
+    directories::ProjectDirs::from("", "", "regulars")
+        .map_or_else(|| PathBuf::from("server"), |dirs| dirs.data_dir().join("server"))
+}
+
 /// Keeps `draft` for the station, readable by its owner only (it holds guest data), replacing any draft before.
 pub fn keep(book: &Path, station: &str, draft: &Draft) -> io::Result<PathBuf> {
     let path = path(book, station);

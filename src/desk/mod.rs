@@ -96,7 +96,7 @@ impl Desk {
         reader.set_desk(&session)?;
         let searcher = store.reopen()?;
         let watcher = store.reopen()?;
-        let path = store.path().to_owned();
+        let path = store.path().map_or_else(drafts::beside_server_book, std::path::Path::to_owned);
         let notes = Arc::new(Mutex::new(Vec::new()));
         let pending = Arc::new(AtomicUsize::new(0));
         let outbox = Outbox { deliver: Arc::new(deliver), pending: Arc::clone(&pending) };
@@ -107,13 +107,21 @@ impl Desk {
         let threads = vec![
             search::spawn(searcher, search_rx, outbox.clone()),
             reads::spawn(reader, reads_rx, outbox.clone()),
-            writes::spawn(store, options.clone(), writes_rx, search_tx.clone(), outbox.clone(), Arc::clone(&notes)),
+            writes::spawn(
+                store,
+                path.clone(),
+                options.clone(),
+                writes_rx,
+                search_tx.clone(),
+                outbox.clone(),
+                Arc::clone(&notes),
+            ),
             watch::spawn(watcher, session, options.heads_up_minutes, watching, outbox),
         ];
         Ok(Self { search: search_tx, reads: reads_tx, writes: writes_tx, stop_watching, threads, pending, path, notes })
     }
 
-    /// The book's file.
+    /// The book's file, or for a server's book where this machine keeps its drafts: drafts are kept beside it.
     pub fn path(&self) -> &std::path::Path {
         &self.path
     }

@@ -3,6 +3,7 @@
 //! was for; a write that removes a guest from the index (a merge, a guest taken back, a demo load) tells the search
 //! thread before it answers, so the next search sees it.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
@@ -29,6 +30,7 @@ pub(super) enum Request {
 
 pub(super) fn spawn(
     store: Store,
+    drafts: PathBuf,
     options: DeskOptions,
     inbox: Receiver<Request>,
     search: Sender<search::Request>,
@@ -36,13 +38,13 @@ pub(super) fn spawn(
     notes: Arc<Mutex<Vec<String>>>,
 ) -> JoinHandle<()> {
     thread::spawn(move || {
-        let mut writer = Writer { store, options, search, outbox };
+        let mut writer = Writer { store, drafts, options, search, outbox };
         while let Ok(request) = inbox.recv() {
             let msg = match request {
                 Request::Write { who, write } => Some(writer.write(who, *write)),
                 Request::Demo => Some(writer.load_demo()),
                 Request::KeepDraft(draft) => {
-                    let note = match drafts::keep(writer.store.path(), &writer.options.station, &draft) {
+                    let note = match drafts::keep(&writer.drafts, &writer.options.station, &draft) {
                         Ok(path) => format!(
                             "the form being typed is kept in {}; it is offered back the next time this station opens the screen",
                             path.display()
@@ -66,6 +68,8 @@ pub(super) fn spawn(
 /// The desk's writer: its connection, who it writes as, and the search thread to tell.
 struct Writer {
     store: Store,
+    /// Where drafts are kept beside (see `Desk::path`).
+    drafts: PathBuf,
     options: DeskOptions,
     search: Sender<search::Request>,
     outbox: Outbox,

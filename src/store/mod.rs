@@ -4,8 +4,10 @@
 //! land together or not at all.
 
 mod desks;
+mod postgres;
 mod read;
 mod schema;
+mod schema_pg;
 mod sql;
 mod sqlite;
 mod write;
@@ -60,6 +62,10 @@ pub enum StoreError {
     InvalidRecord { index: usize, error: ValidationError },
     #[error("guest book error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("guest book server error: {0}")]
+    Postgres(String),
+    #[error("the guest book server cannot be reached ({0}); nothing was saved")]
+    Unreachable(String),
 }
 
 impl From<serde_json::Error> for StoreError {
@@ -79,10 +85,61 @@ fn known_stations(known: &[String]) -> String {
     }
 }
 
+/// Where a guest book is: a file on this host (SQLite), or a database on a PostgreSQL server.
+#[derive(Clone)]
+pub enum Location {
+    File(PathBuf),
+    /// A PostgreSQL connection string (a `postgresql://` URL or `key=value` pairs). It may hold a password, so it
+    /// is never printed: `Display` shows the server and database only.
+    Server(Box<::postgres::Config>),
+}
+
+impl Location {
+    /// A `postgresql://` or `postgres://` URL (or `key=value` pairs with `host=` or `dbname=`) names a server; anything
+    /// else is a file path.
+    pub fn parse(text: &str) -> Result<Self> {
+        let server = text.starts_with("postgresql://")
+            || text.starts_with("postgres://")
+            || (text.contains('=') && (text.contains("host=") || text.contains("dbname=")));
+        if !server {
+            return Ok(Self::File(PathBuf::from(text)));
+        }
+        let config: ::postgres::Config = text
+            .parse()
+            .map_err(|e: ::postgres::Error| StoreError::Invalid(ValidationError::new("book", e.to_string())))?;
+        Ok(Self::Server(Box::new(config)))
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::File(path) => write!(f, "{}", path.display()),
+            Self::Server(config) => {
+                let database = config.get_dbname().unwrap_or("the default database");
+                let hosts: Vec<String> = config
+                    .get_hosts()
+                    .iter()
+                    .map(|host| match host {
+                        ::postgres::config::Host::Tcp(name) => name.clone(),
+                        ::postgres::config::Host::Unix(path) => path.display().to_string(),
+                    })
+                    .collect();
+                write!(f, "PostgreSQL database {database} on {}", hosts.join(", "))
+            }
+        }
+    }
+}
+
+enum Db {
+    Sqlite(Connection),
+    Postgres(Box<postgres::Connection>),
+}
+
 /// An open guest book.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    db: Db,
+    location: Location,
     busy_timeout: Duration,
 }
 
@@ -90,40 +147,75 @@ impl Store {
     /// Opens the guest book at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as
     /// needed. A book whose schema is newer than this binary is refused before anything is written.
     pub fn open(path: &Path, busy_timeout: Duration) -> Result<Self> {
-        let conn = sqlite::open(path, busy_timeout)?;
-        let mut store = Self { conn, path: path.to_owned(), busy_timeout };
+        Self::open_at(&Location::File(path.to_owned()), busy_timeout)
+    }
+
+    /// Opens the guest book wherever it is: a file, or a database on a server (created in it on first use).
+    pub fn open_at(location: &Location, busy_timeout: Duration) -> Result<Self> {
+        let db = match location {
+            Location::File(path) => Db::Sqlite(sqlite::open(path, busy_timeout)?),
+            Location::Server(config) => Db::Postgres(Box::new(postgres::Connection::open(config, busy_timeout)?)),
+        };
+        let mut store = Self { db, location: location.clone(), busy_timeout };
         store.refresh_search_keys()?;
         Ok(store)
     }
 
-    /// Whether people other than the owner can read the book file: guest data is personal data.
+    /// Whether people other than the owner can read the book file: guest data is personal data. (A server's book
+    /// is guarded by the server's roles instead.)
     pub fn readable_by_others(&self) -> bool {
-        sqlite::readable_by_others(&self.path)
+        match &self.location {
+            Location::File(path) => sqlite::readable_by_others(path),
+            Location::Server(_) => false,
+        }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The book's file, for a book that is one.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.location {
+            Location::File(path) => Some(path),
+            Location::Server(_) => None,
+        }
     }
 
     /// Names the desk session this connection writes for: its audit rows carry the name, so the desk's watcher can
     /// pass over its own writes and refresh only what other desks changed.
     pub fn set_desk(&mut self, desk: &str) -> Result<()> {
-        sqlite::set_desk(&self.conn, desk)
+        self.sql().run("UPDATE desk SET name = ?1", args![desk])?;
+        Ok(())
     }
 
     /// A second connection to the same book, for another thread.
     pub fn reopen(&self) -> Result<Self> {
-        Self::open(&self.path, self.busy_timeout)
+        Self::open_at(&self.location, self.busy_timeout)
+    }
+
+    /// The SQLite connection, for what only a file book does.
+    fn file(&self) -> Option<&Connection> {
+        match &self.db {
+            Db::Sqlite(conn) => Some(conn),
+            Db::Postgres(_) => None,
+        }
     }
 
     /// The book, for reading.
     fn sql(&self) -> &dyn Sql {
-        &self.conn
+        match &self.db {
+            Db::Sqlite(conn) => conn,
+            Db::Postgres(conn) => &**conn,
+        }
     }
 
     /// Runs `change` as one transaction: all of it is saved, or none.
-    fn write<T>(&mut self, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
-        sqlite::write(&mut self.conn, |tx| change(tx))
+    fn write<T>(&mut self, change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
+        match &mut self.db {
+            Db::Sqlite(conn) => sqlite::write(conn, change),
+            Db::Postgres(conn) => conn.write(self.busy_timeout, change),
+        }
     }
 
     /// Computes every guest's search keys again when the book's were computed by other rules (an older version of

@@ -175,7 +175,11 @@ impl Store {
     /// A number that changes whenever another connection commits to the book (`PRAGMA data_version`): polling
     /// it costs one page read, so a desk can notice other desks' writes without a busy loop.
     pub fn data_version(&self) -> Result<i64> {
-        sqlite::data_version(&self.conn)
+        match self.file() {
+            Some(conn) => sqlite::data_version(conn),
+            // A server's book: the newest audit row stands for its version until the desks listen for changes.
+            None => self.audit_head(),
+        }
     }
 
     /// The newest audit-log row's id (0 for none): where watching for other desks' writes starts.
@@ -213,7 +217,13 @@ impl Store {
                 "file exists already; nothing was written",
             )));
         }
-        sqlite::backup(&self.conn, to)
+        match self.file() {
+            Some(conn) => sqlite::backup(conn, to),
+            None => Err(StoreError::Invalid(crate::domain::ValidationError::new(
+                "backup",
+                "of a PostgreSQL book is made with pg_dump (see the README); nothing was written",
+            ))),
+        }
     }
 
     /// The audit log, oldest first: every change since `since`, for one guest or all, with the guest's name where

@@ -120,7 +120,7 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
 
 /// Runs `change` in one `BEGIN IMMEDIATE` transaction: it waits (up to the busy timeout) for another desk's write
 /// to finish, never fails half-way through on a lock.
-pub(super) fn write<T>(conn: &mut Connection, change: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+pub(super) fn write<T>(conn: &mut Connection, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let done = change(&*tx)?;
     tx.commit()?;
@@ -158,12 +158,6 @@ fn apply_migrations(conn: &mut Connection) -> Result<()> {
     }
     tx.pragma_update(None, "user_version", MIGRATIONS_LEN)?;
     tx.commit()?;
-    Ok(())
-}
-
-/// Names the desk session this connection writes for, for its audit rows.
-pub(super) fn set_desk(conn: &Connection, desk: &str) -> Result<()> {
-    conn.execute("UPDATE temp.desk SET name = ?1", [desk])?;
     Ok(())
 }
 

@@ -314,7 +314,9 @@ impl Store {
     /// (`secure_delete`), the book is rewritten without free pages (VACUUM) and the write-ahead log emptied, so the
     /// guest's name and phone are nowhere in the files afterwards. Audited by id only.
     pub fn forget(&mut self, guest: GuestId, staff: &str) -> Result<()> {
-        super::sqlite::before_erasure(&self.conn)?;
+        if let Some(conn) = self.file() {
+            super::sqlite::before_erasure(conn)?;
+        }
         self.write(|tx| {
             if !guest_exists(tx, guest)? {
                 return Err(StoreError::NotFound(format!("guest {guest}")));
@@ -330,7 +332,10 @@ impl Store {
             tx.run("DELETE FROM guests WHERE id = ?1", args![guest.0])?;
             audit(tx, staff, "guest forgotten", Some(guest), "")
         })?;
-        super::sqlite::after_erasure(&self.conn)
+        match self.file() {
+            Some(conn) => super::sqlite::after_erasure(conn),
+            None => Ok(()),
+        }
     }
 
     /// Takes back a guest added by mistake (the counter's undo), while nothing has been recorded for them yet.
@@ -391,8 +396,7 @@ fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId>
     let id = tx.number(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
                              name_key, greeting_key, search_mask, created_at, updated_at, notes_by, notes_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14,
-                 CASE WHEN ?9 = '' THEN NULL ELSE ?13 END)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
          RETURNING id",
         args![
             &profile.name,
@@ -409,6 +413,7 @@ fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId>
             keys.mask,
             now,
             if profile.notes.is_empty() { "" } else { staff },
+            (!profile.notes.is_empty()).then_some(now),
         ],
     )?;
     Ok(GuestId(id))

@@ -65,7 +65,7 @@ impl Screen {
     }
 
     fn on(dir: tempfile::TempDir, store: Store, size: (u16, u16), station: Option<&str>) -> Self {
-        let book = store.path().to_owned();
+        let book = store.path().unwrap().to_owned();
         let (tx, arrivals) = mpsc::channel();
         let options = DeskOptions {
             staff: "Nok".into(),

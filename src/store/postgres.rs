@@ -1,0 +1,245 @@
+//! The PostgreSQL book: one server for a property or a chain, desks on any machine. What is PostgreSQL's own lives
+//! here — connecting, its migrations under an advisory lock, binding arguments and reading rows for `Sql`, and
+//! serializable transactions retried when the server says another desk's write got in the way.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::error::Error;
+use std::time::{Duration, Instant};
+
+use bytes::BytesMut;
+use postgres::error::SqlState;
+use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use postgres::{Client, Config, IsolationLevel, NoTls, Statement};
+
+use super::sql::{Row, Sql, Value};
+use super::{Result, StoreError, schema_pg};
+
+impl From<postgres::Error> for StoreError {
+    fn from(error: postgres::Error) -> Self {
+        match error.code() {
+            Some(code) if *code == SqlState::READ_ONLY_SQL_TRANSACTION => Self::ReadOnly,
+            Some(code)
+                if *code == SqlState::T_R_SERIALIZATION_FAILURE
+                    || *code == SqlState::T_R_DEADLOCK_DETECTED
+                    || *code == SqlState::LOCK_NOT_AVAILABLE =>
+            {
+                Self::Busy
+            }
+            _ if error.is_closed() => Self::Unreachable(error.to_string()),
+            _ => Self::Postgres(match error.as_db_error() {
+                Some(db) => format!("{} ({})", db.message(), db.code().code()),
+                None => error.to_string(),
+            }),
+        }
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> std::result::Result<IsNull, Box<dyn Error + Sync + Send>> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(value) => match *ty {
+                Type::INT8 => value.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*value)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(*value)?.to_sql(ty, out),
+                Type::BOOL => (*value != 0).to_sql(ty, out),
+                Type::FLOAT8 => (*value as f64).to_sql(ty, out),
+                _ => Err(format!("an integer cannot be stored as {ty}").into()),
+            },
+            Value::Real(value) => match *ty {
+                Type::FLOAT4 => (*value as f32).to_sql(ty, out),
+                _ => value.to_sql(ty, out),
+            },
+            Value::Text(value) => value.as_str().to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        // Each value converts itself to the type the server asks for, or says why it cannot.
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// A connection to the server with the statements it has prepared, each once.
+pub(super) struct Connection {
+    client: RefCell<Client>,
+    prepared: RefCell<HashMap<String, Statement>>,
+}
+
+impl Connection {
+    /// Connects with `config` and migrates the book's schema as needed; a book whose schema is newer than this
+    /// binary is refused before anything is written.
+    pub(super) fn open(config: &Config, busy_timeout: Duration) -> Result<Self> {
+        let mut client = config.connect(NoTls)?;
+        schema_pg::migrate(&mut client)?;
+        // A write waits for another desk's lock as long as on a file book, then gives up with nothing saved.
+        let millis = busy_timeout.as_millis().to_string();
+        client.execute("SELECT set_config('lock_timeout', $1, false)", &[&millis])?;
+        // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
+        client.batch_execute("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO desk VALUES ('');")?;
+        Ok(Self { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()) })
+    }
+
+    /// Runs `change` in one serializable transaction: as if no other desk wrote meanwhile. When the server refuses
+    /// it because another desk's write got in the way, it is run again from the start (nothing of the first try was
+    /// saved), until `patience` runs out.
+    pub(super) fn write<T>(&self, patience: Duration, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
+        let started = Instant::now();
+        loop {
+            match self.try_write(&mut change) {
+                Err(StoreError::Busy) if started.elapsed() < patience => std::thread::sleep(Duration::from_millis(5)),
+                done => return done,
+            }
+        }
+    }
+
+    fn try_write<T>(&self, change: &mut impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
+        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start()?;
+        let in_tx = Transaction { tx: RefCell::new(tx), prepared: &self.prepared };
+        let done = change(&in_tx)?;
+        in_tx.tx.into_inner().commit()?;
+        Ok(done)
+    }
+
+    fn statement(
+        prepared: &RefCell<HashMap<String, Statement>>,
+        client: &mut impl postgres::GenericClient,
+        sql: &str,
+    ) -> Result<Statement> {
+        if let Some(statement) = prepared.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = client.prepare(&numbered(sql))?;
+        prepared.borrow_mut().insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+}
+
+/// A query run while another on the same connection is still being read: a mistake in the store, said as an error
+/// rather than a panic.
+fn nested() -> StoreError {
+    StoreError::Corrupt("a query was run inside another on one connection".to_owned())
+}
+
+/// Runs and reads statements on `client` (a connection or a transaction).
+fn run(
+    client: &mut impl postgres::GenericClient,
+    prepared: &RefCell<HashMap<String, Statement>>,
+    sql: &str,
+    args: &[Value],
+) -> Result<usize> {
+    let statement = Connection::statement(prepared, client, sql)?;
+    let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
+    Ok(usize::try_from(client.execute(&statement, &params)?).unwrap_or(usize::MAX))
+}
+
+fn each(
+    client: &mut impl postgres::GenericClient,
+    prepared: &RefCell<HashMap<String, Statement>>,
+    sql: &str,
+    args: &[Value],
+    each: &mut dyn FnMut(&dyn Row) -> Result<()>,
+) -> Result<()> {
+    let statement = Connection::statement(prepared, client, sql)?;
+    let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
+    for row in client.query(&statement, &params)? {
+        each(&PgRow(&row))?;
+    }
+    Ok(())
+}
+
+impl Sql for Connection {
+    fn run(&self, sql: &str, args: &[Value]) -> Result<usize> {
+        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        run(&mut *client, &self.prepared, sql, args)
+    }
+
+    fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
+        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        each(&mut *client, &self.prepared, sql, args, f)
+    }
+}
+
+struct Transaction<'a> {
+    tx: RefCell<postgres::Transaction<'a>>,
+    prepared: &'a RefCell<HashMap<String, Statement>>,
+}
+
+impl Sql for Transaction<'_> {
+    fn run(&self, sql: &str, args: &[Value]) -> Result<usize> {
+        let mut tx = self.tx.try_borrow_mut().map_err(|_| nested())?;
+        run(&mut *tx, self.prepared, sql, args)
+    }
+
+    fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
+        let mut tx = self.tx.try_borrow_mut().map_err(|_| nested())?;
+        each(&mut *tx, self.prepared, sql, args, f)
+    }
+}
+
+struct PgRow<'a>(&'a postgres::Row);
+
+impl Row for PgRow<'_> {
+    fn int(&self, column: usize) -> Result<Option<i64>> {
+        let ty = self.column_type(column)?;
+        Ok(match ty {
+            Type::INT8 => self.0.try_get::<_, Option<i64>>(column)?,
+            Type::INT4 => self.0.try_get::<_, Option<i32>>(column)?.map(i64::from),
+            Type::INT2 => self.0.try_get::<_, Option<i16>>(column)?.map(i64::from),
+            Type::BOOL => self.0.try_get::<_, Option<bool>>(column)?.map(i64::from),
+            other => return Err(wrong_type(column, &other)),
+        })
+    }
+
+    fn real(&self, column: usize) -> Result<Option<f64>> {
+        let ty = self.column_type(column)?;
+        Ok(match ty {
+            Type::FLOAT8 => self.0.try_get::<_, Option<f64>>(column)?,
+            Type::FLOAT4 => self.0.try_get::<_, Option<f32>>(column)?.map(f64::from),
+            _ => self.int(column)?.map(|whole| whole as f64),
+        })
+    }
+
+    fn text(&self, column: usize) -> Result<Option<&str>> {
+        Ok(self.0.try_get::<_, Option<&str>>(column)?)
+    }
+}
+
+impl PgRow<'_> {
+    fn column_type(&self, column: usize) -> Result<Type> {
+        let columns = self.0.columns();
+        let found = columns.get(column).ok_or_else(|| StoreError::Corrupt(format!("no column {}", column + 1)))?;
+        Ok(found.type_().clone())
+    }
+}
+
+fn wrong_type(column: usize, ty: &Type) -> StoreError {
+    StoreError::Corrupt(format!("column {} holds {ty} where another type belongs", column + 1))
+}
+
+/// The statement with SQLite's `?N` placeholders numbered as PostgreSQL's `$N`; quoted text is left as it is.
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quoted = false;
+    for c in sql.chars() {
+        if c == '\'' {
+            quoted = !quoted;
+        }
+        out.push(if c == '?' && !quoted { '$' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered;
+
+    #[test]
+    fn placeholders_are_numbered_for_postgresql_but_not_inside_text() {
+        assert_eq!(numbered("SELECT ?1, '?', ?12 WHERE a = ?2"), "SELECT $1, '?', $12 WHERE a = $2");
+    }
+}
