@@ -1,10 +1,12 @@
-//! The store on a real SQLite file: schema, round trips, audit rows, merges.
+//! The store on a real SQLite file and on a real PostgreSQL server: schema, round trips, audit rows, merges.
 
 use std::time::Duration;
 
 use chrono::{TimeZone, Utc};
 use regulars::domain::{FollowUp, GuestId, GuestRecord, Profile, Recovery, Visit};
-use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store, StoreError};
+use regulars::store::{DEFAULT_BUSY_TIMEOUT, Location, Store, StoreError};
+
+mod common;
 
 fn record(name: &str, phone: &str) -> GuestRecord {
     GuestRecord {
@@ -46,17 +48,62 @@ fn bar_visit(at: chrono::DateTime<Utc>) -> Visit {
     Visit { at, seat: "Bar".into(), order: vec![], party_size: None, staff: "Nok".into(), note: String::new() }
 }
 
-fn audit_actions(path: &std::path::Path) -> Vec<(String, String, Option<i64>)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn.prepare("SELECT staff, action, guest_id FROM audit_log ORDER BY id").unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+fn audit_actions(store: &Store) -> Vec<(String, String, Option<i64>)> {
+    let entries = store.audit_entries(None, chrono::DateTime::<Utc>::MIN_UTC).unwrap();
+    entries.into_iter().map(|e| (e.staff, e.action, e.guest.map(|g| g.0))).collect()
 }
 
-#[test]
-fn a_guest_round_trips_with_history_and_audit() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+/// A book for one test: a file in a temporary folder, or a database of its own on the test PostgreSQL server.
+struct TestBook {
+    location: Location,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestBook {
+    fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Self { location: Location::File(dir.path().join("book.db")), _dir: Some(dir) }
+    }
+
+    fn postgres() -> Self {
+        Self { location: common::pg::database(), _dir: None }
+    }
+
+    /// A new connection to the book: each is a desk of its own.
+    fn open_with(&self, busy_timeout: Duration) -> Store {
+        Store::open_at(&self.location, busy_timeout).unwrap()
+    }
+}
+
+/// Every test of the store runs on both books, with the same assertions.
+macro_rules! on_both_books {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $test() { super::$test(&super::TestBook::sqlite()) })*
+        }
+        mod postgres {
+            $(#[test] fn $test() { super::$test(&super::TestBook::postgres()) })*
+        }
+    };
+}
+
+on_both_books!(
+    a_guest_round_trips_with_history_and_audit,
+    a_record_matching_an_earlier_one_in_the_same_import_is_merged,
+    an_invalid_record_rolls_the_whole_import_back,
+    logging_a_visit_for_a_missing_guest_is_not_found,
+    every_counter_write_is_audited_and_round_trips,
+    merging_two_entries_moves_everything_and_loses_nothing,
+    notes_remember_who_wrote_them,
+    the_counters_undos_invert_their_writes_and_are_audited,
+    heads_ups_pass_between_desks_and_are_taken_once,
+    ids_are_never_handed_out_twice_even_after_a_take_back,
+    an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field,
+    notes_of_who_was_written_to_round_trip_and_are_taken_back
+);
+
+fn a_guest_round_trips_with_history_and_audit(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let summary = store.import(vec![record("Yu Ming", "0108")], "Nok", "import test.jsonl").unwrap();
     assert_eq!((summary.added, summary.merged, summary.unchanged), (1, 0, 0));
     let found = rows(&store);
@@ -77,18 +124,16 @@ fn a_guest_round_trips_with_history_and_audit() {
     drop(store);
 
     // Reopening migrates nothing and keeps everything.
-    let store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     assert_eq!(store.history(id).unwrap().visits.len(), 2);
     assert_eq!(
-        audit_actions(&path),
+        audit_actions(&book.open_with(DEFAULT_BUSY_TIMEOUT)),
         [("Nok".into(), "guest added".into(), Some(id.0)), ("Nok".into(), "visit logged".into(), Some(id.0))]
     );
 }
 
-#[test]
-fn a_record_matching_an_earlier_one_in_the_same_import_is_merged() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+fn a_record_matching_an_earlier_one_in_the_same_import_is_merged(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let mut second = record("yu  ming", "+0108");
     second.profile.tags = vec!["vip".into()];
     let summary = store.import(vec![record("Yu Ming", "0108"), second], "Nok", "x").unwrap();
@@ -99,19 +144,15 @@ fn a_record_matching_an_earlier_one_in_the_same_import_is_merged() {
     assert_eq!(store.history(found[0].0).unwrap().recoveries.len(), 1, "the same recovery is not added twice");
 }
 
-#[test]
-fn an_invalid_record_rolls_the_whole_import_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+fn an_invalid_record_rolls_the_whole_import_back(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let result = store.import(vec![record("Ann", "1"), record("  ", "2")], "Nok", "x");
     assert!(matches!(result, Err(StoreError::InvalidRecord { index: 1, ref error }) if error.field == "name"));
     assert_eq!(store.guest_count().unwrap(), 0);
 }
 
-#[test]
-fn logging_a_visit_for_a_missing_guest_is_not_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), Duration::from_millis(100)).unwrap();
+fn logging_a_visit_for_a_missing_guest_is_not_found(book: &TestBook) {
+    let mut store = book.open_with(Duration::from_millis(100));
     let visit = bar_visit(Utc::now());
     let result = store.log_visit(GuestId(42), visit, "Nok");
     assert!(matches!(result, Err(StoreError::NotFound(_))));
@@ -130,11 +171,8 @@ fn recovery_opened(day: u32, follow_ups: &[&str]) -> Recovery {
     }
 }
 
-#[test]
-fn every_counter_write_is_audited_and_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+fn every_counter_write_is_audited_and_round_trips(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let id = store.add_guest(Profile { name: "  Emma Stone ".into(), ..Profile::default() }, "Nok").unwrap();
     let guest = store.history(id).unwrap().guest;
     assert_eq!((guest.profile.name.as_str(), guest.version), ("Emma Stone", 1));
@@ -167,8 +205,10 @@ fn every_counter_write_is_audited_and_round_trips() {
     assert_eq!((rows(&store)[0].1, rows(&store)[0].2), (0, None), "the trigger takes the visit back off the count");
     assert!(matches!(store.undo_visit(visit, "Nok"), Err(StoreError::NotFound(_))));
 
-    let actions: Vec<String> =
-        audit_actions(&path).into_iter().map(|(staff, action, _)| format!("{staff}: {action}")).collect();
+    let actions: Vec<String> = audit_actions(&book.open_with(DEFAULT_BUSY_TIMEOUT))
+        .into_iter()
+        .map(|(staff, action, _)| format!("{staff}: {action}"))
+        .collect();
     assert_eq!(
         actions,
         [
@@ -184,11 +224,8 @@ fn every_counter_write_is_audited_and_round_trips() {
     );
 }
 
-#[test]
-fn merging_two_entries_moves_everything_and_loses_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+fn merging_two_entries_moves_everything_and_loses_nothing(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     store.import(vec![record("Yu Ming", "0108"), record("Yu M.", "0199")], "Nok", "x").unwrap();
     let (into, from) = (GuestId(1), GuestId(2));
     let before = (store.history(from).unwrap(), store.history(into).unwrap());
@@ -202,7 +239,10 @@ fn merging_two_entries_moves_everything_and_loses_nothing() {
     assert_eq!(rows(&store).len(), 1);
     assert_eq!(rows(&store)[0].1, 2, "visit count follows the moved visits");
     assert!(matches!(store.merge_guests(into, into, "Nok"), Err(StoreError::Invalid(_))));
-    let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, a, g)| format!("{a} {g:?}")).collect();
+    let actions: Vec<String> = audit_actions(&book.open_with(DEFAULT_BUSY_TIMEOUT))
+        .into_iter()
+        .map(|(_, a, g)| format!("{a} {g:?}"))
+        .collect();
     assert!(actions.ends_with(&["guest merged away Some(2)".to_owned(), "guest merged Some(1)".to_owned()]));
     store.unmerge(&undo, "Nok").unwrap();
     let after = (store.history(from).unwrap(), store.history(into).unwrap());
@@ -211,10 +251,8 @@ fn merging_two_entries_moves_everything_and_loses_nothing() {
     assert_eq!(after.1.guest.profile, before.1.guest.profile);
 }
 
-#[test]
-fn notes_remember_who_wrote_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+fn notes_remember_who_wrote_them(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let id = store
         .add_guest(Profile { name: "Yu".into(), notes: "quiet table".into(), ..Profile::default() }, "Nok")
         .unwrap();
@@ -229,11 +267,8 @@ fn notes_remember_who_wrote_them() {
     assert_eq!(noted_by(&store).as_deref(), Some("Ana"));
 }
 
-#[test]
-fn the_counters_undos_invert_their_writes_and_are_audited() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+fn the_counters_undos_invert_their_writes_and_are_audited(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let added = store.add_guest(Profile { name: "Zed".into(), ..Profile::default() }, "Nok").unwrap();
     store.undo_guest_added(added, "Nok").unwrap();
     assert!(matches!(store.history(added), Err(StoreError::NotFound(_))));
@@ -250,21 +285,19 @@ fn the_counters_undos_invert_their_writes_and_are_audited() {
     store.undo_recovery_added(recovery, "Nok").unwrap();
     assert!(store.history(kept).unwrap().recoveries.is_empty());
 
-    let actions: Vec<String> = audit_actions(&path).into_iter().map(|(_, action, _)| action).collect();
+    let actions: Vec<String> =
+        audit_actions(&book.open_with(DEFAULT_BUSY_TIMEOUT)).into_iter().map(|(_, action, _)| action).collect();
     for expected in ["guest add undone", "recovery reopened", "recovery undone"] {
         assert!(actions.iter().any(|a| a == expected), "no audit row {expected:?} in {actions:?}");
     }
 }
 
-#[test]
-fn heads_ups_pass_between_desks_and_are_taken_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut lobby = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+fn heads_ups_pass_between_desks_and_are_taken_once(book: &TestBook) {
+    let mut lobby = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let guest = lobby
         .add_guest(Profile { name: "Yu Ming".into(), greeting: "于先生".into(), ..Profile::default() }, "Nok")
         .unwrap();
-    let mut restaurant = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+    let mut restaurant = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let version = restaurant.data_version().unwrap();
     restaurant.register_station("restaurant").unwrap();
     let id = lobby.send_heads_up(guest, "lobby", Some("restaurant"), "took the lift down", "Nok", false).unwrap();
@@ -294,10 +327,8 @@ fn heads_ups_pass_between_desks_and_are_taken_once() {
     );
 }
 
-#[test]
-fn ids_are_never_handed_out_twice_even_after_a_take_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+fn ids_are_never_handed_out_twice_even_after_a_take_back(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let guest = store.add_guest(Profile { name: "Ann".into(), ..Profile::default() }, "Nok").unwrap();
     let first = store.log_visit(guest, bar_visit(Utc::now()), "Nok").unwrap();
     store.undo_visit(first, "Nok").unwrap();
@@ -336,12 +367,9 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     assert_eq!((visits, version), (0, 2));
 }
 
-#[test]
-fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.db");
-    let mut a = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
-    let mut b = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field(book: &TestBook) {
+    let mut a = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let mut b = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let id = a.add_guest(Profile { name: "Yu".into(), allergies: vec!["peanuts".into()], ..Profile::default() }, "Nok");
     let id = id.unwrap();
     let base = a.history(id).unwrap().guest;
@@ -352,14 +380,12 @@ fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field() {
     assert_eq!(edited.kept_theirs, ["allergies"]);
     let saved = a.history(id).unwrap().guest.profile;
     assert_eq!((saved.allergies.len(), saved.preferences.len()), (2, 1));
-    let actions = audit_actions(&path);
+    let actions = audit_actions(&book.open_with(DEFAULT_BUSY_TIMEOUT));
     assert_eq!(actions.last().map(|a| a.1.as_str()), Some("guest edited"));
 }
 
-#[test]
-fn notes_of_who_was_written_to_round_trip_and_are_taken_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
+fn notes_of_who_was_written_to_round_trip_and_are_taken_back(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
     let id = store.add_guest(Profile { name: "Ann".into(), ..Profile::default() }, "Nok").unwrap();
     let occasion = regulars::domain::outreach::Occasion::Birthday;
     let note = store.note_written(id, occasion, "2026-12-08", "Nok").unwrap();

@@ -1,0 +1,100 @@
+//! A real PostgreSQL server for tests, never a mock: one throwaway cluster per test binary, in a temporary folder,
+//! listening on a socket in that folder only; each test gets a database of its own. The cluster stops when the test
+//! binary exits. Without PostgreSQL's binaries the tests that need it fail, saying why: they never skip.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regulars::store::Location;
+
+struct Cluster {
+    socket: PathBuf,
+}
+
+static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
+static DATABASES: AtomicUsize = AtomicUsize::new(0);
+
+/// A new, empty database on the test cluster, as a book location.
+pub fn database() -> Location {
+    let cluster = match CLUSTER.get_or_init(start) {
+        Ok(cluster) => cluster,
+        Err(why) => panic!("the PostgreSQL tests need a server and none could be started: {why}"),
+    };
+    let name = format!("book_{}", DATABASES.fetch_add(1, Ordering::SeqCst));
+    let admin = format!("host={} user=postgres dbname=postgres", cluster.socket.display());
+    let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test cluster");
+    client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create a test database");
+    Location::parse(&format!("host={} user=postgres dbname={name}", cluster.socket.display())).expect("location")
+}
+
+/// The folder of PostgreSQL's server binaries (Debian keeps them under /usr/lib/postgresql/N/bin).
+fn bin_dir() -> Result<PathBuf, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map_err(|e| format!("no /usr/lib/postgresql ({e}): install Debian's postgresql package"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path().join("bin")))
+        .filter(|bin| bin.join("initdb").exists())
+        .collect();
+    found.sort();
+    found.pop().ok_or_else(|| "no initdb under /usr/lib/postgresql: install Debian's postgresql package".to_owned())
+}
+
+/// Runs `program` with `args`, as the `postgres` user when this is root (the server refuses to run as root).
+fn run_as_server(program: &Path, args: &[&str], root: bool) -> Result<(), String> {
+    let mut command = if root {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--"]).arg(program);
+        command
+    } else {
+        Command::new(program)
+    };
+    let output = command.args(args).stdin(Stdio::null()).output().map_err(|e| format!("{}: {e}", program.display()))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{} failed: {}", program.display(), String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
+fn start() -> Result<Cluster, String> {
+    let bin = bin_dir()?;
+    let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
+    let dir = tempfile::Builder::new().prefix("regulars-pg-").tempdir().map_err(|e| e.to_string())?.keep();
+    if root {
+        let owned = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status();
+        if !owned.is_ok_and(|s| s.success()) {
+            return Err("cannot give the cluster's folder to the postgres user".to_owned());
+        }
+    }
+    let data = dir.join("data");
+    let (data_arg, dir_arg) = (data.to_string_lossy().into_owned(), dir.to_string_lossy().into_owned());
+    run_as_server(
+        &bin.join("initdb"),
+        &["-D", &data_arg, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"],
+        root,
+    )?;
+    // A socket in the folder only (no TCP port to collide with), and no fsync: a test cluster need not survive a
+    // power cut.
+    let options = format!("-k {dir_arg} -c listen_addresses= -F");
+    let log = dir.join("log").to_string_lossy().into_owned();
+    run_as_server(&bin.join("pg_ctl"), &["-D", &data_arg, "-o", &options, "-l", &log, "-w", "start"], root)?;
+    // Stops the cluster once this test binary has exited, and removes its folder.
+    let watchdog = format!(
+        "while [ -d /proc/{pid} ]; do sleep 1; done; {pg_ctl} -D {data_arg} -m immediate stop >/dev/null 2>&1; rm -rf {dir_arg}",
+        pid = std::process::id(),
+        pg_ctl = bin.join("pg_ctl").display(),
+    );
+    let mut command = if root {
+        let mut command = Command::new("runuser");
+        command.args(["-u", "postgres", "--", "sh", "-c", &watchdog]);
+        command
+    } else {
+        let mut command = Command::new("sh");
+        command.args(["-c", &watchdog]);
+        command
+    };
+    command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    command.spawn().map_err(|e| format!("cannot start the cluster's watchdog: {e}"))?;
+    Ok(Cluster { socket: dir })
+}
