@@ -268,3 +268,14 @@ fn outreach_lists_birthdays_and_lapsed_regulars_for_a_mail_merge() {
     let json: serde_json::Value = serde_json::from_str(&book.ok(&["outreach", "--json", "--birthdays", "1"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1, "a birthday 3 days away is not within 1 day");
 }
+
+#[test]
+fn a_password_in_the_book_url_is_never_printed() {
+    // Nothing listens on port 1: the connection is refused, and the error names the server, not the password.
+    let output = binary().args(["--db", "postgresql://desk:s3cret-pw@127.0.0.1:1/regulars", "find", "emma"]).output();
+    let run = finish(output.unwrap());
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("PostgreSQL database regulars on 127.0.0.1"), "{}", run.stderr);
+    assert!(run.stderr.contains("cannot be reached"), "{}", run.stderr);
+    assert!(!run.stderr.contains("s3cret") && !run.stdout.contains("s3cret"), "{}", run.stderr);
+}

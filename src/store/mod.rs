@@ -64,7 +64,7 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("guest book server error: {0}")]
     Postgres(String),
-    #[error("the guest book server cannot be reached ({0}); nothing was saved")]
+    #[error("the guest book server cannot be reached: {0}")]
     Unreachable(String),
 }
 
@@ -95,18 +95,25 @@ pub enum Location {
 }
 
 impl Location {
-    /// A `postgresql://` or `postgres://` URL (or `key=value` pairs with `host=` or `dbname=`) names a server; anything
-    /// else is a file path.
+    /// A `postgresql://` or `postgres://` URL, or `key=value` pairs naming a `host`, `dbname` or `service`, is a
+    /// database on a server; anything else is a file path. As libpq does, what the text leaves out comes from the
+    /// service file (`PGSERVICE`, `~/.pg_service.conf`), the environment (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`,
+    /// `PGPASSWORD`) and the password file (`PGPASSFILE`, `~/.pgpass`), so that no password need be typed.
     pub fn parse(text: &str) -> Result<Self> {
         let server = text.starts_with("postgresql://")
             || text.starts_with("postgres://")
-            || (text.contains('=') && (text.contains("host=") || text.contains("dbname=")));
+            || ["host=", "dbname=", "service="].iter().any(|key| text.contains(key));
         if !server {
             return Ok(Self::File(PathBuf::from(text)));
         }
-        let config: ::postgres::Config = text
-            .parse()
-            .map_err(|e: ::postgres::Error| StoreError::Invalid(ValidationError::new("book", e.to_string())))?;
+        let invalid = |why: String| StoreError::Invalid(ValidationError::new("book", why));
+        let mut config: ::postgres::Config =
+            pg_client_config::load_config(Some(text)).map_err(|e| invalid(e.to_string()))?.into();
+        if config.get_password().is_none()
+            && let Ok(password) = std::env::var("PGPASSWORD")
+        {
+            config.password(password);
+        }
         Ok(Self::Server(Box::new(config)))
     }
 }

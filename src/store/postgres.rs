@@ -26,7 +26,10 @@ impl From<postgres::Error> for StoreError {
             {
                 Self::Busy
             }
-            _ if error.is_closed() => Self::Unreachable(error.to_string()),
+            _ if error.as_db_error().is_none() && (error.is_closed() || error.source().is_some()) => {
+                // Not the server's answer: the connection itself (refused, timed out, dropped).
+                Self::Unreachable(error.source().map_or_else(|| error.to_string(), ToString::to_string))
+            }
             _ => Self::Postgres(match error.as_db_error() {
                 Some(db) => format!("{} ({})", db.message(), db.code().code()),
                 None => error.to_string(),
