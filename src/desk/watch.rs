@@ -1,7 +1,7 @@
-//! The watcher: notices other desks' writes without a busy loop. On a connection of its own it looks at
-//! `PRAGMA data_version` four times a second (sleeping between); when another connection has committed, it reads
-//! which guests other desks changed (from the audit log, passing over this desk's own rows) and the heads-ups of
-//! the last while, and says so.
+//! The watcher: notices other desks' writes without a busy loop. On a connection of its own it looks at a file
+//! book's `PRAGMA data_version` four times a second (sleeping between), or listens for a server book's notices of
+//! each write as it commits; when another desk has committed, it reads which guests other desks changed (from the
+//! audit log, passing over this desk's own rows) and the heads-ups of the last while, and says so.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::thread::{self, JoinHandle};
@@ -37,7 +37,7 @@ pub(super) fn spawn(
         let mut last_heads_up_read = Instant::now();
         let mut showing_heads_ups = true;
         loop {
-            let current = book.data_version().ok();
+            let current = book.writes_mark(WATCH_EVERY).ok();
             let stale = showing_heads_ups && last_heads_up_read.elapsed() >= HEADS_UP_REFRESH;
             if current != version || stale {
                 version = current;
@@ -54,8 +54,10 @@ pub(super) fn spawn(
                     Err(error) => Msg::Failed(format!("Cannot read other desks' changes: {error}")),
                 });
             }
-            // Sleeps between looks; the desk closing (its sender dropped) wakes it to close its connection.
-            if !matches!(stop.recv_timeout(WATCH_EVERY), Err(RecvTimeoutError::Timeout)) {
+            // Sleeps between looks at a file (a server's book was waited on above); the desk closing (its sender
+            // dropped) wakes it to close its connection.
+            let wait = if book.hears_writes() { Duration::ZERO } else { WATCH_EVERY };
+            if !matches!(stop.recv_timeout(wait), Err(RecvTimeoutError::Timeout)) {
                 return;
             }
         }

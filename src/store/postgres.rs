@@ -2,12 +2,13 @@
 //! here — connecting, its migrations under an advisory lock, binding arguments and reading rows for `Sql`, and
 //! serializable transactions retried when the server says another desk's write got in the way.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
 use bytes::BytesMut;
+use fallible_iterator::FallibleIterator;
 use postgres::error::SqlState;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, Config, IsolationLevel, NoTls, Statement};
@@ -70,6 +71,8 @@ impl ToSql for Value {
 pub(super) struct Connection {
     client: RefCell<Client>,
     prepared: RefCell<HashMap<String, Statement>>,
+    /// How many notices of other desks' writes this connection has heard, once it listens for them.
+    heard: Cell<Option<i64>>,
 }
 
 impl Connection {
@@ -83,7 +86,7 @@ impl Connection {
         client.execute("SELECT set_config('lock_timeout', $1, false)", &[&millis])?;
         // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
         client.batch_execute("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO desk VALUES ('');")?;
-        Ok(Self { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()) })
+        Ok(Self { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()), heard: Cell::new(None) })
     }
 
     /// Runs `change` in one serializable transaction: as if no other desk wrote meanwhile. When the server refuses
@@ -106,6 +109,25 @@ impl Connection {
         let done = change(&in_tx)?;
         in_tx.tx.into_inner().commit()?;
         Ok(done)
+    }
+
+    /// How many notices of writes this connection has heard: it listens from the first call on, and waits up to
+    /// `within` for the next notice (returning at once when one comes), so a watcher hears of a write the moment
+    /// it commits without asking the server again and again.
+    pub(super) fn writes_heard(&self, within: Duration) -> Result<i64> {
+        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        let Some(mut heard) = self.heard.get() else {
+            client.batch_execute("LISTEN regulars_writes")?;
+            self.heard.set(Some(0));
+            return Ok(0);
+        };
+        let mut notices = client.notifications();
+        if notices.timeout_iter(within).next()?.is_some() {
+            heard += 1;
+        }
+        heard += i64::try_from(notices.iter().count()?).unwrap_or(0);
+        self.heard.set(Some(heard));
+        Ok(heard)
     }
 
     fn statement(

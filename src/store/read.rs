@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::Path;
+use std::time::Duration;
 
 use super::sql::{Row, Sql, args};
-use super::{Result, Store, StoreError, sqlite, to_millis};
+use super::{Db, Result, Store, StoreError, sqlite, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::outreach::{Occasion, Written};
 use crate::domain::tally::Mishap;
@@ -172,14 +173,20 @@ impl Store {
         )
     }
 
-    /// A number that changes whenever another connection commits to the book (`PRAGMA data_version`): polling
-    /// it costs one page read, so a desk can notice other desks' writes without a busy loop.
-    pub fn data_version(&self) -> Result<i64> {
-        match self.file() {
-            Some(conn) => sqlite::data_version(conn),
-            // A server's book: the newest audit row stands for its version until the desks listen for changes.
-            None => self.audit_head(),
+    /// A number that changes whenever another desk commits to the book: on a file, SQLite's `PRAGMA data_version`
+    /// (one page read, answered at once); on a server, how many write notices this connection has heard, waiting up
+    /// to `within` for the next one. Either way a desk notices other desks' writes without a busy loop.
+    pub fn writes_mark(&self, within: Duration) -> Result<i64> {
+        match &self.db {
+            Db::Sqlite(conn) => sqlite::data_version(conn),
+            Db::Postgres(conn) => conn.writes_heard(within),
         }
+    }
+
+    /// Whether `writes_mark` waits for the next write itself (a server tells of each), rather than answering at
+    /// once (a file is looked at).
+    pub fn hears_writes(&self) -> bool {
+        matches!(self.db, Db::Postgres(_))
     }
 
     /// The newest audit-log row's id (0 for none): where watching for other desks' writes starts.
