@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::Book;
 use common::tmux::Tmux;
 
@@ -140,10 +142,28 @@ fn the_tally_and_outreach_screens_open_from_the_counter_and_return() {
 #[test]
 fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
     let book = Book::counter();
-    let lobby = Tmux::start("lobby", 100, 30, book.dir.path());
-    let restaurant = Tmux::start("restaurant", 100, 30, book.dir.path());
+    two_desks_see_heads_ups_and_visits(&book.path.display().to_string(), book.dir.path(), "");
+}
+
+#[test]
+fn two_desks_on_one_postgresql_book_see_heads_ups_and_visits_without_a_key() {
+    let db = common::pg::database();
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("counter.jsonl");
+    std::fs::write(&list, common::screen::COUNTER).unwrap();
+    let run = common::run_with(Path::new(&db), &["import", list.to_str().unwrap()], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    two_desks_see_heads_ups_and_visits(&db, dir.path(), "pg-");
+}
+
+/// Two screens on the book `db` (from `cwd`, their tmux sessions' names starting with `prefix`): a heads-up from one
+/// and one from the command line show on the other, a heads-up taken is seen taken, and a visit logged at one shows
+/// on the other's card, all without a key.
+fn two_desks_see_heads_ups_and_visits(db: &str, cwd: &Path, prefix: &str) {
+    let lobby = Tmux::start(&format!("{prefix}lobby"), 100, 30, cwd);
+    let restaurant = Tmux::start(&format!("{prefix}restaurant"), 100, 30, cwd);
     for (tmux, station) in [(&lobby, "lobby"), (&restaurant, "restaurant")] {
-        tmux.type_text(&format!("{BINARY} --db {} --station {station}", book.path.display()));
+        tmux.type_text(&format!("{BINARY} --db '{db}' --station {station}"));
         tmux.send(&["Enter"]);
         tmux.wait_for("the counter screen", |s| s.contains("5 guests"));
     }
@@ -171,7 +191,9 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
     });
 
     // A heads-up from a door system, by the command line, to every station.
-    book.ok(&["--station", "door", "heads-up", "0108", "--note", "at the front door"]);
+    let door =
+        common::run_with(Path::new(db), &["--station", "door", "heads-up", "0108", "--note", "at the front door"], &[]);
+    assert_eq!(door.code, 0, "{}", door.stderr);
     restaurant.wait_for("the door's heads-up", |s| s.contains("▶ 于先生 (于明) on the way — from door"));
     lobby.wait_for("at the lobby too", |s| s.contains("▶ 于先生 (于明) on the way — from door"));
 

@@ -66,7 +66,7 @@ impl TestBook {
     }
 
     fn postgres() -> Self {
-        Self { location: common::pg::database(), _dir: None }
+        Self { location: Location::parse(&common::pg::database()).unwrap(), _dir: None }
     }
 
     /// A new connection to the book: each is a desk of its own.

@@ -7,8 +7,6 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use regulars::store::Location;
-
 struct Cluster {
     socket: PathBuf,
 }
@@ -16,8 +14,8 @@ struct Cluster {
 static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
 
-/// A new, empty database on the test cluster, as a book location.
-pub fn database() -> Location {
+/// A new, empty database on the test cluster, as `--db` takes it.
+pub fn database() -> String {
     let cluster = match CLUSTER.get_or_init(start) {
         Ok(cluster) => cluster,
         Err(why) => panic!("the PostgreSQL tests need a server and none could be started: {why}"),
@@ -26,7 +24,7 @@ pub fn database() -> Location {
     let admin = format!("host={} user=postgres dbname=postgres", cluster.socket.display());
     let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test cluster");
     client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create a test database");
-    Location::parse(&format!("host={} user=postgres dbname={name}", cluster.socket.display())).expect("location")
+    format!("host={} user=postgres dbname={name}", cluster.socket.display())
 }
 
 /// The folder of PostgreSQL's server binaries (Debian keeps them under /usr/lib/postgresql/N/bin).
