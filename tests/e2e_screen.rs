@@ -147,12 +147,8 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
 
 #[test]
 fn two_desks_on_one_postgresql_book_see_heads_ups_and_visits_without_a_key() {
-    let db = common::pg::database();
+    let db = common::pg::counter_database();
     let dir = tempfile::tempdir().unwrap();
-    let list = dir.path().join("counter.jsonl");
-    std::fs::write(&list, common::screen::COUNTER).unwrap();
-    let run = common::run_with(Path::new(&db), &["import", list.to_str().unwrap()], &[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
     two_desks_see_heads_ups_and_visits(&db, dir.path(), "pg-");
 }
 

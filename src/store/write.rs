@@ -2,7 +2,7 @@
 
 use super::desks::insert_written;
 use super::read::{self, guest_exists, history, identities};
-use super::sql::{Sql, args};
+use super::sql::{Sql, Value, args};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};
 use crate::domain::merge::{combine, merge};
@@ -392,36 +392,24 @@ impl Store {
 
 fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId> {
     let now = to_millis(Utc::now());
-    let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
+    let mut values = profile_values(profile)?;
+    let noted = !profile.notes.is_empty();
+    values.extend_from_slice(args![now, if noted { staff } else { "" }, noted.then_some(now)]);
     let id = tx.number(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
                              name_key, greeting_key, search_mask, created_at, updated_at, notes_by, notes_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
          RETURNING id",
-        args![
-            &profile.name,
-            &profile.greeting,
-            &profile.phone,
-            &profile.email,
-            profile.birthday.map(|b| b.to_string()),
-            serde_json::to_string(&profile.tags)?,
-            serde_json::to_string(&profile.allergies)?,
-            serde_json::to_string(&profile.preferences)?,
-            &profile.notes,
-            keys.name,
-            keys.greeting,
-            keys.mask,
-            now,
-            if profile.notes.is_empty() { "" } else { staff },
-            (!profile.notes.is_empty()).then_some(now),
-        ],
+        &values,
     )?;
     Ok(GuestId(id))
 }
 
 /// Replaces the profile; when the notes change, records who changed them and when.
 fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Result<()> {
-    let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
+    let mut values = args![id.0].to_vec();
+    values.extend(profile_values(profile)?);
+    values.extend_from_slice(args![to_millis(Utc::now()), staff]);
     tx.run(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
                            preferences = ?9, name_key = ?11, greeting_key = ?12, search_mask = ?13,
@@ -430,25 +418,30 @@ fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Re
                            notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?14 END,
                            notes = ?10
          WHERE id = ?1",
-        args![
-            id.0,
-            &profile.name,
-            &profile.greeting,
-            &profile.phone,
-            &profile.email,
-            profile.birthday.map(|b| b.to_string()),
-            serde_json::to_string(&profile.tags)?,
-            serde_json::to_string(&profile.allergies)?,
-            serde_json::to_string(&profile.preferences)?,
-            &profile.notes,
-            keys.name,
-            keys.greeting,
-            keys.mask,
-            to_millis(Utc::now()),
-            staff,
-        ],
+        &values,
     )?;
     Ok(())
+}
+
+/// A profile as the guests table stores it, with the search keys computed from it: name, greeting, phone, email,
+/// birthday, tags, allergies, preferences, notes, name key, greeting key, search mask.
+fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
+    let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
+    Ok(args![
+        &profile.name,
+        &profile.greeting,
+        &profile.phone,
+        &profile.email,
+        profile.birthday.map(|b| b.to_string()),
+        serde_json::to_string(&profile.tags)?,
+        serde_json::to_string(&profile.allergies)?,
+        serde_json::to_string(&profile.preferences)?,
+        &profile.notes,
+        keys.name,
+        keys.greeting,
+        keys.mask,
+    ]
+    .to_vec())
 }
 
 fn insert_visit(tx: &dyn Sql, guest: GuestId, visit: &Visit) -> Result<VisitId> {

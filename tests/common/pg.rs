@@ -27,6 +27,17 @@ pub fn database() -> String {
     format!("host={} user=postgres dbname={name}", cluster.socket.display())
 }
 
+/// A new database on the test cluster holding the counter fixture's five guests, imported as a desk would.
+pub fn counter_database() -> String {
+    let db = database();
+    let dir = tempfile::tempdir().expect("a folder for the fixture");
+    let list = dir.path().join("counter.jsonl");
+    std::fs::write(&list, super::screen::COUNTER).expect("write the fixture");
+    let run = super::run_with(Path::new(&db), &["import", &list.to_string_lossy()], &[]);
+    assert_eq!(run.code, 0, "the fixture is imported: {}", run.stderr);
+    db
+}
+
 /// The folder of PostgreSQL's server binaries (Debian keeps them under /usr/lib/postgresql/N/bin).
 fn bin_dir() -> Result<PathBuf, String> {
     let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
