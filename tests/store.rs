@@ -399,3 +399,34 @@ fn notes_of_who_was_written_to_round_trip_and_are_taken_back(book: &TestBook) {
     store.undo_written(note, "Nok").unwrap();
     assert!(store.history(id).unwrap().written.is_empty());
 }
+
+#[test]
+fn a_desk_whose_server_connection_was_lost_connects_again_by_itself() {
+    let db = common::pg::database();
+    let book = TestBook { location: Location::parse(&db).unwrap(), _dir: None };
+    let mut desk = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    desk.set_desk("lobby-1").unwrap();
+    let watcher = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let heard = watcher.writes_mark(Duration::ZERO).unwrap();
+    let id = desk.add_guest(Profile { name: "Yu Ming".into(), ..Profile::default() }, "Nok").unwrap();
+
+    // The server drops every connection to the book (a restart, a network cut), and waits until they are gone.
+    let mut admin = ::postgres::Client::connect(&db, ::postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .unwrap();
+    // The first write after it fails, saying so, and saves nothing…
+    let lost = desk.log_visit(id, bar_visit(Utc::now()), "Nok");
+    assert!(lost.is_err(), "a write on a lost connection fails: {lost:?}");
+    assert!(desk.history(id).unwrap().visits.is_empty(), "…and the desk reads again on a new connection");
+    // …and the next goes through, on a new connection still named for its desk.
+    desk.log_visit(id, bar_visit(Utc::now()), "Nok").unwrap();
+    let desk_of: String = admin.query_one("SELECT desk FROM audit_log ORDER BY id DESC LIMIT 1", &[]).unwrap().get(0);
+    assert_eq!(desk_of, "lobby-1");
+    // The watcher, whose notices were lost with its connection, is told to look again.
+    assert!(watcher.writes_mark(Duration::from_secs(2)).unwrap() > heard);
+}

@@ -193,6 +193,9 @@ impl Store {
     /// pass over its own writes and refresh only what other desks changed.
     pub fn set_desk(&mut self, desk: &str) -> Result<()> {
         self.sql().run("UPDATE desk SET name = ?1", args![desk])?;
+        if let Db::Postgres(conn) = &self.db {
+            conn.remember_desk(desk);
+        }
         Ok(())
     }
 

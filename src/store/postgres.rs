@@ -27,6 +27,14 @@ impl From<postgres::Error> for StoreError {
             {
                 Self::Busy
             }
+            // The server is shutting down or restarting: as good as unreachable.
+            Some(code)
+                if *code == SqlState::ADMIN_SHUTDOWN
+                    || *code == SqlState::CRASH_SHUTDOWN
+                    || *code == SqlState::CANNOT_CONNECT_NOW =>
+            {
+                Self::Unreachable(error.as_db_error().map_or_else(|| error.to_string(), |db| db.message().to_owned()))
+            }
             _ if error.as_db_error().is_none() && (error.is_closed() || error.source().is_some()) => {
                 // Not the server's answer: the connection itself (refused, timed out, dropped).
                 Self::Unreachable(error.source().map_or_else(|| error.to_string(), ToString::to_string))
@@ -73,20 +81,50 @@ pub(super) struct Connection {
     prepared: RefCell<HashMap<String, Statement>>,
     /// How many notices of other desks' writes this connection has heard, once it listens for them.
     heard: Cell<Option<i64>>,
+    /// What a lost connection is made again from.
+    config: Config,
+    busy_timeout: Duration,
+    desk: RefCell<String>,
+    /// A call failed because the connection went: the next connects again, even before the client has noticed.
+    lost: Cell<bool>,
 }
 
 impl Connection {
     /// Connects with `config` and migrates the book's schema as needed; a book whose schema is newer than this
     /// binary is refused before anything is written.
     pub(super) fn open(config: &Config, busy_timeout: Duration) -> Result<Self> {
-        let mut client = config.connect(NoTls)?;
-        schema_pg::migrate(&mut client)?;
-        // A write waits for another desk's lock as long as on a file book, then gives up with nothing saved.
-        let millis = busy_timeout.as_millis().to_string();
-        client.execute("SELECT set_config('lock_timeout', $1, false)", &[&millis])?;
-        // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
-        client.batch_execute("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO desk VALUES ('');")?;
-        Ok(Self { client: RefCell::new(client), prepared: RefCell::new(HashMap::new()), heard: Cell::new(None) })
+        let client = connect(config, busy_timeout, "")?;
+        Ok(Self {
+            client: RefCell::new(client),
+            prepared: RefCell::new(HashMap::new()),
+            heard: Cell::new(None),
+            config: config.clone(),
+            busy_timeout,
+            desk: RefCell::new(String::new()),
+            lost: Cell::new(false),
+        })
+    }
+
+    /// Remembers the desk this connection writes for, to name it again on a new connection.
+    pub(super) fn remember_desk(&self, desk: &str) {
+        desk.clone_into(&mut self.desk.borrow_mut());
+    }
+
+    /// The connection, made again first if the last one was lost (the server restarted, the network dropped):
+    /// the desk goes on by itself once the server is back. Nothing is retried here — a write that failed said so —
+    /// and a watcher is told that writes may have come meanwhile, since the notices of them were lost.
+    fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
+        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        if client.is_closed() || self.lost.get() {
+            *client = connect(&self.config, self.busy_timeout, &self.desk.borrow())?;
+            self.lost.set(false);
+            self.prepared.borrow_mut().clear();
+            if let Some(heard) = self.heard.get() {
+                client.batch_execute("LISTEN regulars_writes")?;
+                self.heard.set(Some(heard + 1));
+            }
+        }
+        Ok(client)
     }
 
     /// Runs `change` in one serializable transaction: as if no other desk wrote meanwhile. When the server refuses
@@ -95,15 +133,23 @@ impl Connection {
     pub(super) fn write<T>(&self, patience: Duration, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
         let started = Instant::now();
         loop {
-            match self.try_write(&mut change) {
+            match self.noting_loss(self.try_write(&mut change)) {
                 Err(StoreError::Busy) if started.elapsed() < patience => std::thread::sleep(Duration::from_millis(5)),
                 done => return done,
             }
         }
     }
 
+    /// Passes `result` on, noting a lost connection so that the next call makes a new one.
+    fn noting_loss<T>(&self, result: Result<T>) -> Result<T> {
+        if matches!(result, Err(StoreError::Unreachable(_))) {
+            self.lost.set(true);
+        }
+        result
+    }
+
     fn try_write<T>(&self, change: &mut impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
-        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        let mut client = self.client()?;
         let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start()?;
         let in_tx = Transaction { tx: RefCell::new(tx), prepared: &self.prepared };
         let done = change(&in_tx)?;
@@ -115,17 +161,23 @@ impl Connection {
     /// `within` for the next notice (returning at once when one comes), so a watcher hears of a write the moment
     /// it commits without asking the server again and again.
     pub(super) fn writes_heard(&self, within: Duration) -> Result<i64> {
-        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
+        let mut client = self.client()?;
         let Some(mut heard) = self.heard.get() else {
             client.batch_execute("LISTEN regulars_writes")?;
             self.heard.set(Some(0));
             return Ok(0);
         };
-        let mut notices = client.notifications();
-        if notices.timeout_iter(within).next()?.is_some() {
-            heard += 1;
-        }
-        heard += i64::try_from(notices.iter().count()?).unwrap_or(0);
+        let pending = {
+            let mut notices = client.notifications();
+            let waited = notices.timeout_iter(within).next().map(|notice| i64::from(notice.is_some()));
+            waited.and_then(|first| Ok(first + i64::try_from(notices.iter().count()?).unwrap_or(0)))
+        };
+        heard += match pending {
+            Ok(count) => count,
+            // The connection went while waiting: writes may have come unheard. The next call connects again.
+            Err(_) if client.is_closed() => 1,
+            Err(error) => return Err(error.into()),
+        };
         self.heard.set(Some(heard));
         Ok(heard)
     }
@@ -142,6 +194,20 @@ impl Connection {
         prepared.borrow_mut().insert(sql.to_owned(), statement.clone());
         Ok(statement)
     }
+}
+
+/// Connects with `config`, migrating the book's schema as needed (a book whose schema is newer than this binary is
+/// refused before anything is written), for `desk`.
+fn connect(config: &Config, busy_timeout: Duration, desk: &str) -> Result<Client> {
+    let mut client = config.connect(NoTls)?;
+    schema_pg::migrate(&mut client)?;
+    // A write waits for another desk's lock as long as on a file book, then gives up with nothing saved.
+    let millis = busy_timeout.as_millis().to_string();
+    client.execute("SELECT set_config('lock_timeout', $1, false)", &[&millis])?;
+    // This connection's desk, for its audit rows (see `Store::set_desk`).
+    client.batch_execute("CREATE TEMP TABLE desk (name TEXT NOT NULL)")?;
+    client.execute("INSERT INTO desk VALUES ($1)", &[&desk])?;
+    Ok(client)
 }
 
 /// A query run while another on the same connection is still being read: a mistake in the store, said as an error
@@ -179,13 +245,13 @@ fn each(
 
 impl Sql for Connection {
     fn run(&self, sql: &str, args: &[Value]) -> Result<usize> {
-        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
-        run(&mut *client, &self.prepared, sql, args)
+        let mut client = self.client()?;
+        self.noting_loss(run(&mut *client, &self.prepared, sql, args))
     }
 
     fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
-        let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
-        each(&mut *client, &self.prepared, sql, args, f)
+        let mut client = self.client()?;
+        self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
     }
 }
 
