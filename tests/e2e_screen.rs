@@ -202,3 +202,52 @@ fn two_desks_see_heads_ups_and_visits(db: &str, cwd: &Path, prefix: &str) {
     lobby.send(&["C-c"]);
     restaurant.send(&["C-c"]);
 }
+
+#[test]
+fn a_screen_whose_server_stops_searches_on_keeps_the_form_and_saves_once_it_is_back() {
+    let server = common::pg::own_server();
+    let db = common::pg::with_counter_fixture(server.database());
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("pg-outage", 100, 30, dir.path());
+    tmux.type_text(&format!("{BINARY} --db '{db}' --station restaurant"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the counter screen", |s| s.contains("5 guests"));
+    tmux.type_text("jon");
+    tmux.wait_for("Jon's card", |s| s.contains("Visits     4 since"));
+
+    server.stop();
+    tmux.wait_for("the screen saying so", |s| s.contains("⚠ The book's server cannot be reached"));
+    // Search answers from the index in memory; a card read before is shown as read.
+    tmux.send(&["C-u"]);
+    tmux.type_text("ym");
+    tmux.wait_for("于明 found with the server down", |s| s.contains("2 of 5 guests") && s.contains("于明  于先生"));
+    tmux.send(&["C-u"]);
+    tmux.type_text("jon");
+    tmux.wait_for("Jon's card as read", |s| s.contains("Greet as   Mr. Smith") && s.contains("Visits     4 since"));
+
+    // A visit typed now is refused with one line, and the form keeps what was typed.
+    // (The banner stands over the panes' titles.)
+    tmux.send(&["F3"]);
+    tmux.wait_for("the visit form", |s| s.contains("Seat          Window 2"));
+    tmux.send(&["C-u"]);
+    tmux.type_text("Window 3");
+    tmux.send(&["Tab", "C-u"]);
+    tmux.type_text("club sandwich");
+    tmux.send(&["C-s"]);
+    let screen = tmux.wait_for("the save refused", |s| {
+        s.contains("Not saved: the guest book server cannot be reached") && s.contains("Window 3")
+    });
+    assert!(screen.contains("Window 3") && screen.contains("club sandwich"), "the form keeps the typing:\n{screen}");
+
+    // The server comes back: the desk reconnects by itself, says so, and the same form saves.
+    server.start_again();
+    tmux.wait_for("the desk connected again", |s| s.contains("Connected to the book's server again"));
+    tmux.send(&["C-s"]);
+    tmux.wait_for("the visit saved", |s| {
+        s.contains("Visit logged for Mr. Smith: Window 3 · club sandwich") && s.contains("Visits     5 since")
+    });
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the shell back", |s| !s.contains("Find ›"));
+    let visits = common::run_with(Path::new(&db), &["card", "jon"], &[]);
+    assert_eq!(visits.stdout.matches("club sandwich").count(), 1, "saved once:\n{}", visits.stdout);
+}

@@ -1,16 +1,18 @@
 //! The reading thread: cards, what forms complete from, the tally, the outreach list and the log, each read on the
 //! desk's reading connection. Of several requests of one kind waiting, only the newest is read: a card skipped
-//! over while scrolling is never read at all.
+//! over while scrolling is never read at all. The cards read last are remembered, so that while the book's server
+//! cannot be reached the counter still shows the guests it has just seen.
 
+use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::Receiver;
 use std::thread::{self, JoinHandle};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::Outbox;
-use crate::domain::GuestId;
 use crate::domain::outreach::prospects;
 use crate::domain::tally::tally;
+use crate::domain::{GuestHistory, GuestId};
 use crate::report::outreach_rows;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Msg;
@@ -18,6 +20,8 @@ use crate::tui::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
 /// How many of the house's most frequent items the visit form completes from.
 const HOUSE_ITEMS: usize = 200;
+/// How many cards are remembered for when the server cannot be reached: a shift's worth of guests.
+const CARDS_REMEMBERED: usize = 256;
 
 pub(super) enum Request {
     Card { ticket: u64, guest: GuestId },
@@ -38,8 +42,31 @@ struct Newest {
     outreach: Option<(u64, DateTime<Utc>, FixedOffset)>,
 }
 
+/// The cards read last, newest at the back.
+#[derive(Default)]
+struct Remembered {
+    cards: HashMap<GuestId, GuestHistory>,
+    order: VecDeque<GuestId>,
+}
+
+impl Remembered {
+    fn keep(&mut self, card: &GuestHistory) {
+        let guest = card.guest.id;
+        if self.cards.insert(guest, card.clone()).is_some() {
+            self.order.retain(|&g| g != guest);
+        }
+        self.order.push_back(guest);
+        if self.order.len() > CARDS_REMEMBERED
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.cards.remove(&oldest);
+        }
+    }
+}
+
 pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
     thread::spawn(move || {
+        let mut remembered = Remembered::default();
         while let Ok(first) = inbox.recv() {
             let mut newest = Newest::default();
             let mut count = 0;
@@ -53,15 +80,25 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                     Request::Outreach { ticket, now, zone } => newest.outreach = Some((ticket, now, zone)),
                 }
             }
-            read(&book, newest, &outbox);
+            read(&book, newest, &mut remembered, &outbox);
             outbox.done(count);
         }
     })
 }
 
-fn read(book: &Store, newest: Newest, outbox: &Outbox) {
+fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outbox) {
     if let Some((ticket, guest)) = newest.card {
-        let card = book.history(guest).map(Box::new).map_err(|e| format!("Cannot read this guest: {e}"));
+        let card = match book.history(guest) {
+            Ok(card) => {
+                remembered.keep(&card);
+                Ok(Box::new(card))
+            }
+            // The screen says that the server is gone; the card as read last is better than none.
+            Err(error) => match (&error, remembered.cards.get(&guest)) {
+                (StoreError::Unreachable(_), Some(card)) => Ok(Box::new(card.clone())),
+                _ => Err(format!("Cannot read this guest: {error}")),
+            },
+        };
         outbox.send(Msg::Card { ticket, card });
     }
     if newest.house {

@@ -10,11 +10,13 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use super::Outbox;
-use crate::store::Store;
-use crate::tui::action::Msg;
+use crate::store::{Store, StoreError};
+use crate::tui::action::{Link, Msg};
 
 /// How often the book is checked for other desks' writes: well inside the one second a heads-up may take.
 const WATCH_EVERY: Duration = Duration::from_millis(250);
+/// How often a desk whose server has gone tries to reach it again.
+const RECONNECT_EVERY: Duration = Duration::from_secs(1);
 /// How often heads-ups on screen are re-read even with no write, so that expired ones go.
 const HEADS_UP_REFRESH: Duration = Duration::from_secs(15);
 
@@ -36,27 +38,55 @@ pub(super) fn spawn(
         let mut version = None;
         let mut last_heads_up_read = Instant::now();
         let mut showing_heads_ups = true;
+        let mut lost = false;
+        let mut last_failure = None;
         loop {
-            let current = book.writes_mark(WATCH_EVERY).ok();
             let stale = showing_heads_ups && last_heads_up_read.elapsed() >= HEADS_UP_REFRESH;
-            if current != version || stale {
-                version = current;
-                last_heads_up_read = Instant::now();
-                let since = Utc::now() - chrono::Duration::minutes(heads_up_minutes + 1);
-                let read =
-                    book.changed_since(seen_audit, &desk).and_then(|changed| Ok((changed, book.heads_ups(since)?)));
-                outbox.send(match read {
-                    Ok(((head, guests), heads_ups)) => {
+            let looked = match book.writes_mark(WATCH_EVERY) {
+                Ok(mark) if Some(mark) == version && !stale => Ok(None),
+                Ok(mark) => {
+                    version = Some(mark);
+                    last_heads_up_read = Instant::now();
+                    let since = Utc::now() - chrono::Duration::minutes(heads_up_minutes + 1);
+                    book.changed_since(seen_audit, &desk)
+                        .and_then(|changed| Ok(Some((changed, book.heads_ups(since)?))))
+                }
+                Err(error) => Err(error),
+            };
+            match looked {
+                Ok(found) => {
+                    last_failure = None;
+                    if std::mem::take(&mut lost) {
+                        outbox.send(Msg::Link(Link::Back));
+                    }
+                    if let Some(((head, guests), heads_ups)) = found {
                         seen_audit = head;
                         showing_heads_ups = !heads_ups.is_empty();
-                        Msg::Elsewhere { guests, heads_ups }
+                        outbox.send(Msg::Elsewhere { guests, heads_ups });
                     }
-                    Err(error) => Msg::Failed(format!("Cannot read other desks' changes: {error}")),
-                });
+                }
+                Err(StoreError::Unreachable(why)) => {
+                    // Once back, what other desks wrote meanwhile is read again: their notices were lost.
+                    version = None;
+                    if !std::mem::replace(&mut lost, true) {
+                        outbox.send(Msg::Link(Link::Lost(why)));
+                    }
+                }
+                Err(error) => {
+                    let said = format!("Cannot read other desks' changes: {error}");
+                    if last_failure.as_ref() != Some(&said) {
+                        outbox.send(Msg::Failed(said.clone()));
+                        last_failure = Some(said);
+                    }
+                }
             }
-            // Sleeps between looks at a file (a server's book was waited on above); the desk closing (its sender
-            // dropped) wakes it to close its connection.
-            let wait = if book.hears_writes() { Duration::ZERO } else { WATCH_EVERY };
+            // Sleeps between looks at a file (a server's book was waited on above), and between tries to reach a
+            // server that has gone; the desk closing (its sender dropped) wakes it to close its connection.
+            let wait = match (lost, book.hears_writes()) {
+                (true, _) => RECONNECT_EVERY,
+                (false, true) => Duration::ZERO,
+                (false, false) => WATCH_EVERY,
+            };
             if !matches!(stop.recv_timeout(wait), Err(RecvTimeoutError::Timeout)) {
                 return;
             }

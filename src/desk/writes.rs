@@ -89,7 +89,7 @@ impl Writer {
         let staff = self.options.staff.clone();
         let name = who.name.clone();
         let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
-        let failed = |what: &str, error: StoreError| Msg::Failed(format!("{what} for {name} not saved: {error}"));
+        let failed = |what: &str, error: StoreError| failure(&who, format!("{what} for {name} not saved"), error);
         match (write, who.guest) {
             (Write::LogVisit { visit, said }, Some(guest)) => match self.store.log_visit(guest, visit, &staff) {
                 Ok(visit) => written(said, Some(Undo::Visit(visit))),
@@ -101,7 +101,7 @@ impl Writer {
                     self.tell_search(search::Request::Refresh(from));
                     written(said, Some(Undo::Merged(Box::new(merged))))
                 }
-                Err(error) => Msg::Failed(format!("Not merged: {error}")),
+                Err(error) => failure(&who, "Not merged".to_owned(), error),
             },
             (Write::TickFollowUp { recovery, index }, _) => {
                 match self.store.set_follow_up(recovery, index, true, &staff) {
@@ -117,12 +117,12 @@ impl Writer {
                     Ok(()) => {
                         written(format!("Resolved “{}” for {name}", inert(&category)), Some(Undo::Resolved(recovery)))
                     }
-                    Err(error) => Msg::Failed(format!("Not resolved for {name}: {error}")),
+                    Err(error) => failure(&who, format!("Not resolved for {name}"), error),
                 }
             }
             (Write::TakeHeadsUp(id), _) => match self.store.take_heads_up(id, &self.options.station, &staff) {
                 Ok(()) => written(format!("Took the heads-up: {name} is yours"), None),
-                Err(error) => Msg::Failed(format!("Heads-up not taken: {error}")),
+                Err(error) => failure(&who, "Heads-up not taken".to_owned(), error),
             },
             (Write::NoteWritten { occasion, of }, Some(guest)) => {
                 match self.store.note_written(guest, occasion, &of, &staff) {
@@ -143,7 +143,7 @@ impl Writer {
         let staff = self.options.staff.clone();
         let name = who.name.clone();
         let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
-        let not_saved = |error: StoreError| Msg::Failed(format!("{error}"));
+        let not_saved = |error: StoreError| failure(&who, String::new(), error);
         match submission {
             Submission::Visit { guest, visit } => {
                 let said = format!("Visit logged for {name}: {}", inert(&visit.seat_and_order()));
@@ -275,7 +275,7 @@ impl Writer {
                 return Msg::Failed("Nothing to take back: no guest".to_owned());
             }
         };
-        result.unwrap_or_else(|error| Msg::Failed(format!("Not taken back for {name}: {error}")))
+        result.unwrap_or_else(|error| failure(&who, format!("Not taken back for {name}"), error))
     }
 
     fn load_demo(&mut self) -> Msg {
@@ -287,5 +287,23 @@ impl Writer {
             }
             Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),
         }
+    }
+}
+
+/// What to say of a write that failed with `error`: "`what`: why" (a form's own failure is said alone, in the
+/// form). A write whose connection dropped as the server confirmed it was saved all the same: that is said as
+/// done, with no undo (what the server returned was lost), and the card is read again like any write's.
+fn failure(who: &Who, what: String, error: StoreError) -> Msg {
+    match error {
+        StoreError::AlreadySaved => Msg::Written {
+            who: who.clone(),
+            message: match who.name.as_str() {
+                "" => format!("Saved: {error}"),
+                name => format!("Saved for {name}: {error}"),
+            },
+            undo: None,
+        },
+        error if what.is_empty() => Msg::Failed(error.to_string()),
+        error => Msg::Failed(format!("{what}: {error}")),
     }
 }

@@ -66,6 +66,10 @@ pub enum StoreError {
     Postgres(String),
     #[error("the guest book server cannot be reached: {0}")]
     Unreachable(String),
+    /// The write was committed, but the connection dropped before the server could say so; tried again on a new
+    /// connection, the server knew it. What it returned is lost with the answer.
+    #[error("it was saved, though the connection dropped as the server confirmed it")]
+    AlreadySaved,
 }
 
 impl From<serde_json::Error> for StoreError {

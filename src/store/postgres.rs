@@ -93,12 +93,13 @@ impl Connection {
     /// Connects with `config` and migrates the book's schema as needed; a book whose schema is newer than this
     /// binary is refused before anything is written.
     pub(super) fn open(config: &Config, busy_timeout: Duration) -> Result<Self> {
-        let client = connect(config, busy_timeout, "")?;
+        let config = with_patience(config);
+        let client = connect(&config, busy_timeout, "")?;
         Ok(Self {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
             heard: Cell::new(None),
-            config: config.clone(),
+            config,
             busy_timeout,
             desk: RefCell::new(String::new()),
             lost: Cell::new(false),
@@ -129,12 +130,17 @@ impl Connection {
 
     /// Runs `change` in one serializable transaction: as if no other desk wrote meanwhile. When the server refuses
     /// it because another desk's write got in the way, it is run again from the start (nothing of the first try was
-    /// saved), until `patience` runs out.
+    /// saved), until `patience` runs out. When the connection drops, it is run once more on a new connection: the
+    /// write's token, stored with it, makes that safe — if the first try was committed after all, the second finds
+    /// its token and says so (`StoreError::AlreadySaved`) instead of saving it twice.
     pub(super) fn write<T>(&self, patience: Duration, mut change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
         let started = Instant::now();
+        let token = format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+        let mut connected_again = false;
         loop {
-            match self.noting_loss(self.try_write(&mut change)) {
+            match self.noting_loss(self.try_write(&token, &mut change)) {
                 Err(StoreError::Busy) if started.elapsed() < patience => std::thread::sleep(Duration::from_millis(5)),
+                Err(StoreError::Unreachable(_)) if !connected_again => connected_again = true,
                 done => return done,
             }
         }
@@ -148,9 +154,18 @@ impl Connection {
         result
     }
 
-    fn try_write<T>(&self, change: &mut impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
+    fn try_write<T>(&self, token: &str, change: &mut impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
         let mut client = self.client()?;
-        let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start()?;
+        let mut tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start()?;
+        let now = chrono::Utc::now().timestamp_millis();
+        match tx.execute("INSERT INTO write_tokens (token, at) VALUES ($1, $2)", &[&token, &now]) {
+            Err(error) if error.code() == Some(&SqlState::UNIQUE_VIOLATION) => return Err(StoreError::AlreadySaved),
+            done => done?,
+        };
+        // A write in a thousand clears the tokens of a day ago: a retry comes within seconds.
+        if fastrand::u16(..1000) == 0 {
+            tx.execute("DELETE FROM write_tokens WHERE at < $1", &[&(now - TOKENS_KEPT_MILLIS)])?;
+        }
         let in_tx = Transaction { tx: RefCell::new(tx), prepared: &self.prepared };
         let done = change(&in_tx)?;
         in_tx.tx.into_inner().commit()?;
@@ -195,6 +210,28 @@ impl Connection {
         Ok(statement)
     }
 }
+
+/// `config`, with limits on how long a desk waits for a server that has gone where the book's address set none:
+/// a screen must learn within seconds that its server cannot be reached, not after the minutes TCP would take.
+fn with_patience(config: &Config) -> Config {
+    let mut config = config.clone();
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_tcp_user_timeout().is_none() {
+        config.tcp_user_timeout(CONNECT_TIMEOUT);
+    }
+    config.keepalives(true);
+    config.keepalives_idle(KEEPALIVE_IDLE);
+    config
+}
+
+/// How long a write's token is kept: far longer than any retry takes.
+const TOKENS_KEPT_MILLIS: i64 = 24 * 60 * 60 * 1000;
+/// How long connecting, or an unanswered send, may take before the server is taken to be unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a quiet connection (a watcher listening) goes before TCP checks that the server is still there.
+const KEEPALIVE_IDLE: Duration = Duration::from_secs(15);
 
 /// Connects with `config`, migrating the book's schema as needed (a book whose schema is newer than this binary is
 /// refused before anything is written), for `desk`.
@@ -249,9 +286,20 @@ impl Sql for Connection {
         self.noting_loss(run(&mut *client, &self.prepared, sql, args))
     }
 
+    /// A read whose connection turns out to have gone (the server restarted since the last call) is read again
+    /// on a new connection: reading twice is harmless, and the desk goes on without a failure to show.
     fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
-        let mut client = self.client()?;
-        self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
+        let read = {
+            let mut client = self.client()?;
+            self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
+        };
+        match read {
+            Err(StoreError::Unreachable(_)) => {
+                let mut client = self.client()?;
+                self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
+            }
+            done => done,
+        }
     }
 }
 

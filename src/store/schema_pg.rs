@@ -130,15 +130,39 @@ const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: audit rows numbered in the order their writes commit — a statement trigger takes one lock before the row
+    // is numbered and holds it to the commit — so a desk that has read up to row N has seen every row up to N; and
+    // the token of each write, so that a write retried after its connection dropped is never saved twice.
+    "CREATE FUNCTION audit_in_order() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_advisory_xact_lock(7235533);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER audit_in_order BEFORE INSERT ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_in_order();
+    CREATE TABLE write_tokens (
+        token TEXT PRIMARY KEY,
+        at    BIGINT NOT NULL
+    );",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.
 const MIGRATION_LOCK: i64 = 0x7265_6775_6c61_7273; // "regulars"
 
 /// Applies the migrations this book lacks, in one transaction under an advisory lock; a book migrated by a newer
-/// regulars is refused untouched.
+/// regulars is refused untouched. A book that is up to date is only read, so that desks may connect as a role
+/// that cannot change the schema (see the README).
 pub(super) fn migrate(client: &mut Client) -> Result<()> {
     let supported = MIGRATIONS.len() as i64;
+    let exists: bool = client.query_one("SELECT to_regclass('regulars_schema') IS NOT NULL", &[])?.try_get(0)?;
+    let current = match exists {
+        true => client.query_opt("SELECT version FROM regulars_schema", &[])?.map(|row| row.try_get(0)).transpose()?,
+        false => None,
+    };
+    match current {
+        Some(found) if found == supported => return Ok(()),
+        Some(found) if found > supported => return Err(StoreError::NewerSchema { found, supported }),
+        _ => {}
+    }
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
     tx.batch_execute("CREATE TABLE IF NOT EXISTS regulars_schema (version BIGINT NOT NULL)")?;

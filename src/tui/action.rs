@@ -150,6 +150,16 @@ pub enum Msg {
     NeedsConfirmation(String),
     /// A failure to report on the status line, or in the form being saved.
     Failed(String),
+    /// The book's server could not be reached, or can be again.
+    Link(Link),
+}
+
+/// Whether the desk reaches the book's server (a file book is always reached).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// Why not: the server is down, or the network is.
+    Lost(String),
+    Back,
 }
 
 /// Whom a write is for: the guest (none for a recovery with no guest) and how the screen names them.

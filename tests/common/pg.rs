@@ -7,29 +7,72 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-struct Cluster {
+/// A throwaway cluster: its folder (which holds its socket too), its data and PostgreSQL's binaries.
+pub struct Server {
     socket: PathBuf,
+    data: String,
+    bin: PathBuf,
+    root: bool,
 }
 
-static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
+static CLUSTER: OnceLock<Result<Server, String>> = OnceLock::new();
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
 
-/// A new, empty database on the test cluster, as `--db` takes it.
+/// A new, empty database on the test binary's shared cluster, as `--db` takes it.
 pub fn database() -> String {
-    let cluster = match CLUSTER.get_or_init(start) {
-        Ok(cluster) => cluster,
+    match CLUSTER.get_or_init(Server::start) {
+        Ok(cluster) => cluster.database(),
         Err(why) => panic!("the PostgreSQL tests need a server and none could be started: {why}"),
-    };
-    let name = format!("book_{}", DATABASES.fetch_add(1, Ordering::SeqCst));
-    let admin = format!("host={} user=postgres dbname=postgres", cluster.socket.display());
-    let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test cluster");
-    client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create a test database");
-    format!("host={} user=postgres dbname={name}", cluster.socket.display())
+    }
+}
+
+/// A cluster of the calling test's own, which it may stop and start again.
+pub fn own_server() -> Server {
+    Server::start().unwrap_or_else(|why| panic!("the PostgreSQL tests need a server and none could be started: {why}"))
+}
+
+impl Server {
+    /// A new, empty database on this cluster, as `--db` takes it.
+    pub fn database(&self) -> String {
+        let name = format!("book_{}", DATABASES.fetch_add(1, Ordering::SeqCst));
+        let admin = format!("host={} user=postgres dbname=postgres", self.socket.display());
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to the test cluster");
+        client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create a test database");
+        format!("host={} user=postgres dbname={name}", self.socket.display())
+    }
+
+    /// Stops the server at once, as a crash or a pulled cable would: connections are cut, nothing is waited for.
+    pub fn stop(&self) {
+        let pg_ctl = self.bin.join("pg_ctl");
+        run_as_server(&pg_ctl, &["-D", &self.data, "-m", "immediate", "-w", "stop"], self.root)
+            .expect("stop the server");
+    }
+
+    /// Starts the stopped server again, waiting until it takes connections.
+    pub fn start_again(&self) {
+        self.run_server().expect("start the server again");
+    }
+
+    fn run_server(&self) -> Result<(), String> {
+        // A socket in the folder only (no TCP port to collide with), and no fsync: a test cluster need not survive
+        // a power cut.
+        let options = format!("-k {} -c listen_addresses= -F", self.socket.display());
+        let log = self.socket.join("log").to_string_lossy().into_owned();
+        run_as_server(
+            &self.bin.join("pg_ctl"),
+            &["-D", &self.data, "-o", &options, "-l", &log, "-w", "start"],
+            self.root,
+        )
+    }
 }
 
 /// A new database on the test cluster holding the counter fixture's five guests, imported as a desk would.
 pub fn counter_database() -> String {
-    let db = database();
+    with_counter_fixture(database())
+}
+
+/// `db`, with the counter fixture's five guests imported as a desk would.
+pub fn with_counter_fixture(db: String) -> String {
     let dir = tempfile::tempdir().expect("a folder for the fixture");
     let list = dir.path().join("counter.jsonl");
     std::fs::write(&list, super::screen::COUNTER).expect("write the fixture");
@@ -66,44 +109,45 @@ fn run_as_server(program: &Path, args: &[&str], root: bool) -> Result<(), String
     }
 }
 
-fn start() -> Result<Cluster, String> {
-    let bin = bin_dir()?;
-    let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
-    let dir = tempfile::Builder::new().prefix("regulars-pg-").tempdir().map_err(|e| e.to_string())?.keep();
-    if root {
-        let owned = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status();
-        if !owned.is_ok_and(|s| s.success()) {
-            return Err("cannot give the cluster's folder to the postgres user".to_owned());
+impl Server {
+    /// Makes a new cluster in a temporary folder and starts it; a watchdog stops it once the test binary has exited.
+    fn start() -> Result<Self, String> {
+        let bin = bin_dir()?;
+        let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
+        let dir = tempfile::Builder::new().prefix("regulars-pg-").tempdir().map_err(|e| e.to_string())?.keep();
+        if root {
+            let owned = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status();
+            if !owned.is_ok_and(|s| s.success()) {
+                return Err("cannot give the cluster's folder to the postgres user".to_owned());
+            }
         }
+        let data = dir.join("data");
+        let (data_arg, dir_arg) = (data.to_string_lossy().into_owned(), dir.to_string_lossy().into_owned());
+        run_as_server(
+            &bin.join("initdb"),
+            &["-D", &data_arg, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"],
+            root,
+        )?;
+        let server = Self { socket: dir, data: data_arg, bin, root };
+        server.run_server()?;
+        // Stops the cluster once this test binary has exited, and removes its folder.
+        let watchdog = format!(
+            "while [ -d /proc/{pid} ]; do sleep 1; done; {pg_ctl} -D {data_arg} -m immediate stop >/dev/null 2>&1; rm -rf {dir_arg}",
+            pid = std::process::id(),
+            pg_ctl = server.bin.join("pg_ctl").display(),
+            data_arg = server.data,
+        );
+        let mut command = if root {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--", "sh", "-c", &watchdog]);
+            command
+        } else {
+            let mut command = Command::new("sh");
+            command.args(["-c", &watchdog]);
+            command
+        };
+        command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        command.spawn().map_err(|e| format!("cannot start the cluster's watchdog: {e}"))?;
+        Ok(server)
     }
-    let data = dir.join("data");
-    let (data_arg, dir_arg) = (data.to_string_lossy().into_owned(), dir.to_string_lossy().into_owned());
-    run_as_server(
-        &bin.join("initdb"),
-        &["-D", &data_arg, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"],
-        root,
-    )?;
-    // A socket in the folder only (no TCP port to collide with), and no fsync: a test cluster need not survive a
-    // power cut.
-    let options = format!("-k {dir_arg} -c listen_addresses= -F");
-    let log = dir.join("log").to_string_lossy().into_owned();
-    run_as_server(&bin.join("pg_ctl"), &["-D", &data_arg, "-o", &options, "-l", &log, "-w", "start"], root)?;
-    // Stops the cluster once this test binary has exited, and removes its folder.
-    let watchdog = format!(
-        "while [ -d /proc/{pid} ]; do sleep 1; done; {pg_ctl} -D {data_arg} -m immediate stop >/dev/null 2>&1; rm -rf {dir_arg}",
-        pid = std::process::id(),
-        pg_ctl = bin.join("pg_ctl").display(),
-    );
-    let mut command = if root {
-        let mut command = Command::new("runuser");
-        command.args(["-u", "postgres", "--", "sh", "-c", &watchdog]);
-        command
-    } else {
-        let mut command = Command::new("sh");
-        command.args(["-c", &watchdog]);
-        command
-    };
-    command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-    command.spawn().map_err(|e| format!("cannot start the cluster's watchdog: {e}"))?;
-    Ok(Cluster { socket: dir })
 }

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 pub use undo::UndoEntry;
 
-use super::action::{Action, Effect, Msg};
+use super::action::{Action, Effect, Link, Msg};
 use super::form::{Draft, Form};
 use super::input::LineInput;
 use super::keymap::Keymap;
@@ -123,6 +123,8 @@ pub struct App {
     /// The history of the selected guest, once loaded.
     pub card: Option<GuestHistory>,
     pub status: Option<Status>,
+    /// Why the book's server cannot be reached, while it cannot: said across the screen until it is back.
+    pub server_lost: Option<String>,
     /// How many guests the book holds; unknown until the search thread has read it.
     pub guests: Option<usize>,
     /// The generation of the newest search asked for; older results are dropped.
@@ -210,6 +212,7 @@ impl App {
             offset: 0,
             card: None,
             status: None,
+            server_lost: None,
             guests: None,
             generation: 0,
             size,
@@ -323,6 +326,16 @@ impl App {
             Msg::Clash(report) => self.clashed(*report),
             Msg::NeedsConfirmation(why) => self.needs_confirmation(why),
             Msg::Failed(error) => self.failed(error),
+            Msg::Link(Link::Lost(why)) => {
+                self.server_lost = Some(why);
+                Vec::new()
+            }
+            Msg::Link(Link::Back) => {
+                self.server_lost = None;
+                self.say("Connected to the book's server again; saving works".to_owned(), None);
+                // The card on screen may be behind: read it again (the watcher reads what other desks wrote).
+                self.selected_guest().map(|g| g.id).map(|id| self.load_card(id)).into_iter().collect()
+            }
             Msg::Report { ticket, tally } => {
                 if ticket == self.report_ticket {
                     self.report = Some(*tally);

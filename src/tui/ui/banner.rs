@@ -7,9 +7,10 @@ use crate::domain::text::inert;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 
-/// The newest heads-up for this desk, as one line; else the newest this desk sent that another desk has taken.
+/// The newest heads-up for this desk, as one line; else that the book's server cannot be reached; else the newest
+/// heads-up this desk sent that another desk has taken.
 pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
-    let Some(heads_up) = app.live_heads_ups().next() else { return taken(app) };
+    let Some(heads_up) = app.live_heads_ups().next() else { return server_lost(app).or_else(|| taken(app)) };
     let from = if heads_up.from_station.is_empty() { "another desk" } else { heads_up.from_station.as_str() };
     let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
     let mut spans = vec![
@@ -36,6 +37,18 @@ pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
         }
     }
     Some(spans)
+}
+
+/// The server is gone: search answers from what was loaded, and nothing can be saved until it is back.
+fn server_lost(app: &App) -> Option<Vec<Span<'_>>> {
+    let why = app.server_lost.as_ref()?;
+    Some(vec![
+        Span::styled(" ⚠ The book's server cannot be reached", app.theme.alert),
+        Span::styled(
+            format!(": search and cards show what was read; saving fails until it is back ({})", inert(why)),
+            app.theme.text,
+        ),
+    ])
 }
 
 /// A heads-up this desk sent, taken at another: the loop closed, where and by whom.
