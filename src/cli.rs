@@ -175,6 +175,16 @@ pub enum Command {
         /// A new file (created readable by you only).
         file: PathBuf,
     },
+    /// Copy the whole guest book into a new one — a file to a PostgreSQL database or back — with every id,
+    /// version, time and the audit log kept exactly; all of it, or nothing.
+    Copy {
+        /// The book to copy: a file, or a PostgreSQL database [default: the book of --db].
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<String>,
+        /// The new book: a file not there yet, or an empty database.
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
+    },
     /// Erase a guest at their request: the guest, visits, notes and heads-ups; recoveries stay, without them.
     Forget {
         #[command(flatten)]

@@ -4,6 +4,7 @@
 
 mod backup;
 mod card;
+mod copy;
 mod demo;
 mod export;
 mod find;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(&book, &guest, to, note, yes),
         Some(Command::Backup { file }) => backup::run(&book, &file),
+        Some(Command::Copy { from, to }) => copy::run(&book, from.as_deref(), &to),
         Some(Command::Forget { guest, yes }) => forget::run(&book, &guest, yes),
         Some(Command::Log { guest, guest_id, since }) => log::run(&book, guest, guest_id, since),
         Some(Command::Report { since, until, json }) => report::run(&book, since.as_deref(), until.as_deref(), json),

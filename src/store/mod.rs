@@ -3,6 +3,7 @@
 //! Every write is one `BEGIN IMMEDIATE` transaction that also appends to the audit log, so a change and its record
 //! land together or not at all.
 
+mod copy;
 mod desks;
 mod postgres;
 mod read;
@@ -23,6 +24,7 @@ use thiserror::Error;
 use crate::domain::ValidationError;
 use sql::{Sql, args};
 
+pub use copy::Copied;
 pub use read::{AuditEntry, Duplicate};
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
 

@@ -13,7 +13,7 @@ use postgres::error::SqlState;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, Config, IsolationLevel, NoTls, Statement};
 
-use super::sql::{Row, Sql, Value};
+use super::sql::{Row, Sql, Value, args};
 use super::{Result, StoreError, schema_pg};
 
 impl From<postgres::Error> for StoreError {
@@ -172,6 +172,18 @@ impl Connection {
         Ok(done)
     }
 
+    /// Runs `look` on one snapshot of the book, changing nothing: what it reads is as of one moment, however desks
+    /// write meanwhile.
+    pub(super) fn read<T>(&self, look: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+        let mut client = self.client()?;
+        let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start();
+        let tx = self.noting_loss(tx.map_err(StoreError::from))?;
+        let in_tx = Transaction { tx: RefCell::new(tx), prepared: &self.prepared };
+        let done = look(&in_tx)?;
+        in_tx.tx.into_inner().commit()?;
+        Ok(done)
+    }
+
     /// How many notices of writes this connection has heard: it listens from the first call on, and waits up to
     /// `within` for the next notice (returning at once when one comes), so a watcher hears of a write the moment
     /// it commits without asking the server again and again.
@@ -209,6 +221,36 @@ impl Connection {
         prepared.borrow_mut().insert(sql.to_owned(), statement.clone());
         Ok(statement)
     }
+}
+
+/// The tables whose ids come from a counter: ids are never reused, so a copy of the book must not hand them out
+/// again either.
+pub(super) const COUNTED: [&str; 6] = ["audit_log", "guests", "heads_ups", "outreach_contacts", "recoveries", "visits"];
+
+/// The last id each table's counter handed out (a counter that has handed out none is left out).
+pub(super) fn id_counters(sql: &dyn Sql) -> Result<Vec<(String, i64)>> {
+    let mut counters = Vec::new();
+    for table in COUNTED {
+        let last = sql.one(
+            "SELECT pg_sequence_last_value(pg_get_serial_sequence(?1, 'id')::regclass)",
+            args![table],
+            |row| row.int(0),
+        )?;
+        if let Some(Some(last)) = last {
+            counters.push((table.to_owned(), last));
+        }
+    }
+    Ok(counters)
+}
+
+/// Raises `table`'s id counter to `last` (never lowers it below an id the table holds); a counter that has handed
+/// out nothing is left to start at 1.
+pub(super) fn raise_id_counter(sql: &dyn Sql, table: &str, last: i64) -> Result<()> {
+    let last = last.max(sql.number(&format!("SELECT max(id) FROM {table}"), &[])?);
+    if last > 0 {
+        sql.one("SELECT setval(pg_get_serial_sequence(?1, 'id'), ?2)", args![table, last], |_| Ok(()))?;
+    }
+    Ok(())
 }
 
 /// `config`, with limits on how long a desk waits for a server that has gone where the book's address set none:
@@ -265,16 +307,20 @@ fn run(
     Ok(usize::try_from(client.execute(&statement, &params)?).unwrap_or(usize::MAX))
 }
 
+/// Reads a query's rows as the server sends them, passing each to `each` in turn (a million guests are never all
+/// in memory at once); returns how many were passed.
 fn each(
     client: &mut impl postgres::GenericClient,
     prepared: &RefCell<HashMap<String, Statement>>,
     sql: &str,
     args: &[Value],
     each: &mut dyn FnMut(&dyn Row) -> Result<()>,
+    passed: &mut usize,
 ) -> Result<()> {
     let statement = Connection::statement(prepared, client, sql)?;
-    let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as &(dyn ToSql + Sync)).collect();
-    for row in client.query(&statement, &params)? {
+    let mut rows = client.query_raw(&statement, args.iter())?;
+    while let Some(row) = rows.next()? {
+        *passed += 1;
         each(&PgRow(&row))?;
     }
     Ok(())
@@ -286,17 +332,18 @@ impl Sql for Connection {
         self.noting_loss(run(&mut *client, &self.prepared, sql, args))
     }
 
-    /// A read whose connection turns out to have gone (the server restarted since the last call) is read again
-    /// on a new connection: reading twice is harmless, and the desk goes on without a failure to show.
+    /// A read whose connection turns out to have gone before its first row (the server restarted since the last
+    /// call) is read again on a new connection: the desk goes on without a failure to show.
     fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
+        let mut passed = 0;
         let read = {
             let mut client = self.client()?;
-            self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
+            self.noting_loss(each(&mut *client, &self.prepared, sql, args, f, &mut passed))
         };
         match read {
-            Err(StoreError::Unreachable(_)) => {
+            Err(StoreError::Unreachable(_)) if passed == 0 => {
                 let mut client = self.client()?;
-                self.noting_loss(each(&mut *client, &self.prepared, sql, args, f))
+                self.noting_loss(each(&mut *client, &self.prepared, sql, args, f, &mut passed))
             }
             done => done,
         }
@@ -316,7 +363,7 @@ impl Sql for Transaction<'_> {
 
     fn each(&self, sql: &str, args: &[Value], f: &mut dyn FnMut(&dyn Row) -> Result<()>) -> Result<()> {
         let mut tx = self.tx.try_borrow_mut().map_err(|_| nested())?;
-        each(&mut *tx, self.prepared, sql, args, f)
+        each(&mut *tx, self.prepared, sql, args, f, &mut 0)
     }
 }
 
@@ -345,6 +392,16 @@ impl Row for PgRow<'_> {
 
     fn text(&self, column: usize) -> Result<Option<&str>> {
         Ok(self.0.try_get::<_, Option<&str>>(column)?)
+    }
+
+    fn value(&self, column: usize) -> Result<Value> {
+        let ty = self.column_type(column)?;
+        Ok(match ty {
+            Type::INT8 | Type::INT4 | Type::INT2 | Type::BOOL => self.int(column)?.map_or(Value::Null, Value::Int),
+            Type::FLOAT8 | Type::FLOAT4 => self.real(column)?.map_or(Value::Null, Value::Real),
+            Type::TEXT | Type::VARCHAR => self.text(column)?.map_or(Value::Null, Value::from),
+            other => return Err(wrong_type(column, &other)),
+        })
     }
 }
 

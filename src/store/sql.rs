@@ -124,6 +124,8 @@ pub(super) trait Row {
     fn int(&self, column: usize) -> Result<Option<i64>>;
     fn real(&self, column: usize) -> Result<Option<f64>>;
     fn text(&self, column: usize) -> Result<Option<&str>>;
+    /// The value as it is stored, whatever its type: for copying a row from one book to another.
+    fn value(&self, column: usize) -> Result<Value>;
 }
 
 impl dyn Row + '_ {

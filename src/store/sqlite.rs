@@ -11,7 +11,7 @@ use std::time::Duration;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
-use super::sql::{Row, Sql, Value};
+use super::sql::{Row, Sql, Value, args};
 use super::{Result, StoreError, schema};
 
 impl From<rusqlite::Error> for StoreError {
@@ -81,6 +81,16 @@ impl Row for SqliteRow<'_> {
             other => Err(wrong_type(column, other)),
         }
     }
+
+    fn value(&self, column: usize) -> Result<Value> {
+        Ok(match self.0.get_ref(column)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(value) => Value::Int(value),
+            ValueRef::Real(value) => Value::Real(value),
+            ValueRef::Text(_) => Value::Text(self.text(column)?.unwrap_or_default().to_owned()),
+            other @ ValueRef::Blob(_) => return Err(wrong_type(column, other)),
+        })
+    }
 }
 
 fn wrong_type(column: usize, value: ValueRef<'_>) -> StoreError {
@@ -125,6 +135,35 @@ pub(super) fn write<T>(conn: &mut Connection, mut change: impl FnMut(&dyn Sql) -
     let done = change(&*tx)?;
     tx.commit()?;
     Ok(done)
+}
+
+/// Runs `look` on one snapshot of the book: what it reads is as of one moment, however desks write meanwhile.
+pub(super) fn read<T>(conn: &mut Connection, look: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    let done = look(&*tx)?;
+    tx.commit()?;
+    Ok(done)
+}
+
+/// The last id each table with an id counter handed out (`sqlite_sequence`): ids are never reused, so a copy of
+/// the book must not hand them out again either.
+pub(super) fn id_counters(sql: &dyn Sql) -> Result<Vec<(String, i64)>> {
+    sql.rows("SELECT name, seq FROM sqlite_sequence ORDER BY name", &[], |row| Ok((row.string(0)?, row.id(1)?)))
+}
+
+/// Raises `table`'s id counter to `last` (never lowers it), for a table that has a counter (`AUTOINCREMENT`): the
+/// others hand out the id after the highest they hold, and never delete rows.
+pub(super) fn raise_id_counter(sql: &dyn Sql, table: &str, last: i64) -> Result<()> {
+    let counted =
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1 AND sql LIKE '%AUTOINCREMENT%'";
+    if last == 0 || sql.number(counted, args![table])? == 0 {
+        return Ok(());
+    }
+    let raised = sql.run("UPDATE sqlite_sequence SET seq = max(seq, ?2) WHERE name = ?1", args![table, last])?;
+    if raised == 0 {
+        sql.run("INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)", args![table, last])?;
+    }
+    Ok(())
 }
 
 const MIGRATIONS_LEN: i64 = schema::MIGRATIONS.len() as i64;

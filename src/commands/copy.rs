@@ -1,0 +1,53 @@
+//! `regulars copy`: a whole book into a new one, a file to a server and back. A new file that the copy could not
+//! fill is removed again: a copy is there whole, or not at all.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use regulars::store::{Location, Store};
+
+use super::Book;
+
+pub fn run(book: &Book, from: Option<&str>, to: &str) -> Result<()> {
+    let from = match from {
+        Some(from) => Location::parse(from)?,
+        None => book.location.clone(),
+    };
+    let to = Location::parse(to)?;
+    let mut source =
+        Store::open_at(&from, book.busy_timeout).with_context(|| format!("cannot open the guest book {from}"))?;
+    let new_file = match &to {
+        Location::File(path) if !path.exists() => Some(path.clone()),
+        _ => None,
+    };
+    let copied = Store::open_at(&to, book.busy_timeout)
+        .with_context(|| format!("cannot open the guest book {to}"))
+        .and_then(|mut target| source.copy_to(&mut target).with_context(|| format!("cannot copy {from} to {to}")));
+    let copied = match copied {
+        Ok(copied) => copied,
+        Err(error) => {
+            if let Some(path) = new_file {
+                remove_book_file(&path);
+            }
+            return Err(error);
+        }
+    };
+    println!(
+        "copied {from} to {to}: {} guests, {} visits, {} recoveries, {} heads-ups, {} audit rows",
+        copied.rows("guests"),
+        copied.rows("visits"),
+        copied.rows("recoveries"),
+        copied.rows("heads_ups"),
+        copied.rows("audit_log"),
+    );
+    Ok(())
+}
+
+/// Removes a book file made for a copy that failed, with SQLite's files beside it.
+fn remove_book_file(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
