@@ -11,6 +11,7 @@ mod schema;
 mod schema_pg;
 mod sql;
 mod sqlite;
+mod tls;
 mod write;
 
 use std::io;
@@ -68,6 +69,8 @@ pub enum StoreError {
     Postgres(String),
     #[error("the guest book server cannot be reached: {0}")]
     Unreachable(String),
+    #[error("the guest book server was refused: TLS says {0} (see sslmode and sslrootcert)")]
+    Tls(String),
     /// The write was committed, but the connection dropped before the server could say so; tried again on a new
     /// connection, the server knew it. What it returned is lost with the answer.
     #[error("it was saved, though the connection dropped as the server confirmed it")]
@@ -95,9 +98,9 @@ fn known_stations(known: &[String]) -> String {
 #[derive(Clone)]
 pub enum Location {
     File(PathBuf),
-    /// A PostgreSQL connection string (a `postgresql://` URL or `key=value` pairs). It may hold a password, so it
-    /// is never printed: `Display` shows the server and database only.
-    Server(Box<::postgres::Config>),
+    /// A PostgreSQL connection string (a `postgresql://` URL or `key=value` pairs), and the TLS it asks for. It
+    /// may hold a password, so it is never printed: `Display` shows the server and database only.
+    Server(Box<(::postgres::Config, tls::Tls)>),
 }
 
 impl Location {
@@ -105,22 +108,26 @@ impl Location {
     /// database on a server; anything else is a file path. As libpq does, what the text leaves out comes from the
     /// service file (`PGSERVICE`, `~/.pg_service.conf`), the environment (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`,
     /// `PGPASSWORD`) and the password file (`PGPASSFILE`, `~/.pgpass`), so that no password need be typed.
+    /// TLS is as libpq's `sslmode` and `sslrootcert` (or `PGSSLMODE`, `PGSSLROOTCERT`) say: see `tls`.
     pub fn parse(text: &str) -> Result<Self> {
+        // A file's path may hold "host=" too; a connection string starts with a name libpq knows.
+        let first = text.split_whitespace().next().unwrap_or_default();
         let server = text.starts_with("postgresql://")
             || text.starts_with("postgres://")
-            || ["host=", "dbname=", "service="].iter().any(|key| text.contains(key));
+            || ["host=", "hostaddr=", "dbname=", "service=", "user=", "port="].iter().any(|key| first.starts_with(key));
         if !server {
             return Ok(Self::File(PathBuf::from(text)));
         }
         let invalid = |why: String| StoreError::Invalid(ValidationError::new("book", why));
+        let (rest, tls) = tls::split(text)?;
         let mut config: ::postgres::Config =
-            pg_client_config::load_config(Some(text)).map_err(|e| invalid(e.to_string()))?.into();
+            pg_client_config::load_config(Some(&rest)).map_err(|e| invalid(e.to_string()))?.into();
         if config.get_password().is_none()
             && let Ok(password) = std::env::var("PGPASSWORD")
         {
             config.password(password);
         }
-        Ok(Self::Server(Box::new(config)))
+        Ok(Self::Server(Box::new((config, tls))))
     }
 }
 
@@ -128,7 +135,8 @@ impl std::fmt::Display for Location {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::File(path) => write!(f, "{}", path.display()),
-            Self::Server(config) => {
+            Self::Server(server) => {
+                let config = &server.0;
                 let database = config.get_dbname().unwrap_or("the default database");
                 let hosts: Vec<String> = config
                     .get_hosts()
@@ -167,7 +175,9 @@ impl Store {
     pub fn open_at(location: &Location, busy_timeout: Duration) -> Result<Self> {
         let db = match location {
             Location::File(path) => Db::Sqlite(sqlite::open(path, busy_timeout)?),
-            Location::Server(config) => Db::Postgres(Box::new(postgres::Connection::open(config, busy_timeout)?)),
+            Location::Server(server) => {
+                Db::Postgres(Box::new(postgres::Connection::open(&server.0, &server.1, busy_timeout)?))
+            }
         };
         let mut store = Self { db, location: location.clone(), busy_timeout };
         store.refresh_search_keys()?;

@@ -11,9 +11,10 @@ use bytes::BytesMut;
 use fallible_iterator::FallibleIterator;
 use postgres::error::SqlState;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use postgres::{Client, Config, IsolationLevel, NoTls, Statement};
+use postgres::{Client, Config, IsolationLevel, Statement};
 
 use super::sql::{Row, Sql, Value, args};
+use super::tls::{self, Tls};
 use super::{Result, StoreError, schema_pg};
 
 impl From<postgres::Error> for StoreError {
@@ -35,6 +36,7 @@ impl From<postgres::Error> for StoreError {
             {
                 Self::Unreachable(error.as_db_error().map_or_else(|| error.to_string(), |db| db.message().to_owned()))
             }
+            _ if let Some(refused) = tls::refusal(&error) => Self::Tls(refused),
             _ if error.as_db_error().is_none() && (error.is_closed() || error.source().is_some()) => {
                 // Not the server's answer: the connection itself (refused, timed out, dropped).
                 Self::Unreachable(error.source().map_or_else(|| error.to_string(), ToString::to_string))
@@ -83,6 +85,7 @@ pub(super) struct Connection {
     heard: Cell<Option<i64>>,
     /// What a lost connection is made again from.
     config: Config,
+    tls: Tls,
     busy_timeout: Duration,
     desk: RefCell<String>,
     /// A call failed because the connection went: the next connects again, even before the client has noticed.
@@ -92,14 +95,15 @@ pub(super) struct Connection {
 impl Connection {
     /// Connects with `config` and migrates the book's schema as needed; a book whose schema is newer than this
     /// binary is refused before anything is written.
-    pub(super) fn open(config: &Config, busy_timeout: Duration) -> Result<Self> {
+    pub(super) fn open(config: &Config, tls: &Tls, busy_timeout: Duration) -> Result<Self> {
         let config = with_patience(config);
-        let client = connect(&config, busy_timeout, "")?;
+        let client = connect(&config, tls, busy_timeout, "")?;
         Ok(Self {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
             heard: Cell::new(None),
             config,
+            tls: tls.clone(),
             busy_timeout,
             desk: RefCell::new(String::new()),
             lost: Cell::new(false),
@@ -117,7 +121,7 @@ impl Connection {
     fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
         let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
         if client.is_closed() || self.lost.get() {
-            *client = connect(&self.config, self.busy_timeout, &self.desk.borrow())?;
+            *client = connect(&self.config, &self.tls, self.busy_timeout, &self.desk.borrow())?;
             self.lost.set(false);
             self.prepared.borrow_mut().clear();
             if let Some(heard) = self.heard.get() {
@@ -277,8 +281,8 @@ const KEEPALIVE_IDLE: Duration = Duration::from_secs(15);
 
 /// Connects with `config`, migrating the book's schema as needed (a book whose schema is newer than this binary is
 /// refused before anything is written), for `desk`.
-fn connect(config: &Config, busy_timeout: Duration, desk: &str) -> Result<Client> {
-    let mut client = config.connect(NoTls)?;
+fn connect(config: &Config, tls: &Tls, busy_timeout: Duration, desk: &str) -> Result<Client> {
+    let mut client = tls::connect(config, tls)?;
     schema_pg::migrate(&mut client)?;
     // A write waits for another desk's lock as long as on a file book, then gives up with nothing saved.
     let millis = busy_timeout.as_millis().to_string();
