@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{Book, GUESTS_JSONL, binary, finish};
 
 fn book_with_guests() -> Book {
@@ -278,4 +280,33 @@ fn a_password_in_the_book_url_is_never_printed() {
     assert!(run.stderr.contains("PostgreSQL database regulars on 127.0.0.1"), "{}", run.stderr);
     assert!(run.stderr.contains("cannot be reached"), "{}", run.stderr);
     assert!(!run.stderr.contains("s3cret") && !run.stdout.contains("s3cret"), "{}", run.stderr);
+}
+
+#[test]
+fn desks_work_as_a_least_privilege_role_that_cannot_change_the_schema() {
+    let owner = common::pg::counter_database();
+    let database = owner.rsplit("dbname=").next().unwrap().to_owned();
+    let grants = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/desk-role.sql")).unwrap();
+    let mut admin = postgres::Client::connect(&owner, postgres::NoTls).unwrap();
+    admin.batch_execute(&grants.replace("DATABASE regulars", &format!("DATABASE {database}"))).unwrap();
+    let desk = format!("{owner} user=regulars_desk");
+    let desk = Path::new(&desk);
+
+    let run = |args: &[&str]| common::run_with(desk, args, &[]);
+    assert_eq!(run(&["visit", "jon", "--usual"]).code, 0, "{}", run(&["visit", "jon", "--usual"]).stderr);
+    assert_eq!(run(&["--station", "lobby", "heads-up", "jon"]).code, 0);
+    assert_eq!(run(&["recovery", "add", "jon", "--category", "cold soup"]).code, 0);
+    assert_eq!(run(&["guest", "edit", "jon", "--tags", "vip"]).code, 0);
+    assert_eq!(run(&["forget", "emily", "--yes"]).code, 0, "{}", run(&["forget", "emily", "--yes"]).stderr);
+    assert!(run(&["card", "jon"]).stdout.contains("cold soup"));
+    let tampered = admin.batch_execute("SET ROLE regulars_desk; DROP TABLE visits");
+    assert!(tampered.is_err(), "the desk's role cannot drop a table");
+    admin.batch_execute("RESET ROLE").unwrap();
+
+    // A book whose tables are not there yet is refused with one line saying who may make them.
+    let fresh = common::pg::database();
+    let fresh_name = fresh.rsplit("dbname=").next().unwrap().to_owned();
+    admin.batch_execute(&format!("GRANT CONNECT, TEMPORARY ON DATABASE {fresh_name} TO regulars_desk")).unwrap();
+    let refused = common::run_with(Path::new(&format!("{fresh} user=regulars_desk")), &["card", "jon"], &[]);
+    assert!(refused.one_line_error().contains("open the book once as its owner"), "{}", refused.stderr);
 }

@@ -163,23 +163,37 @@ pub(super) fn migrate(client: &mut Client) -> Result<()> {
         Some(found) if found > supported => return Err(StoreError::NewerSchema { found, supported }),
         _ => {}
     }
-    let mut tx = client.transaction()?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS regulars_schema (version BIGINT NOT NULL)")?;
-    let found: i64 = match tx.query_opt("SELECT version FROM regulars_schema", &[])? {
-        Some(row) => row.try_get(0)?,
-        None => {
-            tx.execute("INSERT INTO regulars_schema (version) VALUES (0)", &[])?;
-            0
+    let apply = |client: &mut Client| -> std::result::Result<i64, postgres::Error> {
+        let mut tx = client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+        tx.batch_execute("CREATE TABLE IF NOT EXISTS regulars_schema (version BIGINT NOT NULL)")?;
+        let found: i64 = match tx.query_opt("SELECT version FROM regulars_schema", &[])? {
+            Some(row) => row.try_get(0)?,
+            None => {
+                tx.execute("INSERT INTO regulars_schema (version) VALUES (0)", &[])?;
+                0
+            }
+        };
+        if found > supported {
+            return Ok(found);
         }
+        for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(usize::MAX)) {
+            tx.batch_execute(sql)?;
+        }
+        tx.execute("UPDATE regulars_schema SET version = $1", &[&supported])?;
+        tx.commit()?;
+        Ok(found)
     };
-    if found > supported {
-        return Err(StoreError::NewerSchema { found, supported });
+    match apply(client) {
+        Ok(found) if found > supported => Err(StoreError::NewerSchema { found, supported }),
+        Ok(_) => Ok(()),
+        // A desk's role, which may read and write guests but not make tables (see the README).
+        Err(error) if error.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
+            Err(StoreError::Postgres(format!(
+                "the book's tables are {} and this role may not make them: open the book once as its owner",
+                current.map_or_else(|| "not there yet".to_owned(), |found| format!("at schema {found} of {supported}"))
+            )))
+        }
+        Err(error) => Err(error.into()),
     }
-    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(usize::MAX)) {
-        tx.batch_execute(sql)?;
-    }
-    tx.execute("UPDATE regulars_schema SET version = $1", &[&supported])?;
-    tx.commit()?;
-    Ok(())
 }
