@@ -299,6 +299,8 @@ fn desks_work_as_a_least_privilege_role_that_cannot_change_the_schema() {
     assert_eq!(run(&["guest", "edit", "jon", "--tags", "vip"]).code, 0);
     assert_eq!(run(&["forget", "emily", "--yes"]).code, 0, "{}", run(&["forget", "emily", "--yes"]).stderr);
     assert!(run(&["card", "jon"]).stdout.contains("cold soup"));
+    let left: i64 = admin.query_one("SELECT count(*) FROM guests WHERE name LIKE 'Emily%'", &[]).unwrap().get(0);
+    assert_eq!(left, 0, "forgotten from the live tables");
     let tampered = admin.batch_execute("SET ROLE regulars_desk; DROP TABLE visits");
     assert!(tampered.is_err(), "the desk's role cannot drop a table");
     admin.batch_execute("RESET ROLE").unwrap();

@@ -332,9 +332,9 @@ impl Store {
             tx.run("DELETE FROM guests WHERE id = ?1", args![guest.0])?;
             audit(tx, staff, "guest forgotten", Some(guest), "")
         })?;
-        match self.file() {
-            Some(conn) => super::sqlite::after_erasure(conn),
-            None => Ok(()),
+        match &self.db {
+            super::Db::Sqlite(conn) => super::sqlite::after_erasure(conn),
+            super::Db::Postgres(conn) => conn.after_erasure(),
         }
     }
 
