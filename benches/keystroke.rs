@@ -28,11 +28,14 @@ fn sessions() -> usize {
     std::env::var("REGULARS_BENCH_SESSIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
 }
 
-/// The demo book, made once and kept beside the build (`REGULARS_BENCH_BOOK` names another, for another build).
+/// The demo book, made once and kept beside the build; `REGULARS_BENCH_BOOK` names another, taken as it is (a file
+/// for another build, or a PostgreSQL book's address).
 fn book(guests: usize) -> PathBuf {
+    if let Some(given) = std::env::var_os("REGULARS_BENCH_BOOK") {
+        return PathBuf::from(given);
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-books");
-    let path =
-        std::env::var_os("REGULARS_BENCH_BOOK").map_or_else(|| dir.join(format!("demo-{guests}.db")), PathBuf::from);
+    let path = dir.join(format!("demo-{guests}.db"));
     if !path.exists() {
         fs::create_dir_all(&dir).expect("a folder for bench books");
         let made = Command::new(binary())

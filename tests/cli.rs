@@ -284,7 +284,7 @@ fn a_password_in_the_book_url_is_never_printed() {
 
 #[test]
 fn desks_work_as_a_least_privilege_role_that_cannot_change_the_schema() {
-    let owner = common::pg::counter_database();
+    let owner = common::pg_counter_database();
     let database = owner.rsplit("dbname=").next().unwrap().to_owned();
     let grants = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/desk-role.sql")).unwrap();
     let mut admin = postgres::Client::connect(&owner, postgres::NoTls).unwrap();

@@ -68,7 +68,7 @@ fn a_copy_into_a_book_that_holds_guests_is_refused_and_leaves_both_as_they_were(
     assert!(refused.one_line_error().contains("not empty"), "{}", refused.stderr);
     assert_eq!(other.dump(), before);
 
-    let server = common::pg::counter_database();
+    let server = common::pg_counter_database();
     let refused = original.run(&["copy", "--to", &server]);
     assert!(refused.one_line_error().contains("not empty"), "{}", refused.stderr);
 
@@ -78,4 +78,17 @@ fn a_copy_into_a_book_that_holds_guests_is_refused_and_leaves_both_as_they_were(
     let failed = original.run(&["copy", "--from", &not_a_book.to_string_lossy(), "--to", &new.to_string_lossy()]);
     assert!(failed.one_line_error().contains("notes.txt"), "{}", failed.stderr);
     assert!(!new.exists());
+}
+
+#[test]
+fn backup_of_a_server_book_is_a_file_book_holding_all_of_it() {
+    let server = common::pg_counter_database();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.db");
+    let backup = run_with(Path::new(&server), &["backup", &file.to_string_lossy()], &[]);
+    assert_eq!(backup.code, 0, "{}", backup.stderr);
+    let export = |db: &Path| run_with(db, &["export", "--format", "jsonl"], &[]).stdout;
+    assert_eq!(export(&file), export(Path::new(&server)));
+    let again = run_with(Path::new(&server), &["backup", &file.to_string_lossy()], &[]);
+    assert!(again.one_line_error().contains("exists already"), "{}", again.stderr);
 }

@@ -79,7 +79,7 @@ fn killed_writers_lose_no_visit_they_reported_saved() {
 
 #[test]
 fn killed_writers_on_a_postgresql_book_lose_no_visit_they_reported_saved_and_store_none_twice() {
-    let db = common::pg::counter_database();
+    let db = common::pg_counter_database();
     let mut client = postgres::Client::connect(&db, postgres::NoTls).unwrap();
     let count = |client: &mut postgres::Client, sql: &str| -> i64 { client.query_one(sql, &[]).unwrap().get(0) };
     let before = count(&mut client, "SELECT count(*) FROM visits");

@@ -147,7 +147,7 @@ fn two_desks_on_one_book_see_heads_ups_and_visits_without_a_key() {
 
 #[test]
 fn two_desks_on_one_postgresql_book_see_heads_ups_and_visits_without_a_key() {
-    let db = common::pg::counter_database();
+    let db = common::pg_counter_database();
     let dir = tempfile::tempdir().unwrap();
     two_desks_see_heads_ups_and_visits(&db, dir.path(), "pg-");
 }
@@ -206,7 +206,7 @@ fn two_desks_see_heads_ups_and_visits(db: &str, cwd: &Path, prefix: &str) {
 #[test]
 fn a_screen_whose_server_stops_searches_on_keeps_the_form_and_saves_once_it_is_back() {
     let server = common::pg::own_server();
-    let db = common::pg::with_counter_fixture(server.database());
+    let db = common::with_counter_fixture(server.database());
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start("pg-outage", 100, 30, dir.path());
     tmux.type_text(&format!("{BINARY} --db '{db}' --station restaurant"));

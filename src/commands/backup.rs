@@ -1,12 +1,20 @@
-//! `regulars backup`: a consistent copy of the book while desks work.
+//! `regulars backup`: a consistent copy of the book while desks work — a file's with SQLite's online backup, a
+//! server's as a copy into a new file book (one snapshot of it, which `regulars copy` puts back on a server).
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+use regulars::store::Location;
 
 use super::Book;
 
 pub fn run(book: &Book, file: &Path) -> Result<()> {
+    if let Location::Server(_) = book.location {
+        if file.exists() {
+            bail!("cannot back up to {}: the file exists already; nothing was written", file.display());
+        }
+        return super::copy::copy(book, &book.location, &Location::File(file.to_owned()));
+    }
     let store = book.open()?;
     store.backup(file).with_context(|| format!("cannot back up to {}", file.display()))?;
     println!("backed up to {}", file.display());

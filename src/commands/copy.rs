@@ -13,14 +13,18 @@ pub fn run(book: &Book, from: Option<&str>, to: &str) -> Result<()> {
         Some(from) => Location::parse(from)?,
         None => book.location.clone(),
     };
-    let to = Location::parse(to)?;
+    copy(book, &from, &Location::parse(to)?)
+}
+
+/// Copies the book at `from` into a new one at `to`, saying what it copied.
+pub fn copy(book: &Book, from: &Location, to: &Location) -> Result<()> {
     let mut source =
-        Store::open_at(&from, book.busy_timeout).with_context(|| format!("cannot open the guest book {from}"))?;
-    let new_file = match &to {
+        Store::open_at(from, book.busy_timeout).with_context(|| format!("cannot open the guest book {from}"))?;
+    let new_file = match to {
         Location::File(path) if !path.exists() => Some(path.clone()),
         _ => None,
     };
-    let copied = Store::open_at(&to, book.busy_timeout)
+    let copied = Store::open_at(to, book.busy_timeout)
         .with_context(|| format!("cannot open the guest book {to}"))
         .and_then(|mut target| source.copy_to(&mut target).with_context(|| format!("cannot copy {from} to {to}")));
     let copied = match copied {

@@ -64,6 +64,21 @@ impl Book {
     }
 }
 
+/// A new database on the PostgreSQL test cluster holding the counter fixture's five guests, imported as a desk would.
+pub fn pg_counter_database() -> String {
+    with_counter_fixture(pg::database())
+}
+
+/// `db`, with the counter fixture's five guests imported as a desk would.
+pub fn with_counter_fixture(db: String) -> String {
+    let dir = tempfile::tempdir().expect("a folder for the fixture");
+    let list = dir.path().join("counter.jsonl");
+    std::fs::write(&list, screen::COUNTER).expect("write the fixture");
+    let run = run_with(Path::new(&db), &["import", &list.to_string_lossy()], &[]);
+    assert_eq!(run.code, 0, "the fixture is imported: {}", run.stderr);
+    db
+}
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,

@@ -47,6 +47,12 @@ pub fn own_server() -> Server {
         .unwrap_or_else(|why| panic!("the PostgreSQL tests need a server and none could be started: {why}"))
 }
 
+/// A cluster of the caller's own whose commits wait for the disk, as a real server's do: for benchmarks.
+pub fn durable_server() -> Server {
+    Server::start_with(None, true)
+        .unwrap_or_else(|why| panic!("the PostgreSQL benchmarks need a server and none could be started: {why}"))
+}
+
 /// A cluster of the calling test's own that takes TLS connections only.
 pub fn tls_server() -> TlsServer {
     let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
@@ -116,9 +122,8 @@ impl Server {
     }
 
     fn run_server(&self) -> Result<(), String> {
-        // A socket in the folder only (no TCP port to collide with), and no fsync: a test cluster need not survive
-        // a power cut.
-        let options = format!("-k {} -F {}", self.socket.display(), self.settings);
+        // A socket in the folder only, unless the settings say otherwise (no TCP port to collide with).
+        let options = format!("-k {} {}", self.socket.display(), self.settings);
         let log = self.socket.join("log").to_string_lossy().into_owned();
         run_as_server(
             &self.bin.join("pg_ctl"),
@@ -126,21 +131,6 @@ impl Server {
             self.root,
         )
     }
-}
-
-/// A new database on the test cluster holding the counter fixture's five guests, imported as a desk would.
-pub fn counter_database() -> String {
-    with_counter_fixture(database())
-}
-
-/// `db`, with the counter fixture's five guests imported as a desk would.
-pub fn with_counter_fixture(db: String) -> String {
-    let dir = tempfile::tempdir().expect("a folder for the fixture");
-    let list = dir.path().join("counter.jsonl");
-    std::fs::write(&list, super::screen::COUNTER).expect("write the fixture");
-    let run = super::run_with(Path::new(&db), &["import", &list.to_string_lossy()], &[]);
-    assert_eq!(run.code, 0, "the fixture is imported: {}", run.stderr);
-    db
 }
 
 /// The folder of PostgreSQL's server binaries (Debian keeps them under /usr/lib/postgresql/N/bin).
@@ -175,6 +165,12 @@ impl Server {
     /// Makes a new cluster in a temporary folder and starts it; a watchdog stops it once the test binary has exited.
     /// With `tls`, the port and the folder holding the certificates: TCP on localhost with TLS only.
     fn start(tls: Option<(u16, &Path)>) -> Result<Self, String> {
+        Self::start_with(tls, false)
+    }
+
+    /// As `start`, `durable` saying whether commits wait for the disk (a test's cluster need not survive a power
+    /// cut; a benchmark's must, to be compared with a file book that does).
+    fn start_with(tls: Option<(u16, &Path)>, durable: bool) -> Result<Self, String> {
         let bin = bin_dir()?;
         let root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
         let dir = match tls {
@@ -194,14 +190,15 @@ impl Server {
             &["-D", &data_arg, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"],
             root,
         )?;
+        let fsync = if durable { "" } else { "-F" };
         let settings = match tls {
-            None => "-c listen_addresses=".to_owned(),
+            None => format!("{fsync} -c listen_addresses="),
             Some((port, _)) => {
                 // Local connections over the socket as before; over TCP, TLS or nothing.
                 let hba = "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostssl all all ::1/128 trust\n";
                 std::fs::write(data.join("pg_hba.conf"), hba).map_err(|e| e.to_string())?;
                 format!(
-                    "-c listen_addresses=localhost -p {port} -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key",
+                    "{fsync} -c listen_addresses=localhost -p {port} -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key",
                     dir = dir_arg
                 )
             }
