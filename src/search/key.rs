@@ -1,14 +1,18 @@
 //! Search keys: guest-book text as staff type it. Accents and full-width forms are folded ("José" → "Jose",
-//! "ＡＢＣ" → "ABC") and every Chinese character is followed by its pinyin ("于明" → "于 yu 明 ming "), so one
-//! fuzzy match finds a name by its characters, its full pinyin, its initials or a mix of them ("于m").
+//! "ＡＢＣ" → "ABC"), Traditional characters are folded to Simplified ("黃" → "黄", so either script finds the
+//! other), and every Chinese character is followed by its pinyin ("于明" → "于 yu 明 ming "), so one fuzzy match
+//! finds a name by its characters, its full pinyin, its initials or a mix of them ("于m").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
-/// it is opened (2: Chinese titles keyed in English too).
-pub const KEYS_VERSION: &str = "2";
+/// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified).
+pub const KEYS_VERSION: &str = "3";
 
 /// What the guest book stores with a guest for search, computed when the guest is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +85,7 @@ pub fn key_with_map(text: &str) -> (String, Vec<usize>) {
             key.push(c);
             map.push(i);
         };
+        let c = simplified(c);
         match c.to_pinyin() {
             Some(pinyin) => {
                 push(c);
@@ -119,9 +124,31 @@ pub fn fold(text: &str) -> String {
     text.chars().flat_map(fold_char).collect()
 }
 
-/// Compatibility decomposition without the combining marks: "é" → "e", "Ｅ" → "E", "ﬁ" → "fi".
+/// Compatibility decomposition without the combining marks, Traditional characters as Simplified: "é" → "e",
+/// "Ｅ" → "E", "ﬁ" → "fi", "黃" → "黄".
 fn fold_char(c: char) -> impl Iterator<Item = char> {
-    std::iter::once(c).nfkd().filter(|&d| !is_combining_mark(d))
+    std::iter::once(c).nfkd().filter(|&d| !is_combining_mark(d)).map(simplified)
+}
+
+/// OpenCC's Traditional → Simplified characters (assets/chinese, see the README), read once.
+fn simplified(c: char) -> char {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    if c.is_ascii() {
+        return c;
+    }
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../assets/chinese/traditional-to-simplified.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut chars = line.chars();
+                let traditional = chars.next()?;
+                let simplified = chars.nth(1)?;
+                Some((traditional, simplified))
+            })
+            .collect()
+    });
+    table.get(&c).copied().unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -156,6 +183,16 @@ mod tests {
         assert!(!same_name("于明", "yu"));
         assert!(same_name("José García", "jose garcia"));
         assert!(!same_name("Jose Garcia", ""));
+    }
+
+    #[test]
+    fn traditional_and_simplified_fold_to_one_key() {
+        assert_eq!(search_key("黃薇"), search_key("黄薇"));
+        assert_eq!(search_key("陳小明"), "陈 chen 小 xiao 明 ming ");
+        assert_eq!(fold("張偉"), "张伟");
+        assert!(same_name("陳小明", "陈小明") && same_name("黄薇", "黃薇"));
+        let (_, map) = key_with_map("黃");
+        assert_eq!(map, [0; 8], "highlights fall on the character as stored");
     }
 
     #[test]
