@@ -53,8 +53,10 @@ fn a_name_typed_on_an_open_card_searches_and_writes_nothing() {
     let book = Book::counter();
     let tmux = screen(&book, "fiona", "");
     tmux.type_text("jon");
-    tmux.wait_for("Jon's card", |s| s.contains("Greet as   Mr. Smith"));
+    tmux.wait_for("Jon's card", |s| s.contains("Find › jon ") && s.contains("Greet as   Mr. Smith"));
     tmux.send(&["Enter"]);
+    // The card open: its hints no longer offer Enter (an Enter before the query's own results waits for them).
+    tmux.wait_for("the card open", |s| s.contains("Greet as   Mr. Smith") && !s.contains("Enter open"));
     let before = book.dump();
     tmux.type_text("fiona");
     tmux.wait_for("a search for fiona", |s| s.contains("Find › fiona") && s.contains("No guest matches"));

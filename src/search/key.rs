@@ -11,7 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
-/// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified).
+/// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified, surnames read as
+/// surnames, the other spellings of a Chinese name).
 pub const KEYS_VERSION: &str = "3";
 
 /// What the guest book stores with a guest for search, computed when the guest is written.
@@ -19,17 +20,29 @@ pub const KEYS_VERSION: &str = "3";
 pub struct SearchKeys {
     pub name: String,
     pub greeting: String,
-    /// Which characters the keys and the email's own part hold (see `query::mask`), as SQLite stores it: a scan
-    /// skips a guest whose mask lacks a character typed, without reading the rest of the row.
+    /// The name's other spellings (Wade-Giles, Cantonese, dialect surnames, another reading), as stored (see
+    /// `spell::stored`).
+    pub spellings: String,
+    /// Which characters the keys, the spellings and the email's own part hold (see `query::mask`), as SQLite
+    /// stores it: a scan skips a guest whose mask lacks a character typed, without reading the rest of the row.
     pub mask: i64,
 }
 
 impl SearchKeys {
     pub fn of(name: &str, greeting: &str, email: &str) -> Self {
-        let name = search_key(name);
+        let spellings = super::spell::derived(name);
+        let key = search_key(name);
         let greeting = greeting_key(greeting);
-        let mask = super::query::mask(&name) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
-        Self { name, greeting, mask: i64::from_ne_bytes(mask.to_ne_bytes()) }
+        let mut mask = super::query::mask(&key) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
+        for (_, spelled) in &spellings {
+            mask |= super::query::mask(spelled);
+        }
+        Self {
+            name: key,
+            greeting,
+            spellings: super::spell::stored(&spellings),
+            mask: i64::from_ne_bytes(mask.to_ne_bytes()),
+        }
     }
 }
 
@@ -77,21 +90,24 @@ fn title_in_english(greeting: &str) -> Option<String> {
 }
 
 /// The key, and for each of its characters the index of the character of `text` it stands for (for highlights).
+/// A Chinese name's surname is read as a surname ("曾" as zeng, "尉迟" as yu chi).
 pub fn key_with_map(text: &str) -> (String, Vec<usize>) {
     let mut key = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
+    let surname = super::spell::surname(text).map_or(&[][..], |(_, readings)| readings);
     for (i, c) in text.chars().enumerate() {
         let mut push = |c: char| {
             key.push(c);
             map.push(i);
         };
         let c = simplified(c);
-        match c.to_pinyin() {
-            Some(pinyin) => {
+        let reading = surname.get(i).copied().or_else(|| c.to_pinyin().map(|p| p.plain()));
+        match reading {
+            Some(reading) => {
                 push(c);
                 push(' ');
                 // "lü" is typed "lu": the pinyin is folded like everything else.
-                pinyin.plain().chars().flat_map(fold_char).for_each(&mut push);
+                reading.chars().flat_map(fold_char).for_each(&mut push);
                 push(' ');
             }
             None => fold_char(c).for_each(push),
@@ -113,7 +129,9 @@ pub fn same_name(name: &str, typed: &str) -> bool {
     }
     let pinyin: String =
         search_key(name).chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
-    letters(name) == typed || pinyin == typed
+    letters(name) == typed
+        || pinyin == typed
+        || super::spell::derived(name).iter().any(|(_, spelled)| letters(spelled) == typed)
 }
 
 /// Text with accents and widths folded, case kept: how queries and emails are compared with keys.
@@ -131,7 +149,7 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
 }
 
 /// OpenCC's Traditional → Simplified characters (assets/chinese, see the README), read once.
-fn simplified(c: char) -> char {
+pub(super) fn simplified(c: char) -> char {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     if c.is_ascii() {
         return c;

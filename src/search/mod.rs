@@ -7,6 +7,7 @@ mod key;
 mod query;
 mod results;
 mod row;
+mod spell;
 
 pub use index::{Field, Found, GuestView, Hit, Index};
 pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key};

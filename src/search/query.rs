@@ -9,8 +9,9 @@ pub(super) enum Term {
     /// Matched fuzzily against name (with pinyin), greeting and the part of the email before the `@`. Smart case: capitals make it case-sensitive.
     /// An `ascii` term is matched against the ASCII keys only (Chinese names by their pinyin); one with other
     /// characters against the full keys ("于m" against "于 yu 明 ming ").
-    /// `lower` is the term lower-cased, for the whole-word and initials bonuses.
-    Fuzzy { atom: Atom, mask: u64, ascii: bool, lower: String },
+    /// `lower` is the term lower-cased, for the whole-word and initials bonuses; `any_case` the term matched with
+    /// case ignored, against the other spellings of a name (stored lower-case: "TAN, Wei Ming" is typed any way).
+    Fuzzy { atom: Atom, any_case: Atom, mask: u64, ascii: bool, lower: String },
     /// Three or more digits (punctuation ignored): found anywhere in the phone number's digits.
     Phone(String),
     /// `#vip`: the guest has a tag starting with this.
@@ -107,9 +108,18 @@ fn term(text: &str) -> Term {
         Some(initial) if initial.chars().count() == 1 && initial.chars().all(char::is_alphabetic) => initial,
         _ => text,
     };
-    let folded = fold(text);
+    // "TAN, Wei Ming": the comma after a surname written first is not part of it. "Hsiao-ming", "O'Brien": the
+    // hyphen and apostrophe are optional, as they are in the keys' spellings (terms match as subsequences).
+    let text = text.strip_suffix(',').filter(|t| !t.is_empty()).unwrap_or(text);
+    let text: String = if text.chars().any(char::is_alphabetic) {
+        text.chars().filter(|c| !matches!(c, '-' | '\'' | '’')).collect()
+    } else {
+        text.to_owned()
+    };
+    let folded = fold(&text);
     Term::Fuzzy {
         atom: Atom::new(&folded, CaseMatching::Smart, Normalization::Never, AtomKind::Fuzzy, false),
+        any_case: Atom::new(&folded, CaseMatching::Ignore, Normalization::Never, AtomKind::Fuzzy, false),
         mask: mask(&folded),
         ascii: folded.is_ascii(),
         lower: folded.to_lowercase(),

@@ -19,4 +19,6 @@ pub struct SearchRow<'a> {
     pub greeting_key: &'a str,
     pub last_visit: Option<DateTime<Utc>>,
     pub visit_count: u32,
+    /// The name's other spellings, as stored (see `search::spell`).
+    pub spellings: &'a str,
 }

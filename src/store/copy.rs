@@ -31,6 +31,7 @@ const TABLES: &[(&str, &[&str])] = &[
             "version",
             "created_at",
             "updated_at",
+            "spelling_keys",
         ],
     ),
     ("visits", &["id", "guest_id", "at", "seat", "items", "party_size", "staff", "note"]),

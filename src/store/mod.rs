@@ -265,8 +265,9 @@ impl Store {
             for (id, name, greeting, email) in guests {
                 let keys = crate::search::SearchKeys::of(&name, &greeting, &email);
                 tx.run(
-                    "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4 WHERE id = ?1",
-                    args![id, keys.name, keys.greeting, keys.mask],
+                    "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4, spelling_keys = ?5
+                     WHERE id = ?1",
+                    args![id, keys.name, keys.greeting, keys.mask, keys.spellings],
                 )?;
             }
             tx.run(

@@ -61,7 +61,8 @@ impl Store {
         mut each: impl FnMut(&SearchRow<'_>),
     ) -> Result<()> {
         self.sql().each(
-            "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count
+            "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count,
+                    spelling_keys
              FROM guests WHERE id BETWEEN ?1 AND ?2 AND search_mask & ?3 = ?3 ORDER BY id",
             args![*ids.start(), *ids.end(), needs],
             &mut |row| {
@@ -76,6 +77,7 @@ impl Store {
                     greeting_key: row.str(7)?,
                     last_visit: row.opt_time(8)?,
                     visit_count: u32::try_from(row.id(9)?).unwrap_or(u32::MAX),
+                    spellings: row.str(10)?,
                 });
                 Ok(())
             },

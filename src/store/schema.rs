@@ -230,4 +230,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     ALTER TABLE audit_log ADD COLUMN desk TEXT NOT NULL DEFAULT '';",
+    // 3: the other spellings of each guest's name, searched like the name (see `search::spell`); computed with
+    // the other search keys when they are computed again.
+    "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
 ];

@@ -143,6 +143,8 @@ const MIGRATIONS: &[&str] = &[
         token TEXT PRIMARY KEY,
         at    BIGINT NOT NULL
     );",
+    // 3: as the file book's migration 3, the other spellings of each guest's name.
+    "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.

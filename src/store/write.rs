@@ -397,8 +397,9 @@ fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId>
     values.extend_from_slice(args![now, if noted { staff } else { "" }, noted.then_some(now)]);
     let id = tx.number(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
-                             name_key, greeting_key, search_mask, created_at, updated_at, notes_by, notes_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15)
+                             name_key, greeting_key, search_mask, spelling_keys, created_at, updated_at, notes_by,
+                             notes_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)
          RETURNING id",
         &values,
     )?;
@@ -413,9 +414,9 @@ fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Re
     tx.run(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
                            preferences = ?9, name_key = ?11, greeting_key = ?12, search_mask = ?13,
-                           version = version + 1, updated_at = ?14,
-                           notes_by = CASE WHEN notes = ?10 THEN notes_by ELSE ?15 END,
-                           notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?14 END,
+                           spelling_keys = ?14, version = version + 1, updated_at = ?15,
+                           notes_by = CASE WHEN notes = ?10 THEN notes_by ELSE ?16 END,
+                           notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?15 END,
                            notes = ?10
          WHERE id = ?1",
         &values,
@@ -424,7 +425,7 @@ fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Re
 }
 
 /// A profile as the guests table stores it, with the search keys computed from it: name, greeting, phone, email,
-/// birthday, tags, allergies, preferences, notes, name key, greeting key, search mask.
+/// birthday, tags, allergies, preferences, notes, name key, greeting key, search mask, spellings.
 fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
     let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email);
     Ok(args![
@@ -440,6 +441,7 @@ fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
         keys.name,
         keys.greeting,
         keys.mask,
+        keys.spellings,
     ]
     .to_vec())
 }

@@ -16,6 +16,7 @@ mod score;
 use super::SearchRow;
 use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
+use super::spell::{Spelling, read_stored};
 use crate::domain::GuestId;
 use score::{Scan, Scored, Scorer, whole_of};
 
@@ -27,6 +28,8 @@ pub enum Field {
     Phone,
     Email,
     Tag,
+    /// Another spelling of the name: Wade-Giles, Cantonese, a dialect surname, another reading, an other name.
+    Spelled(Spelling),
     /// No query: guests listed by their last visit.
     Recent,
 }
@@ -39,6 +42,7 @@ impl Field {
             Field::Phone => "phone",
             Field::Email => "email",
             Field::Tag => "tag",
+            Field::Spelled(spelling) => spelling.label(),
             Field::Recent => "recent",
         }
     }
@@ -102,9 +106,20 @@ struct Hot {
     /// The ASCII keys of name, greeting and email: for a Chinese name, its pinyin ("wang jian hua"). Every query
     /// typed in Latin letters is matched against these alone, on the matcher's fast ASCII path.
     keys: [Piece; 3],
+    /// The character mask of all the name's other spellings together (0 for none): most guests have none, and a
+    /// query's letters rule the rest out before their spellings are read.
+    spelled_mask: u64,
     /// Tie-breaks: last visit in ms (`i64::MIN` for never), number of visits.
     last_visit: i64,
     visits: u32,
+}
+
+/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the text arena), its mask.
+#[derive(Debug, Clone, Copy)]
+struct Alias {
+    spelling: Spelling,
+    key: Piece,
+    mask: u64,
 }
 
 /// What only the rows shown, and terms other than Latin-letter ones, read.
@@ -119,6 +134,8 @@ struct Cold {
     phone_digits: Piece,
     /// Folded, lower-cased tags, one per line.
     tags: Piece,
+    /// The name's other spellings: a run of `aliases`.
+    aliases: Piece,
 }
 
 /// The last query and every guest it matched, for a query that extends it.
@@ -135,6 +152,7 @@ pub struct Index {
     cold: Vec<Cold>,
     text: String,
     wide: Vec<char>,
+    aliases: Vec<Alias>,
     matchers: [Matcher; 2],
     previous: Option<Previous>,
 }
@@ -148,6 +166,7 @@ impl Default for Index {
             cold: Vec::new(),
             text: String::new(),
             wide: Vec::new(),
+            aliases: Vec::new(),
             matchers: [Matcher::new(config.clone()), Matcher::new(config)],
             previous: None,
         }
@@ -173,8 +192,10 @@ impl Index {
             let base = if piece.len & WIDE == 0 { text } else { wide };
             Piece { start: piece.start + base, len: piece.len }
         };
+        let aliases = to_u32(self.aliases.len());
         self.text.push_str(&other.text);
         self.wide.extend_from_slice(&other.wide);
+        self.aliases.extend(other.aliases.into_iter().map(|alias| Alias { key: moved(alias.key), ..alias }));
         self.hot.extend(other.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
         self.cold.extend(other.cold.into_iter().map(|cold| Cold {
             name: moved(cold.name),
@@ -184,6 +205,7 @@ impl Index {
             wide_keys: cold.wide_keys.map(moved),
             phone_digits: moved(cold.phone_digits),
             tags: moved(cold.tags),
+            aliases: Piece { start: cold.aliases.start + aliases, len: cold.aliases.len },
             ..cold
         }));
         self.previous = None;
@@ -195,6 +217,7 @@ impl Index {
         self.wide.shrink_to_fit();
         self.hot.shrink_to_fit();
         self.cold.shrink_to_fit();
+        self.aliases.shrink_to_fit();
     }
 
     /// The character mask every guest a query can match has (its name-like terms' characters), as the book stores
@@ -252,6 +275,15 @@ impl Index {
         });
         let masks =
             [query::mask(row.name_key), query::mask(row.greeting_key), query::mask(text_of(&self.text, email_key))];
+        let first_alias = to_u32(self.aliases.len());
+        let mut spelled_mask = 0;
+        for (spelling, spelled) in read_stored(row.spellings).filter(|(_, spelled)| spelled.is_ascii()) {
+            let key = self.push(spelled);
+            let mask = query::mask(spelled);
+            spelled_mask |= mask;
+            self.aliases.push(Alias { spelling, key, mask });
+        }
+        let aliases = Piece { start: first_alias, len: to_u32(self.aliases.len()) - first_alias };
         let cold = Cold {
             id: row.id,
             name,
@@ -261,10 +293,12 @@ impl Index {
             wide_keys: [name_wide, greeting_wide],
             phone_digits,
             tags,
+            aliases,
         };
         let hot = Hot {
             masks,
             keys: [name_key, greeting_key, email_key],
+            spelled_mask,
             last_visit: row.last_visit.map_or(i64::MIN, |t| t.timestamp_millis()),
             visits: row.visit_count,
         };
@@ -374,6 +408,7 @@ impl Index {
             cold: &self.cold,
             text: &self.text,
             wide: &self.wide,
+            aliases: &self.aliases,
             alternatives,
             wholes: &wholes,
             limit,

@@ -5,10 +5,14 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use nucleo_matcher::Matcher;
+use nucleo_matcher::pattern::Atom;
 
 use super::super::query::Term;
-use super::{Cold, Field, Hot, Piece, key_of, text_of};
+use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
 
+/// What a match on another spelling of the name costs against the same match on the name as written: a guest
+/// called Chan comes before 陳大文 for "chan", and both are listed.
+const SPELLED_PENALTY: u32 = 8;
 /// A phone-digits or email-part match is exact, so it ranks with a strong name match of the same length.
 const EXACT_SCORE_PER_CHAR: u32 = 24;
 /// A phone number that ends with the digits typed: the caller's "last four".
@@ -67,6 +71,7 @@ pub(super) struct Scorer<'a> {
     pub(super) cold: &'a [Cold],
     pub(super) text: &'a str,
     pub(super) wide: &'a [char],
+    pub(super) aliases: &'a [Alias],
     pub(super) alternatives: &'a [Vec<Term>],
     /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
     pub(super) wholes: &'a [Option<Whole>],
@@ -170,10 +175,10 @@ impl Scorer<'_> {
                     let email = text_of(self.text, self.cold[entry].email).to_lowercase();
                     email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
                 }
-                Term::Fuzzy { atom, mask, ascii, lower } => {
+                Term::Fuzzy { atom, any_case, mask, ascii, lower } => {
                     let cold = &self.cold[entry];
                     let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
-                    let (score, field) = [Field::Name, Field::Greeting, Field::Email]
+                    let direct = [Field::Name, Field::Greeting, Field::Email]
                         .into_iter()
                         .zip(keys.into_iter().zip(hot.masks))
                         .find_map(|(field, (key, field_mask))| {
@@ -181,14 +186,26 @@ impl Scorer<'_> {
                                 return None;
                             }
                             atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
-                        })?;
-                    let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
-                        let pinyin = !cold.wide_keys[0].is_empty();
-                        word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
-                    } else {
-                        0
-                    };
-                    (score + bonus, field)
+                        })
+                        .map(|(score, field)| {
+                            let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
+                                let pinyin = !cold.wide_keys[0].is_empty();
+                                word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
+                            } else {
+                                0
+                            };
+                            (score + bonus, field)
+                        });
+                    // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
+                    let spelled = (*ascii && hot.spelled_mask != 0 && mask & !hot.spelled_mask == 0)
+                        .then(|| self.spelled(cold, any_case, *mask, lower, matcher))
+                        .flatten();
+                    match (direct, spelled) {
+                        (Some(direct), Some(spelled)) if spelled.0 > direct.0 => spelled,
+                        (Some(direct), _) => direct,
+                        (None, Some(spelled)) => spelled,
+                        (None, None) => return None,
+                    }
                 }
             };
             total += score;
@@ -199,16 +216,47 @@ impl Scorer<'_> {
         if let Some(whole) = whole {
             let cold = &self.cold[entry];
             let letters = whole.letters.as_str();
-            if whole.fits(hot.masks[0])
+            let as_written = whole.fits(hot.masks[0])
                 && (letters_are(text_of(self.text, hot.keys[0]), letters)
-                    || letters_are(text_of(self.text, cold.name), letters))
-            {
+                    || letters_are(text_of(self.text, cold.name), letters));
+            // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
+            let spelled = || {
+                whole.ascii
+                    && hot.spelled_mask & whole.mask == whole.mask
+                    && self
+                        .aliases_of(cold)
+                        .any(|a| whole.fits(a.mask) && letters_are(text_of(self.text, a.key), letters))
+            };
+            if as_written || spelled() {
                 total += WHOLE_NAME_BONUS;
             } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.keys[1]), letters) {
                 total += WHOLE_GREETING_BONUS;
             }
         }
         Some((total, shown.unwrap_or(Field::Recent)))
+    }
+}
+
+impl Scorer<'_> {
+    fn aliases_of(&self, cold: &Cold) -> impl Iterator<Item = &Alias> {
+        let start = cold.aliases.start as usize;
+        self.aliases.get(start..start + cold.aliases.len as usize).unwrap_or(&[]).iter()
+    }
+
+    /// The best of the name's other spellings for a term, with the word bonus a name gets, and which it was.
+    fn spelled(&self, cold: &Cold, atom: &Atom, mask: u64, lower: &str, matcher: &mut Matcher) -> Option<(u32, Field)> {
+        // Of equal scores the first spelling wins: they are stored in the order the guest most likely carries them.
+        self.aliases_of(cold)
+            .enumerate()
+            .filter(|(_, alias)| mask & !alias.mask == 0)
+            .filter_map(|(i, alias)| {
+                let key = text_of(self.text, alias.key);
+                let score = u32::from(atom.score(key_of(self.text, self.wide, alias.key), matcher)?);
+                let bonus = if lower.len() > 1 { word_bonus(key, lower, false) } else { 0 };
+                Some(((score + bonus).saturating_sub(SPELLED_PENALTY), Reverse(i), Field::Spelled(alias.spelling)))
+            })
+            .max_by_key(|&(score, first, _)| (score, first))
+            .map(|(score, _, field)| (score, field))
     }
 }
 

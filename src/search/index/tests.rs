@@ -1,6 +1,6 @@
 //! The index on hand-made guests: matching, folding, ranking, narrowing, upserts.
 use super::*;
-use crate::search::search_key;
+use crate::search::{SearchKeys, search_key};
 use chrono::{TimeZone, Utc};
 
 /// A guest as the store would pass it; `name_key` is leaked so that rows can be built in a line.
@@ -17,6 +17,7 @@ fn row(id: i64, name: &str, phone: &str, last_day: Option<u32>, visits: u32) -> 
         greeting_key: "",
         last_visit: last_day.map(|d| Utc.with_ymd_and_hms(2025, 1, d, 0, 0, 0).unwrap()),
         visit_count: visits,
+        spellings: leak(&SearchKeys::of(name, "", "").spellings),
     }
 }
 
@@ -190,4 +191,42 @@ fn any_query_is_safe() {
     for query in ["\u{1b}[2J", "####", "((((", "\u{0}", &"x".repeat(100_000), "  ", "🎉", "\u{202e}"] {
         let _ = index.search(query, 10);
     }
+}
+
+#[test]
+fn either_script_finds_the_other() {
+    let mut index = build([named(1, "黄薇"), named(2, "陳小明"), named(3, "王伟")]);
+    assert_eq!(names(&mut index, "黃薇"), ["黄薇"]);
+    assert_eq!(names(&mut index, "陈小明"), ["陳小明"]);
+    assert_eq!(names(&mut index, "huangwei"), ["黄薇"]);
+}
+
+#[test]
+fn surnames_are_found_as_they_are_said_and_as_they_are_written() {
+    let mut index = build([named(1, "曾伟"), named(2, "张伟"), named(3, "单于"), named(4, "尉迟恭"), named(5, "单明")]);
+    assert_eq!(names(&mut index, "zengwei")[0], "曾伟");
+    assert_eq!(names(&mut index, "chanyu")[0], "单于");
+    assert_eq!(names(&mut index, "yuchi")[0], "尉迟恭");
+    assert_eq!(names(&mut index, "shanming")[0], "单明");
+    assert_eq!(names(&mut index, "danming")[0], "单明", "and by the common reading");
+}
+
+#[test]
+fn other_spellings_find_the_guest_and_say_which_matched() {
+    let mut index =
+        build([named(1, "張小明"), named(2, "陳大文"), named(3, "陈伟明"), named(4, "劉德華"), named(5, "Chan Lee")]);
+    for (typed, name, spelling) in [
+        ("Chang Hsiao-ming", "張小明", "Wade-Giles"),
+        ("Chan Tai Man", "陳大文", "Cantonese"),
+        ("Lau Tak-wah", "劉德華", "Cantonese"),
+        ("Tan Wei Ming", "陈伟明", "dialect surname"),
+        ("TAN, Wei Ming", "陈伟明", "dialect surname"),
+        ("Wei Ming Tan", "陈伟明", "dialect surname"),
+    ] {
+        let hits = index.search(typed, 10).hits;
+        let first = hits.first().unwrap_or_else(|| panic!("{typed} finds nobody"));
+        assert_eq!(index.guest(first.entry).name, name, "{typed}");
+        assert_eq!(first.field.label(), spelling, "{typed}");
+    }
+    assert_eq!(names(&mut index, "chan")[0], "Chan Lee", "a name as written before a spelling");
 }
