@@ -7,6 +7,7 @@ mod key;
 mod query;
 mod results;
 mod row;
+mod short_forms;
 mod spell;
 
 pub use index::{Field, Found, GuestView, Hit, Index};

@@ -16,6 +16,7 @@ mod score;
 use super::SearchRow;
 use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
+use super::short_forms;
 use super::spell::{Spelling, read_stored};
 use crate::domain::GuestId;
 use score::{Scan, Scored, Scorer, whole_of};
@@ -78,6 +79,8 @@ pub struct GuestView<'a> {
     pub visit_count: u32,
 }
 
+/// What a match through a short form's full name ("bob" as Robert) costs against the same match as typed.
+const SHORT_FORM_PENALTY: u32 = 24;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4096;
 /// Bytes of text a guest takes in the arena, near enough to reserve for a whole book at once.
@@ -365,15 +368,21 @@ impl Index {
             Some(previous) if narrows => previous.matched,
             _ => (0..to_u32(self.hot.len())).collect(),
         };
-        let alternatives = [terms];
-        let scan = self.scan(&candidates, &alternatives, limit);
+        // A short form ("bob") also finds the full names it stands for ("robert"), below the short form itself.
+        let mut alternatives = vec![terms];
+        let expanded = short_forms::expanded(query);
+        alternatives.extend(expanded.iter().map(|other| query::parse(other)));
+        let lengths: Vec<u32> = std::iter::once(query)
+            .chain(expanded.iter().map(String::as_str))
+            .map(|q| to_u32(q.chars().count()))
+            .collect();
+        let scan = self.scan(&candidates, &alternatives, limit, (SHORT_FORM_PENALTY, &lengths));
         if scan.matched.is_empty() {
             return self.close_matches(query, limit);
         }
-        let [terms] = alternatives;
         let total = scan.matched.len();
-        let hits = scan.best.iter().map(|s| self.hit(s, &terms)).collect();
-        if !terms.is_empty() {
+        let hits = scan.best.iter().map(|s| self.hit(s, &alternatives[s.alternative])).collect();
+        if !alternatives[0].is_empty() {
             self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched });
         }
         Found { total, hits, close: false }
@@ -387,7 +396,8 @@ impl Index {
             return Found { total: 0, hits: Vec::new(), close: false };
         }
         let all: Vec<u32> = (0..to_u32(self.hot.len())).collect();
-        let scan = self.scan(&all, &variants, limit);
+        // Every variant is as long as the others, give or take the letter left out.
+        let scan = self.scan(&all, &variants, limit, (0, &[]));
         let hits = scan.best.iter().map(|s| self.hit(s, &variants[s.alternative])).collect();
         Found { total: scan.matched.len(), hits, close: true }
     }
@@ -398,9 +408,10 @@ impl Index {
         Hit { entry, field: scored.field, positions }
     }
 
-    /// Scores `candidates` against alternative queries (a guest matches if any does), on two threads when there
-    /// are many.
-    fn scan(&mut self, candidates: &[u32], alternatives: &[Vec<Term>], limit: usize) -> Scan {
+    /// Scores `candidates` against alternative queries (a guest matches if any does; every alternative after the
+    /// first scores less by `later`: a penalty, and the alternatives' lengths to scale by, none to leave alone), on
+    /// two threads when there are many.
+    fn scan(&mut self, candidates: &[u32], alternatives: &[Vec<Term>], limit: usize, later: (u32, &[u32])) -> Scan {
         let [first, second] = &mut self.matchers;
         let wholes: Vec<Option<score::Whole>> = alternatives.iter().map(|terms| whole_of(terms)).collect();
         let scorer = Scorer {
@@ -411,6 +422,8 @@ impl Index {
             aliases: &self.aliases,
             alternatives,
             wholes: &wholes,
+            later_penalty: later.0,
+            lengths: later.1,
             limit,
         };
         if candidates.len() < PARALLEL_FROM {

@@ -75,6 +75,11 @@ pub(super) struct Scorer<'a> {
     pub(super) alternatives: &'a [Vec<Term>],
     /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
     pub(super) wholes: &'a [Option<Whole>],
+    /// What a match on any alternative but the first costs; its score is also scaled by the first alternative's
+    /// length over its own (`lengths`, in characters), so that a longer query standing for the one typed ("robert"
+    /// for "bob") does not score more for being longer.
+    pub(super) later_penalty: u32,
+    pub(super) lengths: &'a [u32],
     pub(super) limit: usize,
 }
 
@@ -128,8 +133,15 @@ impl Scorer<'_> {
                     .iter()
                     .enumerate()
                     .filter_map(|(k, terms)| {
-                        self.score(i as usize, terms, self.wholes[k].as_ref(), matcher)
-                            .map(|(score, field)| (score, field, k))
+                        self.score(i as usize, terms, self.wholes[k].as_ref(), matcher).map(|(score, field)| {
+                            if k == 0 {
+                                return (score, field, k);
+                            }
+                            let length = |k: usize| self.lengths.get(k).copied().unwrap_or(1).max(1);
+                            let (typed, own) = (length(0), length(k));
+                            let scaled = u64::from(score) * u64::from(typed) / u64::from(own.max(typed));
+                            (u32::try_from(scaled).unwrap_or(score).saturating_sub(self.later_penalty), field, k)
+                        })
                     })
                     .max_by_key(|&(score, _, k)| (score, Reverse(k))),
             };

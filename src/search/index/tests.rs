@@ -230,3 +230,25 @@ fn other_spellings_find_the_guest_and_say_which_matched() {
     }
     assert_eq!(names(&mut index, "chan")[0], "Chan Lee", "a name as written before a spelling");
 }
+
+#[test]
+fn a_whole_reading_typed_comes_before_a_longer_one() {
+    let mut index = build([
+        named(1, "叶强"),
+        named(2, "叶强"),
+        named(3, "叶倩"),
+        named(4, "叶强"),
+        named(5, "龚想"),
+        named(6, "龚霞"),
+    ]);
+    assert_eq!(names(&mut index, "yeqian")[0], "叶倩");
+    assert_eq!(names(&mut index, "gongxia")[0], "龚霞");
+}
+
+#[test]
+fn a_short_form_finds_the_full_name_below_itself() {
+    let mut index =
+        build([named(1, "Robert Smith"), named(2, "Bob Smith"), named(3, "Roberta Jones"), named(4, "Robert Murphy")]);
+    assert_eq!(names(&mut index, "bob smith"), ["Bob Smith", "Robert Smith"]);
+    assert_eq!(names(&mut index, "bob murphy"), ["Robert Murphy"]);
+}
