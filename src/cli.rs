@@ -288,6 +288,10 @@ pub struct ProfileArgs {
     pub preferences: Option<String>,
     #[arg(long)]
     pub notes: Option<String>,
+    /// A name the guest also goes by (an English name, the passport spelling); repeat for more. On `edit`, the
+    /// names given replace the guest's; `--other-name ''` clears them.
+    #[arg(long = "other-name", value_name = "NAME")]
+    pub other_names: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

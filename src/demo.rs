@@ -89,6 +89,10 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
     let some = |rng: &mut fastrand::Rng, percent: u8, items: &[&'static str]| -> Vec<String> {
         if rng.u8(..100) < percent { vec![pick(rng, items).to_owned()] } else { Vec::new() }
     };
+    // Drawn from a generator of their own, so that the guests of a seed are the same as before these were added.
+    let mut own = fastrand::Rng::with_seed(seed ^ (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let (name, greeting, other_names) =
+        if chinese { chinese_forms(&mut own, name, greeting, female) } else { (name, greeting, Vec::new()) };
     let profile = Profile {
         name,
         greeting,
@@ -99,11 +103,40 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
         allergies: some(rng, 8, &ALLERGIES),
         preferences: some(rng, 20, &PREFERENCES),
         notes: String::new(),
+        other_names,
     };
     let visits = visits(lists, rng, end);
     let recoveries = if !visits.is_empty() && rng.u8(..100) < 3 { vec![recovery(lists, rng, end)] } else { vec![] };
     GuestRecord { profile, visits, recoveries, noted: None, written: Vec::new() }
 }
+
+/// A Chinese name as guests from Taiwan and Hong Kong write it (one in ten in Traditional characters), and for one
+/// in seven an English name before the surname as Hong Kong spells it ("Tony Chan"), kept as an other name.
+fn chinese_forms(
+    rng: &mut fastrand::Rng,
+    name: String,
+    greeting: String,
+    female: bool,
+) -> (String, String, Vec<String>) {
+    let (name, greeting) = if rng.u8(..10) == 0 {
+        (crate::search::traditional(&name), crate::search::traditional(&greeting))
+    } else {
+        (name, greeting)
+    };
+    let mut other_names = Vec::new();
+    if rng.u8(..7) == 0
+        && let Some(surname) = name.chars().next().and_then(crate::search::cantonese)
+    {
+        let english = if female { ENGLISH_FEMALE } else { ENGLISH_MALE };
+        let mut surname = surname.chars();
+        let capital: String = surname.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(surname).collect();
+        other_names.push(format!("{} {capital}", english[rng.usize(..english.len())]));
+    }
+    (name, greeting, other_names)
+}
+
+const ENGLISH_MALE: [&str; 8] = ["Tony", "Kevin", "Jason", "Eric", "Vincent", "Henry", "Patrick", "Raymond"];
+const ENGLISH_FEMALE: [&str; 8] = ["Vivian", "Grace", "Cherry", "Winnie", "Joyce", "Karen", "Fiona", "Amy"];
 
 fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Visit> {
     let count = match rng.u8(..100) {
@@ -236,6 +269,9 @@ mod tests {
                     None => assert_eq!(greeting, first),
                 }
             } else {
+                // A tenth are written in Traditional characters; the lists are Simplified.
+                let (name, greeting) = (crate::search::simplified_text(name), crate::search::simplified_text(greeting));
+                let (name, greeting) = (name.as_str(), greeting.as_str());
                 let (surname, female) = match (greeting.strip_suffix("女士"), greeting.strip_suffix("先生")) {
                     (Some(surname), None) => (surname, true),
                     (None, Some(surname)) => (surname, false),

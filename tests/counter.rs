@@ -132,8 +132,10 @@ fn a_clash_between_two_desks_keeps_the_field_each_changed_and_every_allergy() {
     let mut screen = Screen::counter((100, 30));
     screen.type_text("0108");
     screen.press(KeyCode::F(7));
-    screen.press(KeyCode::Up);
-    screen.press(KeyCode::Up);
+    // Up from the name: other names, notes, preferences.
+    for _ in 0..3 {
+        screen.press(KeyCode::Up);
+    }
     screen.ctrl('u');
     screen.type_text("quiet table");
     // Meanwhile desk B adds an allergy.

@@ -60,6 +60,9 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::R
     line("The usual", &usual)?;
     line("Allergies", &list(&p.allergies))?;
     line("Preferences", &list(&p.preferences))?;
+    if !p.other_names.is_empty() {
+        line("Also known as", &list(&p.other_names))?;
+    }
     line("Tags", &list(&p.tags))?;
     line("Birthday", &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
     let visits = match card.first_visit {

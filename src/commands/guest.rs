@@ -78,6 +78,9 @@ impl ProfileArgs {
                 *field = list(&value);
             }
         }
+        if !self.other_names.is_empty() {
+            profile.other_names = self.other_names.into_iter().filter(|n| !n.trim().is_empty()).collect();
+        }
         if let Some(birthday) = self.birthday {
             profile.birthday = if birthday.trim().is_empty() {
                 None

@@ -2,15 +2,15 @@
 //!
 //! An edit starts from the profile as it was read (the base). When another desk saved meanwhile, the book holds
 //! theirs; the form holds ours. A field only one side changed keeps that side's value. A list field (tags,
-//! allergies, preferences) both sides changed is joined, so a clash never drops an allergy. Only a plain field
+//! allergies, preferences, other names) both sides changed is joined, so a clash never drops an allergy. Only a plain field
 //! both sides changed to different values is a clash, shown to the user side by side.
 
 use super::Profile;
 use super::text::normalise;
 
 /// The fields of a profile, by the names the audit log and the forms use.
-pub const FIELDS: [&str; 9] =
-    ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes"];
+pub const FIELDS: [&str; 10] =
+    ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes", "other names"];
 
 /// A plain field both desks changed to different values.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn reconcile(base: &Profile, theirs: &Profile, ours: &Profile) -> Reconciled
 }
 
 /// Every field as text, in `FIELDS` order; lists compared as their normalised items.
-fn values(p: &Profile) -> [String; 9] {
+fn values(p: &Profile) -> [String; 10] {
     let items = |list: &[String]| list.iter().map(|item| normalise(item)).collect::<Vec<_>>().join("\u{1f}");
     [
         p.name.clone(),
@@ -83,6 +83,7 @@ fn values(p: &Profile) -> [String; 9] {
         items(&p.allergies),
         items(&p.preferences),
         p.notes.clone(),
+        items(&p.other_names),
     ]
 }
 
@@ -96,7 +97,8 @@ fn take(profile: &mut Profile, from: &Profile, field: usize) {
         5 => profile.tags.clone_from(&from.tags),
         6 => profile.allergies.clone_from(&from.allergies),
         7 => profile.preferences.clone_from(&from.preferences),
-        _ => profile.notes.clone_from(&from.notes),
+        8 => profile.notes.clone_from(&from.notes),
+        _ => profile.other_names.clone_from(&from.other_names),
     }
 }
 
@@ -104,6 +106,7 @@ fn list(profile: &Profile, field: usize) -> &[String] {
     match field {
         5 => &profile.tags,
         6 => &profile.allergies,
+        9 => &profile.other_names,
         _ => &profile.preferences,
     }
 }
@@ -113,6 +116,7 @@ fn list_mut(profile: &mut Profile, field: usize) -> Option<&mut Vec<String>> {
         5 => Some(&mut profile.tags),
         6 => Some(&mut profile.allergies),
         7 => Some(&mut profile.preferences),
+        9 => Some(&mut profile.other_names),
         _ => None,
     }
 }

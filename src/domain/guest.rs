@@ -33,6 +33,9 @@ pub struct Profile {
     pub allergies: Vec<String>,
     pub preferences: Vec<String>,
     pub notes: String,
+    /// Names the guest also goes by, searched like the name: an English name, the passport spelling ("Somchai
+    /// Jaidee" beside สมชาย ใจดี), a former name.
+    pub other_names: Vec<String>,
 }
 
 /// Longest name, greeting, phone, email, list item or seat, in characters.
@@ -60,6 +63,7 @@ impl Profile {
         check_list("tags", &mut self.tags)?;
         check_list("allergies", &mut self.allergies)?;
         check_list("preferences", &mut self.preferences)?;
+        check_list("other names", &mut self.other_names)?;
         Ok(self)
     }
 

@@ -68,6 +68,7 @@ pub fn merge(existing: &GuestHistory, record: &GuestRecord) -> Result<MergePlan,
         (&mut profile.tags, &incoming.tags),
         (&mut profile.allergies, &incoming.allergies),
         (&mut profile.preferences, &incoming.preferences),
+        (&mut profile.other_names, &incoming.other_names),
     ] {
         for item in theirs {
             if !mine.iter().any(|m| normalise(m) == normalise(item)) {
@@ -135,6 +136,7 @@ pub fn combine(into: &Profile, from: &Profile) -> Profile {
         (&mut profile.tags, &from.tags),
         (&mut profile.allergies, &from.allergies),
         (&mut profile.preferences, &from.preferences),
+        (&mut profile.other_names, &from.other_names),
     ] {
         for item in theirs {
             if !mine.iter().any(|m| normalise(m) == normalise(item)) {

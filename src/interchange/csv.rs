@@ -47,6 +47,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             allergies: list(6),
             preferences: list(7),
             notes: cell(8),
+            other_names: Vec::new(),
         }
         .validated()
         .map_err(|e| ImportError::invalid(line, "", e))?;

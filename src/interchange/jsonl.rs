@@ -31,6 +31,9 @@ struct GuestLine {
     allergies: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     preferences: Vec<String>,
+    /// Names the guest also goes by (an English name, the passport spelling).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     notes: String,
     /// Who last wrote the notes, and when.
@@ -157,6 +160,7 @@ fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
         allergies: guest.allergies,
         preferences: guest.preferences,
         notes: guest.notes,
+        other_names: guest.other_names,
     }
     .validated()
     .map_err(|e| ImportError::invalid(line, "", e))?;
@@ -239,6 +243,7 @@ impl GuestLine {
             tags: Vec::new(),
             allergies: Vec::new(),
             preferences: Vec::new(),
+            other_names: Vec::new(),
             notes: String::new(),
             notes_by: String::new(),
             notes_at: None,
@@ -275,6 +280,7 @@ fn to_line(history: &GuestHistory) -> GuestLine {
         tags: p.tags.clone(),
         allergies: p.allergies.clone(),
         preferences: p.preferences.clone(),
+        other_names: p.other_names.clone(),
         notes: p.notes.clone(),
         notes_by: noted.map(|n| n.staff.clone()).unwrap_or_default(),
         notes_at: noted.map(|n| format_time(n.at)),

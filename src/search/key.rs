@@ -29,8 +29,12 @@ pub struct SearchKeys {
 }
 
 impl SearchKeys {
-    pub fn of(name: &str, greeting: &str, email: &str) -> Self {
-        let spellings = super::spell::derived(name);
+    /// The keys of a guest by name, greeting, email and the names they also go by.
+    pub fn of(name: &str, greeting: &str, email: &str, other_names: &[String]) -> Self {
+        let mut spellings = super::spell::derived(name);
+        spellings.extend(
+            other_names.iter().map(|other| (super::spell::Spelling::OtherName, super::spell::other_name_key(other))),
+        );
         let key = search_key(name);
         let greeting = greeting_key(greeting);
         let mut mask = super::query::mask(&key) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
@@ -148,25 +152,45 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
     std::iter::once(c).nfkd().filter(|&d| !is_combining_mark(d)).map(simplified)
 }
 
-/// OpenCC's Traditional → Simplified characters (assets/chinese, see the README), read once.
+/// OpenCC's Traditional → Simplified characters (assets/chinese, see the README): each pair, in the file's order.
+fn script_pairs() -> impl Iterator<Item = (char, char)> {
+    include_str!("../../assets/chinese/traditional-to-simplified.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut chars = line.chars();
+            let traditional = chars.next()?;
+            let simplified = chars.nth(1)?;
+            Some((traditional, simplified))
+        })
+}
+
+/// A character in Simplified script (itself when it is not Traditional), from a table read once.
 pub(super) fn simplified(c: char) -> char {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     if c.is_ascii() {
         return c;
     }
+    TABLE.get_or_init(|| script_pairs().collect()).get(&c).copied().unwrap_or(c)
+}
+
+/// Text in Simplified script, character by character.
+pub fn simplified_text(text: &str) -> String {
+    text.chars().map(simplified).collect()
+}
+
+/// Text in Traditional script, character by character (the first Traditional form of each Simplified one): for
+/// demo guests who write so.
+pub fn traditional(text: &str) -> String {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        include_str!("../../assets/chinese/traditional-to-simplified.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut chars = line.chars();
-                let traditional = chars.next()?;
-                let simplified = chars.nth(1)?;
-                Some((traditional, simplified))
-            })
-            .collect()
+        let mut table = HashMap::new();
+        for (traditional, simplified) in script_pairs() {
+            table.entry(simplified).or_insert(traditional);
+        }
+        table
     });
-    table.get(&c).copied().unwrap_or(c)
+    text.chars().map(|c| table.get(&c).copied().unwrap_or(c)).collect()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod short_forms;
 mod spell;
 
 pub use index::{Field, Found, GuestView, Hit, Index};
-pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key};
+pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key, simplified_text, traditional};
 pub use results::{FoundGuest, Results};
 pub use row::SearchRow;
+pub use spell::cantonese;

@@ -19,6 +19,8 @@ pub enum Spelling {
     Cantonese,
     /// A dialect surname before the pinyin given name.
     Dialect,
+    /// A name the guest also goes by, kept with the guest.
+    OtherName,
 }
 
 impl Spelling {
@@ -29,6 +31,7 @@ impl Spelling {
             Spelling::WadeGiles => 'w',
             Spelling::Cantonese => 'c',
             Spelling::Dialect => 'd',
+            Spelling::OtherName => 'o',
         }
     }
 
@@ -38,6 +41,7 @@ impl Spelling {
             'w' => Spelling::WadeGiles,
             'c' => Spelling::Cantonese,
             'd' => Spelling::Dialect,
+            'o' => Spelling::OtherName,
             _ => return None,
         })
     }
@@ -48,6 +52,7 @@ impl Spelling {
             Spelling::WadeGiles => "Wade-Giles",
             Spelling::Cantonese => "Cantonese",
             Spelling::Dialect => "dialect surname",
+            Spelling::OtherName => "other name",
         }
     }
 }
@@ -233,6 +238,14 @@ pub fn derived(name: &str) -> Vec<(Spelling, String)> {
         new
     });
     spellings
+}
+
+/// An other name as its spelling is matched: folded, lower-case, in Latin letters (a name in characters by its
+/// pinyin; one in a script with no Latin reading is found by its characters only as the name is).
+pub fn other_name_key(name: &str) -> String {
+    let key = super::key::search_key(name);
+    let latin: String = if key.is_ascii() { key } else { key.chars().filter(char::is_ascii).collect() };
+    latin.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Spellings as the book stores them with a guest: a line each, its kind's letter, a tab, the spelling.

@@ -32,6 +32,7 @@ const TABLES: &[(&str, &[&str])] = &[
             "created_at",
             "updated_at",
             "spelling_keys",
+            "other_names",
         ],
     ),
     ("visits", &["id", "guest_id", "at", "seat", "items", "party_size", "staff", "note"]),

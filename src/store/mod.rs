@@ -259,11 +259,11 @@ impl Store {
             if current(tx)? {
                 return Ok(());
             }
-            let guests = tx.rows("SELECT id, name, greeting, email FROM guests", &[], |r| {
-                Ok((r.id(0)?, r.string(1)?, r.string(2)?, r.string(3)?))
+            let guests = tx.rows("SELECT id, name, greeting, email, other_names FROM guests", &[], |r| {
+                Ok((r.id(0)?, r.string(1)?, r.string(2)?, r.string(3)?, r.list(4)?))
             })?;
-            for (id, name, greeting, email) in guests {
-                let keys = crate::search::SearchKeys::of(&name, &greeting, &email);
+            for (id, name, greeting, email, other_names) in guests {
+                let keys = crate::search::SearchKeys::of(&name, &greeting, &email, &other_names);
                 tx.run(
                     "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4, spelling_keys = ?5
                      WHERE id = ?1",

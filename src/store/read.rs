@@ -360,7 +360,8 @@ pub(super) fn guest(sql: &dyn Sql, id: GuestId) -> Result<Guest> {
 
 /// The columns `guest_from_row` reads, in its order.
 const GUEST_COLUMNS: &str =
-    "id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by, notes_at";
+    "id, name, greeting, phone, email, birthday, tags, allergies, preferences, notes, version, notes_by, notes_at,
+     other_names";
 
 pub(super) fn history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
     load(sql, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
@@ -519,6 +520,7 @@ fn guest_from_row(row: &dyn Row) -> Result<Guest> {
             allergies: row.list(7)?,
             preferences: row.list(8)?,
             notes: row.string(9)?,
+            other_names: row.list(13)?,
         },
     })
 }

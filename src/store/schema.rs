@@ -233,4 +233,6 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 3: the other spellings of each guest's name, searched like the name (see `search::spell`); computed with
     // the other search keys when they are computed again.
     "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
+    // 4: the names a guest also goes by (a JSON list), searched like the name through the spellings.
+    "ALTER TABLE guests ADD COLUMN other_names TEXT NOT NULL DEFAULT '[]';",
 ];

@@ -145,6 +145,8 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 3: as the file book's migration 3, the other spellings of each guest's name.
     "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
+    // 4: as the file book's migration 4, the names a guest also goes by.
+    "ALTER TABLE guests ADD COLUMN other_names TEXT NOT NULL DEFAULT '[]';",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.

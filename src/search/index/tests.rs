@@ -17,7 +17,7 @@ fn row(id: i64, name: &str, phone: &str, last_day: Option<u32>, visits: u32) -> 
         greeting_key: "",
         last_visit: last_day.map(|d| Utc.with_ymd_and_hms(2025, 1, d, 0, 0, 0).unwrap()),
         visit_count: visits,
-        spellings: leak(&SearchKeys::of(name, "", "").spellings),
+        spellings: leak(&SearchKeys::of(name, "", "", &[]).spellings),
     }
 }
 

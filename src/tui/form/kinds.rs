@@ -62,7 +62,8 @@ impl Form {
     }
 
     fn guest_form(purpose: Purpose, title: String, p: &Profile) -> Self {
-        let [name, greeting, phone, email, birthday, tags, allergies, preferences, notes] = guest_values(p);
+        let [name, greeting, phone, email, birthday, tags, allergies, preferences, notes, other_names] =
+            guest_values(p);
         Self::new(
             purpose,
             title,
@@ -76,6 +77,7 @@ impl Form {
                 ("Allergies", allergies, LIST),
                 ("Preferences", preferences, LIST),
                 ("Notes", notes, ""),
+                ("Other names", other_names, "English name, passport spelling; comma-separated"),
             ],
         )
     }
@@ -126,7 +128,7 @@ fn addressed(guest: &Guest) -> String {
 }
 
 /// A profile as the guest form's fields show it, in field order.
-pub(super) fn guest_values(p: &Profile) -> [String; 9] {
+pub(super) fn guest_values(p: &Profile) -> [String; 10] {
     [
         p.name.clone(),
         p.greeting.clone(),
@@ -137,5 +139,6 @@ pub(super) fn guest_values(p: &Profile) -> [String; 9] {
         p.allergies.join(", "),
         p.preferences.join(", "),
         p.notes.clone(),
+        p.other_names.join(", "),
     ]
 }

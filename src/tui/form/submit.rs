@@ -116,6 +116,7 @@ impl Form {
                     allergies: self.list(6, ','),
                     preferences: self.list(7, ','),
                     notes: self.text(8).to_owned(),
+                    other_names: self.list(9, ','),
                 }
                 .validated()
                 .map_err(invalid)?;

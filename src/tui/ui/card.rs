@@ -155,6 +155,9 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     if !p.preferences.is_empty() {
         lines.push(fit(vec![label("Prefers"), book_items(&p.preferences, theme.text)], width));
     }
+    if !p.other_names.is_empty() {
+        lines.push(fit(vec![label("Known as"), book_items(&p.other_names, theme.text)], width));
+    }
     if !p.tags.is_empty() {
         lines.push(fit(vec![label("Tags"), book_items(&p.tags, theme.text)], width));
     }
