@@ -368,7 +368,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 3));
+    assert_eq!((visits, version), (0, 4));
 }
 
 fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field(book: &TestBook) {
