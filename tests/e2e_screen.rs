@@ -251,3 +251,23 @@ fn a_screen_whose_server_stops_searches_on_keeps_the_form_and_saves_once_it_is_b
     let visits = common::run_with(Path::new(&db), &["card", "jon"], &[]);
     assert_eq!(visits.stdout.matches("club sandwich").count(), 1, "saved once:\n{}", visits.stdout);
 }
+
+#[test]
+fn a_name_typed_in_the_other_script_or_spelled_as_in_hong_kong_finds_the_guest() {
+    let book =
+        Book::holding("{\"name\":\"黄薇\",\"greeting\":\"黄女士\"}\n{\"name\":\"陈大文\",\"greeting\":\"陈先生\"}\n");
+    let tmux = Tmux::start("scripts", 100, 30, book.dir.path());
+    tmux.type_text(&format!("{BINARY} --db {}", book.path.display()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the counter screen", |s| s.contains("2 guests"));
+    tmux.type_text("黃薇");
+    tmux.wait_for("黄薇 found by her name in Traditional", |s| {
+        s.contains("1 of 2 guests") && s.contains("Greet as   黄女士")
+    });
+    tmux.send(&["C-u"]);
+    tmux.type_text("Chan Tai Man");
+    let screen = tmux.wait_for("陈大文 by his Hong Kong spelling", |s| s.contains("Greet as   陈先生"));
+    assert!(screen.contains("Cantonese"), "the list says which spelling matched:\n{screen}");
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the shell back", |s| !s.contains("Find ›"));
+}

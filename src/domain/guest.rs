@@ -69,8 +69,9 @@ impl Profile {
 
     /// Keys under which an imported guest is the same person as one already in the book: the same name with the same
     /// phone number, or the same name with the same email address.
+    /// The name is compared in one script: 陳小明 and 陈小明 with the same phone are one guest.
     pub fn identity_keys(&self) -> impl Iterator<Item = String> + use<> {
-        let name = normalise(&self.name);
+        let name = normalise(&crate::search::simplified_text(&self.name));
         let digits: String = self.phone.chars().filter(char::is_ascii_digit).collect();
         let email = self.email.trim().to_lowercase();
         let by_phone = (!digits.is_empty()).then(|| format!("{name}\u{1f}phone\u{1f}{digits}"));

@@ -59,7 +59,7 @@ impl Spelling {
 
 /// Surnames read otherwise than their characters' common reading (the polyphonic surnames of the 百家姓), and the
 /// compound surnames, with their readings as surnames.
-const SURNAMES: &[(&str, &[&str])] = &[
+pub(super) const SURNAMES: &[(&str, &[&str])] = &[
     ("曾", &["zeng"]),
     ("单", &["shan"]),
     ("解", &["xie"]),

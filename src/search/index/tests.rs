@@ -252,3 +252,20 @@ fn a_short_form_finds_the_full_name_below_itself() {
     assert_eq!(names(&mut index, "bob smith"), ["Bob Smith", "Robert Smith"]);
     assert_eq!(names(&mut index, "bob murphy"), ["Robert Murphy"]);
 }
+
+#[test]
+fn every_surname_of_the_table_is_found_by_its_reading_and_its_common_reading() {
+    use crate::search::spell::SURNAMES;
+    use pinyin::ToPinyin;
+    for (i, (surname, readings)) in SURNAMES.iter().enumerate() {
+        let name = format!("{surname}伟");
+        // The same given name under another surname, to be ranked below.
+        let mut index = build([named(1, &name), named(2, "王伟"), named(3, "张伟")]);
+        let said = format!("{}wei", readings.concat());
+        assert_eq!(names(&mut index, &said).first(), Some(&name), "{said} ({i})");
+        let common: String =
+            surname.chars().filter_map(|c| c.to_pinyin().map(|p| p.plain().replace('ü', "u"))).collect();
+        let common = format!("{common}wei");
+        assert!(names(&mut index, &common).contains(&name), "{common} finds {name}");
+    }
+}
