@@ -209,7 +209,10 @@ impl Scorer<'_> {
                             (score + bonus, field)
                         });
                     // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
-                    let spelled = (*ascii && hot.spelled_mask != 0 && mask & !hot.spelled_mask == 0)
+                    // A term of one or two letters the name already matched is left there: every spelling holds
+                    // such letters, and scoring them all would cost the first keystroke most of its frame.
+                    let worth_it = direct.is_none() || lower.len() > 2;
+                    let spelled = (worth_it && *ascii && hot.spelled_mask != 0 && mask & !hot.spelled_mask == 0)
                         .then(|| self.spelled(cold, any_case, *mask, lower, matcher))
                         .flatten();
                     match (direct, spelled) {
