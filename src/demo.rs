@@ -110,14 +110,21 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
     GuestRecord { profile, visits, recoveries, noted: None, written: Vec::new() }
 }
 
-/// A Chinese name as guests from Taiwan and Hong Kong write it (one in ten in Traditional characters), and for one
-/// in seven an English name before the surname as Hong Kong spells it ("Tony Chan"), kept as an other name.
+/// A Chinese name with, for one in forty, a surname read otherwise than its characters (曾, 单, 尉迟 …); as guests
+/// from Taiwan and Hong Kong write it (one in ten in Traditional characters); and for one in seven an English name
+/// before the surname as Hong Kong spells it ("Tony Chan"), kept as an other name.
 fn chinese_forms(
     rng: &mut fastrand::Rng,
-    name: String,
-    greeting: String,
+    mut name: String,
+    mut greeting: String,
     female: bool,
 ) -> (String, String, Vec<String>) {
+    if rng.u8(..40) == 0 {
+        let rare = RARE_SURNAMES[rng.usize(..RARE_SURNAMES.len())];
+        // The demo's own surnames are one character: the given name and the title stay.
+        let (given, title): (String, String) = (name.chars().skip(1).collect(), greeting.chars().skip(1).collect());
+        (name, greeting) = (format!("{rare}{given}"), format!("{rare}{title}"));
+    }
     let (name, greeting) = if rng.u8(..10) == 0 {
         (crate::search::traditional(&name), crate::search::traditional(&greeting))
     } else {
@@ -135,6 +142,8 @@ fn chinese_forms(
     (name, greeting, other_names)
 }
 
+/// Surnames read as surnames otherwise than their characters' common reading, and compound ones.
+const RARE_SURNAMES: [&str; 12] = ["曾", "单", "解", "仇", "区", "查", "翟", "欧阳", "尉迟", "司马", "诸葛", "上官"];
 const ENGLISH_MALE: [&str; 8] = ["Tony", "Kevin", "Jason", "Eric", "Vincent", "Henry", "Patrick", "Raymond"];
 const ENGLISH_FEMALE: [&str; 8] = ["Vivian", "Grace", "Cherry", "Winnie", "Joyce", "Karen", "Fiona", "Amy"];
 
@@ -283,7 +292,10 @@ mod tests {
                 } else {
                     (&lists.chinese_given_male, &lists.chinese_given_female)
                 };
-                assert!(lists.chinese_surnames.contains(&surname), "{name}: {greeting}");
+                assert!(
+                    lists.chinese_surnames.contains(&surname) || RARE_SURNAMES.contains(&surname),
+                    "{name}: {greeting}"
+                );
                 assert!(own.contains(&given) && !other.contains(&given), "{name}: {greeting}");
                 chinese += 1;
             }

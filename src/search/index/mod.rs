@@ -109,20 +109,36 @@ struct Hot {
     /// The ASCII keys of name, greeting and email: for a Chinese name, its pinyin ("wang jian hua"). Every query
     /// typed in Latin letters is matched against these alone, on the matcher's fast ASCII path.
     keys: [Piece; 3],
-    /// The character mask of all the name's other spellings together (0 for none): most guests have none, and a
-    /// query's letters rule the rest out before their spellings are read.
-    spelled_mask: u64,
+    /// The first letters of the words of all the name's other spellings together (`initials`; 0 for none): a term
+    /// is looked for in a spelling from the start of one of its words, so most guests are ruled out here, before
+    /// their spellings are read.
+    spelled_initials: u32,
     /// Tie-breaks: last visit in ms (`i64::MIN` for never), number of visits.
     last_visit: i64,
     visits: u32,
 }
 
-/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the text arena), its mask.
+/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the text arena), its character
+/// mask and the first letters of its words.
 #[derive(Debug, Clone, Copy)]
 struct Alias {
     spelling: Spelling,
+    initials: u32,
     key: Piece,
     mask: u64,
+}
+
+/// The first letters of the words of a lower-case ASCII text, a bit each (a–z).
+fn initials(text: &str) -> u32 {
+    text.split(' ')
+        .filter_map(|word| word.bytes().next())
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |bits, b| bits | 1 << (b - b'a'))
+}
+
+/// The bit of a term's first letter among `initials`; 0 for a term that does not start with a letter.
+fn initial(term: &str) -> u32 {
+    term.bytes().next().filter(u8::is_ascii_lowercase).map_or(0, |b| 1 << (b - b'a'))
 }
 
 /// What only the rows shown, and terms other than Latin-letter ones, read.
@@ -146,6 +162,8 @@ struct Previous {
     query: String,
     kinds: Vec<Kind>,
     matched: Vec<u32>,
+    /// Whether every term was looked for in the names' other spellings too.
+    spelled: bool,
 }
 
 /// Every guest's searchable fields, prepared once, in guest-id order. Edits append new text and leave the old in
@@ -279,12 +297,12 @@ impl Index {
         let masks =
             [query::mask(row.name_key), query::mask(row.greeting_key), query::mask(text_of(&self.text, email_key))];
         let first_alias = to_u32(self.aliases.len());
-        let mut spelled_mask = 0;
+        let mut spelled_initials = 0;
         for (spelling, spelled) in read_stored(row.spellings).filter(|(_, spelled)| spelled.is_ascii()) {
             let key = self.push(spelled);
-            let mask = query::mask(spelled);
-            spelled_mask |= mask;
-            self.aliases.push(Alias { spelling, key, mask });
+            let alias = Alias { spelling, initials: initials(spelled), key, mask: query::mask(spelled) };
+            spelled_initials |= alias.initials;
+            self.aliases.push(alias);
         }
         let aliases = Piece { start: first_alias, len: to_u32(self.aliases.len()) - first_alias };
         let cold = Cold {
@@ -301,7 +319,7 @@ impl Index {
         let hot = Hot {
             masks,
             keys: [name_key, greeting_key, email_key],
-            spelled_mask,
+            spelled_initials,
             last_visit: row.last_visit.map_or(i64::MIN, |t| t.timestamp_millis()),
             visits: row.visit_count,
         };
@@ -360,9 +378,14 @@ impl Index {
     pub fn search(&mut self, query: &str, limit: usize) -> Found {
         let terms = query::parse(query);
         let kinds: Vec<Kind> = terms.iter().map(Term::kind).collect();
+        // A longer query matches a subset of what the shorter matched — unless the shorter had a term too short to
+        // be looked for in the names' other spellings, which the longer one is.
         let narrows = !terms.is_empty()
             && self.previous.as_ref().is_some_and(|p| {
-                query.starts_with(&p.query) && kinds.len() >= p.kinds.len() && kinds[..p.kinds.len()] == p.kinds[..]
+                p.spelled
+                    && query.starts_with(&p.query)
+                    && kinds.len() >= p.kinds.len()
+                    && kinds[..p.kinds.len()] == p.kinds[..]
             });
         let candidates = match self.previous.take() {
             Some(previous) if narrows => previous.matched,
@@ -383,7 +406,10 @@ impl Index {
         let total = scan.matched.len();
         let hits = scan.best.iter().map(|s| self.hit(s, &alternatives[s.alternative])).collect();
         if !alternatives[0].is_empty() {
-            self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched });
+            let spelled = alternatives[0]
+                .iter()
+                .all(|term| !matches!(term, Term::Fuzzy { lower, .. } if lower.len() < score::SPELLED_FROM));
+            self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched, spelled });
         }
         Found { total, hits, close: false }
     }

@@ -8,8 +8,11 @@ use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::Atom;
 
 use super::super::query::Term;
-use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
+use super::{Alias, Cold, Field, Hot, Piece, initial, key_of, text_of};
 
+/// The fewest letters a term is looked for in the other spellings of a name with (see `Index::search`, which does
+/// not narrow from a query with a shorter term: its matches lack those found by spelling).
+pub(super) const SPELLED_FROM: usize = 2;
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
 /// called Chan comes before 陳大文 for "chan", and both are listed.
 const SPELLED_PENALTY: u32 = 8;
@@ -197,6 +200,9 @@ impl Scorer<'_> {
                             if key.is_empty() || mask & !field_mask != 0 {
                                 return None;
                             }
+                            // A Chinese name's pinyin is typed in any case ("Wang", "TAN, W."): it was never written.
+                            let pinyin = field == Field::Name && *ascii && !cold.wide_keys[0].is_empty();
+                            let atom = if pinyin { any_case } else { atom };
                             atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
                         })
                         .map(|(score, field)| {
@@ -209,11 +215,12 @@ impl Scorer<'_> {
                             (score + bonus, field)
                         });
                     // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
-                    // A term of one or two letters the name already matched is left there: every spelling holds
-                    // such letters, and scoring them all would cost the first keystroke most of its frame.
-                    let worth_it = direct.is_none() || lower.len() > 2;
-                    let spelled = (worth_it && *ascii && hot.spelled_mask != 0 && mask & !hot.spelled_mask == 0)
-                        .then(|| self.spelled(cold, any_case, *mask, lower, matcher))
+                    // A single letter is never looked for in them (every spelling holds one, and scoring them all
+                    // would cost the first keystroke most of its frame), nor a second one the name already matched.
+                    let worth_it = lower.len() >= SPELLED_FROM && (direct.is_none() || lower.len() > SPELLED_FROM);
+                    let first = initial(lower);
+                    let spelled = (worth_it && *ascii && hot.spelled_initials & first != 0)
+                        .then(|| self.spelled(cold, any_case, *mask, first, lower, matcher))
                         .flatten();
                     match (direct, spelled) {
                         (Some(direct), Some(spelled)) if spelled.0 > direct.0 => spelled,
@@ -224,7 +231,9 @@ impl Scorer<'_> {
                 }
             };
             total += score;
-            if shown.is_none() || field == Field::Name {
+            // The list says why a guest is there: another spelling if any term matched one, else the name.
+            let spelled = matches!(shown, Some(Field::Spelled(_)));
+            if shown.is_none() || matches!(field, Field::Spelled(_)) || (field == Field::Name && !spelled) {
                 shown = Some(field);
             }
         }
@@ -237,7 +246,7 @@ impl Scorer<'_> {
             // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
             let spelled = || {
                 whole.ascii
-                    && hot.spelled_mask & whole.mask == whole.mask
+                    && hot.spelled_initials != 0
                     && self
                         .aliases_of(cold)
                         .any(|a| whole.fits(a.mask) && letters_are(text_of(self.text, a.key), letters))
@@ -259,11 +268,19 @@ impl Scorer<'_> {
     }
 
     /// The best of the name's other spellings for a term, with the word bonus a name gets, and which it was.
-    fn spelled(&self, cold: &Cold, atom: &Atom, mask: u64, lower: &str, matcher: &mut Matcher) -> Option<(u32, Field)> {
+    fn spelled(
+        &self,
+        cold: &Cold,
+        atom: &Atom,
+        mask: u64,
+        first: u32,
+        lower: &str,
+        matcher: &mut Matcher,
+    ) -> Option<(u32, Field)> {
         // Of equal scores the first spelling wins: they are stored in the order the guest most likely carries them.
         self.aliases_of(cold)
             .enumerate()
-            .filter(|(_, alias)| mask & !alias.mask == 0)
+            .filter(|(_, alias)| alias.initials & first != 0 && mask & !alias.mask == 0)
             .filter_map(|(i, alias)| {
                 let key = text_of(self.text, alias.key);
                 let score = u32::from(atom.score(key_of(self.text, self.wide, alias.key), matcher)?);

@@ -269,3 +269,17 @@ fn every_surname_of_the_table_is_found_by_its_reading_and_its_common_reading() {
         assert!(names(&mut index, &common).contains(&name), "{common} finds {name}");
     }
 }
+
+#[test]
+fn a_spelling_typed_a_letter_at_a_time_finds_the_guest_at_every_step() {
+    let mut index = build([named(1, "陈伟明"), named(2, "Tim Brown"), named(3, "王伟")]);
+    let typed = "Tan Wei Ming";
+    for end in 2..=typed.len() {
+        let query = &typed[..end];
+        if query.ends_with(' ') {
+            continue;
+        }
+        assert!(names(&mut index, query).contains(&"陈伟明".to_owned()), "{query:?}");
+    }
+    assert_eq!(names(&mut index, typed)[0], "陈伟明");
+}
