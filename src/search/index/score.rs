@@ -78,6 +78,9 @@ pub(super) struct Scorer<'a> {
     pub(super) alternatives: &'a [Vec<Term>],
     /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
     pub(super) wholes: &'a [Option<Whole>],
+    /// Whether terms are looked for in the names' other spellings (not for the variants of a query one typo away:
+    /// a typo in a romanisation is not worth a frame).
+    pub(super) spelled: bool,
     /// What a match on any alternative but the first costs; its score is also scaled by the first alternative's
     /// length over its own (`lengths`, in characters), so that a longer query standing for the one typed ("robert"
     /// for "bob") does not score more for being longer.
@@ -212,16 +215,23 @@ impl Scorer<'_> {
                             } else {
                                 0
                             };
-                            (score + bonus, field)
+                            (score + bonus, field, bonus)
                         });
                     // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
                     // A single letter is never looked for in them (every spelling holds one, and scoring them all
                     // would cost the first keystroke most of its frame), nor a second one the name already matched.
-                    let worth_it = lower.len() >= SPELLED_FROM && (direct.is_none() || lower.len() > SPELLED_FROM);
+                    // Nor is a term the name matched as a word, the start of one or its initials: no spelling
+                    // matches it better.
+                    let strong = direct.is_some_and(|(_, _, bonus)| bonus > 0);
+                    let worth_it = self.spelled
+                        && lower.len() >= SPELLED_FROM
+                        && !strong
+                        && (direct.is_none() || lower.len() > SPELLED_FROM);
                     let first = initial(lower);
                     let spelled = (worth_it && *ascii && hot.spelled_initials & first != 0)
                         .then(|| self.spelled(cold, any_case, *mask, first, lower, matcher))
                         .flatten();
+                    let direct = direct.map(|(score, field, _)| (score, field));
                     match (direct, spelled) {
                         (Some(direct), Some(spelled)) if spelled.0 > direct.0 => spelled,
                         (Some(direct), _) => direct,
