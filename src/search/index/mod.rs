@@ -162,8 +162,6 @@ struct Previous {
     query: String,
     kinds: Vec<Kind>,
     matched: Vec<u32>,
-    /// Whether every term was looked for in the names' other spellings too.
-    spelled: bool,
 }
 
 /// Every guest's searchable fields, prepared once, in guest-id order. Edits append new text and leave the old in
@@ -380,14 +378,9 @@ impl Index {
     pub fn search(&mut self, query: &str, limit: usize) -> Found {
         let terms = query::parse(query);
         let kinds: Vec<Kind> = terms.iter().map(Term::kind).collect();
-        // A longer query matches a subset of what the shorter matched — unless the shorter had a term too short to
-        // be looked for in the names' other spellings, which the longer one is.
         let narrows = !terms.is_empty()
             && self.previous.as_ref().is_some_and(|p| {
-                p.spelled
-                    && query.starts_with(&p.query)
-                    && kinds.len() >= p.kinds.len()
-                    && kinds[..p.kinds.len()] == p.kinds[..]
+                query.starts_with(&p.query) && kinds.len() >= p.kinds.len() && kinds[..p.kinds.len()] == p.kinds[..]
             });
         let candidates = match self.previous.take() {
             Some(previous) if narrows => previous.matched,
@@ -408,10 +401,7 @@ impl Index {
         let total = scan.matched.len();
         let hits = scan.best.iter().map(|s| self.hit(s, &alternatives[s.alternative])).collect();
         if !alternatives[0].is_empty() {
-            let spelled = alternatives[0]
-                .iter()
-                .all(|term| !matches!(term, Term::Fuzzy { lower, .. } if lower.len() < score::SPELLED_FROM));
-            self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched, spelled });
+            self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched });
         }
         Found { total, hits, close: false }
     }

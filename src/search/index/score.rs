@@ -10,9 +10,6 @@ use nucleo_matcher::pattern::Atom;
 use super::super::query::Term;
 use super::{Alias, Cold, Field, Hot, Piece, initial, key_of, text_of};
 
-/// The fewest letters a term is looked for in the other spellings of a name with (see `Index::search`, which does
-/// not narrow from a query with a shorter term: its matches lack those found by spelling).
-pub(super) const SPELLED_FROM: usize = 2;
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
 /// called Chan comes before 陳大文 for "chan", and both are listed.
 const SPELLED_PENALTY: u32 = 8;
@@ -218,15 +215,12 @@ impl Scorer<'_> {
                             (score + bonus, field, bonus)
                         });
                     // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
-                    // A single letter is never looked for in them (every spelling holds one, and scoring them all
-                    // would cost the first keystroke most of its frame), nor a second one the name already matched.
-                    // Nor is a term the name matched as a word, the start of one or its initials: no spelling
-                    // matches it better.
+                    // A term of one or two letters the name matched is not looked for in them (every spelling holds
+                    // such letters, and scoring them all would cost the first keystrokes most of their frame), nor
+                    // one the name matched as a word, the start of one or its initials: no spelling matches it
+                    // better. Either way the guest matches, so a longer query still matches a subset.
                     let strong = direct.is_some_and(|(_, _, bonus)| bonus > 0);
-                    let worth_it = self.spelled
-                        && lower.len() >= SPELLED_FROM
-                        && !strong
-                        && (direct.is_none() || lower.len() > SPELLED_FROM);
+                    let worth_it = self.spelled && !strong && (direct.is_none() || lower.len() > 2);
                     let first = initial(lower);
                     let spelled = (worth_it && *ascii && hot.spelled_initials & first != 0)
                         .then(|| self.spelled(cold, any_case, *mask, first, lower, matcher))
