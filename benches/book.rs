@@ -1,11 +1,12 @@
 //! The guest book's own speed: filling it, opening a guest's card, logging a visit, exporting.
 
+mod common;
+
 use std::hint::black_box;
 
 use chrono::{Duration, FixedOffset, NaiveDate, Offset, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use regulars::demo;
-use regulars::domain::Visit;
 use regulars::domain::outreach::prospects;
 use regulars::domain::tally::{last_days, tally};
 use regulars::report::outreach_rows;
@@ -48,17 +49,7 @@ fn bench(c: &mut Criterion) {
         });
     });
     c.bench_function("log a visit at 200k guests (durable commit)", |b| {
-        b.iter(|| {
-            let visit = Visit {
-                at: Utc::now(),
-                seat: "Bar 1".into(),
-                order: vec!["coffee".into()],
-                party_size: None,
-                staff: "bench".into(),
-                note: String::new(),
-            };
-            black_box(store.log_visit(regular, visit, "bench").expect("visit"))
-        });
+        b.iter(|| black_box(store.log_visit(regular, common::visit(), "bench").expect("visit")));
     });
     let mut group = c.benchmark_group("book 200k");
     group.sample_size(10);

@@ -3,6 +3,8 @@
 //! the frame it redraws. Also the time from start to the first frame, to the first results, and the process's
 //! memory once the index is loaded. `cargo bench --bench keystroke`.
 
+mod common;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
@@ -34,18 +36,7 @@ fn book(guests: usize) -> PathBuf {
     if let Some(given) = std::env::var_os("REGULARS_BENCH_BOOK") {
         return PathBuf::from(given);
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-books");
-    let path = dir.join(format!("demo-{guests}.db"));
-    if !path.exists() {
-        fs::create_dir_all(&dir).expect("a folder for bench books");
-        let made = Command::new(binary())
-            .args(["--db", path.to_str().expect("a path"), "demo", "--guests", &guests.to_string(), "--seed", "1"])
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
-            .status()
-            .expect("regulars demo runs");
-        assert!(made.success(), "regulars demo failed");
-    }
-    path
+    common::demo_book(guests, &binary())
 }
 
 /// The screen on a pseudo-terminal of its own.

@@ -1,0 +1,72 @@
+//! What several benchmarks share: a visit to log, the demo book kept beside the build, and timing heads-ups.
+#![allow(dead_code)] // Each benchmark uses a part of this module.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use regulars::domain::{GuestId, Visit};
+use regulars::store::Store;
+
+/// A visit as a desk logs one: now, at the bar, a coffee.
+pub fn visit() -> Visit {
+    Visit {
+        at: Utc::now(),
+        seat: "Bar 1".into(),
+        order: vec!["coffee".into()],
+        party_size: None,
+        staff: "bench".into(),
+        note: String::new(),
+    }
+}
+
+/// The demo book of `guests` (seed 1), made once by `binary` and kept beside the build.
+pub fn demo_book(guests: usize, binary: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-books");
+    let path = dir.join(format!("demo-{guests}.db"));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("a folder for bench books");
+        let made = Command::new(binary)
+            .args(["--db", path.to_str().expect("a path"), "demo", "--guests", &guests.to_string(), "--seed", "1"])
+            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+            .status()
+            .expect("regulars demo runs");
+        assert!(made.success(), "regulars demo failed");
+    }
+    path
+}
+
+/// A heads-up sent at `sender`, timed until a watcher on its own connection has read it, the way a screen's
+/// watcher does: a file is looked at every 250 ms; a server's notice is waited for.
+pub fn heads_up_latencies(sender: &mut Store, runs: usize) -> Vec<Duration> {
+    let mut latencies = Vec::new();
+    for _ in 0..runs {
+        let watcher = sender.reopen().expect("reopen");
+        let before = watcher.writes_mark(Duration::ZERO).expect("mark");
+        let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+        let handle = std::thread::spawn(move || {
+            loop {
+                let wait = if watcher.hears_writes() { Duration::from_secs(2) } else { Duration::ZERO };
+                if watcher.writes_mark(wait).expect("mark") != before {
+                    let found = watcher.heads_ups(Utc::now() - chrono::Duration::minutes(1)).expect("heads-ups");
+                    let _ = seen_tx.send((Instant::now(), found.len()));
+                    return;
+                }
+                if !watcher.hears_writes() {
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+            }
+        });
+        // Sent at a random moment of the watcher's wait.
+        std::thread::sleep(Duration::from_millis(fastrand::u64(20..250)));
+        let sent = Instant::now();
+        sender.send_heads_up(GuestId(1), "lobby", None, "on the way", "bench", false).expect("send");
+        let (seen, found) = seen_rx.recv().expect("seen");
+        assert!(found > 0);
+        latencies.push(seen - sent);
+        let _ = handle.join();
+    }
+    latencies.sort_unstable();
+    latencies
+}
