@@ -32,9 +32,9 @@ impl SearchKeys {
     /// The keys of a guest by name, greeting, email and the names they also go by.
     pub fn of(name: &str, greeting: &str, email: &str, other_names: &[String]) -> Self {
         let mut spellings = super::spell::derived(name);
-        spellings.extend(
-            other_names.iter().map(|other| (super::spell::Spelling::OtherName, super::spell::other_name_key(other))),
-        );
+        // An other name in a script with no Latin reading has no spelling to store (it is not searched yet).
+        let others = other_names.iter().map(|other| super::spell::other_name_key(other)).filter(|key| !key.is_empty());
+        spellings.extend(others.map(|key| (super::spell::Spelling::OtherName, key)));
         let key = search_key(name);
         let greeting = greeting_key(greeting);
         let mut mask = super::query::mask(&key) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
