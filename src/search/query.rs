@@ -10,8 +10,9 @@ pub(super) enum Term {
     /// An `ascii` term is matched against the ASCII keys only (Chinese names by their pinyin); one with other
     /// characters against the full keys ("于m" against "于 yu 明 ming ").
     /// `lower` is the term lower-cased, for the whole-word and initials bonuses; `any_case` the term matched with
-    /// case ignored, against the other spellings of a name (stored lower-case: "TAN, Wei Ming" is typed any way).
-    Fuzzy { atom: Atom, any_case: Atom, mask: u64, ascii: bool, lower: String },
+    /// case ignored, against the other spellings of a name (stored lower-case: "TAN, Wei Ming" is typed any way);
+    /// `capitals` whether the term has any (without, `atom` ignores case already).
+    Fuzzy { atom: Atom, any_case: Atom, mask: u64, ascii: bool, lower: String, capitals: bool },
     /// Three or more digits (punctuation ignored): found anywhere in the phone number's digits.
     Phone(String),
     /// `#vip`: the guest has a tag starting with this.
@@ -122,6 +123,7 @@ fn term(text: &str) -> Term {
         any_case: Atom::new(&folded, CaseMatching::Ignore, Normalization::Never, AtomKind::Fuzzy, false),
         mask: mask(&folded),
         ascii: folded.is_ascii(),
+        capitals: folded.chars().any(char::is_uppercase),
         lower: folded.to_lowercase(),
     }
 }

@@ -190,7 +190,7 @@ impl Scorer<'_> {
                     let email = text_of(self.text, self.cold[entry].email).to_lowercase();
                     email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
                 }
-                Term::Fuzzy { atom, any_case, mask, ascii, lower } => {
+                Term::Fuzzy { atom, any_case, mask, ascii, lower, capitals } => {
                     let cold = &self.cold[entry];
                     let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
                     let direct = [Field::Name, Field::Greeting, Field::Email]
@@ -201,7 +201,8 @@ impl Scorer<'_> {
                                 return None;
                             }
                             // A Chinese name's pinyin is typed in any case ("Wang", "TAN, W."): it was never written.
-                            let pinyin = field == Field::Name && *ascii && !cold.wide_keys[0].is_empty();
+                            // (Only a term with capitals needs to know, which keeps the guest's cold part unread.)
+                            let pinyin = *capitals && field == Field::Name && *ascii && !cold.wide_keys[0].is_empty();
                             let atom = if pinyin { any_case } else { atom };
                             atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
                         })
@@ -250,7 +251,7 @@ impl Scorer<'_> {
             // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
             let spelled = || {
                 whole.ascii
-                    && hot.spelled_initials != 0
+                    && hot.spelled_initials & initial(letters) != 0
                     && self
                         .aliases_of(cold)
                         .any(|a| whole.fits(a.mask) && letters_are(text_of(self.text, a.key), letters))
