@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 mod score;
+mod starts;
 
 use super::SearchRow;
 use super::key::{email_key, fold, key_with_map};
@@ -19,7 +20,8 @@ use super::query::{self, Kind, Term};
 use super::short_forms;
 use super::spell::{Spelling, read_stored};
 use crate::domain::GuestId;
-use score::{Scan, Scored, Scorer, whole_of};
+use score::{Prepared, Scan, Scored, Scorer};
+use starts::{LETTERS, word_starts};
 
 /// Which field of the guest matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,43 +104,42 @@ impl Piece {
     }
 }
 
-/// What every search reads, for every guest: kept small and contiguous.
+/// What every search reads, for every guest: kept small and contiguous, one cache line each (aligned to it, so
+/// that reading a guest's tie-breaks after their keys never touches a second line).
+#[repr(align(64))]
 struct Hot {
     /// Character masks of the name, greeting and email keys.
     masks: [u64; 3],
-    /// The ASCII keys of name, greeting and email: for a Chinese name, its pinyin ("wang jian hua"). Every query
-    /// typed in Latin letters is matched against these alone, on the matcher's fast ASCII path.
-    keys: [Piece; 3],
-    /// The first letters of the words of all the name's other spellings together (`initials`; 0 for none): a term
-    /// is looked for in a spelling from the start of one of its words, so most guests are ruled out here, before
-    /// their spellings are read.
-    spelled_initials: u32,
+    /// Where the ASCII keys of name, greeting and email are in the text arena: for a Chinese name, its pinyin
+    /// ("wang jian hua"). Every query typed in Latin letters is matched against these alone, on the matcher's fast
+    /// ASCII path. (Starts and lengths apart, to fit the line.)
+    starts: [u32; 3],
+    lens: [u16; 3],
+    /// How the words of all the name's other spellings start (see `word_starts`; 0 for none): a term is looked for
+    /// in a spelling only from the start of one of its words, so most guests are ruled out here, before their
+    /// spellings are read.
+    spelled: u64,
     /// Tie-breaks: last visit in ms (`i64::MIN` for never), number of visits.
     last_visit: i64,
     visits: u32,
 }
 
-/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the text arena), its character
-/// mask and the first letters of its words.
+impl Hot {
+    /// The ASCII key of the name (0), greeting (1) or email (2).
+    fn key(&self, field: usize) -> Piece {
+        Piece { start: self.starts[field], len: u32::from(self.lens[field]) }
+    }
+}
+
+/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the spellings' own arena), the
+/// first letters of its words (a bit each, a–z) and its character mask: a term most spellings of a guest that
+/// passed `Hot::spelled` cannot hold is ruled out by these, before the spelling's text is read.
 #[derive(Debug, Clone, Copy)]
 struct Alias {
     spelling: Spelling,
     initials: u32,
     key: Piece,
     mask: u64,
-}
-
-/// The first letters of the words of a lower-case ASCII text, a bit each (a–z).
-fn initials(text: &str) -> u32 {
-    text.split(' ')
-        .filter_map(|word| word.bytes().next())
-        .filter(u8::is_ascii_lowercase)
-        .fold(0, |bits, b| bits | 1 << (b - b'a'))
-}
-
-/// The bit of a term's first letter among `initials`; 0 for a term that does not start with a letter.
-fn initial(term: &str) -> u32 {
-    term.bytes().next().filter(u8::is_ascii_lowercase).map_or(0, |b| 1 << (b - b'a'))
 }
 
 /// What only the rows shown, and terms other than Latin-letter ones, read.
@@ -172,6 +173,9 @@ pub struct Index {
     text: String,
     wide: Vec<char>,
     aliases: Vec<Alias>,
+    /// The aliases' keys, apart from `text`: the keys every search reads stay as close together as they were before
+    /// guests had spellings.
+    spelled: String,
     matchers: [Matcher; 2],
     previous: Option<Previous>,
 }
@@ -186,6 +190,7 @@ impl Default for Index {
             text: String::new(),
             wide: Vec::new(),
             aliases: Vec::new(),
+            spelled: String::new(),
             matchers: [Matcher::new(config.clone()), Matcher::new(config)],
             previous: None,
         }
@@ -199,8 +204,9 @@ impl Index {
         let mut index = Self::default();
         index.hot.reserve(guests);
         index.cold.reserve(guests);
-        // Two in five demo guests have Chinese names, with three or four other spellings each.
+        // Two in five demo guests have Chinese names, with three or four other spellings of a dozen letters each.
         index.aliases.reserve(guests);
+        index.spelled.reserve(guests * 4 / 10 * 4 * 12);
         index.text.reserve(guests * TEXT_PER_GUEST);
         index
     }
@@ -213,11 +219,17 @@ impl Index {
             let base = if piece.len & WIDE == 0 { text } else { wide };
             Piece { start: piece.start + base, len: piece.len }
         };
-        let aliases = to_u32(self.aliases.len());
+        let (aliases, spelled) = (to_u32(self.aliases.len()), to_u32(self.spelled.len()));
         self.text.push_str(&other.text);
         self.wide.extend_from_slice(&other.wide);
-        self.aliases.extend(other.aliases.into_iter().map(|alias| Alias { key: moved(alias.key), ..alias }));
-        self.hot.extend(other.hot.into_iter().map(|hot| Hot { keys: hot.keys.map(moved), ..hot }));
+        self.spelled.push_str(&other.spelled);
+        self.aliases.extend(
+            other
+                .aliases
+                .into_iter()
+                .map(|alias| Alias { key: Piece { start: alias.key.start + spelled, ..alias.key }, ..alias }),
+        );
+        self.hot.extend(other.hot.into_iter().map(|hot| Hot { starts: hot.starts.map(|start| start + text), ..hot }));
         self.cold.extend(other.cold.into_iter().map(|cold| Cold {
             name: moved(cold.name),
             greeting: moved(cold.greeting),
@@ -239,6 +251,7 @@ impl Index {
         self.hot.shrink_to_fit();
         self.cold.shrink_to_fit();
         self.aliases.shrink_to_fit();
+        self.spelled.shrink_to_fit();
     }
 
     /// The character mask every guest a query can match has (its name-like terms' characters), as the book stores
@@ -297,12 +310,14 @@ impl Index {
         let masks =
             [query::mask(row.name_key), query::mask(row.greeting_key), query::mask(text_of(&self.text, email_key))];
         let first_alias = to_u32(self.aliases.len());
-        let mut spelled_initials = 0;
+        let mut starts = 0;
         for (spelling, spelled) in read_stored(row.spellings).filter(|(_, spelled)| spelled.is_ascii()) {
-            let key = self.push(spelled);
-            let alias = Alias { spelling, initials: initials(spelled), key, mask: query::mask(spelled) };
-            spelled_initials |= alias.initials;
-            self.aliases.push(alias);
+            let key = Piece { start: to_u32(self.spelled.len()), len: to_u32(spelled.len()) };
+            self.spelled.push_str(spelled);
+            let own = word_starts(spelled);
+            starts |= own;
+            let initials = u32::try_from(own & LETTERS).unwrap_or(0);
+            self.aliases.push(Alias { spelling, initials, key, mask: query::mask(spelled) });
         }
         let aliases = Piece { start: first_alias, len: to_u32(self.aliases.len()) - first_alias };
         let cold = Cold {
@@ -318,8 +333,9 @@ impl Index {
         };
         let hot = Hot {
             masks,
-            keys: [name_key, greeting_key, email_key],
-            spelled_initials,
+            starts: [name_key, greeting_key, email_key].map(|key| key.start),
+            lens: [name_key, greeting_key, email_key].map(|key| u16::try_from(key.len).unwrap_or(u16::MAX)),
+            spelled: starts,
             last_visit: row.last_visit.map_or(i64::MIN, |t| t.timestamp_millis()),
             visits: row.visit_count,
         };
@@ -438,16 +454,16 @@ impl Index {
         spelled: bool,
     ) -> Scan {
         let [first, second] = &mut self.matchers;
-        let wholes: Vec<Option<score::Whole>> = alternatives.iter().map(|terms| whole_of(terms)).collect();
+        let prepared: Vec<Prepared> = alternatives.iter().map(|terms| Prepared::new(terms, spelled)).collect();
         let scorer = Scorer {
             hot: &self.hot,
             cold: &self.cold,
             text: &self.text,
             wide: &self.wide,
             aliases: &self.aliases,
+            spelled: &self.spelled,
             alternatives,
-            wholes: &wholes,
-            spelled,
+            prepared: &prepared,
             later_penalty: later.0,
             lengths: later.1,
             limit,
@@ -481,7 +497,7 @@ impl Index {
             let Term::Fuzzy { atom, ascii, .. } = term else { continue };
             let mut in_key = Vec::new();
             if *ascii {
-                let key = key_of(&self.text, &self.wide, self.hot[entry].keys[0]);
+                let key = key_of(&self.text, &self.wide, self.hot[entry].key(0));
                 atom.indices(key, &mut self.matchers[0], &mut in_key);
                 positions.extend(in_key.iter().filter_map(|&k| ascii_map.get(k as usize)));
             } else if !cold.wide_keys[0].is_empty() {

@@ -4,11 +4,12 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use nucleo_matcher::Matcher;
 use nucleo_matcher::pattern::Atom;
+use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::super::query::Term;
-use super::{Alias, Cold, Field, Hot, Piece, initial, key_of, text_of};
+use super::starts::{could_hold, term_start};
+use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
 
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
 /// called Chan comes before 陳大文 for "chan", and both are listed.
@@ -72,12 +73,10 @@ pub(super) struct Scorer<'a> {
     pub(super) text: &'a str,
     pub(super) wide: &'a [char],
     pub(super) aliases: &'a [Alias],
+    pub(super) spelled: &'a str,
     pub(super) alternatives: &'a [Vec<Term>],
-    /// For each alternative of only name-like terms, their letters run together: what a whole name would be.
-    pub(super) wholes: &'a [Option<Whole>],
-    /// Whether terms are looked for in the names' other spellings (not for the variants of a query one typo away:
-    /// a typo in a romanisation is not worth a frame).
-    pub(super) spelled: bool,
+    /// What each alternative needs worked out once, not for every guest.
+    pub(super) prepared: &'a [Prepared],
     /// What a match on any alternative but the first costs; its score is also scaled by the first alternative's
     /// length over its own (`lengths`, in characters), so that a longer query standing for the one typed ("robert"
     /// for "bob") does not score more for being longer.
@@ -87,11 +86,36 @@ pub(super) struct Scorer<'a> {
 }
 
 /// A query's letters run together, as a whole name or greeting would be, with the character mask a key must have
-/// to be one: most guests are ruled out by one comparison of masks, before any text is read.
+/// to be one and the word starts a spelling must have to be one (`needs`, 0 when spellings are not looked in): most
+/// guests are ruled out by comparing those, before any text is read.
 pub(super) struct Whole {
     letters: String,
     ascii: bool,
     mask: u64,
+    needs: u64,
+}
+
+/// One alternative query, worked out for scoring: its whole name, and for each term the word starts a spelling
+/// must have to hold it (see `term_start`; 0 for a term not looked for in spellings).
+pub(super) struct Prepared {
+    whole: Option<Whole>,
+    needs: Vec<u64>,
+}
+
+impl Prepared {
+    /// `spelled`: whether terms are looked for in the names' other spellings (not for the variants of a query one
+    /// typo away: a typo in a romanisation is not worth a frame).
+    pub(super) fn new(terms: &[Term], spelled: bool) -> Self {
+        let needs = terms
+            .iter()
+            .map(|term| match term {
+                Term::Fuzzy { ascii: true, lower, .. } if spelled => term_start(lower),
+                _ => 0,
+            })
+            .collect();
+        let whole = whole_of(terms).map(|whole| Whole { needs: if spelled { whole.needs } else { 0 }, ..whole });
+        Self { whole, needs }
+    }
 }
 
 /// The bits of a mask that Latin letters and digits set (see `query::mask`).
@@ -107,14 +131,16 @@ impl Whole {
 
 /// The letters of a query made of name-like terms only, lower-cased and run together ("Yu Ming" → "yuming"); `None`
 /// when a term is phone digits, a tag or an email.
-pub(super) fn whole_of(terms: &[Term]) -> Option<Whole> {
+fn whole_of(terms: &[Term]) -> Option<Whole> {
     let mut letters = String::new();
     for term in terms {
         let Term::Fuzzy { lower, .. } = term else { return None };
         letters.extend(lower.chars().filter(|c| c.is_alphanumeric()));
     }
     let mask = super::super::query::mask(&letters);
-    (!letters.is_empty()).then(|| Whole { ascii: letters.is_ascii(), letters, mask })
+    let ascii = letters.is_ascii();
+    let needs = if ascii { term_start(&letters) } else { 0 };
+    (!letters.is_empty()).then(|| Whole { ascii, letters, mask, needs })
 }
 
 /// Whether `text`'s letters, lower-cased, are exactly `letters`.
@@ -129,14 +155,14 @@ impl Scorer<'_> {
         let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
         for &i in candidates {
             let found = match self.alternatives {
-                [terms] => self
-                    .score(i as usize, terms, self.wholes[0].as_ref(), matcher)
-                    .map(|(score, field)| (score, field, 0)),
+                [terms] => {
+                    self.score(i as usize, terms, &self.prepared[0], matcher).map(|(score, field)| (score, field, 0))
+                }
                 alternatives => alternatives
                     .iter()
                     .enumerate()
                     .filter_map(|(k, terms)| {
-                        self.score(i as usize, terms, self.wholes[k].as_ref(), matcher).map(|(score, field)| {
+                        self.score(i as usize, terms, &self.prepared[k], matcher).map(|(score, field)| {
                             if k == 0 {
                                 return (score, field, k);
                             }
@@ -162,18 +188,11 @@ impl Scorer<'_> {
     }
 
     /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
-    /// `whole` is the query's letters run together, when it could be a whole name or greeting.
-    fn score(
-        &self,
-        entry: usize,
-        terms: &[Term],
-        whole: Option<&Whole>,
-        matcher: &mut Matcher,
-    ) -> Option<(u32, Field)> {
+    fn score(&self, entry: usize, terms: &[Term], prepared: &Prepared, matcher: &mut Matcher) -> Option<(u32, Field)> {
         let hot = &self.hot[entry];
         let mut total = 0;
         let mut shown = None;
-        for term in terms {
+        for (term, &needs) in terms.iter().zip(&prepared.needs) {
             let (score, field) = match term {
                 Term::Phone(digits) => {
                     let phone = text_of(self.text, self.cold[entry].phone_digits);
@@ -192,7 +211,11 @@ impl Scorer<'_> {
                 }
                 Term::Fuzzy { atom, any_case, mask, ascii, lower, capitals } => {
                     let cold = &self.cold[entry];
-                    let keys = if *ascii { hot.keys } else { [cold.wide_keys[0], cold.wide_keys[1], Piece::default()] };
+                    let keys = if *ascii {
+                        [0, 1, 2].map(|k| hot.key(k))
+                    } else {
+                        [cold.wide_keys[0], cold.wide_keys[1], Piece::default()]
+                    };
                     let direct = [Field::Name, Field::Greeting, Field::Email]
                         .into_iter()
                         .zip(keys.into_iter().zip(hot.masks))
@@ -209,7 +232,7 @@ impl Scorer<'_> {
                         .map(|(score, field)| {
                             let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
                                 let pinyin = !cold.wide_keys[0].is_empty();
-                                word_bonus(text_of(self.text, hot.keys[0]), lower, pinyin)
+                                word_bonus(text_of(self.text, hot.key(0)), lower, pinyin)
                             } else {
                                 0
                             };
@@ -220,11 +243,12 @@ impl Scorer<'_> {
                     // such letters, and scoring them all would cost the first keystrokes most of their frame), nor
                     // one the name matched as a word, the start of one or its initials: no spelling matches it
                     // better. Either way the guest matches, so a longer query still matches a subset.
-                    let strong = direct.is_some_and(|(_, _, bonus)| bonus > 0);
-                    let worth_it = self.spelled && !strong && (direct.is_none() || lower.len() > 2);
-                    let first = initial(lower);
-                    let spelled = (worth_it && *ascii && hot.spelled_initials & first != 0)
-                        .then(|| self.spelled(cold, any_case, *mask, first, lower, matcher))
+                    let worth_it = || match direct {
+                        None => true,
+                        Some((_, _, bonus)) => bonus == 0 && lower.len() > 2,
+                    };
+                    let spelled = (could_hold(hot.spelled, needs) && worth_it())
+                        .then(|| self.spelled(cold, any_case, (*mask, needs), lower, matcher))
                         .flatten();
                     let direct = direct.map(|(score, field, _)| (score, field));
                     match (direct, spelled) {
@@ -242,23 +266,22 @@ impl Scorer<'_> {
                 shown = Some(field);
             }
         }
-        if let Some(whole) = whole {
+        if let Some(whole) = &prepared.whole {
             let cold = &self.cold[entry];
             let letters = whole.letters.as_str();
             let as_written = whole.fits(hot.masks[0])
-                && (letters_are(text_of(self.text, hot.keys[0]), letters)
+                && (letters_are(text_of(self.text, hot.key(0)), letters)
                     || letters_are(text_of(self.text, cold.name), letters));
             // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
             let spelled = || {
-                whole.ascii
-                    && hot.spelled_initials & initial(letters) != 0
+                could_hold(hot.spelled, whole.needs)
                     && self
                         .aliases_of(cold)
-                        .any(|a| whole.fits(a.mask) && letters_are(text_of(self.text, a.key), letters))
+                        .any(|a| whole.fits(a.mask) && letters_are(text_of(self.spelled, a.key), letters))
             };
             if as_written || spelled() {
                 total += WHOLE_NAME_BONUS;
-            } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.keys[1]), letters) {
+            } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.key(1)), letters) {
                 total += WHOLE_GREETING_BONUS;
             }
         }
@@ -277,18 +300,20 @@ impl Scorer<'_> {
         &self,
         cold: &Cold,
         atom: &Atom,
-        mask: u64,
-        first: u32,
+        (mask, needs): (u64, u64),
         lower: &str,
         matcher: &mut Matcher,
     ) -> Option<(u32, Field)> {
         // Of equal scores the first spelling wins: they are stored in the order the guest most likely carries them.
         self.aliases_of(cold)
             .enumerate()
-            .filter(|(_, alias)| alias.initials & first != 0 && mask & !alias.mask == 0)
+            .filter(|(_, alias)| u64::from(alias.initials) & needs != 0 && mask & !alias.mask == 0)
             .filter_map(|(i, alias)| {
-                let key = text_of(self.text, alias.key);
-                let score = u32::from(atom.score(key_of(self.text, self.wide, alias.key), matcher)?);
+                let key = text_of(self.spelled, alias.key);
+                if !runs_from_a_word(key, lower) {
+                    return None;
+                }
+                let score = u32::from(atom.score(Utf32Str::Ascii(key.as_bytes()), matcher)?);
                 let bonus = if lower.len() > 1 { word_bonus(key, lower, false) } else { 0 };
                 Some(((score + bonus).saturating_sub(SPELLED_PENALTY), Reverse(i), Field::Spelled(alias.spelling)))
             })
@@ -297,24 +322,60 @@ impl Scorer<'_> {
     }
 }
 
+/// Whether a term's letters run on from the start of one of a spelling's words, spaces and punctuation passed over:
+/// "chan", "taiman" and "chantaiman" in "chan tai man", "hsiaoming" in "chang hsiao ming". How a spelling is typed: a
+/// spelling is somebody's name as they say it, so letters picked out of it here and there ("cn" in "chan") are not
+/// it, and looking for them in every spelling would cost the first keystrokes their frame.
+fn runs_from_a_word(spelling: &str, term: &str) -> bool {
+    let bytes = spelling.as_bytes();
+    let letters = || term.bytes().filter(u8::is_ascii_alphanumeric);
+    let mut previous = b' ';
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let starts = b.is_ascii_alphanumeric() && !previous.is_ascii_alphanumeric();
+        previous = b;
+        starts && {
+            let mut rest = bytes[i..].iter().copied().filter(u8::is_ascii_alphanumeric);
+            letters().all(|t| rest.next() == Some(t))
+        }
+    })
+}
+
 /// Extra score for a term that is the initials of a name in pinyin ("wjh" for 王建华), one of the name's words, or
 /// the start of one: what staff mean when they type it, over the same letters scattered through a longer name.
 /// Initials are how Chinese names are typed; nobody looks up Jon García as "jg".
 fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
-    let words = || name_key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    if pinyin && words().filter_map(|w| w.chars().next()).map(|c| c.to_ascii_lowercase()).eq(term.chars()) {
-        return INITIALS_BONUS;
-    }
-    let mut bonus = 0;
-    for word in words() {
-        if word.eq_ignore_ascii_case(term) {
-            return WORD_BONUS;
+    // One pass over the bytes: this runs for most guests a term of two letters or more matches.
+    let (key, term) = (name_key.as_bytes(), term.as_bytes());
+    let Some(&first) = term.first() else { return 0 };
+    let (mut initials, mut initials_match) = (0, pinyin);
+    let (mut word, mut prefix) = (false, false);
+    let mut i = 0;
+    while i < key.len() {
+        if !key[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        if word.len() > term.len() && word[..term.len()].eq_ignore_ascii_case(term) {
-            bonus = WORD_PREFIX_BONUS;
+        let start = i;
+        while i < key.len() && key[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        initials_match &= term.get(initials).is_some_and(|t| key[start].eq_ignore_ascii_case(t));
+        initials += 1;
+        if key[start].eq_ignore_ascii_case(&first) {
+            let w = &key[start..i];
+            word |= w.eq_ignore_ascii_case(term);
+            prefix |= w.len() > term.len() && w[..term.len()].eq_ignore_ascii_case(term);
         }
     }
-    bonus
+    if initials_match && initials == term.len() {
+        INITIALS_BONUS
+    } else if word {
+        WORD_BONUS
+    } else if prefix {
+        WORD_PREFIX_BONUS
+    } else {
+        0
+    }
 }
 
 fn len(text: &str) -> u32 {

@@ -232,6 +232,17 @@ fn other_spellings_find_the_guest_and_say_which_matched() {
 }
 
 #[test]
+fn a_spelling_is_typed_from_the_start_of_its_words() {
+    let mut index = build([named(1, "陳大文")]);
+    for typed in ["chantaiman", "taiman", "tai man", "man", "chan t"] {
+        assert_eq!(names(&mut index, typed), ["陳大文"], "{typed:?} runs on from a word of chan tai man");
+    }
+    for typed in ["aiman", "ctm", "anman"] {
+        assert!(names(&mut index, typed).is_empty(), "{typed:?} is letters picked out of chan tai man");
+    }
+}
+
+#[test]
 fn a_whole_reading_typed_comes_before_a_longer_one() {
     let mut index = build([
         named(1, "叶强"),
