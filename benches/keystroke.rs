@@ -156,6 +156,8 @@ fn main() {
     let first_results = screen.wait_for("latest first") - started;
     println!("\nthe screen at {guests} guests, through a pseudo-terminal (100×30):");
     println!("  start to first frame {first_frame:.1?}, to first results {first_results:.1?}");
+    // The names' other spellings are read just after the first results: give them a moment.
+    std::thread::sleep(Duration::from_secs(1));
     println!("  resident memory with the index loaded: {:.1} MB", screen.resident_mb());
     let sessions = sessions();
     if sessions == 0 {

@@ -18,11 +18,27 @@ pub enum FeedError {
     Lost,
 }
 
-/// Every guest in the book, for an index kept while the screen is open.
+/// Every guest in the book with every spelling, for an index kept while the screen is open.
 pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
-    let mut index = masked(store, 0)?;
+    let mut index = names(store)?;
+    spellings(store, &mut index)?;
+    Ok(index)
+}
+
+/// Every guest in the book by their names, not yet their other spellings (see `spellings`): what the screen's first
+/// results need, a fifth sooner than the whole.
+pub fn names(store: &Store) -> Result<Index, FeedError> {
+    let mut index = masked(store, 0, false)?;
     index.shrink();
     Ok(index)
+}
+
+/// The other spellings of every guest who has any, into an index read by `names`.
+pub fn spellings(store: &Store, index: &mut Index) -> Result<(), FeedError> {
+    index.reserve_spellings(index.len());
+    store.spelling_rows(0..=i64::MAX, |id, spellings| index.spell(id, spellings))?;
+    index.shrink();
+    Ok(())
 }
 
 /// One search of the book, for a command that searches once (`regulars find`): reads only the guests holding every
@@ -30,7 +46,7 @@ pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
 /// one typo away. Returns the index read, for the hits' details.
 pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Found), FeedError> {
     let needs = Index::needs(query);
-    let mut index = masked(store, needs)?;
+    let mut index = masked(store, needs, true)?;
     let found = index.search(query, limit);
     if found.total > 0 || needs == 0 {
         return Ok((index, found));
@@ -40,16 +56,23 @@ pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Fou
     Ok((index, found))
 }
 
-/// The guests whose search mask holds every bit of `needs`, read in two halves on two connections and threads
-/// (reading rows is most of opening a book). Ids are nearly dense, so each half reserves room for its ids.
-fn masked(store: &Store, needs: i64) -> Result<Index, FeedError> {
+/// The guests whose search mask holds every bit of `needs` (with their other spellings when `spelled`), read in two
+/// halves on two connections and threads (reading rows is most of opening a book). Ids are nearly dense, so each
+/// half reserves room for its ids.
+fn masked(store: &Store, needs: i64, spelled: bool) -> Result<Index, FeedError> {
     let Some((low, high)) = store.guest_ids()? else { return Ok(Index::default()) };
     let middle = low + (high - low) / 2;
     let other = store.reopen()?;
     let read = |store: &Store, ids: RangeInclusive<i64>, room: i64| -> Result<Index, FeedError> {
         // The lower half reserves for the whole book, as the upper half is appended to it.
-        let mut part = Index::with_room(usize::try_from(room).unwrap_or(0));
-        store.search_rows(ids, needs, |row| part.upsert(row))?;
+        let room = usize::try_from(room).unwrap_or(0);
+        let mut part = Index::with_room(room);
+        if spelled {
+            part.reserve_spellings(room);
+            store.search_rows(ids, needs, |row| part.upsert(row))?;
+        } else {
+            store.search_rows_unspelled(ids, |row| part.upsert(row))?;
+        }
         Ok(part)
     };
     let (lower, upper) = thread::scope(|scope| {

@@ -31,6 +31,16 @@ fn one_usual_is_one_write_one_card_load_and_one_search() {
 }
 
 #[test]
+fn a_name_asked_for_before_the_spellings_are_read_is_found_by_them() {
+    // The first results come before the names' other spellings are read; the query is answered again once they are.
+    let guests = "{\"name\":\"陳大文\"}\n{\"name\":\"Emma Stone\"}\n";
+    let mut screen = Screen::with_query(guests, (100, 30), "chan tai man");
+    screen.wait_for("陳大文 found by the Cantonese spelling", |s| s.found_names() == ["陳大文"]);
+    let results = screen.app.results.as_ref().map(|r| r.found.iter().map(|f| f.field).collect::<Vec<_>>());
+    assert_eq!(results, Some(vec![regulars::search::Field::Spelled(regulars::search::Spelling::Cantonese)]));
+}
+
+#[test]
 fn a_write_waiting_for_a_locked_book_leaves_the_screen_answering() {
     let mut screen = Screen::counter((100, 30));
     screen.type_text("jon");

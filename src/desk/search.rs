@@ -1,5 +1,6 @@
 //! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
-//! answers searches, the newest query of a burst of typing only. It rereads a guest it is told changed, and the
+//! answers searches, the newest query of a burst of typing only; the names' other spellings follow the first
+//! answer. It rereads a guest it is told changed, and the
 //! whole book after a bulk load. A failed load is said on screen; the index is never half a book.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -26,13 +27,16 @@ pub(super) enum Request {
 
 pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
     thread::spawn(move || {
-        let mut index = match feed::whole_book(&book) {
+        let mut index = match feed::names(&book) {
             Ok(index) => Some(index),
             Err(error) => {
                 outbox.send(Msg::Failed(format!("Cannot read the guest book for search: {error}")));
                 None
             }
         };
+        // The other spellings are read once the first results are out (a fifth of opening the book, and nobody has
+        // typed a name yet); a query answered without them is answered again with them.
+        let mut unspelled = index.is_some();
         while let Ok(first) = inbox.recv() {
             let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
             let count = batch.len();
@@ -41,22 +45,41 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                 match request {
                     Request::Search { generation, query } => latest = Some((generation, query)),
                     Request::Refresh(guest) => refresh(&book, index.as_mut(), guest, &outbox),
-                    Request::Reload => match feed::whole_book(&book) {
-                        Ok(new) => index = Some(new),
+                    Request::Reload => match feed::names(&book) {
+                        Ok(new) => (index, unspelled) = (Some(new), true),
                         Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guest book again: {error}"))),
                     },
                 }
             }
-            if let (Some((generation, query)), Some(index)) = (latest, index.as_mut()) {
-                // Scoring cannot panic on any input; were it to, the desk says so and searches on.
-                match catch_unwind(AssertUnwindSafe(|| index.search(&query, RESULT_LIMIT))) {
-                    Ok(found) => outbox.send(Msg::Results(Results::new(index, generation, query, found))),
-                    Err(_) => outbox.send(Msg::Failed(format!("The search for “{query}” failed; type again"))),
-                }
+            let Some(index) = index.as_mut() else {
+                outbox.done(count);
+                continue;
+            };
+            if let Some((generation, query)) = &latest {
+                answer(index, *generation, query, &outbox);
             }
             outbox.done(count);
+            if unspelled {
+                unspelled = false;
+                match feed::spellings(&book, index) {
+                    Ok(()) => {
+                        if let Some((generation, query)) = latest.filter(|(_, query)| !query.trim().is_empty()) {
+                            answer(index, generation, &query, &outbox);
+                        }
+                    }
+                    Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guests' other spellings: {error}"))),
+                }
+            }
         }
     })
+}
+
+fn answer(index: &mut Index, generation: u64, query: &str, outbox: &Outbox) {
+    // Scoring cannot panic on any input; were it to, the desk says so and searches on.
+    match catch_unwind(AssertUnwindSafe(|| index.search(query, RESULT_LIMIT))) {
+        Ok(found) => outbox.send(Msg::Results(Results::new(index, generation, query.to_owned(), found))),
+        Err(_) => outbox.send(Msg::Failed(format!("The search for “{query}” failed; type again"))),
+    }
 }
 
 /// One guest read again into the index, or taken out of it when they are gone.

@@ -14,4 +14,4 @@ pub use index::{Field, Found, GuestView, Hit, Index};
 pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key, simplified_text, traditional};
 pub use results::{FoundGuest, Results};
 pub use row::SearchRow;
-pub use spell::cantonese;
+pub use spell::{Spelling, cantonese};

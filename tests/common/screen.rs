@@ -50,21 +50,30 @@ impl Screen {
 
     /// A screen at a desk that names its station.
     pub fn at_station(fixture: &str, size: (u16, u16), station: Option<&str>) -> Self {
+        Self::opened(fixture, size, station, "")
+    }
+
+    /// A screen opened with a query already typed (as `--query` does), before the book is read.
+    pub fn with_query(fixture: &str, size: (u16, u16), query: &str) -> Self {
+        Self::opened(fixture, size, None, query)
+    }
+
+    fn opened(fixture: &str, size: (u16, u16), station: Option<&str>, query: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
         let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
         store.import(parsed.records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
-        Self::on(dir, store, size, station)
+        Self::on(dir, store, size, station, query)
     }
 
     /// A second screen on the same book as `other`, at `station`.
     pub fn beside(other: &Screen, size: (u16, u16), station: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&other.book, DEFAULT_BUSY_TIMEOUT).unwrap();
-        Self::on(dir, store, size, station)
+        Self::on(dir, store, size, station, "")
     }
 
-    fn on(dir: tempfile::TempDir, store: Store, size: (u16, u16), station: Option<&str>) -> Self {
+    fn on(dir: tempfile::TempDir, store: Store, size: (u16, u16), station: Option<&str>, query: &str) -> Self {
         let book = store.path().unwrap().to_owned();
         let (tx, arrivals) = mpsc::channel();
         let options = DeskOptions {
@@ -79,7 +88,7 @@ impl Screen {
         .unwrap();
         let mut app = App::new(size, now(), FixedOffset::east_opt(0).unwrap(), Theme::colour(), "Nok");
         app.station = station.map(str::to_owned);
-        let effects = app.start("");
+        let effects = app.start(query);
         desk.carry_out(effects);
         let mut screen = Self { dir, book, desk: Some(desk), arrivals, app, clock: now(), received: Vec::new() };
         screen.feed_layout();

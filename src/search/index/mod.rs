@@ -204,11 +204,16 @@ impl Index {
         let mut index = Self::default();
         index.hot.reserve(guests);
         index.cold.reserve(guests);
-        // Two in five demo guests have Chinese names, with three or four other spellings of a dozen letters each.
-        index.aliases.reserve(guests);
-        index.spelled.reserve(guests * 4 / 10 * 4 * 12);
         index.text.reserve(guests * TEXT_PER_GUEST);
         index
+    }
+
+    /// Room for the other spellings of `guests` guests, as `with_room` for their names.
+    pub fn reserve_spellings(&mut self, guests: usize) {
+        // Two in five demo guests have Chinese names, with three or four other spellings of a dozen letters each:
+        // room for a little more, as growing would copy them all.
+        self.aliases.reserve(guests * 3 / 2);
+        self.spelled.reserve(guests * 24);
     }
 
     /// The guests of `other` after this index's own (their ids all higher), in this index's buffers: how two halves
@@ -309,17 +314,7 @@ impl Index {
         });
         let masks =
             [query::mask(row.name_key), query::mask(row.greeting_key), query::mask(text_of(&self.text, email_key))];
-        let first_alias = to_u32(self.aliases.len());
-        let mut starts = 0;
-        for (spelling, spelled) in read_stored(row.spellings).filter(|(_, spelled)| spelled.is_ascii()) {
-            let key = Piece { start: to_u32(self.spelled.len()), len: to_u32(spelled.len()) };
-            self.spelled.push_str(spelled);
-            let own = word_starts(spelled);
-            starts |= own;
-            let initials = u32::try_from(own & LETTERS).unwrap_or(0);
-            self.aliases.push(Alias { spelling, initials, key, mask: query::mask(spelled) });
-        }
-        let aliases = Piece { start: first_alias, len: to_u32(self.aliases.len()) - first_alias };
+        let (aliases, starts) = self.push_aliases(row.spellings);
         let cold = Cold {
             id: row.id,
             name,
@@ -353,6 +348,31 @@ impl Index {
             }
         }
         self.previous = None;
+    }
+
+    /// The other spellings of a guest already in the index (from `Store::spelling_rows`), in place of any they had:
+    /// how the screen's first results come before every spelling is read.
+    pub fn spell(&mut self, id: GuestId, spellings: &str) {
+        let Ok(i) = self.cold.binary_search_by_key(&id, |c| c.id) else { return };
+        let (aliases, starts) = self.push_aliases(spellings);
+        self.cold[i].aliases = aliases;
+        self.hot[i].spelled = starts;
+        self.previous = None;
+    }
+
+    /// A guest's other spellings, as stored, appended to the aliases: their run, and how their words start.
+    fn push_aliases(&mut self, spellings: &str) -> (Piece, u64) {
+        let first = to_u32(self.aliases.len());
+        let mut starts = 0;
+        for (spelling, spelled) in read_stored(spellings).filter(|(_, spelled)| spelled.is_ascii()) {
+            let key = Piece { start: to_u32(self.spelled.len()), len: to_u32(spelled.len()) };
+            self.spelled.push_str(spelled);
+            let own = word_starts(spelled);
+            starts |= own;
+            let initials = u32::try_from(own & LETTERS).unwrap_or(0);
+            self.aliases.push(Alias { spelling, initials, key, mask: query::mask(spelled) });
+        }
+        (Piece { start: first, len: to_u32(self.aliases.len()) - first }, starts)
     }
 
     /// Appends whatever `write` writes to the text arena, as one piece.

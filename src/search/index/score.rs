@@ -140,7 +140,7 @@ fn whole_of(terms: &[Term]) -> Option<Whole> {
     let mask = super::super::query::mask(&letters);
     let ascii = letters.is_ascii();
     let needs = if ascii { term_start(&letters) } else { 0 };
-    (!letters.is_empty()).then(|| Whole { ascii, letters, mask, needs })
+    (!letters.is_empty()).then_some(Whole { ascii, letters, mask, needs })
 }
 
 /// Whether `text`'s letters, lower-cased, are exactly `letters`.

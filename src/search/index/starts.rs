@@ -7,15 +7,23 @@
 /// (passing over what is not a letter or digit, as `runs_from_a_word` does), hashed. A term can run from the start of
 /// one of the words only if its own `term_start` bit is among these.
 pub(super) fn word_starts(spelling: &str) -> u64 {
-    let bytes = spelling.as_bytes();
-    let mut previous = b' ';
     let mut bits = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphanumeric() && !previous.is_ascii_alphanumeric() {
-            let mut letters = bytes[i..].iter().copied().filter(u8::is_ascii_alphanumeric);
-            bits |= letter_bit(letters.next()) | pair_bit(b, letters.next());
+    // The first letter of the word last begun, until its second letter comes (in the next word, for a word of one
+    // letter: "i ming").
+    let mut first = None;
+    let mut in_word = false;
+    for b in spelling.bytes() {
+        let letter = b.is_ascii_alphanumeric();
+        if letter {
+            if let Some(first) = first.take() {
+                bits |= pair_bit(first, Some(b));
+            }
+            if !in_word {
+                bits |= letter_bit(Some(b));
+                first = Some(b);
+            }
         }
-        previous = b;
+        in_word = letter;
     }
     bits
 }
