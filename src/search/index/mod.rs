@@ -474,7 +474,7 @@ impl Index {
         spelled: bool,
     ) -> Scan {
         let [first, second] = &mut self.matchers;
-        let prepared: Vec<Prepared> = alternatives.iter().map(|terms| Prepared::new(terms, spelled)).collect();
+        let prepared: Vec<Prepared> = alternatives.iter().map(|terms| Prepared::new(terms, spelled, first)).collect();
         let scorer = Scorer {
             hot: &self.hot,
             cold: &self.cold,

@@ -95,26 +95,40 @@ pub(super) struct Whole {
     needs: u64,
 }
 
-/// One alternative query, worked out for scoring: its whole name, and for each term the word starts a spelling
-/// must have to hold it (see `term_start`; 0 for a term not looked for in spellings).
+/// One alternative query, worked out for scoring: its whole name, and what each term needs of a spelling.
 pub(super) struct Prepared {
     whole: Option<Whole>,
-    needs: Vec<u64>,
+    terms: Vec<Spelt>,
+}
+
+/// What a term needs of a guest's spellings: the word starts a spelling must have to hold it (see `term_start`; 0
+/// for a term not looked for in spellings), and for a single letter the score it has at the start of a word, the
+/// same in every spelling that has such a word (so no spelling's text need be read for it).
+#[derive(Clone, Copy)]
+struct Spelt {
+    needs: u64,
+    letter: Option<u32>,
 }
 
 impl Prepared {
     /// `spelled`: whether terms are looked for in the names' other spellings (not for the variants of a query one
     /// typo away: a typo in a romanisation is not worth a frame).
-    pub(super) fn new(terms: &[Term], spelled: bool) -> Self {
-        let needs = terms
+    pub(super) fn new(terms: &[Term], spelled: bool, matcher: &mut Matcher) -> Self {
+        let spelt = terms
             .iter()
             .map(|term| match term {
-                Term::Fuzzy { ascii: true, lower, .. } if spelled => term_start(lower),
-                _ => 0,
+                Term::Fuzzy { ascii: true, lower, any_case, .. } if spelled => Spelt {
+                    needs: term_start(lower),
+                    letter: (lower.len() == 1)
+                        .then(|| any_case.score(Utf32Str::Ascii(lower.as_bytes()), matcher))
+                        .flatten()
+                        .map(u32::from),
+                },
+                _ => Spelt { needs: 0, letter: None },
             })
             .collect();
         let whole = whole_of(terms).map(|whole| Whole { needs: if spelled { whole.needs } else { 0 }, ..whole });
-        Self { whole, needs }
+        Self { whole, terms: spelt }
     }
 }
 
@@ -192,7 +206,7 @@ impl Scorer<'_> {
         let hot = &self.hot[entry];
         let mut total = 0;
         let mut shown = None;
-        for (term, &needs) in terms.iter().zip(&prepared.needs) {
+        for (term, &spelt) in terms.iter().zip(&prepared.terms) {
             let (score, field) = match term {
                 Term::Phone(digits) => {
                     let phone = text_of(self.text, self.cold[entry].phone_digits);
@@ -247,8 +261,8 @@ impl Scorer<'_> {
                         None => true,
                         Some((_, _, bonus)) => bonus == 0 && lower.len() > 2,
                     };
-                    let spelled = (could_hold(hot.spelled, needs) && worth_it())
-                        .then(|| self.spelled(cold, any_case, (*mask, needs), lower, matcher))
+                    let spelled = (could_hold(hot.spelled, spelt.needs) && worth_it())
+                        .then(|| self.spelled(cold, any_case, (*mask, spelt), lower, matcher))
                         .flatten();
                     let direct = direct.map(|(score, field, _)| (score, field));
                     match (direct, spelled) {
@@ -300,14 +314,18 @@ impl Scorer<'_> {
         &self,
         cold: &Cold,
         atom: &Atom,
-        (mask, needs): (u64, u64),
+        (mask, spelt): (u64, Spelt),
         lower: &str,
         matcher: &mut Matcher,
     ) -> Option<(u32, Field)> {
+        let mut holding = self.aliases_of(cold).filter(|alias| u64::from(alias.initials) & spelt.needs != 0);
+        if let Some(score) = spelt.letter {
+            return holding.next().map(|alias| (score.saturating_sub(SPELLED_PENALTY), Field::Spelled(alias.spelling)));
+        }
         // Of equal scores the first spelling wins: they are stored in the order the guest most likely carries them.
-        self.aliases_of(cold)
+        holding
             .enumerate()
-            .filter(|(_, alias)| u64::from(alias.initials) & needs != 0 && mask & !alias.mask == 0)
+            .filter(|(_, alias)| mask & !alias.mask == 0)
             .filter_map(|(i, alias)| {
                 let key = text_of(self.spelled, alias.key);
                 if !runs_from_a_word(key, lower) {
