@@ -19,6 +19,12 @@ fn an_other_name_finds_its_guest_is_shown_kept_exported_and_erased() {
     let list = copy.write("guests.jsonl", &exported);
     copy.ok(&["import", list.to_str().unwrap()]);
     assert_eq!(copy.ok(&["export", "--format", "jsonl"]), exported, "imported exactly");
+    let sheet = book.ok(&["export", "--format", "csv"]);
+    assert!(sheet.lines().next().is_some_and(|h| h.ends_with(",other_names")), "{sheet}");
+    let from_sheet = Book::new();
+    let list = from_sheet.write("guests.csv", sheet.replace("other_names", "Other Names"));
+    from_sheet.ok(&["import", list.to_str().unwrap()]);
+    assert!(from_sheet.ok(&["find", "somchai"]).contains("[other name]"), "a spreadsheet's column read back");
 
     book.ok(&["guest", "edit", "somchai", "--other-name", "Somchai J.", "--other-name", "Chai"]);
     assert!(book.ok(&["card", "chai"]).contains("Somchai J., Chai"));

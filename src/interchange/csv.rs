@@ -6,8 +6,8 @@ use std::io::Write;
 use super::{ImportError, Parsed};
 use crate::domain::{GuestHistory, GuestRecord, Profile};
 
-const COLUMNS: [&str; 9] =
-    ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes"];
+const COLUMNS: [&str; 10] =
+    ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes", "other_names"];
 const LIST_SEPARATOR: char = ';';
 
 pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
@@ -17,7 +17,8 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     let mut at = [None; COLUMNS.len()];
     let mut parsed = Parsed::default();
     for (i, header) in headers.iter().enumerate() {
-        let name = header.trim().to_ascii_lowercase();
+        // "Other names" as a spreadsheet heads it is `other_names`.
+        let name = header.trim().to_ascii_lowercase().replace(' ', "_");
         match COLUMNS.iter().position(|&c| c == name) {
             Some(known) => at[known] = Some(i),
             None => parsed.warnings.push(format!("unknown column `{header}` skipped")),
@@ -47,7 +48,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             allergies: list(6),
             preferences: list(7),
             notes: cell(8),
-            other_names: Vec::new(),
+            other_names: at[9].map(|_| list(9)).unwrap_or_default(),
         }
         .validated()
         .map_err(|e| ImportError::invalid(line, "", e))?;
@@ -87,6 +88,7 @@ pub(super) fn write(guests: &[GuestHistory], out: impl Write) -> std::io::Result
             &p.allergies.join(&separator),
             &p.preferences.join(&separator),
             &p.notes,
+            &p.other_names.join(&separator),
         ])?;
     }
     writer.flush()
