@@ -259,7 +259,7 @@ impl Scorer<'_> {
                     // better. Either way the guest matches, so a longer query still matches a subset.
                     let worth_it = || match direct {
                         None => true,
-                        Some((_, _, bonus)) => bonus == 0 && lower.len() > 2,
+                        Some((_, _, bonus)) => bonus == 0 && lower.len() > 1,
                     };
                     let spelled = (could_hold(hot.spelled, spelt.needs) && worth_it())
                         .then(|| self.spelled(cold, any_case, (*mask, spelt), lower, matcher))
