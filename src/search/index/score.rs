@@ -73,6 +73,7 @@ pub(super) struct Scorer<'a> {
     pub(super) text: &'a str,
     pub(super) wide: &'a [char],
     pub(super) aliases: &'a [Alias],
+    /// The aliases' keys.
     pub(super) spelled: &'a str,
     pub(super) alternatives: &'a [Vec<Term>],
     /// What each alternative needs worked out once, not for every guest.
@@ -252,11 +253,12 @@ impl Scorer<'_> {
                             };
                             (score + bonus, field, bonus)
                         });
-                    // The name's other spellings, for a term in Latin letters they could hold: the better match wins.
-                    // A term of one or two letters the name matched is not looked for in them (every spelling holds
-                    // such letters, and scoring them all would cost the first keystrokes most of their frame), nor
-                    // one the name matched as a word, the start of one or its initials: no spelling matches it
-                    // better. Either way the guest matches, so a longer query still matches a subset.
+                    // The name's other spellings, for a term in Latin letters they could hold (a word of one starts
+                    // with its first two letters): the better match wins. A single letter the name matched is not
+                    // looked for in them (most guests' spellings have a word starting with it, and looking would cost
+                    // the first keystroke most of its frame), nor a term the name matched as a word, the start of one
+                    // or its initials: no spelling matches it better. Either way the guest matches, so a longer query
+                    // still matches a subset.
                     let worth_it = || match direct {
                         None => true,
                         Some((_, _, bonus)) => bonus == 0 && lower.len() > 1,
