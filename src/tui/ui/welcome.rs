@@ -25,7 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.extend([
         Line::styled("Bring your guest list in, from a shell:", theme.text),
         Line::styled("  regulars import guests.csv     columns name, greeting, phone, email,", theme.label),
-        Line::styled("                                 birthday, tags, allergies, preferences, notes", theme.label),
+        Line::styled("                                 birthday, tags, allergies, preferences,", theme.label),
+        Line::styled("                                 notes, other_names", theme.label),
         Line::styled("  regulars import guests.jsonl   one guest a line, with visits (see README)", theme.label),
         Line::default(),
     ]);
