@@ -18,10 +18,10 @@ pub enum FeedError {
     Lost,
 }
 
-/// Every guest in the book with every spelling, for an index kept while the screen is open.
+/// Every guest in the book with every spelling, read in one pass: for whoever needs it all before searching.
 pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
-    let mut index = names(store)?;
-    spellings(store, &mut index)?;
+    let mut index = masked(store, 0, true)?;
+    index.shrink();
     Ok(index)
 }
 

@@ -1,7 +1,7 @@
 //! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
 //! answers searches, the newest query of a burst of typing only; the names' other spellings follow the first
-//! answer. It rereads a guest it is told changed, and the
-//! whole book after a bulk load. A failed load is said on screen; the index is never half a book.
+//! answer. It rereads a guest it is told changed, and the whole book after a bulk load. A failed load is said on
+//! screen; the index is never half a book.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::Receiver;
