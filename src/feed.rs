@@ -6,7 +6,7 @@ use std::thread;
 
 use thiserror::Error;
 
-use crate::search::{Found, Index};
+use crate::search::{Found, Index, Needs};
 use crate::store::{Store, StoreError};
 
 /// Why the index could not be read: the book failed, or a reading thread stopped — never a half index.
@@ -20,7 +20,7 @@ pub enum FeedError {
 
 /// Every guest in the book with every spelling, read in one pass: for whoever needs it all before searching.
 pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
-    let mut index = masked(store, 0, true)?;
+    let mut index = masked(store, Some(&Needs::any_guest()))?;
     index.shrink();
     Ok(index)
 }
@@ -28,7 +28,7 @@ pub fn whole_book(store: &Store) -> Result<Index, FeedError> {
 /// Every guest in the book by their names, not yet their other spellings (see `spellings`): what the screen's first
 /// results need, a fifth sooner than the whole.
 pub fn names(store: &Store) -> Result<Index, FeedError> {
-    let mut index = masked(store, 0, false)?;
+    let mut index = masked(store, None)?;
     index.shrink();
     Ok(index)
 }
@@ -45,10 +45,10 @@ pub fn spellings(store: &Store, index: &mut Index) -> Result<(), FeedError> {
 /// character the query needs, which skips most of the book; when none of them matches, reads them all for matches
 /// one typo away. Returns the index read, for the hits' details.
 pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Found), FeedError> {
-    let needs = Index::needs(query);
-    let mut index = masked(store, needs, true)?;
+    let needs = Needs::of(query);
+    let mut index = masked(store, Some(&needs))?;
     let found = index.search(query, limit);
-    if found.total > 0 || needs == 0 {
+    if found.total > 0 || needs.everyone() {
         return Ok((index, found));
     }
     let mut index = whole_book(store)?;
@@ -56,10 +56,10 @@ pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Fou
     Ok((index, found))
 }
 
-/// The guests whose search mask holds every bit of `needs` (with their other spellings when `spelled`), read in two
-/// halves on two connections and threads (reading rows is most of opening a book). Ids are nearly dense, so each
-/// half reserves room for its ids.
-fn masked(store: &Store, needs: i64, spelled: bool) -> Result<Index, FeedError> {
+/// The guests who may match a query needing `needs`, with their other spellings (or every guest without them, for
+/// no `needs`), read in two halves on two connections and threads (reading rows is most of opening a book). Ids are
+/// nearly dense, so each half reserves room for its ids.
+fn masked(store: &Store, needs: Option<&Needs>) -> Result<Index, FeedError> {
     let Some((low, high)) = store.guest_ids()? else { return Ok(Index::default()) };
     let middle = low + (high - low) / 2;
     let other = store.reopen()?;
@@ -67,7 +67,7 @@ fn masked(store: &Store, needs: i64, spelled: bool) -> Result<Index, FeedError> 
         // The lower half reserves for the whole book, as the upper half is appended to it.
         let room = usize::try_from(room).unwrap_or(0);
         let mut part = Index::with_room(room);
-        if spelled {
+        if let Some(needs) = needs {
             part.reserve_spellings(room);
             store.search_rows(ids, needs, |row| part.upsert(row))?;
         } else {

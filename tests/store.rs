@@ -39,7 +39,9 @@ type Seen = (GuestId, u32, Option<chrono::DateTime<Utc>>, Vec<String>);
 
 fn rows(store: &Store) -> Vec<Seen> {
     let mut rows = Vec::new();
-    store.search_rows(0..=i64::MAX, 0, |r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone()))).unwrap();
+    store
+        .search_rows_unspelled(0..=i64::MAX, |r| rows.push((r.id, r.visit_count, r.last_visit, r.tags.clone())))
+        .unwrap();
     rows
 }
 
@@ -99,7 +101,8 @@ on_both_books!(
     heads_ups_pass_between_desks_and_are_taken_once,
     ids_are_never_handed_out_twice_even_after_a_take_back,
     an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field,
-    notes_of_who_was_written_to_round_trip_and_are_taken_back
+    notes_of_who_was_written_to_round_trip_and_are_taken_back,
+    a_search_of_only_the_rows_a_query_can_match_finds_what_the_whole_book_does
 );
 
 fn a_guest_round_trips_with_history_and_audit(book: &TestBook) {
@@ -368,7 +371,39 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 4));
+    assert_eq!((visits, version), (0, 5));
+}
+
+/// `find` reads only the guests whose stored bits can hold the query (`search::Needs`): it must find exactly what a
+/// search of every guest finds, by name, pinyin, every spelling, short forms and other fields.
+fn a_search_of_only_the_rows_a_query_can_match_finds_what_the_whole_book_does(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let records = regulars::demo::guests(1_500, 5, day);
+    let mut queries: Vec<String> = ["e", "emma", "mm", "bob smith", "bill", "liz", "chan tai man", "wjh", "jon smtih"]
+        .into_iter()
+        .chain(["0108", "#vip", "黃", "Mr. Yu", "TAN, Wei Ming", "hsiao-ming", "ng mei", "lau tak"])
+        .map(str::to_owned)
+        .collect();
+    for record in records.iter().step_by(11) {
+        let profile = &record.profile;
+        let keys =
+            regulars::search::SearchKeys::of(&profile.name, &profile.greeting, &profile.email, &profile.other_names);
+        let spellings = keys.spellings.lines().filter_map(|line| line.split_once('\t')).map(|(_, s)| s.to_owned());
+        let first_word = profile.name.split_whitespace().next().unwrap_or("").to_owned();
+        queries.extend([profile.name.clone(), first_word, profile.name.chars().take(3).collect()]);
+        queries.extend(spellings.chain(profile.other_names.iter().cloned()));
+    }
+    store.import(records, "Nok", "demo").unwrap();
+    let mut whole = regulars::feed::whole_book(&store).unwrap();
+    let ids = |index: &regulars::search::Index, found: &regulars::search::Found| -> Vec<GuestId> {
+        found.hits.iter().map(|hit| index.guest(hit.entry).id).collect()
+    };
+    for query in &queries {
+        let (index, found) = regulars::feed::find_once(&store, query, 10).unwrap();
+        let all = whole.search(query, 10);
+        assert_eq!((ids(&index, &found), found.total), (ids(&whole, &all), all.total), "{query:?}");
+    }
 }
 
 fn an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field(book: &TestBook) {

@@ -10,7 +10,7 @@ use std::thread::{self, JoinHandle};
 use super::{Outbox, RESULT_LIMIT};
 use crate::domain::GuestId;
 use crate::feed;
-use crate::search::{Index, Results};
+use crate::search::{Index, Needs, Results};
 use crate::store::Store;
 use crate::tui::action::Msg;
 
@@ -86,7 +86,7 @@ fn answer(index: &mut Index, generation: u64, query: &str, outbox: &Outbox) {
 fn refresh(book: &Store, index: Option<&mut Index>, guest: GuestId, outbox: &Outbox) {
     let Some(index) = index else { return };
     let mut found = false;
-    let read = book.search_rows(guest.0..=guest.0, 0, |row| {
+    let read = book.search_rows(guest.0..=guest.0, &Needs::any_guest(), |row| {
         found = true;
         index.upsert(row);
     });

@@ -10,10 +10,13 @@ use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::needs::signed;
+
 /// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
 /// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified, surnames read as
-/// surnames, the other spellings of a Chinese name).
-pub const KEYS_VERSION: &str = "3";
+/// surnames, the other spellings of a Chinese name; 4: the mask without the spellings' letters, the
+/// letters held twice, the spellings' word starts).
+pub const KEYS_VERSION: &str = "4";
 
 /// What the guest book stores with a guest for search, computed when the guest is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +26,13 @@ pub struct SearchKeys {
     /// The name's other spellings (Wade-Giles, Cantonese, dialect surnames, another reading), as stored (see
     /// `spell::stored`).
     pub spellings: String,
-    /// Which characters the keys, the spellings and the email's own part hold (see `query::mask`), as SQLite
-    /// stores it: a scan skips a guest whose mask lacks a character typed, without reading the rest of the row.
+    /// Which characters the name and greeting keys and the email's own part hold (see `query::mask`), and which
+    /// letters they hold more than once (`query::repeated`); how the words of the spellings start
+    /// (`starts::word_starts`). All as SQLite stores them: a command that searches once skips a guest whose bits
+    /// cannot hold a term typed (see `Needs`), without reading the rest of the row.
     pub mask: i64,
+    pub repeated: i64,
+    pub spelling_starts: i64,
 }
 
 impl SearchKeys {
@@ -37,15 +44,20 @@ impl SearchKeys {
         spellings.extend(others.map(|key| (super::spell::Spelling::OtherName, key)));
         let key = search_key(name);
         let greeting = greeting_key(greeting);
-        let mut mask = super::query::mask(&key) | super::query::mask(&greeting) | super::query::mask(&email_key(email));
-        for (_, spelled) in &spellings {
-            mask |= super::query::mask(spelled);
-        }
+        let email = email_key(email);
+        let mask = super::query::mask(&key) | super::query::mask(&greeting) | super::query::mask(&email);
+        // A term is matched within one key, so a letter it holds twice is twice in one of them: in all of them.
+        let repeated = super::query::repeated(&format!("{key} {greeting} {email}"));
+        // As the index reads them: a spelling not in Latin letters is not searched.
+        let latin = spellings.iter().filter(|(_, spelled)| spelled.is_ascii());
+        let starts = latin.fold(0, |starts, (_, spelled)| starts | super::starts::word_starts(spelled));
         Self {
             name: key,
             greeting,
             spellings: super::spell::stored(&spellings),
-            mask: i64::from_ne_bytes(mask.to_ne_bytes()),
+            mask: signed(mask),
+            repeated: signed(repeated),
+            spelling_starts: signed(starts),
         }
     }
 }

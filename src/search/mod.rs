@@ -4,14 +4,17 @@
 
 mod index;
 mod key;
+mod needs;
 mod query;
 mod results;
 mod row;
 mod short_forms;
 mod spell;
+mod starts;
 
 pub use index::{Field, Found, GuestView, Hit, Index};
 pub use key::{KEYS_VERSION, SearchKeys, greeting_key, same_name, search_key, simplified_text, traditional};
+pub use needs::{Needs, TermNeeds};
 pub use results::{FoundGuest, Results};
 pub use row::SearchRow;
 pub use spell::{Spelling, cantonese};

@@ -138,6 +138,18 @@ pub(super) fn mask(text: &str) -> u64 {
     text.chars().fold(0, |mask, c| mask | bit(c))
 }
 
+/// The Latin letters and digits a text holds more than once, as `mask` bits: "emma" needs two m's, which most keys
+/// holding an e, an m and an a do not have.
+pub(super) fn repeated(text: &str) -> u64 {
+    let (mut seen, mut again) = (0, 0);
+    for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
+        let bit = ASCII_BITS[usize::from(b)];
+        again |= seen & bit;
+        seen |= bit;
+    }
+    again
+}
+
 fn bit(c: char) -> u64 {
     match u8::try_from(c) {
         Ok(b) if b.is_ascii() => ASCII_BITS[usize::from(b)],
@@ -202,6 +214,9 @@ mod tests {
         assert_eq!(mask("me") & !mask("Emma"), 0);
         assert_ne!(mask("x") & !mask("Emma"), 0);
         assert_eq!(mask("于m") & !mask("于 yu 明 ming "), 0);
+        assert_eq!(repeated("Emma"), mask("m"));
+        assert_eq!(repeated("于 yu 于 Yu"), mask("yu"));
+        assert_eq!(repeated("Jon Smith"), 0);
     }
 
     #[test]

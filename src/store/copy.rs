@@ -33,6 +33,8 @@ const TABLES: &[(&str, &[&str])] = &[
             "updated_at",
             "spelling_keys",
             "other_names",
+            "repeat_mask",
+            "spelling_starts",
         ],
     ),
     ("visits", &["id", "guest_id", "at", "seat", "items", "party_size", "staff", "note"]),

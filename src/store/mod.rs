@@ -9,6 +9,7 @@ mod postgres;
 mod read;
 mod schema;
 mod schema_pg;
+mod search;
 mod sql;
 mod sqlite;
 mod tls;
@@ -265,9 +266,10 @@ impl Store {
             for (id, name, greeting, email, other_names) in guests {
                 let keys = crate::search::SearchKeys::of(&name, &greeting, &email, &other_names);
                 tx.run(
-                    "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4, spelling_keys = ?5
+                    "UPDATE guests SET name_key = ?2, greeting_key = ?3, search_mask = ?4, spelling_keys = ?5,
+                                       repeat_mask = ?6, spelling_starts = ?7
                      WHERE id = ?1",
-                    args![id, keys.name, keys.greeting, keys.mask, keys.spellings],
+                    args![id, keys.name, keys.greeting, keys.mask, keys.spellings, keys.repeated, keys.spelling_starts],
                 )?;
             }
             tx.run(

@@ -1,7 +1,6 @@
 //! Queries that read the guest book.
 
 use std::collections::HashMap;
-use std::ops::RangeInclusive;
 use std::path::Path;
 use std::time::Duration;
 
@@ -13,7 +12,6 @@ use crate::domain::tally::Mishap;
 use crate::domain::{
     Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
 };
-use crate::search::SearchRow;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// One change in the audit log: who, when, what, to which guest.
@@ -48,65 +46,10 @@ impl Store {
 
     /// The lowest and highest guest id, if the book has guests.
     pub fn guest_ids(&self) -> Result<Option<(i64, i64)>> {
-        let ends = self.sql().one("SELECT min(id), max(id) FROM guests", &[], |r| Ok(r.int(0)?.zip(r.int(1)?)))?;
+        // Two subqueries: each is one step down the table's b-tree, where min and max together scan every row.
+        let ends = "SELECT (SELECT min(id) FROM guests), (SELECT max(id) FROM guests)";
+        let ends = self.sql().one(ends, &[], |r| Ok(r.int(0)?.zip(r.int(1)?)))?;
         Ok(ends.flatten())
-    }
-
-    /// Passes every guest whose id is in `ids` and whose search mask holds every bit of `needs`, in id order, to
-    /// `each`, with what search needs.
-    pub fn search_rows(&self, ids: RangeInclusive<i64>, needs: i64, each: impl FnMut(&SearchRow<'_>)) -> Result<()> {
-        self.read_search_rows(ids, needs, true, each)
-    }
-
-    /// As `search_rows`, every guest in `ids`, without their other spellings (`spellings` empty): what the screen
-    /// needs for its first results, the spellings following from `spelling_rows`.
-    pub fn search_rows_unspelled(&self, ids: RangeInclusive<i64>, each: impl FnMut(&SearchRow<'_>)) -> Result<()> {
-        self.read_search_rows(ids, 0, false, each)
-    }
-
-    fn read_search_rows(
-        &self,
-        ids: RangeInclusive<i64>,
-        needs: i64,
-        spelled: bool,
-        mut each: impl FnMut(&SearchRow<'_>),
-    ) -> Result<()> {
-        let sql = if spelled {
-            "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count,
-                    spelling_keys
-             FROM guests WHERE id BETWEEN ?1 AND ?2 AND search_mask & ?3 = ?3 ORDER BY id"
-        } else {
-            "SELECT id, name, greeting, phone, email, tags, name_key, greeting_key, last_visit_at, visit_count, ''
-             FROM guests WHERE id BETWEEN ?1 AND ?2 AND search_mask & ?3 = ?3 ORDER BY id"
-        };
-        self.sql().each(sql, args![*ids.start(), *ids.end(), needs], &mut |row| {
-            each(&SearchRow {
-                id: GuestId(row.id(0)?),
-                name: row.str(1)?,
-                greeting: row.str(2)?,
-                phone: row.str(3)?,
-                email: row.str(4)?,
-                tags: row.list(5)?,
-                name_key: row.str(6)?,
-                greeting_key: row.str(7)?,
-                last_visit: row.opt_time(8)?,
-                visit_count: u32::try_from(row.id(9)?).unwrap_or(u32::MAX),
-                spellings: row.str(10)?,
-            });
-            Ok(())
-        })
-    }
-
-    /// The other spellings of every guest in `ids` who has any, in id order, as stored (see `search::spell`).
-    pub fn spelling_rows(&self, ids: RangeInclusive<i64>, mut each: impl FnMut(GuestId, &str)) -> Result<()> {
-        self.sql().each(
-            "SELECT id, spelling_keys FROM guests WHERE id BETWEEN ?1 AND ?2 AND spelling_keys <> '' ORDER BY id",
-            args![*ids.start(), *ids.end()],
-            &mut |row| {
-                each(GuestId(row.id(0)?), row.str(1)?);
-                Ok(())
-            },
-        )
     }
 
     /// What the house serves most, from the latest visits, most frequent first: for completing orders as typed.

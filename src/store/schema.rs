@@ -235,4 +235,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
     // 4: the names a guest also goes by (a JSON list), searched like the name through the spellings.
     "ALTER TABLE guests ADD COLUMN other_names TEXT NOT NULL DEFAULT '[]';",
+    // 5: what a command that searches once checks a row by besides its mask (see `search::Needs`): the letters its
+    // keys hold more than once, and how its spellings' words start. Computed with the other search keys.
+    "ALTER TABLE guests ADD COLUMN repeat_mask INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE guests ADD COLUMN spelling_starts INTEGER NOT NULL DEFAULT 0;",
 ];

@@ -147,6 +147,9 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE guests ADD COLUMN spelling_keys TEXT NOT NULL DEFAULT '';",
     // 4: as the file book's migration 4, the names a guest also goes by.
     "ALTER TABLE guests ADD COLUMN other_names TEXT NOT NULL DEFAULT '[]';",
+    // 5: as the file book's migration 5, the repeated letters and the spellings' word starts.
+    "ALTER TABLE guests ADD COLUMN repeat_mask BIGINT NOT NULL DEFAULT 0;
+     ALTER TABLE guests ADD COLUMN spelling_starts BIGINT NOT NULL DEFAULT 0;",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.

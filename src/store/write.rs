@@ -397,9 +397,9 @@ fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId>
     values.extend_from_slice(args![now, if noted { staff } else { "" }, noted.then_some(now)]);
     let id = tx.number(
         "INSERT INTO guests (name, greeting, phone, email, birthday, tags, allergies, preferences, notes,
-                             name_key, greeting_key, search_mask, spelling_keys, other_names, created_at,
-                             updated_at, notes_by, notes_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17)
+                             name_key, greeting_key, search_mask, spelling_keys, other_names, repeat_mask,
+                             spelling_starts, created_at, updated_at, notes_by, notes_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19)
          RETURNING id",
         &values,
     )?;
@@ -414,9 +414,10 @@ fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Re
     tx.run(
         "UPDATE guests SET name = ?2, greeting = ?3, phone = ?4, email = ?5, birthday = ?6, tags = ?7, allergies = ?8,
                            preferences = ?9, name_key = ?11, greeting_key = ?12, search_mask = ?13,
-                           spelling_keys = ?14, other_names = ?15, version = version + 1, updated_at = ?16,
-                           notes_by = CASE WHEN notes = ?10 THEN notes_by ELSE ?17 END,
-                           notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?16 END,
+                           spelling_keys = ?14, other_names = ?15, repeat_mask = ?16, spelling_starts = ?17,
+                           version = version + 1, updated_at = ?18,
+                           notes_by = CASE WHEN notes = ?10 THEN notes_by ELSE ?19 END,
+                           notes_at = CASE WHEN notes = ?10 THEN notes_at ELSE ?18 END,
                            notes = ?10
          WHERE id = ?1",
         &values,
@@ -425,7 +426,8 @@ fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Re
 }
 
 /// A profile as the guests table stores it, with the search keys computed from it: name, greeting, phone, email,
-/// birthday, tags, allergies, preferences, notes, name key, greeting key, search mask, spellings, other names.
+/// birthday, tags, allergies, preferences, notes, name key, greeting key, search mask, spellings, other names,
+/// repeated letters, spellings' word starts.
 fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
     let keys = SearchKeys::of(&profile.name, &profile.greeting, &profile.email, &profile.other_names);
     Ok(args![
@@ -443,6 +445,8 @@ fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
         keys.mask,
         keys.spellings,
         serde_json::to_string(&profile.other_names)?,
+        keys.repeated,
+        keys.spelling_starts,
     ]
     .to_vec())
 }

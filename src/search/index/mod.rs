@@ -12,16 +12,15 @@ use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 mod score;
-mod starts;
 
 use super::SearchRow;
 use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
 use super::short_forms;
 use super::spell::{Spelling, read_stored};
+use super::starts::{LETTERS, word_starts};
 use crate::domain::GuestId;
 use score::{Prepared, Scan, Scored, Scorer};
-use starts::{LETTERS, word_starts};
 
 /// Which field of the guest matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -257,16 +256,6 @@ impl Index {
         self.cold.shrink_to_fit();
         self.aliases.shrink_to_fit();
         self.spelled.shrink_to_fit();
-    }
-
-    /// The character mask every guest a query can match has (its name-like terms' characters), as the book stores
-    /// masks: a command that searches once reads only those guests.
-    pub fn needs(query: &str) -> i64 {
-        let needs = query::parse(query).iter().fold(0, |needs, term| match term {
-            Term::Fuzzy { mask, .. } => needs | mask,
-            _ => needs,
-        });
-        i64::from_ne_bytes(needs.to_ne_bytes())
     }
 
     pub fn len(&self) -> usize {

@@ -8,7 +8,7 @@ use nucleo_matcher::pattern::Atom;
 use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::super::query::Term;
-use super::starts::{could_hold, term_start};
+use super::super::starts::{could_hold, term_start};
 use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
 
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
