@@ -31,3 +31,27 @@ with open(os.path.join(here, "cantonese.tsv"), "w", encoding="utf-8") as out:
         char = chr(int(code[2:], 16))
         if 0x4E00 <= ord(char) <= 0x9FFF:
             out.write(f"{char}\t{readings.split(' ')[0]}\n")
+
+# The common readings of characters read more than one way (heteronyms), from Unihan's kHanyuPinlu: the readings
+# with their counts in the Xiandai Hanyu Pinlu Cidian. Tones and umlauts dropped, as spellings have them; a reading
+# kept if it is a syllable (it has a vowel) and at least one use in fifty; only characters left with two or more.
+import re, unicodedata
+def plain(reading):
+    letters = unicodedata.normalize("NFD", reading)
+    return "".join(c for c in letters if not unicodedata.combining(c)).replace("ü", "u")
+with open(os.path.join(here, "readings.tsv"), "w", encoding="utf-8") as out:
+    out.write("# Unicode 15.0 Unihan kHanyuPinlu (Unicode License v3), via Debian unicode-data: character<TAB>"
+              "its common readings, most used first\n")
+    for line in bz2.open("/usr/share/unicode/Unihan_Readings.txt.bz2", "rt", encoding="utf-8"):
+        if "\tkHanyuPinlu\t" not in line:
+            continue
+        code, _, readings = line.rstrip("\n").split("\t")
+        counts = {}
+        for found in re.finditer(r"([^\s(]+)\((\d+)\)", readings):
+            syllable = plain(found.group(1))
+            counts[syllable] = counts.get(syllable, 0) + int(found.group(2))
+        total = sum(counts.values())
+        common = [s for s, n in sorted(counts.items(), key=lambda item: -item[1])
+                  if n * 50 >= total and re.search("[aeiou]", s)]
+        if len(common) > 1:
+            out.write(f"{chr(int(code[2:], 16))}\t{' '.join(common)}\n")

@@ -15,7 +15,7 @@ use super::needs::signed;
 /// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
 /// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified, surnames read as
 /// surnames, the other spellings of a Chinese name; 4: the mask without the spellings' letters, the
-/// letters held twice, the spellings' word starts).
+/// letters held twice, the spellings' word starts, a given name's other common readings).
 pub const KEYS_VERSION: &str = "4";
 
 /// What the guest book stores with a guest for search, computed when the guest is written.

@@ -230,6 +230,18 @@ pub fn derived(name: &str) -> Vec<(Spelling, String)> {
             spellings.push((Spelling::Dialect, format!("{spelled} {}", given.join(" "))));
         }
     }
+    // A character of the given name read more than one way (乐 le or yue, 行 xing or hang): its next most used
+    // reading in its turn, then all of them at once, so that the name is found however it was said.
+    let mut all = read.clone();
+    for (i, c) in chars.iter().enumerate().skip(taken) {
+        if let Some(other) = common_readings(*c).iter().find(|other| **other != read[i]) {
+            let mut one = read.clone();
+            one[i] = (*other).to_owned();
+            spellings.push((Spelling::Reading, one.join(" ")));
+            all[i] = (*other).to_owned();
+        }
+    }
+    spellings.push((Spelling::Reading, all.join(" ")));
     let pinyin = read.join(" ");
     let mut seen = vec![pinyin];
     spellings.retain(|(_, spelled)| {
@@ -238,6 +250,23 @@ pub fn derived(name: &str) -> Vec<(Spelling, String)> {
         new
     });
     spellings
+}
+
+/// The common readings of a character read more than one way, most used first (from Unihan's kHanyuPinlu, see
+/// the README); none for a character read one way.
+fn common_readings(c: char) -> &'static [&'static str] {
+    static TABLE: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../assets/chinese/readings.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (c, readings) = line.split_once('\t')?;
+                Some((c.chars().next()?, readings.split(' ').collect()))
+            })
+            .collect()
+    });
+    table.get(&c).map_or(&[], Vec::as_slice)
 }
 
 /// An other name as its spelling is matched: folded, lower-case, in Latin letters (a name in characters by its
@@ -388,6 +417,15 @@ mod tests {
         assert_eq!(surname("單于"), Some((2, &["chan", "yu"][..])), "in either script");
         assert_eq!(surname("王伟"), None);
         assert_eq!(spelled("单伟", Spelling::Reading), ["dan wei"], "the common reading kept as another spelling");
+    }
+
+    #[test]
+    fn a_given_name_read_more_than_one_way_is_spelled_each_way() {
+        assert_eq!(spelled("王乐", Spelling::Reading), ["wang yue"]);
+        assert_eq!(spelled("李行乐", Spelling::Reading), ["li hang le", "li xing yue", "li hang yue"]);
+        // The surname read as a surname (yue), its common reading kept; the given name read either way.
+        assert_eq!(spelled("乐乐", Spelling::Reading), ["le le", "yue yue"]);
+        assert!(spelled("王明", Spelling::Reading).is_empty());
     }
 
     #[test]

@@ -257,6 +257,15 @@ fn a_whole_reading_typed_comes_before_a_longer_one() {
 }
 
 #[test]
+fn a_given_name_read_another_way_finds_the_guest_below_a_name_read_so() {
+    let mut index = build([named(1, "李行"), named(2, "李航"), named(3, "王乐"), named(4, "王月")]);
+    assert_eq!(names(&mut index, "lihang"), ["李航", "李行"], "行 is also hang, below 航 that is");
+    assert_eq!(names(&mut index, "lixing"), ["李行"]);
+    assert_eq!(names(&mut index, "wangyue"), ["王月", "王乐"]);
+    assert_eq!(index.search("wangyue", 2).hits[1].field, Field::Spelled(Spelling::Reading), "the list says so");
+}
+
+#[test]
 fn a_short_form_finds_the_full_name_below_itself() {
     let mut index =
         build([named(1, "Robert Smith"), named(2, "Bob Smith"), named(3, "Roberta Jones"), named(4, "Robert Murphy")]);
