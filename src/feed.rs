@@ -41,9 +41,9 @@ pub fn spellings(store: &Store, index: &mut Index) -> Result<(), FeedError> {
     Ok(())
 }
 
-/// One search of the book, for a command that searches once (`regulars find`): reads only the guests holding every
-/// character the query needs, which skips most of the book; when none of them matches, reads them all for matches
-/// one typo away. Returns the index read, for the hits' details.
+/// One search of the book, for a command that searches once (`regulars find`): reads only the guests whose stored
+/// bits can hold each of the query's terms (see `Needs`), which skips most of the book; when none of them matches,
+/// reads them all for matches one typo away. Returns the index read, for the hits' details.
 pub fn find_once(store: &Store, query: &str, limit: usize) -> Result<(Index, Found), FeedError> {
     let needs = Needs::of(query);
     let mut index = masked(store, Some(&needs))?;

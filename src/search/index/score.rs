@@ -96,10 +96,13 @@ pub(super) struct Whole {
     needs: u64,
 }
 
-/// One alternative query, worked out for scoring: its whole name, and what each term needs of a spelling.
+/// One alternative query, worked out for scoring: its whole name, what each term needs of a spelling, and the
+/// character mask and spelling word starts of each term in letters (`screen`): a guest whose hot line holds neither
+/// for one of them cannot match, and is passed over without being scored.
 pub(super) struct Prepared {
     whole: Option<Whole>,
     terms: Vec<Spelt>,
+    screen: Vec<(u64, u64)>,
 }
 
 /// What a term needs of a guest's spellings: the word starts a spelling must have to hold it (see `term_start`; 0
@@ -115,7 +118,7 @@ impl Prepared {
     /// `spelled`: whether terms are looked for in the names' other spellings (not for the variants of a query one
     /// typo away: a typo in a romanisation is not worth a frame).
     pub(super) fn new(terms: &[Term], spelled: bool, matcher: &mut Matcher) -> Self {
-        let spelt = terms
+        let spelt: Vec<Spelt> = terms
             .iter()
             .map(|term| match term {
                 Term::Fuzzy { ascii: true, lower, any_case, .. } if spelled => Spelt {
@@ -128,8 +131,25 @@ impl Prepared {
                 _ => Spelt { needs: 0, letter: None },
             })
             .collect();
+        let screen = terms
+            .iter()
+            .zip(&spelt)
+            .filter_map(|(term, spelt)| match term {
+                Term::Fuzzy { mask, .. } => Some((*mask, spelt.needs)),
+                _ => None,
+            })
+            .collect();
         let whole = whole_of(terms).map(|whole| Whole { needs: if spelled { whole.needs } else { 0 }, ..whole });
-        Self { whole, terms: spelt }
+        Self { whole, terms: spelt, screen }
+    }
+
+    /// Whether the guest could match: each term in letters fits one of the name's, greeting's or email's masks (the
+    /// test `score` makes of each key), or could start a word of a spelling. Most guests a short query reaches are
+    /// ruled out here, at the cost of a few comparisons on the line the scan reads anyway.
+    fn may_match(&self, hot: &Hot) -> bool {
+        self.screen
+            .iter()
+            .all(|&(mask, needs)| hot.masks.iter().any(|&field| mask & !field == 0) || could_hold(hot.spelled, needs))
     }
 }
 
@@ -169,13 +189,19 @@ impl Scorer<'_> {
         let mut matched = Vec::new();
         let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
         for &i in candidates {
+            let hot = &self.hot[i as usize];
             let found = match self.alternatives {
                 [terms] => {
-                    self.score(i as usize, terms, &self.prepared[0], matcher).map(|(score, field)| (score, field, 0))
+                    let prepared = &self.prepared[0];
+                    if !prepared.may_match(hot) {
+                        continue;
+                    }
+                    self.score(i as usize, terms, prepared, matcher).map(|(score, field)| (score, field, 0))
                 }
                 alternatives => alternatives
                     .iter()
                     .enumerate()
+                    .filter(|&(k, _)| self.prepared[k].may_match(hot))
                     .filter_map(|(k, terms)| {
                         self.score(i as usize, terms, &self.prepared[k], matcher).map(|(score, field)| {
                             if k == 0 {
@@ -191,7 +217,7 @@ impl Scorer<'_> {
             };
             let Some((score, field, alternative)) = found else { continue };
             matched.push(i);
-            let scored = Scored::new(score, i, &self.hot[i as usize], field, alternative);
+            let scored = Scored::new(score, i, hot, field, alternative);
             if best.len() < self.limit {
                 best.push(scored);
             } else if best.peek().is_some_and(|worst| scored < *worst) {
