@@ -86,10 +86,11 @@ pub enum Command {
         /// A note on the visit.
         #[arg(long)]
         note: Option<String>,
-        /// When the visit was, as an RFC 3339 time [default: now].
+        /// When the visit was, in the desk's time: 2026-06-08T07:42, 2026-06-08, 07:42 (today), or RFC 3339 with an
+        /// offset [default: now].
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
-        /// Log it even though the order holds one of the guest's allergies.
+        /// Log it even though the order holds one of the guest's allergies, or --at is in the future.
         #[arg(long)]
         yes: bool,
     },
@@ -319,9 +320,13 @@ pub enum RecoveryAction {
         /// A follow-up task; give it once per task.
         #[arg(long = "follow-up", value_name = "TASK")]
         follow_ups: Vec<String>,
-        /// When it happened, as an RFC 3339 time [default: now].
+        /// When it happened, in the desk's time: 2026-06-08T07:42, 2026-06-08, 07:42 (today), or RFC 3339 with an
+        /// offset [default: now].
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Take an --at in the future as given.
+        #[arg(long)]
+        yes: bool,
     },
     /// Tick follow-up NUMBER (1 for the first) of recovery ID.
     FollowUp {
@@ -334,8 +339,12 @@ pub enum RecoveryAction {
     /// Mark recovery ID resolved.
     Resolve {
         id: i64,
-        /// When it was resolved, as an RFC 3339 time [default: now].
+        /// When it was resolved, in the desk's time: 2026-06-08T07:42, 2026-06-08, 07:42 (today), or RFC 3339 with
+        /// an offset [default: now].
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// Take an --at in the future as given.
+        #[arg(long)]
+        yes: bool,
     },
 }

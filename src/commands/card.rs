@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
-use regulars::domain::text::inert;
+use regulars::domain::text::{inert, quoted};
 use regulars::domain::when::ago;
 use regulars::domain::{Card, TheUsual};
 
@@ -23,11 +23,11 @@ pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
         let query = which.query.as_deref().unwrap_or_default();
         writeln!(
             out,
-            "({} other guest{} match {:?}: regulars find {:?} lists them)",
+            "({} other guest{} match {}: regulars find {} lists them)",
             picked.others,
             if picked.others == 1 { "" } else { "s" },
-            inert(query),
-            inert(query)
+            quoted(query),
+            quoted(query)
         )?;
     }
     Ok(())

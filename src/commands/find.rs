@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, bail};
 use chrono::Utc;
-use regulars::domain::text::{inert, inert_json};
+use regulars::domain::text::{inert, inert_json, quoted};
 use regulars::search::Field;
 use serde::Serialize;
 
@@ -28,7 +28,7 @@ pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let (index, found) = regulars::feed::find_once(&store, query, limit)?;
     let hits = found.hits;
     if found.close && !hits.is_empty() {
-        eprintln!("regulars: no exact match for {:?}; these are one typo away", inert(query));
+        eprintln!("regulars: no exact match for {}; these are one typo away", quoted(query));
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let now = Utc::now();
@@ -52,7 +52,7 @@ pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&found)?))?;
     } else {
         if hits.is_empty() {
-            bail!("no guest matches {:?}", inert(query));
+            bail!("no guest matches {}", quoted(query));
         }
         for hit in &hits {
             let row = index.guest(hit.entry);

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use regulars::domain::GuestId;
-use regulars::domain::text::inert;
+use regulars::domain::text::{inert, quoted};
 
 use super::Book;
 use super::pick::{Need, pick_query};
@@ -20,7 +20,7 @@ pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Opt
     };
     let since = match since {
         Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| anyhow!("--since: {text:?} is not a date: use YYYY-MM-DD"))?
+            .map_err(|_| anyhow!("--since: {} is not a date: use YYYY-MM-DD", quoted(&text)))?
             .and_hms_opt(0, 0, 0)
             .unwrap_or_default()
             .and_utc(),

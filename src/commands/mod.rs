@@ -25,10 +25,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use regulars::config::{Config, numeric_locale};
 use regulars::domain::money::Money;
 use regulars::domain::text::inert;
+use regulars::domain::when::said_time;
 use regulars::store::{Location, Store};
 
 use crate::cli::{BookArgs, Cli, Command};
@@ -64,12 +65,11 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// An RFC 3339 time given as `flag`, or now.
-fn time_or_now(flag: &str, text: Option<&str>) -> Result<DateTime<Utc>> {
+/// The time given as `flag`, as the desk says it (see `said_time`: the desk's own time zone), or now. A time in
+/// the future is taken only when `future_ok` (`--yes`).
+fn time_or_now(flag: &str, text: Option<&str>, future_ok: bool) -> Result<DateTime<Utc>> {
     match text {
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| anyhow!("{flag}: {text:?} is not an RFC 3339 time such as 2025-06-08T12:30:00+08:00")),
+        Some(text) => said_time(text, Utc::now(), &Local, future_ok).map_err(|why| anyhow!("{flag}: {why}")),
         None => Ok(Utc::now()),
     }
 }

@@ -5,7 +5,7 @@
 
 use anyhow::{Result, anyhow, bail};
 use chrono::Utc;
-use regulars::domain::text::inert;
+use regulars::domain::text::{inert, quoted};
 use regulars::domain::{GuestHistory, GuestId};
 use regulars::search::{GuestView, same_name};
 use regulars::store::Store;
@@ -44,7 +44,7 @@ pub fn pick(store: &Store, arg: &GuestArg, need: Need) -> Result<Picked> {
 pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
     let (index, found) = regulars::feed::find_once(store, query, 50)?;
     let rows: Vec<GuestView<'_>> = found.hits.iter().map(|hit| index.guest(hit.entry)).collect();
-    let Some(best) = rows.first() else { bail!("no guest matches {:?}", inert(query)) };
+    let Some(best) = rows.first() else { bail!("no guest matches {}", quoted(query)) };
     let others = found.total.saturating_sub(1);
     if found.close && need == Need::Write {
         return Err(refusal(query, &rows, found.total, "has no exact match; those one typo away are"));
@@ -76,8 +76,8 @@ fn names_clearly(row: &GuestView<'_>, query: &str) -> bool {
 fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> anyhow::Error {
     let now = Utc::now();
     let mut text = format!(
-        "{:?} {what} {total} guest{}; none is clearly the one, so nothing was changed. Say which with --id:",
-        inert(query),
+        "{} {what} {total} guest{}; none is clearly the one, so nothing was changed. Say which with --id:",
+        quoted(query),
         if total == 1 { "" } else { "s" }
     );
     for row in rows.iter().take(LISTED) {
@@ -93,7 +93,7 @@ fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> any
         text.push_str(&line);
     }
     if total > LISTED {
-        text.push_str(&format!("\n  … and {} more: regulars find {:?} --limit 50", total - LISTED, inert(query)));
+        text.push_str(&format!("\n  … and {} more: regulars find {} --limit 50", total - LISTED, quoted(query)));
     }
     anyhow!(text)
 }

@@ -12,14 +12,14 @@ use crate::cli::{GuestArg, RecoveryAction};
 pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
     let mut store = book.open()?;
     match action {
-        RecoveryAction::Add { query, id, category, what, action, cost, follow_ups, at } => {
+        RecoveryAction::Add { query, id, category, what, action, cost, follow_ups, at, yes } => {
             let guest = match (query, id) {
                 (None, None) => None,
                 (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write)?.history.guest),
             };
             let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!("--cost: {e}")));
             let recovery = Recovery {
-                opened_at: time_or_now("--at", at.as_deref())?,
+                opened_at: time_or_now("--at", at.as_deref(), yes)?,
                 category,
                 what_happened: what.unwrap_or_default(),
                 action_taken: action.unwrap_or_default(),
@@ -41,9 +41,9 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
             store.set_follow_up(RecoveryId(id), index, !undo, &book.staff).context("the follow-up was not saved")?;
             println!("follow-up {number} of recovery {id} {}", if undo { "reopened" } else { "done" });
         }
-        RecoveryAction::Resolve { id, at } => {
+        RecoveryAction::Resolve { id, at, yes } => {
             store
-                .resolve_recovery(RecoveryId(id), time_or_now("--at", at.as_deref())?, &book.staff)
+                .resolve_recovery(RecoveryId(id), time_or_now("--at", at.as_deref(), yes)?, &book.staff)
                 .context("the recovery was not resolved")?;
             println!("recovery {id} resolved");
         }

@@ -6,7 +6,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 use regulars::domain::money::Money;
 use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of, tally};
-use regulars::domain::text::{inert, inert_json};
+use regulars::domain::text::{inert, inert_json, quoted};
 use regulars::domain::when::counted;
 use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
 use unicode_width::UnicodeWidthStr;
@@ -33,7 +33,7 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
 fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let day = |flag: &str, text: &str| -> Result<NaiveDate> {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| anyhow!("{flag}: {text:?} is not a date: use YYYY-MM-DD"))
+            .map_err(|_| anyhow!("{flag}: {} is not a date: use YYYY-MM-DD", quoted(text)))
     };
     let until = match until {
         // The last moment of the day: up to the start of the next.

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::text::quoted;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -122,7 +123,7 @@ impl FromStr for Birthday {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("{text:?} is not a date: use YYYY-MM-DD, or --MM-DD without the year");
+        let bad = || format!("{} is not a date: use YYYY-MM-DD, or --MM-DD without the year", quoted(text));
         if let Some(month_day) = text.strip_prefix("--") {
             // Checked against a leap year so that --02-29 is accepted.
             let date = NaiveDate::parse_from_str(&format!("2000-{month_day}"), "%Y-%m-%d").map_err(|_| bad())?;

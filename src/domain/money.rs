@@ -1,6 +1,7 @@
 //! Money as the desk writes it: the house's currency and the local way of writing numbers, for showing costs and
 //! for reading the cost someone typed ("1,200", "฿1,200.50", "1 200,50").
 
+use super::text::quoted;
 /// How numbers are written: which character groups thousands and which marks the decimals.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum NumberStyle {
@@ -149,7 +150,7 @@ pub fn format_amount(value: f64, money: &Money) -> String {
 /// than read as 1250); at most two decimals; no negative amounts. The error is one line naming what was typed:
 /// `"12.345.6" is not an amount`.
 pub fn parse_amount(text: &str, money: &Money) -> Result<f64, String> {
-    let refuse = |why: &str| Err(format!("{text:?} is not an amount{why}"));
+    let refuse = |why: &str| Err(format!("{} is not an amount{why}", quoted(text)));
     let number = strip_currency(text.trim(), money.currency.as_ref());
     if number.starts_with(['-', '−']) {
         return refuse(": it cannot be below zero");

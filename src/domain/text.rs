@@ -15,26 +15,28 @@ pub fn normalise(item: &str) -> String {
 }
 
 /// Guest-book text made inert for a terminal: control characters, escape sequences, bidirectional overrides and
-/// zero-width characters become visible symbols, so stored text can never move the cursor, recolour the screen,
-/// set a window title or write the clipboard.
+/// isolates and invisible characters become visible symbols, so stored text can never move the cursor, recolour
+/// the screen, set a window title, write the clipboard or reorder what a reader sees. What is part of writing
+/// stays: combining marks, variation selectors, and the joiners ZWJ and ZWNJ inside a word (a family emoji, a
+/// Persian word, an Indic conjunct).
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !neutralised(text).any(|(_, bad)| bad) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(visible).collect())
+    Cow::Owned(neutralised(text).map(|(c, bad)| if bad { visible(c) } else { c }).collect())
 }
 
 /// JSON text made inert for a terminal: characters that `inert` would replace are written as `\uXXXX` escapes, which
 /// keeps the data exact for a JSON reader. Only valid on JSON text, where such characters can only be in strings.
 pub fn inert_json(json: &str) -> Cow<'_, str> {
     // JSON's own white space between values stays; inside strings it is already escaped.
-    let unsafe_in_json = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\r' | '\t');
-    if !json.chars().any(unsafe_in_json) {
+    let in_json = |(c, bad): (char, bool)| (c, bad && !matches!(c, '\n' | '\r' | '\t'));
+    if !neutralised(json).map(in_json).any(|(_, bad)| bad) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if unsafe_in_json(c) {
+    for (c, bad) in neutralised(json).map(in_json) {
+        if bad {
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             out.push(c);
@@ -43,11 +45,21 @@ pub fn inert_json(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_invisible_format(c)
+/// Each character of `text`, and whether it must be neutralised there: a joiner is part of writing only after a
+/// character it can join (not at the start, after a space or after another neutralised character).
+fn neutralised(text: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let mut joinable = false;
+    text.chars().map(move |c| {
+        let bad = match c {
+            '\u{200C}' | '\u{200D}' => !joinable,
+            c => c.is_control() || is_invisible_format(c),
+        };
+        joinable = !bad && !c.is_whitespace();
+        (c, bad)
+    })
 }
 
-/// Bidirectional controls and zero-width characters: harmless bytes that still change what a reader sees.
+/// Bidirectional controls and invisible characters: harmless bytes that still change what a reader sees.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
         '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
@@ -59,9 +71,23 @@ fn visible(c: char) -> char {
         // C0 controls have their own printable pictures (U+2400 block): ESC shows as ␛, newline as ␊.
         '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
         '\u{7F}' => '\u{2421}',
-        c if is_unsafe(c) => '\u{FFFD}',
-        c => c,
+        _ => '\u{FFFD}',
     }
+}
+
+/// The user's text quoted for a message: inert, readable as written (a Thai or Arabic name is shown, not escaped),
+/// with any quote or backslash in it escaped so the quotes stay unambiguous.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in inert(text).chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -88,6 +114,23 @@ mod tests {
         assert_eq!(inert("\u{9b}2J"), "\u{FFFD}2J");
         assert_eq!(inert("abc\u{202E}fed\u{200B}"), "abc\u{FFFD}fed\u{FFFD}");
         assert!(!inert("\u{1b}]52;c;aGk=\u{7}").contains('\u{1b}'));
+    }
+
+    #[test]
+    fn writing_is_kept_whole() {
+        for written in
+            ["👨\u{200d}👩\u{200d}👧", "❤\u{fe0f}", "Jose\u{301}", "می\u{200c}خواهم", "क्\u{200d}ष", "ข้าวมันไก่"]
+        {
+            assert!(matches!(inert(written), Cow::Borrowed(_)), "{written}");
+        }
+        assert_eq!(inert("\u{200d}a \u{200c}b"), "\u{FFFD}a \u{FFFD}b", "a joiner with nothing to join is shown");
+        assert_eq!(inert("a\u{202e}\u{200d}b"), "a\u{FFFD}\u{FFFD}b");
+    }
+
+    #[test]
+    fn quoted_text_is_readable_and_unambiguous() {
+        assert_eq!(quoted("ข้าวมันไก่"), "\"ข้าวมันไก่\"");
+        assert_eq!(quoted("a\"b\\\u{1b}[2J"), "\"a\\\"b\\\\␛[2J\"");
     }
 
     #[test]

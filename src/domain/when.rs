@@ -1,8 +1,82 @@
-//! How long ago, in the words staff would use.
+//! How long ago, in the words staff would use; and a time as a desk says it.
 
 use std::fmt::Display;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+use super::text::quoted;
+
+/// How far ahead of the desk's clock a time may be (clocks differ by a minute or two) before it is taken for a typo.
+pub const FUTURE_SLACK: Duration = Duration::minutes(5);
+
+/// A time as a desk says it, read in the desk's time `zone` on the day of `now`: RFC 3339 (`2026-06-08T07:42:00+07:00`),
+/// a local time without an offset (`2026-06-08T07:42`, `2026-06-08 07:42:00`), a date alone (`2026-06-08`, taken
+/// as noon, or as now for today before noon) or `HH:MM` today. A time before 1900 is refused, and one more than a
+/// few minutes ahead of `now` unless `future_ok`: a mistyped year would otherwise become the guest's last seat.
+pub fn said_time<Tz: TimeZone>(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: &Tz,
+    future_ok: bool,
+) -> Result<DateTime<Utc>, String> {
+    let trimmed = text.trim();
+    let local_now = now.with_timezone(zone).naive_local();
+    let at = if let Ok(t) = DateTime::parse_from_rfc3339(&trimmed.replacen(' ', "T", 1)) {
+        t.with_timezone(&Utc)
+    } else if let Some(local) = local_time(trimmed, local_now) {
+        // Today's date alone is as of now: noon may not have come yet.
+        let today = trimmed.len() == "2026-06-08".len() && local.date() == local_now.date();
+        let local = if today { local.min(local_now) } else { local };
+        match zone.from_local_datetime(&local) {
+            LocalResult::Single(t) => t.with_timezone(&Utc),
+            // The hour the clocks go back happens twice: the first one.
+            LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
+            LocalResult::None => {
+                return Err(format!("{} did not happen here: the clocks went forward over it", quoted(trimmed)));
+            }
+        }
+    } else {
+        return Err(format!(
+            "{} is not a time: give 2026-06-08T07:42 (the desk's time), 2026-06-08, 07:42 (today) or \
+             2026-06-08T07:42:00+07:00",
+            quoted(trimmed)
+        ));
+    };
+    if at.with_timezone(zone).naive_local().date() < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default() {
+        return Err(format!("{} is before 1900: a typo in the year?", quoted(trimmed)));
+    }
+    if at > now + FUTURE_SLACK && !future_ok {
+        return Err(format!(
+            "{} is {} from now, in the future: a typo? (--yes takes it as given)",
+            quoted(trimmed),
+            ahead(at - now)
+        ));
+    }
+    Ok(at)
+}
+
+/// A local date and time, a date alone (noon) or a time alone (today).
+fn local_time(text: &str, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    let text = text.replacen(' ', "T", 1);
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(&text, format) {
+            return Some(t);
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        return date.and_hms_opt(12, 0, 0);
+    }
+    ["%H:%M:%S", "%H:%M"].iter().find_map(|f| NaiveTime::parse_from_str(&text, f).ok()).map(|t| now.date().and_time(t))
+}
+
+/// "3 days", "2 hours", "40 minutes".
+fn ahead(gap: Duration) -> String {
+    match (gap.num_days(), gap.num_hours(), gap.num_minutes()) {
+        (days @ 1.., _, _) => counted(days, "day", "days"),
+        (_, hours @ 1.., _) => counted(hours, "hour", "hours"),
+        (_, _, minutes) => counted(minutes, "minute", "minutes"),
+    }
+}
 
 /// Calendar days from `then` to `now` as the desk's clock shows them: last night at eleven is "yesterday" at breakfast.
 fn days(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> i64 {
@@ -62,7 +136,33 @@ pub fn in_words(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn a_time_is_read_as_the_desk_says_it() {
+        let bangkok = FixedOffset::east_opt(7 * 3600).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 6, 8, 3, 0, 0).unwrap(); // 10:00 in Bangkok
+        let read = |text: &str| said_time(text, now, &bangkok, false);
+        let bkk = |h, m| bangkok.with_ymd_and_hms(2026, 6, 8, h, m, 0).unwrap().with_timezone(&Utc);
+        assert_eq!(read("2026-06-08T07:42:00"), Ok(bkk(7, 42)), "the desk's own time, no offset");
+        assert_eq!(read("2026-06-08 07:42"), Ok(bkk(7, 42)));
+        assert_eq!(read("07:42"), Ok(bkk(7, 42)), "a time alone is today");
+        assert_eq!(read("2026-06-08T07:42:00+08:00"), Ok(bkk(6, 42)), "RFC 3339 keeps its offset");
+        assert_eq!(read("2026-06-08T00:42:00Z"), Ok(bkk(7, 42)));
+        assert_eq!(read("2026-06-01"), Ok(bangkok.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap().with_timezone(&Utc)));
+        assert_eq!(read("2026-06-08"), Ok(now), "today's date before noon is now");
+        assert_eq!(read("10:04"), Ok(bkk(10, 4)), "a clock a few minutes fast is not the future");
+        let future = read("2027-01-05").unwrap_err();
+        assert!(
+            future.contains("\"2027-01-05\" is 211 days from now, in the future") && future.contains("--yes"),
+            "{future}"
+        );
+        assert!(read("11:30").unwrap_err().contains("1 hour from now"));
+        assert!(said_time("2027-01-05", now, &bangkok, true).is_ok());
+        assert!(read("1899-12-31").unwrap_err().contains("before 1900"));
+        let bad = read("yesterday").unwrap_err();
+        assert!(bad.starts_with("\"yesterday\" is not a time: give 2026-06-08T07:42"), "{bad}");
+        assert!(read("2026-02-30").is_err());
+    }
 
     #[test]
     fn reads_like_speech() {

@@ -3,6 +3,7 @@
 mod csv;
 mod jsonl;
 
+use crate::domain::text::quoted;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
@@ -95,9 +96,9 @@ pub fn write(
 }
 
 fn parse_time(line: u64, field: &str, text: &str) -> Result<DateTime<Utc>, ImportError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| ImportError::new(line, Some(field.to_owned()), format!("{text:?} is not an RFC 3339 time")))
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|_| {
+        ImportError::new(line, Some(field.to_owned()), format!("{} is not an RFC 3339 time", quoted(text)))
+    })
 }
 
 fn format_time(at: DateTime<Utc>) -> String {

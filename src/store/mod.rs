@@ -52,7 +52,7 @@ pub enum StoreError {
     Busy,
     #[error("the guest book holds a value this version cannot read: {0}")]
     Corrupt(String),
-    #[error("no desk has opened the guest book as station {name:?}{}", known_stations(.known))]
+    #[error("no desk has opened the guest book as station {}{}", crate::domain::text::quoted(.name), known_stations(.known))]
     UnknownStation { name: String, known: Vec<String> },
     #[error("{0} is not in the guest book")]
     NotFound(String),

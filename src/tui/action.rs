@@ -21,10 +21,18 @@ pub enum Action {
     /// Pasted text, inserted like typing.
     Paste(String),
     DeleteBack,
+    /// The cluster under the cursor.
+    DeleteForward,
     DeleteWord,
+    DeleteWordForward,
+    DeleteToEnd,
     ClearQuery,
     CursorLeft,
     CursorRight,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
     SelectPrev,
     SelectNext,
     PageUp,

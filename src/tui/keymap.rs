@@ -28,6 +28,7 @@ pub struct Keymap {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 /// The commands on the counter, in the order the hint rows and the help list them, with what each is called there.
 pub const COUNTER_COMMANDS: &[(Action, &str, &str)] = &[
@@ -63,11 +64,18 @@ pub const COUNTER_MOVES: &[(Action, &str)] = &[
 
 /// Editing keys, the same on the search line and in a form's fields.
 pub const EDITING: &[(Action, &str)] = &[
-    (Action::DeleteBack, "delete a character"),
+    (Action::DeleteBack, "delete a character (Thai, Indic: its last mark first)"),
+    (Action::DeleteForward, "delete the character under the cursor"),
     (Action::DeleteWord, "delete the word before the cursor"),
+    (Action::DeleteWordForward, "delete the word after the cursor"),
+    (Action::DeleteToEnd, "delete to the end"),
     (Action::ClearQuery, "clear the search or the field"),
     (Action::CursorLeft, "move the cursor"),
     (Action::CursorRight, "move the cursor; at a field's end, take its completion"),
+    (Action::WordLeft, "a word left"),
+    (Action::WordRight, "a word right"),
+    (Action::LineStart, "to the start (on the search line Home is the list's first guest, Ctrl-A adds a guest)"),
+    (Action::LineEnd, "to the end (on the search line End is the list's last guest)"),
 ];
 
 /// Keys of a form, in hint order.
@@ -98,10 +106,17 @@ pub const LIST_KEYS: &[(Action, &str)] = &[
 /// Typing, pasting and clicking carry what was typed or where, so no key is bound to them.
 pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("delete_back", Action::DeleteBack),
+    ("delete_forward", Action::DeleteForward),
     ("delete_word", Action::DeleteWord),
+    ("delete_word_forward", Action::DeleteWordForward),
+    ("delete_to_end", Action::DeleteToEnd),
     ("clear_query", Action::ClearQuery),
     ("cursor_left", Action::CursorLeft),
     ("cursor_right", Action::CursorRight),
+    ("word_left", Action::WordLeft),
+    ("word_right", Action::WordRight),
+    ("line_start", Action::LineStart),
+    ("line_end", Action::LineEnd),
     ("select_prev", Action::SelectPrev),
     ("select_next", Action::SelectNext),
     ("page_up", Action::PageUp),
@@ -184,15 +199,31 @@ impl Default for Keymap {
             ((Char('l'), CTRL), Action::ShowLog),
             ((Char('c'), CTRL), Action::Quit),
         ];
-        // Text editing, the same on the search line and in a form's fields.
+        // Text editing, the same on the search line and in a form's fields, as a shell's line editor has them.
         let editing = [
             ((Backspace, NONE), Action::DeleteBack),
             ((Char('h'), CTRL), Action::DeleteBack),
+            ((Delete, NONE), Action::DeleteForward),
+            ((Char('d'), CTRL), Action::DeleteForward),
             ((Char('w'), CTRL), Action::DeleteWord),
+            ((Backspace, ALT), Action::DeleteWord),
+            ((Char('d'), ALT), Action::DeleteWordForward),
+            ((Char('k'), CTRL), Action::DeleteToEnd),
             ((Char('u'), CTRL), Action::ClearQuery),
             ((Left, NONE), Action::CursorLeft),
             ((Right, NONE), Action::CursorRight),
+            ((Left, CTRL), Action::WordLeft),
+            ((Char('b'), ALT), Action::WordLeft),
+            ((Right, CTRL), Action::WordRight),
+            ((Char('f'), ALT), Action::WordRight),
+            ((Home, CTRL), Action::LineStart),
+            ((Char('e'), CTRL), Action::LineEnd),
+            ((End, CTRL), Action::LineEnd),
         ];
+        // In a form's fields Home, End and Ctrl-A go to the ends too; on the counter they move in the list and add a
+        // guest.
+        let field_ends =
+            [((Home, NONE), Action::LineStart), ((End, NONE), Action::LineEnd), ((Char('a'), CTRL), Action::LineStart)];
         let form = [
             ((Tab, NONE), Action::NextField),
             ((Down, NONE), Action::NextField),
@@ -240,7 +271,7 @@ impl Default for Keymap {
             (Mode::Search, counter_and_editing.clone()),
             (Mode::Guest, counter_and_editing.clone()),
             (Mode::Welcome, welcome.iter().chain(&counter_and_editing).cloned().collect()),
-            (Mode::Form, editing.iter().chain(&form).cloned().collect()),
+            (Mode::Form, editing.iter().chain(&field_ends).chain(&form).cloned().collect()),
             (Mode::Reports, lists.to_vec()),
             (Mode::Help, help.to_vec()),
         ] {
@@ -497,7 +528,8 @@ mod tests {
         match action {
             // What was typed, pasted or clicked travels with these.
             Insert(_) | Paste(_) | Click(_) => false,
-            DeleteBack | DeleteWord | ClearQuery | CursorLeft | CursorRight | SelectPrev | SelectNext | PageUp
+            DeleteBack | DeleteForward | DeleteWord | DeleteWordForward | DeleteToEnd | ClearQuery | CursorLeft
+            | CursorRight | WordLeft | WordRight | LineStart | LineEnd | SelectPrev | SelectNext | PageUp
             | PageDown | SelectFirst | SelectLast | OpenGuest | Back | ToggleHelp | LoadDemo | LogUsual
             | TickFollowUp | ResolveRecovery | Undo | VisitForm | NewGuestForm | EditGuestForm | RecoveryForm
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
@@ -507,8 +539,8 @@ mod tests {
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 37 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 41);
+        // 44 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 48);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

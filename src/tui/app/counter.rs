@@ -8,37 +8,17 @@ use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::REPORT_DAYS;
 use crate::search::Results;
 use crate::tui::action::{Action, Effect};
-use crate::tui::input::LineInput;
+use crate::tui::input::{Inserted, LineInput, editing};
 
 impl App {
     /// A key on the counter screen (not in a form, not on a list screen).
     pub(super) fn on_counter(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(edit) = editing(&action) {
+            return self.edit(edit);
+        }
         match action {
-            // Letters typed on an open card start the next search: the next guest's name is typed the moment the
-            // last guest leaves.
-            Action::Insert(c) if self.focus == Focus::Guest => self.edit(|q| {
-                q.clear();
-                q.insert(c.encode_utf8(&mut [0; 4]));
-            }),
-            Action::Paste(text) if self.focus == Focus::Guest => self.edit(|q| {
-                q.clear();
-                q.insert(&text);
-            }),
-            Action::Insert(c) => self.edit(|q| q.insert(c.encode_utf8(&mut [0; 4]))),
-            Action::Paste(text) => self.edit(|q| q.insert(&text)),
-            Action::DeleteBack => self.edit(LineInput::delete_back),
-            Action::DeleteWord => self.edit(LineInput::delete_word),
-            Action::ClearQuery => self.edit(LineInput::clear),
-            Action::CursorLeft => {
-                self.focus = Focus::Search;
-                self.query.left();
-                Vec::new()
-            }
-            Action::CursorRight => {
-                self.focus = Focus::Search;
-                self.query.right();
-                Vec::new()
-            }
+            Action::Insert(c) => self.typed(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => self.typed(&text),
             Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
             Action::SelectNext => self.select(self.selected + 1),
             Action::PageUp => self.select(self.selected.saturating_sub(self.page())),
@@ -87,6 +67,28 @@ impl App {
     }
 
     /// Changes the query: editing always returns to the search line and searches again.
+    /// Typing or a paste, in one edit and one search. Letters typed on an open card start the next search: the next
+    /// guest's name is typed the moment the last guest leaves. What goes past the search line's limit is left out,
+    /// and the status line says so.
+    fn typed(&mut self, text: &str) -> Vec<Effect> {
+        let fresh = self.focus == Focus::Guest;
+        let mut inserted = Inserted::Whole;
+        let effects = self.edit(|q| {
+            if fresh {
+                q.clear();
+            }
+            inserted = q.insert(text);
+        });
+        if let Inserted::Cut { kept } = inserted {
+            let limit = self.query.limit();
+            self.say(
+                format!("The search line holds {limit} characters: {kept} of the paste went in, the rest was left out"),
+                None,
+            );
+        }
+        effects
+    }
+
     pub(super) fn edit(&mut self, change: impl FnOnce(&mut LineInput)) -> Vec<Effect> {
         let before = self.query.text().to_owned();
         change(&mut self.query);

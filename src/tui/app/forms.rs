@@ -6,6 +6,7 @@ use crate::domain::money::parse_amount;
 use crate::store::ClashReport;
 use crate::tui::action::{Action, Effect, Undo, Who, Write};
 use crate::tui::form::Purpose;
+use crate::tui::input::editing;
 
 impl App {
     /// Keys while a form is open: they edit its focused field, move between fields, save or cancel.
@@ -28,14 +29,11 @@ impl App {
             form.confirm_save &= matches!(action, Action::NextField | Action::PreviousField);
         }
         match action {
-            Action::Insert(c) => form.focused().insert(c.encode_utf8(&mut [0; 4])),
-            Action::Paste(text) => form.focused().insert(&text),
-            Action::DeleteBack => form.focused().delete_back(),
-            Action::DeleteWord => form.focused().delete_word(),
-            Action::ClearQuery => form.focused().clear(),
-            Action::CursorLeft => form.focused().left(),
+            Action::Insert(c) => form.typed(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => form.typed(&text),
             // At the end of a field, → takes the completion shown; elsewhere it moves the cursor.
-            Action::CursorRight if !form.focused_field().complete() => form.focused().right(),
+            Action::CursorRight if form.focused_field().complete() => {}
+            edit if let Some(edit) = editing(&edit) => edit(form.focused()),
             Action::NextField => form.next(),
             Action::PreviousField => form.previous(),
             Action::Back if form.changed() && !discarding => {

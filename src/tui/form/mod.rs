@@ -9,8 +9,9 @@ mod submit;
 pub use draft::{Draft, Kind as DraftKind};
 pub use submit::Submission;
 
-use super::input::LineInput;
+use super::input::{Inserted, LineInput};
 use crate::domain::clash::{Clash, Reconciled};
+use crate::domain::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
 use crate::domain::{GuestId, Profile};
 
 /// What the form is for.
@@ -58,7 +59,7 @@ impl Field {
     /// that starts with it.
     pub fn completion(&self) -> Option<&str> {
         let fragment = self.fragment();
-        if fragment.is_empty() || self.input.cursor() != self.input.text().chars().count() {
+        if fragment.is_empty() || !self.input.at_end() {
             return None;
         }
         let typed = fragment.chars().count();
@@ -104,13 +105,18 @@ pub struct Form {
 
 const LIST: &str = "items separated by commas";
 
+/// The fields the book holds to a short length (see `domain::guest`); the others hold a long text or a list.
+const SHORT_FIELDS: &[&str] =
+    &["Seat", "Party size", "Name", "Greeting", "Phone", "Email", "Birthday", "Category", "Cost", "To station"];
+
 impl Form {
     fn new(purpose: Purpose, title: String, fields: Vec<(&'static str, String, &'static str)>) -> Self {
         let initial = fields.iter().map(|(_, value, _)| value.clone()).collect();
         let fields = fields
             .into_iter()
             .map(|(label, value, hint)| {
-                let mut input = LineInput::default();
+                let limit = if SHORT_FIELDS.contains(&label) { SHORT_FIELD_MAX } else { LONG_FIELD_MAX };
+                let mut input = LineInput::with_limit(limit);
                 input.set(&value);
                 Field { label, input, hint, suggestions: Vec::new(), separator: None }
             })
@@ -169,6 +175,17 @@ impl Form {
         self.saving = false;
         self.confirm_save = true;
         self.error = Some((None, why));
+    }
+
+    /// Typing or a paste into the focused field: what goes past the field's limit is left out, and the field says
+    /// so at once rather than at the save.
+    pub fn typed(&mut self, text: &str) {
+        let input = &mut self.fields[self.focus].input;
+        if let Inserted::Cut { kept } = input.insert(text) {
+            let limit = input.limit();
+            let problem = format!("holds {limit} characters: {kept} of the paste went in, the rest was left out");
+            self.error = Some((Some(self.focus), problem));
+        }
     }
 
     pub fn focused(&mut self) -> &mut LineInput {

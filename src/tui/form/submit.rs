@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Form, Purpose};
 use crate::domain::allergen::allergens_in;
+use crate::domain::text::quoted;
 use crate::domain::{FollowUp, GuestId, Profile, Recovery, ValidationError, Visit};
 
 /// A form's content as the book takes it.
@@ -70,7 +71,11 @@ impl Form {
                 let party_size = if party.is_empty() {
                     None
                 } else {
-                    Some(party.parse().map_err(|_| Problem::at(2, format!("{party:?} is not a number of people")))?)
+                    Some(
+                        party
+                            .parse()
+                            .map_err(|_| Problem::at(2, format!("{} is not a number of people", quoted(party))))?,
+                    )
                 };
                 let visit = Visit {
                     at: now,

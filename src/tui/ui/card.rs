@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, fit, fit_with_tail, wrap};
+use super::text::{book, draw, fit, fit_with_tail, wrap};
 use crate::domain::allergen::allergens_in;
 use crate::domain::money::format_amount;
 use crate::domain::text::{inert, normalise};
@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let Some(history) = app.selected_card() else {
         let hint = if app.found().is_empty() { "" } else { " Loading…" };
-        Line::styled(hint, app.theme.dim).render(inner, buf);
+        draw(&Line::styled(hint, app.theme.dim), inner, buf);
         return;
     };
     let card = history.card();
@@ -34,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut y = inner.y;
     let put = |line: Line<'_>, y: &mut u16, buf: &mut Buffer| {
         if *y < bottom {
-            line.render(Rect::new(inner.x, *y, inner.width, 1), buf);
+            draw(&line, Rect::new(inner.x, *y, inner.width, 1), buf);
             *y += 1;
         }
     };
@@ -58,7 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         frame.render(boxed, buf);
         for (i, line) in lines.into_iter().enumerate().take(usize::from(box_inner.height)) {
             let row = box_inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-            line.render(Rect::new(box_inner.x, row, box_inner.width, 1), buf);
+            draw(&line, Rect::new(box_inner.x, row, box_inner.width, 1), buf);
         }
         y += boxed.height;
     }

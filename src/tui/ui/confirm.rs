@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::text::{book, wrap};
+use super::text::{book, draw, wrap};
 use crate::tui::app::{App, Confirm};
 
 pub fn render(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
@@ -22,6 +22,6 @@ pub fn render(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
         .chain([&blank, &confirm.prompt])
         .flat_map(|text| wrap(vec![book(text, app.theme.text)], width, 2));
     for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::text::{book, book_owned, fit, window, wrap};
+use super::text::{book, book_owned, draw, fit, window, wrap};
 use crate::domain::allergen::allergens_in;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
@@ -19,11 +19,13 @@ const LABEL_WIDTH: usize = 14;
 pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     Clear.render(area, buf);
-    let block =
-        Block::bordered().title(Span::styled(format!(" {} ", form.title), theme.name)).border_style(theme.focus_border);
+    let block = Block::bordered().border_style(theme.focus_border);
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
+    // The title names the guest: drawn as book text, over the top border.
+    let title = fit(vec![book_owned(format!(" {} ", form.title), theme.name)], width);
+    draw(&title, Rect::new(inner.x, area.y, inner.width, 1), buf);
     let room = width.saturating_sub(LABEL_WIDTH);
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, field) in form.fields.iter().enumerate() {
@@ -78,7 +80,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     lines.extend(wrap(vec![Span::styled(footer(app, form), theme.dim)], width, 0));
     for (row, line) in lines.into_iter().enumerate().take(usize::from(inner.height)) {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
-        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
 

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::draw;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
 use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS};
@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         used[row] += w;
     }
     for (y, spans) in (area.y..area.bottom()).zip(rows) {
-        Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
+        draw(&Line::from(spans), Rect::new(area.x, y, area.width, 1), buf);
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, book_owned, fit};
+use super::text::{book, book_owned, draw, fit};
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -14,7 +14,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(entries) = &app.log else {
-        Line::styled("Reading…", theme.dim).render(inner, buf);
+        draw(&Line::styled("Reading…", theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
@@ -34,6 +34,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw("  "),
             book(&entry.detail, theme.dim),
         ];
-        fit(line, width).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&fit(line, width), Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }

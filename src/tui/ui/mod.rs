@@ -114,7 +114,7 @@ impl Widget for &App {
             // walking up now, and typing still shows.
             let row = Rect::new(area.x, areas.results.y, area.width, 1);
             buf.set_style(row, self.theme.selected);
-            text::fit(banner, usize::from(area.width)).render(row, buf);
+            text::draw(&text::fit(banner, usize::from(area.width)), row, buf);
         }
         // A message or question too long for its row takes the first row of hints as well: what it says matters
         // more than the keys, and the key it asks for is at its end.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, book_owned, fit};
+use super::text::{book, book_owned, draw, fit};
 use crate::domain::outreach::Occasion;
 use crate::domain::when::{counted, in_words};
 use crate::tui::action::Action;
@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(all) = &app.outreach else {
-        Line::styled("Looking…", theme.dim).render(inner, buf);
+        draw(&Line::styled("Looking…", theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
@@ -73,6 +73,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(fit(personal, width));
     }
     for (y, line) in (inner.y..inner.bottom()).zip(lines) {
-        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }

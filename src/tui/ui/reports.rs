@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::fit;
+use super::text::{draw, fit};
 use crate::domain::text::inert;
 use crate::domain::when::counted;
 use crate::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
@@ -36,7 +36,7 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(tally) = &app.report else {
-        Line::styled("Counting…", theme.dim).render(inner, buf);
+        draw(&Line::styled("Counting…", theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
@@ -51,15 +51,18 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         if y >= inner.bottom() {
             return;
         }
-        fit(vec![Span::styled(line, theme.dim)], width).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&fit(vec![Span::styled(line, theme.dim)], width), Rect::new(inner.x, y, inner.width, 1), buf);
         y += 1;
     }
     y += 1;
     let rows = rows(tally, money);
     if rows.is_empty() {
         if y < inner.bottom() {
-            Line::styled("No mishaps recorded in this period.", theme.dim)
-                .render(Rect::new(inner.x, y, inner.width, 1), buf);
+            draw(
+                &Line::styled("No mishaps recorded in this period.", theme.dim),
+                Rect::new(inner.x, y, inner.width, 1),
+                buf,
+            );
         }
         return;
     }
@@ -110,7 +113,7 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         }
     }
     for (y, line) in (y + 1 + table_height..inner.bottom()).zip(lines) {
-        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+        draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
 

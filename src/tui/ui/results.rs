@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, fit};
+use super::text::{book, draw, fit};
+use crate::domain::cells;
 use crate::domain::text::inert;
 use crate::domain::when::ago_short;
 use crate::search::{Field, FoundGuest};
@@ -19,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if app.results.is_some() && app.found().is_empty() {
-        Line::styled(" No guest matches.", app.theme.dim).render(inner, buf);
+        draw(&Line::styled(" No guest matches.", app.theme.dim), inner, buf);
         return;
     }
     let width = usize::from(inner.width);
@@ -38,30 +39,58 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = fit(spans, width.saturating_sub(AGE_WIDTH + 1));
         let style = if selected { app.theme.selected } else { app.theme.text };
         buf.set_style(line_area, style);
-        line.render(line_area, buf);
-        Line::styled(format!("{age:>AGE_WIDTH$}"), app.theme.dim).right_aligned().render(line_area, buf);
+        draw(&line, line_area, buf);
+        draw(&Line::styled(format!("{age:>AGE_WIDTH$}"), app.theme.dim).right_aligned(), line_area, buf);
     }
 }
 
-/// The name, one span per run of matched or unmatched characters.
+/// The name, one span per run of matched or unmatched clusters.
 fn name_spans<'a>(app: &App, guest: &'a FoundGuest) -> Vec<Span<'a>> {
     let name = inert(&guest.name);
     if guest.positions.is_empty() {
         return vec![Span::styled(name, app.theme.name)];
     }
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_matched = false;
-    for (i, c) in name.chars().enumerate() {
-        let matched = guest.positions.binary_search(&i).is_ok();
-        if matched != run_matched && !run.is_empty() {
-            let style = if run_matched { app.theme.matched } else { app.theme.name };
-            spans.push(Span::styled(std::mem::take(&mut run), style));
+    highlight(&name, &guest.positions)
+        .into_iter()
+        .map(|(run, matched)| Span::styled(run.to_owned(), if matched { app.theme.matched } else { app.theme.name }))
+        .collect()
+}
+
+/// `text` in runs of whole clusters, each marked whether it holds a matched character (`positions` are character
+/// indices, in order): a highlight takes the whole cluster, so a Thai vowel or a decomposed accent stays with its
+/// letter.
+pub fn highlight<'t>(text: &'t str, positions: &[usize]) -> Vec<(&'t str, bool)> {
+    let mut runs: Vec<(&'t str, bool)> = Vec::new();
+    let (mut start, mut end, mut chars) = (0, 0, 0);
+    for (cluster, _) in cells::clusters(text) {
+        let count = cluster.chars().count();
+        let matched = positions.iter().any(|p| (chars..chars + count).contains(p));
+        if runs.last().is_some_and(|&(_, m)| m == matched) && end > start {
+            runs.pop();
+        } else {
+            start = end;
         }
-        run_matched = matched;
-        run.push(c);
+        end += cluster.len();
+        chars += count;
+        runs.push((&text[start..end], matched));
     }
-    let style = if run_matched { app.theme.matched } else { app.theme.name };
-    spans.push(Span::styled(run, style));
-    spans
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight;
+
+    #[test]
+    fn a_highlight_takes_whole_clusters() {
+        // สุดา matched in สุดารัตน์: ส, ุ, ด, า are characters 0..4.
+        assert_eq!(highlight("สุดารัตน์", &[0, 1, 2, 3]), [("สุดา", true), ("รัตน์", false)]);
+        assert_eq!(highlight("สุดา", &[0]), [("สุ", true), ("ดา", false)], "the vowel stays with its consonant");
+        assert_eq!(highlight("Jose\u{301} Li", &[3]), [("Jos", false), ("e\u{301}", true), (" Li", false)]);
+        assert_eq!(highlight("ใจดี", &[3]), [("ใจ", false), ("ดี", true)], "a mark matched highlights its letter");
+        assert_eq!(
+            highlight("👨\u{200d}👩\u{200d}👧 Ana", &[6]),
+            [("👨\u{200d}👩\u{200d}👧 ", false), ("A", true), ("na", false)]
+        );
+    }
 }

@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
-use super::text::{book, fit};
+use super::text::{book, draw, fit};
+use crate::domain::cells;
 use crate::tui::app::{App, Focus};
 
 const PROMPT: &str = " Find › ";
@@ -23,20 +22,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => "opening the guest book… ".to_owned(),
     };
     let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
-    let room = usize::from(area.width).saturating_sub(count.width() + 1);
+    let room = usize::from(area.width).saturating_sub(cells::width(&count) + 1);
     let prompt = if app.merging.is_some() { MERGE_PROMPT } else { PROMPT };
     let mut left = vec![Span::styled(prompt, prompt_style), book(app.query.text(), app.theme.text)];
     if app.query.text().is_empty() && app.focus == Focus::Search {
         left.push(Span::styled("type a name, phone digits or pinyin", app.theme.dim));
     }
-    fit(left, room).render(area, buf);
-    Line::from(Span::styled(count, app.theme.dim)).right_aligned().render(area, buf);
+    draw(&fit(left, room), area, buf);
+    draw(&Line::from(Span::styled(count, app.theme.dim)).right_aligned(), area, buf);
 }
 
-/// Just after the character the cursor is on.
+/// Just after the cluster the cursor is on.
 pub fn cursor(app: &App, area: Rect) -> Position {
-    let typed: String = app.query.text().chars().take(app.query.cursor()).collect();
-    let x = area.x + u16::try_from(PROMPT.width() + typed.width()).unwrap_or(u16::MAX);
+    let typed = &app.query.text()[..app.query.cursor()];
+    let x = area.x + u16::try_from(cells::width(PROMPT) + cells::width(typed)).unwrap_or(u16::MAX);
     Position::new(x.min(area.right().saturating_sub(1)), area.y)
 }
 

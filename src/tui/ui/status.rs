@@ -4,9 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
-use super::text::{book, wrap};
+use super::text::{book, draw, wrap};
 use crate::tui::app::App;
 
 /// The most rows a message takes.
@@ -36,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let lines = wrap(vec![book(&text, style)], width, 1);
         for (y, line) in (area.y..area.bottom()).zip(lines) {
-            line.render(Rect::new(area.x, y, area.width, 1), buf);
+            draw(&line, Rect::new(area.x, y, area.width, 1), buf);
         }
         return;
     }
@@ -44,5 +43,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(station) => format!("{} · {station} ", app.staff),
         None => format!("{} ", app.staff),
     };
-    Line::from(book(&desk, app.theme.dim)).right_aligned().render(area, buf);
+    draw(&Line::from(book(&desk, app.theme.dim)).right_aligned(), area, buf);
 }

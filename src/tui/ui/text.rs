@@ -1,11 +1,15 @@
-//! Fitting text into cells: display widths (CJK takes two), truncation with an ellipsis, inert guest-book text.
+//! Fitting text into cells: widths as the terminal gives them (see `domain::cells`), truncation between clusters
+//! with an ellipsis, wrapping, a field's scrolled window, inert guest-book text, and drawing it all unit by unit.
 
 use std::borrow::Cow;
+use std::num::NonZeroU16;
 
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::domain::cells;
 use crate::domain::text::inert;
 
 /// Guest-book text as a span: made inert first, so it can never drive the terminal.
@@ -20,7 +24,7 @@ pub fn book_owned(text: String, style: Style) -> Span<'static> {
 
 /// The spans cut to `width` columns, ending in "…" when anything was cut. Never wraps.
 pub fn fit<'a>(spans: Vec<Span<'a>>, width: usize) -> Line<'a> {
-    let total: usize = spans.iter().map(|s| s.width()).sum();
+    let total: usize = spans.iter().map(|s| cells::width(&s.content)).sum();
     if total <= width {
         return Line::from(spans);
     }
@@ -32,7 +36,7 @@ pub fn fit<'a>(spans: Vec<Span<'a>>, width: usize) -> Line<'a> {
         if room == 0 {
             break;
         }
-        let (cut, used) = cut(&span.content, room);
+        let (cut, used) = cells::cut(&span.content, room);
         room -= used;
         let whole = cut.len() == span.content.len();
         out.push(Span::styled(Cow::Owned(cut.to_owned()), span.style));
@@ -48,7 +52,7 @@ pub fn fit<'a>(spans: Vec<Span<'a>>, width: usize) -> Line<'a> {
 
 /// Like `fit`, but `tail` is always shown whole: the head is cut to make room for it ("sandwich, co… — 3 of last 4").
 pub fn fit_with_tail<'a>(head: Vec<Span<'a>>, tail: Span<'a>, width: usize) -> Line<'a> {
-    let mut line = fit(head, width.saturating_sub(tail.width()));
+    let mut line = fit(head, width.saturating_sub(cells::width(&tail.content)));
     line.spans.push(tail);
     line
 }
@@ -57,7 +61,7 @@ pub fn fit_with_tail<'a>(head: Vec<Span<'a>>, tail: Span<'a>, width: usize) -> L
 /// written without spaces, between characters); lines after the first start with `indent` columns of space, so a
 /// labelled fact wraps under its value.
 pub fn wrap<'a>(spans: Vec<Span<'a>>, width: usize, indent: usize) -> Vec<Line<'a>> {
-    let total: usize = spans.iter().map(|s| s.width()).sum();
+    let total: usize = spans.iter().map(|s| cells::width(&s.content)).sum();
     if total <= width || width <= indent + 1 {
         return vec![fit(spans, width)];
     }
@@ -66,7 +70,7 @@ pub fn wrap<'a>(spans: Vec<Span<'a>>, width: usize, indent: usize) -> Vec<Line<'
     let mut used = 0;
     for span in spans {
         for piece in pieces(&span.content) {
-            let w = UnicodeWidthStr::width(piece);
+            let w = cells::width(piece);
             if used + w > width && used > indent {
                 lines.push(Line::from(std::mem::take(&mut line)));
                 line.push(Span::raw(" ".repeat(indent)));
@@ -77,14 +81,14 @@ pub fn wrap<'a>(spans: Vec<Span<'a>>, width: usize, indent: usize) -> Vec<Line<'
             }
             if used + w > width {
                 // A single word wider than the line: cut it where it must be cut.
-                let (head, _) = cut(piece, width - used);
+                let (head, _) = cells::cut(piece, width - used);
                 line.push(Span::styled(head.to_owned(), span.style));
                 lines.push(Line::from(std::mem::take(&mut line)));
                 line.push(Span::raw(" ".repeat(indent)));
                 used = indent;
                 let rest = &piece[head.len()..];
                 line.push(Span::styled(rest.to_owned(), span.style));
-                used += UnicodeWidthStr::width(rest);
+                used += cells::width(rest);
                 continue;
             }
             line.push(Span::styled(piece.to_owned(), span.style));
@@ -97,16 +101,17 @@ pub fn wrap<'a>(spans: Vec<Span<'a>>, width: usize, indent: usize) -> Vec<Line<'
     lines
 }
 
-/// Text in the pieces a line may break between: words with the space after them, and each character of text
+/// Text in the pieces a line may break between: words with the space after them, and each cluster of text
 /// written without spaces (Chinese, Japanese).
 fn pieces(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
-        let next_is_wide = chars.peek().is_some_and(|&(_, n)| n.width().unwrap_or(0) > 1);
-        if c == ' ' || c.width().unwrap_or(0) > 1 || next_is_wide || end == text.len() {
+    let mut end = 0;
+    let mut clusters = cells::clusters(text).peekable();
+    while let Some((cluster, w)) = clusters.next() {
+        end += cluster.len();
+        let next_is_wide = clusters.peek().is_some_and(|&(_, n)| n > 1);
+        if cluster == " " || w > 1 || next_is_wide || end == text.len() {
             pieces.push(&text[start..end]);
             start = end;
         }
@@ -114,36 +119,37 @@ fn pieces(text: &str) -> Vec<&str> {
     pieces
 }
 
-/// What of `text` shows in a field `width` columns wide with the cursor at character `cursor`, and the column
-/// the cursor is then at: the whole text when it fits; otherwise a window that keeps the cursor in view, with
-/// "…" where text is hidden on either side. The end of the text is seen whenever the cursor is at the end.
+/// What of `text` shows in a field `width` columns wide with the cursor at byte `cursor` (between clusters), and
+/// the column the cursor is then at: the whole text when it fits; otherwise a window that keeps the cursor in view,
+/// with "…" where text is hidden on either side. The end of the text is seen whenever the cursor is at the end.
 pub fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
-    let before: String = text.chars().take(cursor).collect();
-    let total = UnicodeWidthStr::width(text);
-    if total < width {
-        return (text.to_owned(), UnicodeWidthStr::width(before.as_str()));
+    let before = text.get(..cursor).unwrap_or(text);
+    if cells::width(text) < width {
+        return (text.to_owned(), cells::width(before));
     }
     // Room for the text before the cursor: the field less the cursor's own cell and a "…" on the left.
     let room = width.saturating_sub(2);
     let mut start = 0;
-    let chars: Vec<char> = before.chars().collect();
-    let mut shown_before: usize = chars.iter().map(|c| c.width().unwrap_or(0)).sum();
+    let mut shown_before = cells::width(before);
     if shown_before > width.saturating_sub(1) {
-        while shown_before > room && start < chars.len() {
-            shown_before -= chars[start].width().unwrap_or(0);
-            start += 1;
+        for (cluster, w) in cells::clusters(before) {
+            if shown_before <= room {
+                break;
+            }
+            shown_before -= w;
+            start += cluster.len();
         }
     }
     let mut shown = String::new();
     if start > 0 {
         shown.push('…');
     }
-    let cursor_column = UnicodeWidthStr::width(shown.as_str()) + shown_before;
-    let rest: String = text.chars().skip(start).collect();
-    let room_for_rest = width.saturating_sub(UnicodeWidthStr::width(shown.as_str()));
-    let (head, _) = cut(&rest, room_for_rest);
+    let cursor_column = cells::width(&shown) + shown_before;
+    let rest = &text[start..];
+    let room_for_rest = width.saturating_sub(cells::width(&shown));
+    let (head, _) = cells::cut(rest, room_for_rest);
     if head.len() < rest.len() {
-        let (head, _) = cut(&rest, room_for_rest.saturating_sub(1));
+        let (head, _) = cells::cut(rest, room_for_rest.saturating_sub(1));
         shown.push_str(head);
         shown.push('…');
     } else {
@@ -152,17 +158,69 @@ pub fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
     (shown, cursor_column)
 }
 
-/// The longest prefix of `text` that fits in `width` columns, and the columns it takes.
-fn cut(text: &str, width: usize) -> (&str, usize) {
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            return (&text[..i], used);
-        }
-        used += w;
+/// Draws `line` into the row `area`, unit by unit as the terminal will (see `domain::cells`), honouring its
+/// alignment; what does not fit is left out whole. Every pane draws book text this way rather than through
+/// ratatui's own line rendering, whose widths (Unicode's, where a lam-alef takes one cell and a SARA AM shares its
+/// consonant's) are not the terminal's, and would leave cells stale or skipped.
+pub fn draw(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
     }
-    (text, used)
+    buf.set_style(area, line.style);
+    let used = width(line).min(usize::from(area.width));
+    let room = usize::from(area.width);
+    let indent = match line.alignment {
+        Some(Alignment::Right) => room - used,
+        Some(Alignment::Center) => (room - used) / 2,
+        _ => 0,
+    };
+    let mut x = usize::from(area.x) + indent;
+    let right = usize::from(area.right());
+    let y = area.y;
+    let mut last: Option<u16> = None;
+    for span in &line.spans {
+        for unit in cells::units(&span.content) {
+            let safe = !unit.text.chars().any(char::is_control);
+            if let (true, true, Some(column)) = (unit.lone, safe, last) {
+                // A mark at the start of a span (a highlight or a completion that begins inside a cluster) rides on
+                // the cell before it, as the terminal would put it.
+                let cell = &mut buf[(column, y)];
+                let joined = format!("{}{}", cell.symbol(), unit.text);
+                cell.set_symbol(&joined);
+                continue;
+            }
+            if x + unit.width > right {
+                return;
+            }
+            let column = u16::try_from(x).unwrap_or(u16::MAX);
+            let cell = &mut buf[(column, y)];
+            cell.set_style(span.style);
+            if !safe {
+                // Never reaches here from book text (made inert before); a control written raw would drive the
+                // terminal.
+                cell.set_symbol("\u{FFFD}");
+            } else if unit.lone {
+                cell.set_symbol(&format!("\u{25CC}{}", unit.text));
+            } else {
+                cell.set_symbol(unit.text);
+            }
+            last = Some(column);
+            if usize::from(cell.symbol().cell_width()) != unit.width {
+                let forced = NonZeroU16::new(u16::try_from(unit.width).unwrap_or(1)).unwrap_or(NonZeroU16::MIN);
+                cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+            }
+            for hidden in 1..unit.width {
+                buf[(column + u16::try_from(hidden).unwrap_or(0), y)].reset();
+            }
+            x += unit.width;
+        }
+    }
+}
+
+/// The cells `line` takes on a terminal.
+pub fn width(line: &Line<'_>) -> usize {
+    line.spans.iter().map(|s| cells::width(&s.content)).sum()
 }
 
 #[cfg(test)]
@@ -191,7 +249,7 @@ mod tests {
         let shown: Vec<String> = lines.iter().map(shown).collect();
         assert_eq!(shown, ["ALLERGIES  peanuts, ", "           shellfish, ", "           sesame, gluten"]);
         let chinese = wrap(vec![Span::raw("备注  "), Span::raw("喜欢靠窗的座位和热豆浆")], 14, 6);
-        assert!(chinese.len() > 1 && chinese.iter().all(|l| l.width() <= 14));
+        assert!(chinese.len() > 1 && chinese.iter().all(|l| width(l) <= 14));
     }
 
     #[test]
@@ -203,13 +261,13 @@ mod tests {
         assert_eq!(column, 19, "the cursor sits after the last character, inside the field");
         let (shown, column) = window(&long, 0, 20);
         assert!(shown.ends_with('…') && column == 0, "{shown}");
-        assert!(UnicodeWidthStr::width(shown.as_str()) <= 20);
+        assert!(cells::width(&shown) <= 20);
     }
 
     #[test]
     fn double_width_characters_are_never_split() {
         let line = fit(vec![Span::raw("王建华先生")], 6);
         assert_eq!(shown(&line), "王建…");
-        assert!(line.width() <= 6);
+        assert!(width(&line) <= 6);
     }
 }
