@@ -80,8 +80,55 @@ fn visit_usual_without_history_is_a_clear_error() {
     let run = book.run(&["visit", "emma", "--usual"]);
     assert_eq!(run.one_line_error(), "regulars: Emma Stone has no usual yet: give --seat and --order");
     let run = book.run(&["visit", "emma", "--at", "yesterday"]);
-    assert!(run.one_line_error().contains("not an RFC 3339 time"));
+    assert!(run.one_line_error().contains("\"yesterday\" is not a time: give 2026-06-08T07:42"), "{}", run.stderr);
     assert_eq!(book.dump(), before);
+}
+
+/// `--at` as a desk says it, in the desk's own time zone (Bangkok, given as a POSIX TZ so no zone data is needed).
+#[test]
+fn times_are_taken_as_the_desk_says_them_and_the_future_is_refused() {
+    let book = book_with_guests();
+    let bangkok = [("TZ", "ICT-7")];
+    let visit = |at: &str| {
+        common::run_with(&book.path, &["visit", "emma", "--seat", "Bar 1", "--order", "tea", "--at", at], &bangkok)
+    };
+    for (at, stored) in [
+        ("2026-06-08T07:42:00", "2026-06-08T00:42:00Z"),
+        ("2026-06-09 07:42", "2026-06-09T00:42:00Z"),
+        ("2026-06-10", "2026-06-10T05:00:00Z"),
+        ("2026-06-11T07:42:00+08:00", "2026-06-10T23:42:00Z"),
+    ] {
+        let run = visit(at);
+        assert_eq!(run.code, 0, "{at}: {}", run.stderr);
+        let export = book.ok(&["export", "--format", "jsonl"]);
+        assert!(export.contains(&format!("\"at\":\"{stored}\"")), "{at} should be stored as {stored}:\n{export}");
+    }
+    let run = visit("00:00");
+    assert_eq!(run.code, 0, "HH:MM is today: {}", run.stderr);
+
+    let before = book.dump();
+    let run = visit("2099-01-05");
+    assert!(
+        run.one_line_error().contains("\"2099-01-05\" is ") && run.stderr.contains("in the future"),
+        "{}",
+        run.stderr
+    );
+    let run = visit("1899-12-31T10:00");
+    assert!(run.one_line_error().contains("before 1900"), "{}", run.stderr);
+    let run = common::run_with(
+        &book.path,
+        &["recovery", "add", "emma", "--category", "late order", "--at", "2099-01-05"],
+        &bangkok,
+    );
+    assert!(run.one_line_error().contains("in the future"), "{}", run.stderr);
+    assert_eq!(book.dump(), before, "nothing refused is saved");
+
+    let run = common::run_with(
+        &book.path,
+        &["visit", "emma", "--seat", "Bar 1", "--order", "tea", "--at", "2099-01-05", "--yes"],
+        &bangkok,
+    );
+    assert_eq!(run.code, 0, "--yes takes a future time as given: {}", run.stderr);
 }
 
 #[test]

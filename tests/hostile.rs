@@ -1,7 +1,8 @@
 //! Anything fed into the guest book is safe to show: arbitrary text (control characters, escape sequences,
 //! bidirectional overrides, huge or mixed-script strings) goes through import, the store, `card`, `find` and the
 //! screen without a panic and without one raw control byte reaching the terminal, and comes back out of an export
-//! exactly as it went in.
+//! exactly as it went in; what is part of writing beside it (Thai marks, ZWJ and ZWNJ, variation selectors,
+//! decomposed accents) is shown as written.
 
 mod common;
 
@@ -29,6 +30,11 @@ fn hostile() -> impl Strategy<Value = String> {
             Just("\u{202e}\u{200b}\u{2066}".to_owned()),
             Just("\r\n\t\u{0}\u{7f}".to_owned()),
             Just("王建华 José".to_owned()),
+            Just(WRITING[0].to_owned()),
+            Just(WRITING[1].to_owned()),
+            Just(WRITING[2].to_owned()),
+            Just(WRITING[3].to_owned()),
+            Just(WRITING[4].to_owned()),
             any::<String>(),
         ],
         1..6,
@@ -37,6 +43,10 @@ fn hostile() -> impl Strategy<Value = String> {
         .prop_map(|p| p.concat())
         .prop_filter("a name is needed", |s| !s.trim().is_empty() && s.trim().chars().count() <= 200 && s.trim() == s)
 }
+
+/// Text whose marks, joiners and selectors are part of writing: kept as written wherever it is shown.
+const WRITING: [&str; 5] =
+    ["สุดา ข้าวมันไก่", "👨\u{200d}👩\u{200d}👧", "می\u{200c}خواهم", "❤\u{fe0f}", "Jose\u{301} क्\u{200d}ष"];
 
 /// No byte of the terminal's own language: C0 controls but newline, DEL, C1 controls.
 fn raw_controls(text: &str) -> Vec<char> {
@@ -70,6 +80,10 @@ proptest! {
             prop_assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
             prop_assert_eq!(raw_controls(&run.stdout), Vec::<char>::new());
             prop_assert_eq!(raw_controls(&run.stderr), Vec::<char>::new());
+        }
+        let card = book.run(&["card", ""]).stdout;
+        for written in WRITING.iter().filter(|w| name.contains(*w)) {
+            prop_assert!(card.contains(written), "{written:?} kept as written: {card}");
         }
 
         // The screen draws it inert.

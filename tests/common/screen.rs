@@ -180,6 +180,14 @@ impl Screen {
         }
     }
 
+    /// A paste, as a terminal in bracketed-paste mode delivers it: one event.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(msg) = translate(&self.app, Event::Paste(text.to_owned())) {
+            self.dispatch(msg);
+        }
+        self.settle();
+    }
+
     pub fn press(&mut self, code: KeyCode) {
         self.key(code, KeyModifiers::NONE);
     }
@@ -199,6 +207,32 @@ impl Screen {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|frame| frame.render_widget(&self.app, frame.area())).unwrap();
         terminal.backend().to_string()
+    }
+
+    /// The runs of cells drawn in the highlight style, row by row, as they read.
+    pub fn highlighted(&self) -> Vec<String> {
+        let (width, height) = self.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| frame.render_widget(&self.app, frame.area())).unwrap();
+        let matched = self.app.theme.matched;
+        let buffer = terminal.backend().buffer();
+        let mut runs = Vec::new();
+        for y in 0..height {
+            let mut run = String::new();
+            for x in 0..width {
+                let cell = &buffer[(x, y)];
+                let lit = Some(cell.fg) == matched.fg && cell.modifier.contains(matched.add_modifier);
+                if lit {
+                    run.push_str(cell.symbol());
+                } else if !run.is_empty() {
+                    runs.push(std::mem::take(&mut run));
+                }
+            }
+            if !run.is_empty() {
+                runs.push(run);
+            }
+        }
+        runs
     }
 
     pub fn selected_name(&self) -> Option<&str> {

@@ -96,3 +96,15 @@ impl Drop for Tmux {
         let _ = self.command().arg("kill-server").status();
     }
 }
+
+impl Tmux {
+    /// Pastes `text` as a terminal does when the program asked for bracketed paste: one paste, not keys.
+    pub fn paste(&self, text: &str) {
+        use std::io::Write;
+        let mut load = self.command().args(["load-buffer", "-"]).stdin(std::process::Stdio::piped()).spawn().unwrap();
+        load.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        assert!(load.wait().unwrap().success());
+        let status = self.command().args(["paste-buffer", "-p", "-d", "-t", "desk"]).status().unwrap();
+        assert!(status.success());
+    }
+}

@@ -58,6 +58,10 @@ pub const HEADS_UP_MINUTES: i64 = 15;
 pub const OUTREACH_BIRTHDAYS: i64 = 14;
 pub const OUTREACH_LAPSED: i64 = 365;
 
+/// The most the search line holds: longer than any name the book takes, short enough that a paste of a whole
+/// document is one quick search, not seconds of work behind every key typed after it.
+pub const SEARCH_MAX: usize = crate::domain::guest::SHORT_FIELD_MAX;
+
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -203,7 +207,7 @@ pub struct App {
 impl App {
     pub fn new(size: (u16, u16), now: DateTime<Utc>, zone: FixedOffset, theme: Theme, staff: &str) -> Self {
         Self {
-            query: LineInput::default(),
+            query: LineInput::with_limit(SEARCH_MAX),
             focus: Focus::Search,
             help: false,
             help_offset: 0,

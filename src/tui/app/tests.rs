@@ -272,3 +272,38 @@ fn another_key_before_the_card_is_in_cancels_a_waiting_command() {
     let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
     assert_eq!(logged_for(&effects), None);
 }
+
+#[test]
+fn a_huge_paste_is_one_edit_cut_to_the_search_lines_limit_with_one_message() {
+    let mut app = app();
+    let effects = press(&mut app, Action::Paste("x".repeat(10_000)));
+    assert_eq!(effects, [Effect::Search { generation: 1, query: "x".repeat(SEARCH_MAX) }], "one search");
+    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(said.starts_with("The search line holds 200 characters: 200 of the paste went in"), "{said}");
+    press(&mut app, Action::ClearQuery);
+    press(&mut app, Action::Insert('y'));
+    assert_eq!(app.query.text(), "y", "keys after the paste edit as usual");
+}
+
+#[test]
+fn the_editing_keys_work_on_the_search_line() {
+    let mut app = app();
+    press(&mut app, Action::Paste("yu ming hotel".into()));
+    press(&mut app, Action::WordLeft);
+    press(&mut app, Action::DeleteWord);
+    assert_eq!(app.query.text(), "yu hotel");
+    press(&mut app, Action::LineStart);
+    press(&mut app, Action::DeleteForward);
+    press(&mut app, Action::DeleteWordForward);
+    assert_eq!(app.query.text(), " hotel");
+    press(&mut app, Action::WordRight);
+    press(&mut app, Action::WordLeft);
+    press(&mut app, Action::DeleteToEnd);
+    assert_eq!(app.query.text(), " ");
+    press(&mut app, Action::Insert('于'));
+    press(&mut app, Action::LineEnd);
+    press(&mut app, Action::DeleteBack);
+    assert_eq!(app.query.text(), " ");
+    let effects = press(&mut app, Action::CursorLeft);
+    assert_eq!(effects, [], "moving the cursor searches nothing");
+}

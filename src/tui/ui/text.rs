@@ -167,7 +167,6 @@ pub fn draw(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, line.style);
     let used = width(line).min(usize::from(area.width));
     let room = usize::from(area.width);
     let indent = match line.alignment {
@@ -175,6 +174,10 @@ pub fn draw(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
         Some(Alignment::Center) => (room - used) / 2,
         _ => 0,
     };
+    // The line's own style on the cells it covers only: a right-aligned tail drawn over a row keeps the row's
+    // highlights.
+    let covered = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    buf.set_style(Rect { x: area.x + covered(indent), width: covered(used), ..area }, line.style);
     let mut x = usize::from(area.x) + indent;
     let right = usize::from(area.right());
     let y = area.y;
