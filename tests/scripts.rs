@@ -50,6 +50,19 @@ fn a_highlight_never_takes_a_mark_from_its_letter() {
 }
 
 #[test]
+fn a_long_search_scrolls_to_keep_what_is_typed_in_view() {
+    let mut screen = Screen::new(SCRIPTS, (80, 24));
+    screen.paste(&"ข้าว ".repeat(30));
+    screen.type_text("XYZ");
+    let shown = screen.screen();
+    let line = shown.lines().next().unwrap();
+    assert!(line.contains("Find › …") && line.contains("XYZ"), "{line}");
+    screen.key(KeyCode::Home, KeyModifiers::CONTROL);
+    let shown = screen.screen();
+    assert!(shown.lines().next().unwrap().contains("Find › ข้าว ข้าว"), "Ctrl-Home shows the start again");
+}
+
+#[test]
 fn the_editing_keys_work_in_a_form_field() {
     let mut screen = Screen::new(SCRIPTS, (80, 24));
     screen.ctrl('a');

@@ -4,12 +4,12 @@ use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
+use regulars::domain::cells;
 use regulars::domain::money::Money;
 use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of, tally};
 use regulars::domain::text::{inert, inert_json, quoted};
 use regulars::domain::when::counted;
 use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
-use unicode_width::UnicodeWidthStr;
 
 use super::Book;
 
@@ -67,13 +67,14 @@ pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffs
     if rows.is_empty() {
         return writeln!(out, "No mishaps recorded in this period.");
     }
-    let width = |i: usize| rows.iter().map(|r| r[i].width()).chain([HEADERS[i].width()]).max().unwrap_or(0);
+    let width =
+        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(HEADERS[i])]).max().unwrap_or(0);
     let widths: Vec<usize> = (0..HEADERS.len()).map(width).collect();
     let line = |cells: &[&str]| -> String {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cells::width(cell))))
             .collect();
         padded.join("  ").trim_end().to_owned()
     };
@@ -84,14 +85,14 @@ pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffs
     }
     writeln!(out)?;
     writeln!(out, "Why this order: {}", priority_key(tally, money).join(" · "))?;
-    let priority_width = rows.iter().map(|r| r[PRIORITY].width()).max().unwrap_or(0);
+    let priority_width = rows.iter().map(|r| cells::width(&r[PRIORITY])).max().unwrap_or(0);
     for row in &rows {
         let (category, priority) = (&row[0], &row[PRIORITY]);
         writeln!(
             out,
             "{category}{}  {}{priority}  {}",
-            " ".repeat(widths[0] - category.width()),
-            " ".repeat(priority_width - priority.width()),
+            " ".repeat(widths[0] - cells::width(category)),
+            " ".repeat(priority_width - cells::width(priority)),
             row[WHY]
         )?;
     }

@@ -64,7 +64,7 @@ pub const COUNTER_MOVES: &[(Action, &str)] = &[
 
 /// Editing keys, the same on the search line and in a form's fields.
 pub const EDITING: &[(Action, &str)] = &[
-    (Action::DeleteBack, "delete a character (Thai, Indic: its last mark first)"),
+    (Action::DeleteBack, "delete a character (Thai: its last mark first)"),
     (Action::DeleteForward, "delete the character under the cursor"),
     (Action::DeleteWord, "delete the word before the cursor"),
     (Action::DeleteWordForward, "delete the word after the cursor"),
@@ -74,8 +74,8 @@ pub const EDITING: &[(Action, &str)] = &[
     (Action::CursorRight, "move the cursor; at a field's end, take its completion"),
     (Action::WordLeft, "a word left"),
     (Action::WordRight, "a word right"),
-    (Action::LineStart, "to the start (on the search line Home is the list's first guest, Ctrl-A adds a guest)"),
-    (Action::LineEnd, "to the end (on the search line End is the list's last guest)"),
+    (Action::LineStart, "to the start (search line: Ctrl-Home only)"),
+    (Action::LineEnd, "to the end (search line: Ctrl-E, Ctrl-End)"),
 ];
 
 /// Keys of a form, in hint order.

@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, Table, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use super::text::{draw, fit};
+use crate::domain::cells;
 use crate::domain::text::inert;
 use crate::domain::when::counted;
 use crate::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
@@ -67,7 +67,8 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         return;
     }
     let columns: Vec<usize> = if area.width >= WIDE { (0..WHY).collect() } else { NARROW.to_vec() };
-    let widest = |i: usize| rows.iter().map(|r| r[i].width()).chain([HEADERS[i].width()]).max().unwrap_or(0);
+    let widest =
+        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(HEADERS[i])]).max().unwrap_or(0);
     let widths: Vec<Constraint> =
         columns.iter().map(|&i| Constraint::Length(u16::try_from(widest(i)).unwrap_or(u16::MAX))).collect();
     let room = inner.bottom().saturating_sub(y);
@@ -83,9 +84,9 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
     // A bar per category, in the same order, as long as its priority is against the worst, then why it ranks there.
     let top = tally.categories.first().map_or(1.0, |c| c.priority.max(f64::MIN_POSITIVE));
     let names: Vec<String> = rows.iter().map(|r| inert(&r[0]).into_owned()).collect();
-    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(NAME_MAX);
-    let priority_width = rows.iter().map(|r| r[PRIORITY].width()).max().unwrap_or(0);
-    let why_width = rows.iter().map(|r| r[WHY].width()).max().unwrap_or(0);
+    let name_width = names.iter().map(|n| cells::width(n)).max().unwrap_or(0).min(NAME_MAX);
+    let priority_width = rows.iter().map(|r| cells::width(&r[PRIORITY])).max().unwrap_or(0);
+    let why_width = rows.iter().map(|r| cells::width(&r[WHY])).max().unwrap_or(0);
     let fixed = name_width + 1 + 1 + priority_width;
     let beside = width >= fixed + MIN_BAR + 2 + why_width;
     let bar_room = width.saturating_sub(fixed + if beside { 2 + why_width } else { 0 }).clamp(1, MAX_BAR);
@@ -94,12 +95,12 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         let length = ((c.priority / top) * bar_room as f64).round().clamp(1.0, bar_room as f64) as usize;
         let name = fit(vec![Span::raw(name.as_str())], name_width).to_string();
         let mut spans = vec![
-            Span::styled(format!("{name}{} ", " ".repeat(name_width.saturating_sub(name.width()))), theme.text),
+            Span::styled(format!("{name}{} ", " ".repeat(name_width.saturating_sub(cells::width(&name)))), theme.text),
             Span::styled("█".repeat(length), theme.alert),
         ];
         if beside {
             // Padded, so that the reasons line up in a column.
-            let pad = bar_room - length + priority_width - row[PRIORITY].width();
+            let pad = bar_room - length + priority_width - cells::width(&row[PRIORITY]);
             spans.push(Span::styled(format!("{} {}", " ".repeat(pad), row[PRIORITY]), theme.dim));
         } else {
             spans.push(Span::styled(format!(" {}", row[PRIORITY]), theme.dim));
@@ -123,7 +124,7 @@ fn wrap(parts: &[String], width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in parts {
         match lines.last_mut() {
-            Some(line) if line.width() + 3 + part.width() <= width => {
+            Some(line) if cells::width(line) + 3 + cells::width(part) <= width => {
                 line.push_str(" · ");
                 line.push_str(part);
             }

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::text::{book, draw, fit};
+use super::text::{book_owned, draw, fit, window};
 use crate::domain::cells;
 use crate::tui::app::{App, Focus};
 
@@ -13,30 +13,46 @@ const PROMPT: &str = " Find › ";
 const MERGE_PROMPT: &str = " Into › ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let count = match &app.results {
+    let count = count(app);
+    let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
+    let prompt = if app.merging.is_some() { MERGE_PROMPT } else { PROMPT };
+    let (shown, _) = typed(app, area, &count);
+    let mut left = vec![Span::styled(prompt, prompt_style), book_owned(shown, app.theme.text)];
+    if app.query.text().is_empty() && app.focus == Focus::Search {
+        left.push(Span::styled("type a name, phone digits or pinyin", app.theme.dim));
+    }
+    draw(&fit(left, room(area, &count)), area, buf);
+    draw(&Line::from(Span::styled(count, app.theme.dim)).right_aligned(), area, buf);
+}
+
+/// Just after the cluster the cursor is on.
+pub fn cursor(app: &App, area: Rect) -> Position {
+    let (_, column) = typed(app, area, &count(app));
+    let x = area.x + u16::try_from(cells::width(PROMPT) + column).unwrap_or(u16::MAX);
+    Position::new(x.min(area.right().saturating_sub(1)), area.y)
+}
+
+/// How many guests the query finds, at the right of the line.
+fn count(app: &App) -> String {
+    match &app.results {
         _ if app.guests == Some(0) => "empty guest book ".to_owned(),
         Some(r) if r.query.trim().is_empty() => format!("{} {}, latest first ", group(r.guests), guests(r.guests)),
         Some(r) if r.total == 0 => "no guest matches ".to_owned(),
         Some(r) if r.close => format!("no exact match · {} one typo away ", group(r.total)),
         Some(r) => format!("{} of {} {} ", group(r.total), group(r.guests), guests(r.guests)),
         None => "opening the guest book… ".to_owned(),
-    };
-    let prompt_style = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.dim };
-    let room = usize::from(area.width).saturating_sub(cells::width(&count) + 1);
-    let prompt = if app.merging.is_some() { MERGE_PROMPT } else { PROMPT };
-    let mut left = vec![Span::styled(prompt, prompt_style), book(app.query.text(), app.theme.text)];
-    if app.query.text().is_empty() && app.focus == Focus::Search {
-        left.push(Span::styled("type a name, phone digits or pinyin", app.theme.dim));
     }
-    draw(&fit(left, room), area, buf);
-    draw(&Line::from(Span::styled(count, app.theme.dim)).right_aligned(), area, buf);
 }
 
-/// Just after the cluster the cursor is on.
-pub fn cursor(app: &App, area: Rect) -> Position {
-    let typed = &app.query.text()[..app.query.cursor()];
-    let x = area.x + u16::try_from(cells::width(PROMPT) + cells::width(typed)).unwrap_or(u16::MAX);
-    Position::new(x.min(area.right().saturating_sub(1)), area.y)
+/// The columns left of the count.
+fn room(area: Rect, count: &str) -> usize {
+    usize::from(area.width).saturating_sub(cells::width(count) + 1)
+}
+
+/// What of the query shows after the prompt, scrolled so the cursor and what is typed stay in view, and the
+/// cursor's column in it.
+fn typed(app: &App, area: Rect, count: &str) -> (String, usize) {
+    window(app.query.text(), app.query.cursor(), room(area, count).saturating_sub(cells::width(PROMPT)))
 }
 
 fn guests(n: usize) -> &'static str {

@@ -9,7 +9,7 @@ use super::text::{book, draw, wrap};
 use crate::tui::app::App;
 
 /// The most rows a message takes.
-const MOST_ROWS: u16 = 2;
+const MOST_ROWS: u16 = 3;
 
 /// The question or message, as shown: text and style.
 fn said(app: &App) -> Option<(String, ratatui::style::Style)> {
