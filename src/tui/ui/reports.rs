@@ -2,11 +2,12 @@
 //! category's priority with why it ranks there.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, Table, Widget};
+use ratatui::widgets::{Block, Widget};
 
-use super::text::{draw, fit};
+use super::text::{book_owned, draw, fit};
 use crate::domain::cells;
 use crate::domain::text::inert;
 use crate::domain::when::counted;
@@ -69,17 +70,26 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
     let columns: Vec<usize> = if area.width >= WIDE { (0..WHY).collect() } else { NARROW.to_vec() };
     let widest =
         |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(HEADERS[i])]).max().unwrap_or(0);
-    let widths: Vec<Constraint> =
-        columns.iter().map(|&i| Constraint::Length(u16::try_from(widest(i)).unwrap_or(u16::MAX))).collect();
+    let widths: Vec<usize> = columns.iter().map(|&i| widest(i)).collect();
     let room = inner.bottom().saturating_sub(y);
     let table_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX).min(room / 2);
-    let table = Table::new(
-        rows.iter().map(|r| Row::new(columns.iter().map(|&i| Cell::from(inert(&r[i]).into_owned())))),
-        widths,
-    )
-    .header(Row::new(columns.iter().map(|&i| Cell::from(HEADERS[i]))).style(theme.label))
-    .column_spacing(2);
-    Widget::render(table, Rect::new(inner.x, y, inner.width, table_height), buf);
+    // The table drawn row by row like every other line, so a category in Thai or Arabic takes the cells the
+    // terminal gives it: columns padded to their widest cell, two spaces apart.
+    let row_line = |texts: Vec<&str>, style: Style| {
+        let mut spans = Vec::new();
+        for (k, (text, width)) in texts.into_iter().zip(&widths).enumerate() {
+            if k > 0 {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(book_owned(format!("{text}{}", " ".repeat(width.saturating_sub(cells::width(text)))), style));
+        }
+        fit(spans, usize::from(inner.width))
+    };
+    let header = row_line(columns.iter().map(|&i| HEADERS[i]).collect(), theme.label);
+    let body = rows.iter().map(|r| row_line(columns.iter().map(|&i| r[i].as_str()).collect(), Style::new()));
+    for (line, row) in std::iter::once(header).chain(body).zip(y..y + table_height) {
+        draw(&line, Rect::new(inner.x, row, inner.width, 1), buf);
+    }
 
     // A bar per category, in the same order, as long as its priority is against the worst, then why it ranks there.
     let top = tally.categories.first().map_or(1.0, |c| c.priority.max(f64::MIN_POSITIVE));
