@@ -239,4 +239,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // keys hold more than once, and how its spellings' words start. Computed with the other search keys.
     "ALTER TABLE guests ADD COLUMN repeat_mask INTEGER NOT NULL DEFAULT 0;
      ALTER TABLE guests ADD COLUMN spelling_starts INTEGER NOT NULL DEFAULT 0;",
+    // 6: the latest visits of the whole house (what the house serves most, for completing orders) read from an
+    // index instead of sorting every visit: with years of history that sort took a third of a second.
+    "CREATE INDEX visits_by_time ON visits (at);",
 ];

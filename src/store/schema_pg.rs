@@ -150,6 +150,8 @@ const MIGRATIONS: &[&str] = &[
     // 5: as the file book's migration 5, the repeated letters and the spellings' word starts.
     "ALTER TABLE guests ADD COLUMN repeat_mask BIGINT NOT NULL DEFAULT 0;
      ALTER TABLE guests ADD COLUMN spelling_starts BIGINT NOT NULL DEFAULT 0;",
+    // 6: as the file book's migration 6, the latest visits of the house from an index.
+    "CREATE INDEX visits_by_time ON visits (at);",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.
