@@ -1,11 +1,9 @@
 //! `regulars export`: the whole book out (guests, and the recoveries recorded for nobody), or one guest's record.
 
-use std::fs;
-use std::io::{BufWriter, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use regulars::domain::GuestId;
 use regulars::interchange::{self, Format};
 
@@ -19,14 +17,7 @@ pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> 
     };
     match out {
         Some(path) => {
-            let file = fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            interchange::write(format, &guests, &mishaps, BufWriter::new(file))?;
+            super::whole_file::write(path, |file| interchange::write(format, &guests, &mishaps, file))?;
             let count = match guests.len() {
                 1 => "1 guest".to_owned(),
                 n => format!("{n} guests"),

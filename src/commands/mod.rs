@@ -19,6 +19,7 @@ mod recovery;
 mod report;
 mod screen;
 mod visit;
+mod whole_file;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

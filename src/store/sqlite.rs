@@ -208,10 +208,26 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
 /// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
 pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
     create_private(to).map_err(|source| StoreError::Create { path: to.to_owned(), source })?;
-    let mut target = Connection::open(to)?;
-    let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
-    backup.run_to_completion(256, Duration::from_millis(5), None)?;
-    Ok(())
+    let copied = (|| -> Result<()> {
+        let mut target = Connection::open(to)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        Ok(())
+    })();
+    if copied.is_err() {
+        // A copy that failed part way (a full disk) is no backup, and would block the retry: it goes, with the
+        // journal SQLite may have left beside it.
+        let _ = fs::remove_file(to);
+        let _ = fs::remove_file(journal(to));
+    }
+    copied
+}
+
+/// The rollback journal SQLite keeps beside a book being written in its default mode.
+fn journal(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    name.into()
 }
 
 /// Before an erasure: deleted content is to be overwritten, not merely unlinked.

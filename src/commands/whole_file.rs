@@ -1,0 +1,62 @@
+//! Files the commands write are written whole or not at all: into a private temporary file beside the target,
+//! synced, then renamed over it. On any failure the file that was there is untouched and nothing partial is left,
+//! and the error names the file (and says so when the disk is full).
+
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+use regulars::domain::text::inert;
+
+/// Writes `path` with `fill`, whole or not at all. The new file is readable by its owner only (tempfile makes it
+/// 0600), and the rename replaces whatever `path` was — a file or a link — without writing through it.
+pub fn write(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let shown = inert(&path.display().to_string()).into_owned();
+    let failed = |error: io::Error| anyhow!("cannot write {shown}: {}; it was left as it was", why(&error));
+    let temporary =
+        tempfile::Builder::new().prefix(".regulars-").suffix(".part").tempfile_in(folder).map_err(failed)?;
+    let (file, temporary_path) = temporary.into_parts();
+    let mut out = BufWriter::new(file);
+    fill(&mut out).map_err(failed)?;
+    let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
+    file.sync_all().map_err(failed)?;
+    temporary_path.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
+/// What went wrong, as a desk would say it.
+fn why(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        write(&path, |out| out.write_all(b"good\n")).unwrap();
+        let error = write(&path, |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space"))
+        })
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("cannot write {}: the disk is full; it was left as it was", path.display())
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"good\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no partial file is left");
+    }
+}
