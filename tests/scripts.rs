@@ -7,7 +7,10 @@ mod common;
 use common::Book;
 use common::screen::Screen;
 use common::tmux::Tmux;
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use regulars::tui::action::Action;
+use regulars::tui::app::Mode;
+use regulars::tui::keymap::Keymap;
 
 const SCRIPTS: &str = include_str!("fixtures/scripts.jsonl");
 const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
@@ -47,6 +50,50 @@ fn a_highlight_never_takes_a_mark_from_its_letter() {
     let shown = screen.screen();
     let row = shown.lines().find(|l| l.contains("สุดารัตน์")).unwrap();
     assert!(row.contains("│สุดารัตน์ มณีวงศ์  คุณสุดา"), "{row}");
+}
+
+/// Every editing key people expect, and what it means on the search line and in a form field: the same, but for
+/// Home, End and Ctrl-A, which on the search line keep moving in the list and adding a guest.
+#[test]
+fn each_editing_key_means_the_same_on_the_search_line_and_in_a_form() {
+    use KeyCode::*;
+    let (none, ctrl, alt) = (KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT);
+    let both = [
+        (Backspace, none, Action::DeleteBack),
+        (Char('h'), ctrl, Action::DeleteBack),
+        (Delete, none, Action::DeleteForward),
+        (Char('d'), ctrl, Action::DeleteForward),
+        (Char('w'), ctrl, Action::DeleteWord),
+        (Backspace, alt, Action::DeleteWord),
+        (Char('d'), alt, Action::DeleteWordForward),
+        (Char('k'), ctrl, Action::DeleteToEnd),
+        (Char('u'), ctrl, Action::ClearQuery),
+        (Left, none, Action::CursorLeft),
+        (Right, none, Action::CursorRight),
+        (Left, ctrl, Action::WordLeft),
+        (Char('b'), alt, Action::WordLeft),
+        (Right, ctrl, Action::WordRight),
+        (Char('f'), alt, Action::WordRight),
+        (Home, ctrl, Action::LineStart),
+        (Char('e'), ctrl, Action::LineEnd),
+        (End, ctrl, Action::LineEnd),
+    ];
+    let keymap = Keymap::default();
+    let means = |mode, code, modifiers| keymap.key(mode, KeyEvent::new(code, modifiers));
+    for (code, modifiers, action) in both {
+        assert_eq!(
+            means(Mode::Search, code, modifiers),
+            Some(action.clone()),
+            "{code:?} {modifiers:?} on the search line"
+        );
+        assert_eq!(means(Mode::Form, code, modifiers), Some(action), "{code:?} {modifiers:?} in a form");
+    }
+    assert_eq!(means(Mode::Form, Home, none), Some(Action::LineStart));
+    assert_eq!(means(Mode::Form, End, none), Some(Action::LineEnd));
+    assert_eq!(means(Mode::Form, Char('a'), ctrl), Some(Action::LineStart));
+    assert_eq!(means(Mode::Search, Home, none), Some(Action::SelectFirst));
+    assert_eq!(means(Mode::Search, End, none), Some(Action::SelectLast));
+    assert_eq!(means(Mode::Search, Char('a'), ctrl), Some(Action::NewGuestForm));
 }
 
 #[test]
