@@ -1,10 +1,7 @@
 //! `regulars copy`: a whole book into a new one, a file to a server and back. A new file that the copy could not
 //! fill is removed again: a copy is there whole, or not at all.
-
-use std::path::{Path, PathBuf};
-
 use anyhow::{Context, Result};
-use regulars::store::{Location, Store};
+use regulars::store::{Location, Store, remove_book_files};
 
 use super::Book;
 
@@ -31,7 +28,7 @@ pub fn copy(book: &Book, from: &Location, to: &Location) -> Result<()> {
         Ok(copied) => copied,
         Err(error) => {
             if let Some(path) = new_file {
-                remove_book_file(&path);
+                remove_book_files(&path);
             }
             return Err(error);
         }
@@ -45,13 +42,4 @@ pub fn copy(book: &Book, from: &Location, to: &Location) -> Result<()> {
         copied.rows("audit_log"),
     );
     Ok(())
-}
-
-/// Removes a book file made for a copy that failed, with SQLite's files beside it.
-fn remove_book_file(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
 }

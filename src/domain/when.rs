@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateT
 use super::text::quoted;
 
 /// How far ahead of the desk's clock a time may be (clocks differ by a minute or two) before it is taken for a typo.
-pub const FUTURE_SLACK: Duration = Duration::minutes(5);
+const FUTURE_SLACK: Duration = Duration::minutes(5);
 
 /// A time as a desk says it, read in the desk's time `zone` on the day of `now`: RFC 3339 (`2026-06-08T07:42:00+07:00`),
 /// a local time without an offset (`2026-06-08T07:42`, `2026-06-08 07:42:00`), a date alone (`2026-06-08`, taken
@@ -23,10 +23,9 @@ pub fn said_time<Tz: TimeZone>(
     let local_now = now.with_timezone(zone).naive_local();
     let at = if let Ok(t) = DateTime::parse_from_rfc3339(&trimmed.replacen(' ', "T", 1)) {
         t.with_timezone(&Utc)
-    } else if let Some(local) = local_time(trimmed, local_now) {
+    } else if let Some((local, date_alone)) = local_time(trimmed, local_now) {
         // Today's date alone is as of now: noon may not have come yet.
-        let today = trimmed.len() == "2026-06-08".len() && local.date() == local_now.date();
-        let local = if today { local.min(local_now) } else { local };
+        let local = if date_alone && local.date() == local_now.date() { local.min(local_now) } else { local };
         match zone.from_local_datetime(&local) {
             LocalResult::Single(t) => t.with_timezone(&Utc),
             // The hour the clocks go back happens twice: the first one.
@@ -55,18 +54,21 @@ pub fn said_time<Tz: TimeZone>(
     Ok(at)
 }
 
-/// A local date and time, a date alone (noon) or a time alone (today).
-fn local_time(text: &str, now: NaiveDateTime) -> Option<NaiveDateTime> {
+/// A local date and time, a date alone (noon; said so), or a time alone (today).
+fn local_time(text: &str, now: NaiveDateTime) -> Option<(NaiveDateTime, bool)> {
     let text = text.replacen(' ', "T", 1);
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(t) = NaiveDateTime::parse_from_str(&text, format) {
-            return Some(t);
+            return Some((t, false));
         }
     }
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-        return date.and_hms_opt(12, 0, 0);
+        return date.and_hms_opt(12, 0, 0).map(|t| (t, true));
     }
-    ["%H:%M:%S", "%H:%M"].iter().find_map(|f| NaiveTime::parse_from_str(&text, f).ok()).map(|t| now.date().and_time(t))
+    ["%H:%M:%S", "%H:%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(&text, f).ok())
+        .map(|t| (now.date().and_time(t), false))
 }
 
 /// "3 days", "2 hours", "40 minutes".

@@ -28,6 +28,7 @@ use sql::{Sql, args};
 
 pub use copy::Copied;
 pub use read::{AuditEntry, Duplicate};
+pub use sqlite::remove_book_files;
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.

@@ -215,19 +215,19 @@ pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
         Ok(())
     })();
     if copied.is_err() {
-        // A copy that failed part way (a full disk) is no backup, and would block the retry: it goes, with the
-        // journal SQLite may have left beside it.
-        let _ = fs::remove_file(to);
-        let _ = fs::remove_file(journal(to));
+        // A copy that failed part way (a full disk) is no backup, and would block the retry.
+        remove_book_files(to);
     }
     copied
 }
 
-/// The rollback journal SQLite keeps beside a book being written in its default mode.
-fn journal(path: &Path) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-journal");
-    name.into()
+/// Removes a book file made for a copy or a backup that failed, with the files SQLite keeps beside it.
+pub fn remove_book_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = fs::remove_file(std::path::PathBuf::from(name));
+    }
 }
 
 /// Before an erasure: deleted content is to be overwritten, not merely unlinked.
