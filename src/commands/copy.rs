@@ -1,5 +1,6 @@
 //! `regulars copy`: a whole book into a new one, a file to a server and back. A new file that the copy could not
 //! fill is removed again: a copy is there whole, or not at all.
+
 use anyhow::{Context, Result};
 use regulars::store::{Location, Store, remove_book_files};
 
