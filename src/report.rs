@@ -154,9 +154,8 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
                 email: profile.email.clone(),
                 birthday: profile.birthday.map(|b| b.to_string()).unwrap_or_default(),
                 last_visit: h
-                    .visits
-                    .last()
-                    .map(|v| v.at.with_timezone(&zone).format("%Y-%m-%d").to_string())
+                    .last_visit()
+                    .map(|at| at.with_timezone(&zone).format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
                 last_seat: card.last_seat.map(|s| s.seat.to_owned()).unwrap_or_default(),
                 the_usual,
@@ -226,6 +225,7 @@ mod tests {
             note: String::new(),
         };
         let guest = |id: i64, birthday: Option<&str>, visits: Vec<Visit>| GuestHistory {
+            earlier: Default::default(),
             written: vec![],
             guest: Guest {
                 id: GuestId(id),

@@ -102,7 +102,8 @@ on_both_books!(
     ids_are_never_handed_out_twice_even_after_a_take_back,
     an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field,
     notes_of_who_was_written_to_round_trip_and_are_taken_back,
-    a_search_of_only_the_rows_a_query_can_match_finds_what_the_whole_book_does
+    a_search_of_only_the_rows_a_query_can_match_finds_what_the_whole_book_does,
+    a_long_history_gives_the_card_its_latest_visits_and_the_whole_history_adds_up
 );
 
 fn a_guest_round_trips_with_history_and_audit(book: &TestBook) {
@@ -488,4 +489,30 @@ fn a_desk_whose_server_connection_was_lost_connects_again_by_itself() {
     assert_eq!(desk_of, "lobby-1");
     // The watcher, whose notices were lost with its connection, is told to look again.
     assert!(watcher.writes_mark(Duration::from_secs(2)).unwrap() > heard);
+}
+
+/// A card reads only a guest's latest visits; what it shows — the old seat from before a run of take-aways, the
+/// count, the first visit, the usual — is what the whole history says.
+fn a_long_history_gives_the_card_its_latest_visits_and_the_whole_history_adds_up(book: &TestBook) {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let start = Utc.with_ymd_and_hms(2016, 1, 1, 8, 0, 0).unwrap();
+    let visit = |day: i64, seat: &str, item: &str| Visit {
+        seat: seat.into(),
+        order: vec![item.into()],
+        ..bar_visit(start + chrono::Duration::days(day))
+    };
+    let mut regular = record("Yu Wei", "+66 81 000 0001");
+    regular.visits = (0..150).map(|day| visit(day, if day < 80 { "Window 2" } else { "" }, "coffee")).collect();
+    regular.visits.push(visit(150, "", "tea"));
+    let mut short = record("Ana Lee", "+66 81 000 0002");
+    short.visits = (0..3).map(|day| visit(day, "Bar", "tea")).collect();
+    store.import(vec![regular, short], "Nok", "test").unwrap();
+    let ids: Vec<GuestId> = rows(&store).iter().map(|r| r.0).collect();
+    assert_eq!(ids.len(), 2);
+    for id in ids {
+        let (recent, whole) = (store.recent_history(id).unwrap(), store.history(id).unwrap());
+        assert!(recent.visits.len() <= 60, "{}", recent.visits.len());
+        assert_eq!(recent.visits[..], whole.visits[whole.visits.len() - recent.visits.len()..]);
+        assert_eq!(recent.card(), whole.card());
+    }
 }

@@ -34,7 +34,7 @@ pub struct Picked {
 /// The guest `arg` names (a query or an id), for `need`.
 pub fn pick(store: &Store, arg: &GuestArg, need: Need) -> Result<Picked> {
     match (&arg.query, arg.id) {
-        (_, Some(id)) => Ok(Picked { history: store.history(GuestId(id))?, others: 0 }),
+        (_, Some(id)) => Ok(Picked { history: store.recent_history(GuestId(id))?, others: 0 }),
         (Some(query), None) => pick_query(store, query, need),
         (None, None) => bail!("say which guest: a query or --id"),
     }
@@ -50,11 +50,11 @@ pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
         return Err(refusal(query, &rows, found.total, "has no exact match; those one typo away are"));
     }
     if found.total == 1 || need == Need::Read {
-        return Ok(Picked { history: store.history(best.id)?, others });
+        return Ok(Picked { history: store.recent_history(best.id)?, others });
     }
     let clear: Vec<&GuestView<'_>> = rows.iter().filter(|row| names_clearly(row, query)).collect();
     match clear.as_slice() {
-        [only] => Ok(Picked { history: store.history(only.id)?, others }),
+        [only] => Ok(Picked { history: store.recent_history(only.id)?, others }),
         _ => Err(refusal(query, &rows, found.total, "matches")),
     }
 }

@@ -88,7 +88,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
 
 fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outbox) {
     if let Some((ticket, guest)) = newest.card {
-        let card = match book.history(guest) {
+        let card = match book.recent_history(guest) {
             Ok(card) => {
                 remembered.keep(&card);
                 Ok(Box::new(card))

@@ -165,6 +165,7 @@ mod tests {
             guest: Guest { id: GuestId(7), version: 1, profile, notes_by: None },
             visits,
             recoveries: vec![],
+            earlier: Default::default(),
             written: vec![],
         }
     }

@@ -64,14 +64,26 @@ pub struct RecoveryEntry {
     pub recovery: Recovery,
 }
 
-/// One guest with their whole history: visits oldest first, recoveries oldest first, and the notes written to them
-/// for an occasion (outreach), oldest first.
+/// One guest with their history: visits oldest first, recoveries oldest first, and the notes written to them for an
+/// occasion (outreach), oldest first. An export or a merge holds every visit; a card only the latest, with what the
+/// visits before them add up to in `earlier`, so that a guest of ten years costs what a guest of ten days does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GuestHistory {
     pub guest: Guest,
     pub visits: Vec<Visit>,
+    pub earlier: Earlier,
     pub recoveries: Vec<RecoveryEntry>,
     pub written: Vec<outreach::Written>,
+}
+
+/// What the visits before those held add up to; nothing (the default) when every visit is held.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Earlier {
+    pub count: usize,
+    pub first: Option<DateTime<Utc>>,
+    /// The seat of the latest seated visit among them, and its time: the "old seat" of a guest whose latest visits
+    /// were all take-aways.
+    pub seat: Option<(String, DateTime<Utc>)>,
 }
 
 /// How many past visits a card lists.
@@ -111,6 +123,16 @@ impl Card<'_> {
 }
 
 impl GuestHistory {
+    /// How many visits the guest has made, held or not.
+    pub fn visit_count(&self) -> usize {
+        self.earlier.count + self.visits.len()
+    }
+
+    /// The time of the latest visit.
+    pub fn last_visit(&self) -> Option<DateTime<Utc>> {
+        self.visits.last().map(|v| v.at)
+    }
+
     /// The card for this guest.
     pub fn card(&self) -> Card<'_> {
         let mut open_recoveries: Vec<&RecoveryEntry> =
@@ -118,11 +140,12 @@ impl GuestHistory {
         open_recoveries.sort_by_key(|entry| std::cmp::Reverse(entry.recovery.opened_at));
         Card {
             guest: &self.guest,
-            last_seat: usual::last_seat(&self.visits),
+            last_seat: usual::last_seat(&self.visits)
+                .or_else(|| self.earlier.seat.as_ref().map(|(seat, at)| LastSeat { seat, at: *at })),
             usual_seat: usual::usual_seat(&self.visits),
             the_usual: usual::the_usual(&self.visits),
-            visit_count: self.visits.len(),
-            first_visit: self.visits.first().map(|v| v.at),
+            visit_count: self.visit_count(),
+            first_visit: self.earlier.first.or_else(|| self.visits.first().map(|v| v.at)),
             open_recoveries,
             recent_visits: self.visits.iter().rev().take(RECENT_VISITS_SHOWN).collect(),
         }
@@ -165,12 +188,19 @@ mod tests {
             note: "x".into(),
         };
         let now = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
-        let empty = GuestHistory { guest: guest.clone(), visits: vec![], recoveries: vec![], written: vec![] };
+        let empty = GuestHistory {
+            guest: guest.clone(),
+            visits: vec![],
+            earlier: Earlier::default(),
+            recoveries: vec![],
+            written: vec![],
+        };
         assert_eq!(empty.card().the_usual_visit(now, "Nok"), None);
         let regular = GuestHistory {
             guest,
             visits: vec![visit(1, "Window 2", &["tea"]), visit(2, "Window 2", &["tea"]), visit(3, "Bar", &["coffee"])],
             recoveries: vec![],
+            earlier: Default::default(),
             written: vec![],
         };
         let usual = regular.card().the_usual_visit(now, "Nok").unwrap();
@@ -193,7 +223,7 @@ mod tests {
             .into_iter()
             .map(|(day, resolved)| RecoveryEntry { id: RecoveryId(day.into()), recovery: recovery(day, resolved) })
             .collect();
-        let history = GuestHistory { guest, visits: vec![], recoveries, written: vec![] };
+        let history = GuestHistory { guest, visits: vec![], earlier: Earlier::default(), recoveries, written: vec![] };
         let open: Vec<RecoveryId> = history.card().open_recoveries.iter().map(|e| e.id).collect();
         assert_eq!(open, [RecoveryId(3), RecoveryId(1)]);
     }

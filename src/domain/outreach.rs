@@ -109,10 +109,10 @@ pub fn prospects(
                     reasons.push(Reason::Birthday { on, in_days });
                 }
             }
-            if let Some(last) = history.visits.last().filter(|_| history.visits.len() >= 2)
-                && last.at < now - Duration::days(lapsed_days)
+            if let Some(last) = history.last_visit().filter(|_| history.visit_count() >= 2)
+                && last < now - Duration::days(lapsed_days)
             {
-                reasons.push(Reason::Lapsed { days: (now - last.at).num_days(), since: last.at });
+                reasons.push(Reason::Lapsed { days: (now - last).num_days(), since: last });
             }
             reasons.retain(|reason| !reason.written_in(&history.written));
             (!reasons.is_empty()).then_some(Prospect { history, reasons })
@@ -153,6 +153,7 @@ mod tests {
             guest: Guest { id: GuestId(id), version: 1, profile, notes_by: None },
             visits,
             recoveries: vec![],
+            earlier: Default::default(),
             written: vec![],
         }
     }

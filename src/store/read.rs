@@ -10,7 +10,8 @@ use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::outreach::{Occasion, Written};
 use crate::domain::tally::Mishap;
 use crate::domain::{
-    Birthday, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId, Visit,
+    Birthday, Earlier, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId,
+    Visit,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -107,7 +108,7 @@ impl Store {
         for id in chosen {
             sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id])?;
         }
-        load(sql, Which::Chosen)
+        load(sql, Which::Chosen, Visits::All)
     }
 
     /// The heads-ups sent since `since`, newest first, with the guest's name and greeting for the banner.
@@ -307,14 +308,20 @@ impl Store {
         Ok(entries)
     }
 
-    /// One guest with their whole history.
+    /// One guest with their whole history: for an export.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
         history(self.sql(), id)
     }
 
+    /// One guest with their latest visits (see `CARD_VISITS`) and what the earlier ones add up to: what a card, the
+    /// visit form and outreach show, read in a few steps down indexes however long the guest's history.
+    pub fn recent_history(&self, id: GuestId) -> Result<GuestHistory> {
+        recent_history(self.sql(), id)
+    }
+
     /// Every guest with their whole history, in id order: what an export writes.
     pub fn histories(&self) -> Result<Vec<GuestHistory>> {
-        let mut histories = load(self.sql(), Which::All)?;
+        let mut histories = load(self.sql(), Which::All, Visits::All)?;
         histories.sort_by_key(|h| h.guest.id);
         Ok(histories)
     }
@@ -332,7 +339,54 @@ const GUEST_COLUMNS: &str =
      other_names";
 
 pub(super) fn history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
-    load(sql, Which::One(id))?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+    load(sql, Which::One(id), Visits::All)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+}
+
+/// How many of a guest's latest visits a card holds: more than a tall screen lists, more than the ten the usual is
+/// drawn from, and the visit form's own suggestions come from them.
+pub const CARD_VISITS: usize = 60;
+
+fn recent_history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
+    let mut history =
+        load(sql, Which::One(id), Visits::None)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))?;
+    let latest =
+        format!("SELECT {VISIT_COLUMNS} FROM visits WHERE guest_id = ?1 ORDER BY at DESC, id DESC LIMIT {CARD_VISITS}");
+    history.visits = sql.rows(&latest, args![id.0], |row| visit_from_row(row, 0))?;
+    history.visits.reverse();
+    if history.visits.len() == CARD_VISITS {
+        let count = sql.number("SELECT visit_count FROM guests WHERE id = ?1", args![id.0])?;
+        let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id.0], |row| row.opt_time(0))?;
+        // Only when none of the latest had a seat: then any seated visit is an earlier one.
+        let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
+            sql.one(
+                "SELECT seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
+                args![id.0],
+                |row| Ok((row.string(0)?, row.time(1)?)),
+            )?
+        } else {
+            None
+        };
+        history.earlier = Earlier {
+            count: usize::try_from(count).unwrap_or_default().saturating_sub(CARD_VISITS),
+            first: first.flatten(),
+            seat,
+        };
+    }
+    Ok(history)
+}
+
+/// The columns `visit_from_row` reads, in its order.
+const VISIT_COLUMNS: &str = "at, seat, items, party_size, staff, note";
+
+fn visit_from_row(row: &dyn Row, first: usize) -> Result<Visit> {
+    Ok(Visit {
+        at: row.time(first)?,
+        seat: row.string(first + 1)?,
+        order: row.list(first + 2)?,
+        party_size: row.int(first + 3)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        staff: row.string(first + 4)?,
+        note: row.string(first + 5)?,
+    })
 }
 
 /// Which guests `load` reads.
@@ -344,9 +398,16 @@ enum Which {
     Chosen,
 }
 
-/// Loads one guest, the chosen ones or all of them, with visits, recoveries and outreach notes, in five queries
-/// whatever the count.
-fn load(sql: &dyn Sql, which: Which) -> Result<Vec<GuestHistory>> {
+/// Whether `load` reads the visits.
+#[derive(Clone, Copy, PartialEq)]
+enum Visits {
+    All,
+    None,
+}
+
+/// Loads one guest, the chosen ones or all of them, with visits (unless told not to), recoveries and outreach notes,
+/// in five queries whatever the count.
+fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>> {
     // The filter is one of three constant fragments; an id is always a bound parameter.
     let filter = |column: &str| match which {
         Which::One(_) => format!("WHERE {column} = ?1"),
@@ -363,31 +424,24 @@ fn load(sql: &dyn Sql, which: Which) -> Result<Vec<GuestHistory>> {
     sql.each(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")), &one, &mut |row| {
         let guest = guest_from_row(row)?;
         slot.insert(guest.id, histories.len());
-        histories.push(GuestHistory { guest, visits: Vec::new(), recoveries: Vec::new(), written: Vec::new() });
+        let (visits, recoveries, written) = (Vec::new(), Vec::new(), Vec::new());
+        histories.push(GuestHistory { guest, visits, earlier: Earlier::default(), recoveries, written });
         Ok(())
     })?;
 
-    sql.each(
-        &format!(
-            "SELECT guest_id, at, seat, items, party_size, staff, note FROM visits {} ORDER BY guest_id, at, id",
-            filter("guest_id")
-        ),
-        &one,
-        &mut |row| {
-            let visit = Visit {
-                at: row.time(1)?,
-                seat: row.string(2)?,
-                order: row.list(3)?,
-                party_size: row.int(4)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-                staff: row.string(5)?,
-                note: row.string(6)?,
-            };
-            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                histories[i].visits.push(visit);
-            }
-            Ok(())
-        },
-    )?;
+    if visits == Visits::All {
+        sql.each(
+            &format!("SELECT guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id")),
+            &one,
+            &mut |row| {
+                let visit = visit_from_row(row, 1)?;
+                if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                    histories[i].visits.push(visit);
+                }
+                Ok(())
+            },
+        )?;
+    }
 
     let mut recovery_slot = HashMap::new();
     sql.each(

@@ -260,7 +260,7 @@ impl Store {
             return Err(StoreError::Invalid(ValidationError::new("into", "is the same guest")));
         }
         self.write(|tx| {
-            let (source, target) = (history(tx, from)?.guest, history(tx, into)?.guest);
+            let (source, target) = (read::guest(tx, from)?, read::guest(tx, into)?);
             let profile = combine(&target.profile, &source.profile).validated()?;
             let ids = |sql: &str| tx.rows(sql, args![from.0], |r| r.id(0));
             let visits = ids("SELECT id FROM visits WHERE guest_id = ?1")?;
@@ -341,8 +341,10 @@ impl Store {
     /// Takes back a guest added by mistake (the counter's undo), while nothing has been recorded for them yet.
     pub fn undo_guest_added(&mut self, guest: GuestId, staff: &str) -> Result<()> {
         self.write(|tx| {
-            let history = history(tx, guest)?;
-            if !history.visits.is_empty() || !history.recoveries.is_empty() {
+            read::guest(tx, guest)?;
+            let recorded = "SELECT EXISTS (SELECT 1 FROM visits WHERE guest_id = ?1)
+                                 OR EXISTS (SELECT 1 FROM recoveries WHERE guest_id = ?1)";
+            if tx.one(recorded, args![guest.0], |row| row.flag(0))? == Some(true) {
                 return Err(StoreError::Invalid(ValidationError::new("guest", "has visits or recoveries now; kept")));
             }
             tx.run("DELETE FROM guests WHERE id = ?1", args![guest.0])?;

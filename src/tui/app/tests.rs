@@ -67,6 +67,7 @@ fn regular(id: i64) -> GuestHistory {
         },
         visits: vec![visit(1), visit(2), visit(3)],
         recoveries: vec![],
+        earlier: Default::default(),
         written: vec![],
     }
 }
@@ -161,6 +162,7 @@ fn the_card_shown_is_always_the_selected_guests() {
         },
         visits: vec![],
         recoveries: vec![],
+        earlier: Default::default(),
         written: vec![],
     };
     update(&mut app, Msg::Card { ticket, card: Ok(Box::new(history(1))) });
