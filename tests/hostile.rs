@@ -68,7 +68,9 @@ proptest! {
 
         // The export gives back exactly what went in.
         let mut exported = Vec::new();
-        interchange::write(Format::Jsonl, &store.histories().unwrap(), &[], &mut exported).unwrap();
+        let mut writer = interchange::Writer::new(Format::Jsonl, &mut exported).unwrap();
+        store.export(|history| writer.guest(&history)).unwrap().unwrap();
+        writer.finish(&[]).unwrap();
         let exported: serde_json::Value = serde_json::from_slice(&exported).unwrap();
         let sent: serde_json::Value = serde_json::from_str(&line).unwrap();
         prop_assert_eq!(&exported["name"], &sent["name"]);

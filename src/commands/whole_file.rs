@@ -11,7 +11,7 @@ use regulars::domain::text::inert;
 
 /// Writes `path` with `fill`, whole or not at all. The new file is readable by its owner only (tempfile makes it
 /// 0600), and the rename replaces whatever `path` was — a file or a link — without writing through it.
-pub fn write(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>) -> Result<()> {
+pub fn write(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -22,7 +22,10 @@ pub fn write(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<
         tempfile::Builder::new().prefix(".regulars-").suffix(".part").tempfile_in(folder).map_err(failed)?;
     let (file, temporary_path) = temporary.into_parts();
     let mut out = BufWriter::new(file);
-    fill(&mut out).map_err(failed)?;
+    fill(&mut out).map_err(|error| match error.downcast::<io::Error>() {
+        Ok(error) => failed(error),
+        Err(error) => anyhow!("cannot write {shown}: {error}; it was left as it was"),
+    })?;
     let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
     file.sync_all().map_err(failed)?;
     temporary_path.persist(path).map_err(|e| failed(e.error))?;
@@ -46,10 +49,10 @@ mod tests {
     fn a_failed_write_leaves_the_old_file_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.jsonl");
-        write(&path, |out| out.write_all(b"good\n")).unwrap();
+        write(&path, |out| Ok(out.write_all(b"good\n")?)).unwrap();
         let error = write(&path, |out| {
             out.write_all(b"half")?;
-            Err(io::Error::new(io::ErrorKind::StorageFull, "no space"))
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space").into())
         })
         .unwrap_err();
         assert_eq!(

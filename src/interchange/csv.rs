@@ -72,24 +72,26 @@ fn csv_error(error: &csv::Error) -> ImportError {
     ImportError::new(line, None, problem)
 }
 
-pub(super) fn write(guests: &[GuestHistory], out: impl Write) -> std::io::Result<()> {
+pub(super) fn start<W: Write>(out: W) -> std::io::Result<csv::Writer<W>> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
+    Ok(writer)
+}
+
+pub(super) fn guest<W: Write>(history: &GuestHistory, writer: &mut csv::Writer<W>) -> std::io::Result<()> {
     let separator = format!("{LIST_SEPARATOR} ");
-    for history in guests {
-        let p = &history.guest.profile;
-        writer.write_record([
-            p.name.as_str(),
-            &p.greeting,
-            &p.phone,
-            &p.email,
-            &p.birthday.map(|b| b.to_string()).unwrap_or_default(),
-            &p.tags.join(&separator),
-            &p.allergies.join(&separator),
-            &p.preferences.join(&separator),
-            &p.notes,
-            &p.other_names.join(&separator),
-        ])?;
-    }
-    writer.flush()
+    let p = &history.guest.profile;
+    writer.write_record([
+        p.name.as_str(),
+        &p.greeting,
+        &p.phone,
+        &p.email,
+        &p.birthday.map(|b| b.to_string()).unwrap_or_default(),
+        &p.tags.join(&separator),
+        &p.allergies.join(&separator),
+        &p.preferences.join(&separator),
+        &p.notes,
+        &p.other_names.join(&separator),
+    ])?;
+    Ok(())
 }

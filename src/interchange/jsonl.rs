@@ -218,17 +218,18 @@ fn to_recovery(line: u64, prefix: &str, r: RecoveryLine) -> Result<Recovery, Imp
     .map_err(|e| ImportError::invalid(line, prefix, e))
 }
 
-pub(super) fn write(guests: &[GuestHistory], mishaps: &[RecoveryEntry], mut out: impl Write) -> std::io::Result<()> {
-    for history in guests {
-        serde_json::to_writer(&mut out, &to_line(history))?;
-        out.write_all(b"\n")?;
-    }
+pub(super) fn guest(history: &GuestHistory, mut out: impl Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut out, &to_line(history))?;
+    out.write_all(b"\n")
+}
+
+pub(super) fn mishaps(mishaps: &[RecoveryEntry], mut out: impl Write) -> std::io::Result<()> {
     for entry in mishaps {
         let line = GuestLine { mishap: Some(recovery_line(&entry.recovery)), ..GuestLine::empty() };
         serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")?;
     }
-    out.flush()
+    Ok(())
 }
 
 impl GuestLine {

@@ -81,17 +81,38 @@ pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
     }
 }
 
-/// Writes guests in `format`, in the order given, then (in JSON Lines, which carries whole records) the
-/// recoveries recorded for nobody in particular. CSV carries profiles only.
-pub fn write(
-    format: Format,
-    guests: &[GuestHistory],
-    mishaps: &[RecoveryEntry],
-    out: impl Write,
-) -> std::io::Result<()> {
-    match format {
-        Format::Jsonl => jsonl::write(guests, mishaps, out),
-        Format::Csv => csv::write(guests, out),
+/// Writes guests in a format one at a time, in the order given, so that a whole book never need be in memory.
+pub enum Writer<W: Write> {
+    Jsonl(W),
+    Csv(::csv::Writer<W>),
+}
+
+impl<W: Write> Writer<W> {
+    /// Starts a list in `format` (CSV with its header row).
+    pub fn new(format: Format, out: W) -> std::io::Result<Self> {
+        Ok(match format {
+            Format::Jsonl => Self::Jsonl(out),
+            Format::Csv => Self::Csv(csv::start(out)?),
+        })
+    }
+
+    pub fn guest(&mut self, history: &GuestHistory) -> std::io::Result<()> {
+        match self {
+            Self::Jsonl(out) => jsonl::guest(history, out),
+            Self::Csv(out) => csv::guest(history, out),
+        }
+    }
+
+    /// Ends the list: in JSON Lines, which carries whole records, with the recoveries recorded for nobody in
+    /// particular. CSV carries profiles only.
+    pub fn finish(self, mishaps: &[RecoveryEntry]) -> std::io::Result<()> {
+        match self {
+            Self::Jsonl(mut out) => {
+                jsonl::mishaps(mishaps, &mut out)?;
+                out.flush()
+            }
+            Self::Csv(mut out) => out.flush(),
+        }
     }
 }
 

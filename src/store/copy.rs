@@ -117,10 +117,7 @@ impl Store {
                 Ok(Copied { tables })
             })
         };
-        match &mut self.db {
-            Db::Sqlite(conn) => sqlite::read(conn, look),
-            Db::Postgres(conn) => conn.read(look),
-        }
+        self.snapshot(look)
     }
 }
 

@@ -238,6 +238,14 @@ impl Store {
         }
     }
 
+    /// Runs `look` on one snapshot of the book: what it reads is as of one moment, however desks write meanwhile.
+    fn snapshot<T>(&mut self, look: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+        match &mut self.db {
+            Db::Sqlite(conn) => sqlite::read(conn, look),
+            Db::Postgres(conn) => conn.read(look),
+        }
+    }
+
     /// Runs `change` as one transaction: all of it is saved, or none.
     fn write<T>(&mut self, change: impl FnMut(&dyn Sql) -> Result<T>) -> Result<T> {
         match &mut self.db {

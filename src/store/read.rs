@@ -283,31 +283,6 @@ impl Store {
         stations(self.sql())
     }
 
-    /// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the
-    /// book an export must carry, as the tally counts them.
-    pub fn unattached_recoveries(&self) -> Result<Vec<RecoveryEntry>> {
-        let sql = self.sql();
-        let mut entries = sql.rows(
-            "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
-             FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
-            &[],
-            |row| recovery_from_row(row, 0),
-        )?;
-        sql.each(
-            "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
-             WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
-            &[],
-            &mut |row| {
-                let id = RecoveryId(row.id(0)?);
-                if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
-                    entry.recovery.follow_ups.push(FollowUp { task: row.string(1)?, done: row.flag(2)? });
-                }
-                Ok(())
-            },
-        )?;
-        Ok(entries)
-    }
-
     /// One guest with their whole history: for an export.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
         history(self.sql(), id)
@@ -319,12 +294,54 @@ impl Store {
         recent_history(self.sql(), id)
     }
 
-    /// Every guest with their whole history, in id order: what an export writes.
-    pub fn histories(&self) -> Result<Vec<GuestHistory>> {
-        let mut histories = load(self.sql(), Which::All, Visits::All)?;
-        histories.sort_by_key(|h| h.guest.id);
-        Ok(histories)
+    /// What an export writes, all as of one moment: every guest with their whole history, in id order, handed to
+    /// `each` one at a time and read `EXPORT_BATCH` guests at a time, so that memory holds a batch, not the book;
+    /// then the recoveries recorded for nobody. The first error `each` returns stops it and is returned inside.
+    pub fn export<E>(
+        &mut self,
+        mut each: impl FnMut(GuestHistory) -> Result<(), E>,
+    ) -> Result<Result<Vec<RecoveryEntry>, E>> {
+        self.snapshot(|sql| {
+            let ends = "SELECT (SELECT min(id) FROM guests), (SELECT max(id) FROM guests)";
+            if let Some((first, last)) = sql.one(ends, &[], |r| Ok(r.int(0)?.zip(r.int(1)?)))?.flatten() {
+                let mut from = first;
+                while from <= last {
+                    let to = from.saturating_add(EXPORT_BATCH - 1);
+                    for history in load(sql, Which::Between(from, to), Visits::All)? {
+                        if let Err(error) = each(history) {
+                            return Ok(Err(error));
+                        }
+                    }
+                    from = to.saturating_add(1);
+                }
+            }
+            Ok(Ok(unattached_recoveries(sql)?))
+        })
     }
+}
+
+/// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the book an
+/// export must carry, as the tally counts them.
+fn unattached_recoveries(sql: &dyn Sql) -> Result<Vec<RecoveryEntry>> {
+    let mut entries = sql.rows(
+        "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+         FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
+        &[],
+        |row| recovery_from_row(row, 0),
+    )?;
+    sql.each(
+        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+         WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
+        &[],
+        &mut |row| {
+            let id = RecoveryId(row.id(0)?);
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.recovery.follow_ups.push(FollowUp { task: row.string(1)?, done: row.flag(2)? });
+            }
+            Ok(())
+        },
+    )?;
+    Ok(entries)
 }
 
 /// One guest's profile as stored, without history; `NotFound` when there is no such guest.
@@ -393,10 +410,14 @@ fn visit_from_row(row: &dyn Row, first: usize) -> Result<Visit> {
 #[derive(Clone, Copy)]
 enum Which {
     One(GuestId),
-    All,
     /// Those whose ids are in the connection's temporary `chosen` table.
     Chosen,
+    /// Those whose ids are in the range, both ends included.
+    Between(i64, i64),
 }
+
+/// How many guests an export reads at a time: their histories are what it holds in memory.
+const EXPORT_BATCH: i64 = 1000;
 
 /// Whether `load` reads the visits.
 #[derive(Clone, Copy, PartialEq)]
@@ -411,12 +432,13 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
     // The filter is one of three constant fragments; an id is always a bound parameter.
     let filter = |column: &str| match which {
         Which::One(_) => format!("WHERE {column} = ?1"),
-        Which::All => format!("WHERE {column} IS NOT NULL"),
         Which::Chosen => format!("WHERE {column} IN (SELECT id FROM chosen)"),
+        Which::Between(..) => format!("WHERE {column} BETWEEN ?1 AND ?2"),
     };
     let one = match which {
         Which::One(id) => args![id.0].to_vec(),
-        Which::All | Which::Chosen => Vec::new(),
+        Which::Between(from, to) => args![from, to].to_vec(),
+        Which::Chosen => Vec::new(),
     };
 
     let mut slot = HashMap::new();
