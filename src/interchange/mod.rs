@@ -84,7 +84,7 @@ pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
 /// Writes guests in a format one at a time, in the order given, so that a whole book never need be in memory.
 pub enum Writer<W: Write> {
     Jsonl(W),
-    Csv(::csv::Writer<W>),
+    Csv(Box<::csv::Writer<W>>),
 }
 
 impl<W: Write> Writer<W> {
@@ -92,7 +92,7 @@ impl<W: Write> Writer<W> {
     pub fn new(format: Format, out: W) -> std::io::Result<Self> {
         Ok(match format {
             Format::Jsonl => Self::Jsonl(out),
-            Format::Csv => Self::Csv(csv::start(out)?),
+            Format::Csv => Self::Csv(Box::new(csv::start(out)?)),
         })
     }
 
