@@ -64,7 +64,7 @@ proptest! {
         let parsed = interchange::parse(Format::Jsonl, line.as_bytes());
         prop_assume!(parsed.is_ok());
         let mut store = Store::open(&book.path, DEFAULT_BUSY_TIMEOUT).unwrap();
-        store.import(parsed.unwrap().records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
+        store.import(parsed.unwrap().guests(), "Nok", "test").unwrap();
 
         // The export gives back exactly what went in.
         let mut exported = Vec::new();

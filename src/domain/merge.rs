@@ -29,6 +29,13 @@ impl GuestRecord {
     }
 }
 
+/// One entry of a guest list as it comes in: a guest, or a recovery recorded for nobody in particular.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    Guest(Box<GuestRecord>),
+    Mishap(Recovery),
+}
+
 /// What a record adds to a guest already in the book. Empty when the record says nothing new, which is what makes
 /// importing the same file twice a no-op.
 #[derive(Debug, Clone, PartialEq, Default)]

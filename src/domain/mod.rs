@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 pub use guest::{Birthday, Guest, GuestId, Noted, Profile};
-pub use merge::{GuestRecord, MergePlan};
+pub use merge::{GuestRecord, Incoming, MergePlan};
 pub use recovery::{FollowUp, Recovery, RecoveryId};
 pub use usual::{LastSeat, TheUsual};
 pub use visit::{Visit, VisitId};

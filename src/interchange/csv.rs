@@ -1,63 +1,75 @@
 //! CSV guest lists as a spreadsheet or property system exports them: a header row, one guest per row, list columns
 //! separated by `;`.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 
-use super::{ImportError, Parsed};
-use crate::domain::{GuestHistory, GuestRecord, Profile};
+use super::{Entries, ImportError, Warn};
+use crate::domain::{GuestHistory, GuestRecord, Incoming, Profile};
 
 const COLUMNS: [&str; 10] =
     ["name", "greeting", "phone", "email", "birthday", "tags", "allergies", "preferences", "notes", "other_names"];
 const LIST_SEPARATOR: char = ';';
 
-pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
+/// The guests of a CSV list as they are read, a row at a time; the header row is read first, and an error in it
+/// comes at once. The first error ends them.
+pub(super) fn read<'a>(input: impl BufRead + 'a, warn: Warn<'a>) -> Result<Entries<'a>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
     let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
     // Where each known column sits in this file, if it is there at all.
     let mut at = [None; COLUMNS.len()];
-    let mut parsed = Parsed::default();
+    let mut unknown = Vec::new();
     for (i, header) in headers.iter().enumerate() {
         // "Other names" as a spreadsheet heads it is `other_names`.
         let name = header.trim().to_ascii_lowercase().replace(' ', "_");
         match COLUMNS.iter().position(|&c| c == name) {
             Some(known) => at[known] = Some(i),
-            None => parsed.warnings.push(format!("unknown column `{header}` skipped")),
+            None => unknown.push(header),
         }
     }
     if at[0].is_none() {
         return Err(ImportError::new(1, None, "no `name` column in the header row"));
     }
-    for row in reader.records() {
-        let row = row.map_err(|e| csv_error(&e))?;
-        let line = row.position().map_or(0, |p| p.line());
-        let cell = |column: usize| at[column].and_then(|i| row.get(i)).unwrap_or("").to_owned();
-        let list = |column: usize| cell(column).split(LIST_SEPARATOR).map(str::to_owned).collect();
-        let birthday = cell(4);
-        let birthday = if birthday.trim().is_empty() {
-            None
-        } else {
-            Some(birthday.trim().parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem))?)
-        };
-        let profile = Profile {
-            name: cell(0),
-            greeting: cell(1),
-            phone: cell(2),
-            email: cell(3),
-            birthday,
-            tags: list(5),
-            allergies: list(6),
-            preferences: list(7),
-            notes: cell(8),
-            other_names: at[9].map(|_| list(9)).unwrap_or_default(),
-        }
-        .validated()
-        .map_err(|e| ImportError::invalid(line, "", e))?;
-        parsed.records.push((
-            line,
-            GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None, written: Vec::new() },
-        ));
+    for header in unknown {
+        warn(1, format!("unknown column `{header}` skipped"));
     }
-    Ok(parsed)
+    let mut ended = false;
+    Ok(Box::new(reader.into_records().map_while(move |row| {
+        if ended {
+            return None;
+        }
+        let guest = row.map_err(|e| csv_error(&e)).and_then(|row| row_guest(&at, &row));
+        ended = guest.is_err();
+        Some(guest)
+    })))
+}
+
+/// One row's guest, with the line it is on.
+fn row_guest(at: &[Option<usize>; COLUMNS.len()], row: &csv::StringRecord) -> Result<(u64, Incoming), ImportError> {
+    let line = row.position().map_or(0, |p| p.line());
+    let cell = |column: usize| at[column].and_then(|i| row.get(i)).unwrap_or("").to_owned();
+    let list = |column: usize| cell(column).split(LIST_SEPARATOR).map(str::to_owned).collect();
+    let birthday = cell(4);
+    let birthday = if birthday.trim().is_empty() {
+        None
+    } else {
+        Some(birthday.trim().parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem))?)
+    };
+    let profile = Profile {
+        name: cell(0),
+        greeting: cell(1),
+        phone: cell(2),
+        email: cell(3),
+        birthday,
+        tags: list(5),
+        allergies: list(6),
+        preferences: list(7),
+        notes: cell(8),
+        other_names: at[9].map(|_| list(9)).unwrap_or_default(),
+    }
+    .validated()
+    .map_err(|e| ImportError::invalid(line, "", e))?;
+    let record = GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None, written: Vec::new() };
+    Ok((line, Incoming::Guest(Box::new(record))))
 }
 
 fn csv_error(error: &csv::Error) -> ImportError {

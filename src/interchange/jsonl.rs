@@ -2,13 +2,13 @@
 //! is a line of its own, `{"mishap": {…}}`, so that an export holds the whole book.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{BufRead, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ImportError, Parsed, format_time, parse_time};
+use super::{Entries, ImportError, Warn, format_time, parse_time};
 use crate::domain::outreach::{Occasion, Written};
-use crate::domain::{FollowUp, GuestHistory, GuestRecord, Noted, Profile, Recovery, RecoveryEntry, Visit};
+use crate::domain::{FollowUp, GuestHistory, GuestRecord, Incoming, Noted, Profile, Recovery, RecoveryEntry, Visit};
 
 #[derive(Serialize, Deserialize)]
 struct GuestLine {
@@ -104,40 +104,63 @@ struct FollowUpLine {
     done: bool,
 }
 
-pub(super) fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    let mut parsed = Parsed::default();
-    for (line, raw) in (1..).zip(bytes.split(|&b| b == b'\n')) {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = std::str::from_utf8(raw).map_err(|e| {
-            ImportError::new(line, None, format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1))
-        })?;
-        if text.trim().is_empty() {
-            continue;
-        }
-        let mut guest: GuestLine = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(|e| {
-                let field = e.path().to_string();
-                let field = (field != ".").then_some(field);
-                let error = e.into_inner();
-                // serde_json says "at line 1 column N" of the one line it saw; the file's line is already given.
-                let message = error.to_string();
-                let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-                ImportError::new(line, field, format!("{message} (column {})", error.column()))
-            })?;
-        parsed.warnings.extend(guest.unknown.keys().map(|key| format!("line {line}: unknown field `{key}` skipped")));
-        match (guest.name.is_some(), guest.mishap.take()) {
-            (false, Some(mishap)) => parsed.mishaps.push((line, to_recovery(line, "mishap.", mishap)?)),
-            (true, Some(_)) => {
-                return Err(ImportError::new(
-                    line,
-                    Some("mishap".into()),
-                    "belongs on a line of its own, without a name",
-                ));
+/// The entries of a JSON Lines list as they are read, a line at a time; the first error ends them.
+pub(super) fn read<'a>(mut input: impl BufRead + 'a, warn: Warn<'a>) -> Entries<'a> {
+    let (mut line, mut raw, mut ended) = (0, Vec::new(), false);
+    Box::new(std::iter::from_fn(move || {
+        while !ended {
+            line += 1;
+            raw.clear();
+            match input.read_until(b'\n', &mut raw) {
+                Ok(0) => ended = true,
+                Ok(_) => match entry(line, &raw, warn) {
+                    Ok(None) => {}
+                    Ok(Some(entry)) => return Some(Ok((line, entry))),
+                    Err(error) => {
+                        ended = true;
+                        return Some(Err(error));
+                    }
+                },
+                Err(error) => {
+                    ended = true;
+                    return Some(Err(ImportError::new(line, None, format!("cannot be read: {error}"))));
+                }
             }
-            (_, None) => parsed.records.push((line, to_record(line, guest)?)),
         }
+        None
+    }))
+}
+
+/// One line: a guest, a mishap, or nothing (a blank line).
+fn entry(line: u64, raw: &[u8], warn: Warn<'_>) -> Result<Option<Incoming>, ImportError> {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let text = std::str::from_utf8(raw).map_err(|e| {
+        ImportError::new(line, None, format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1))
+    })?;
+    if text.trim().is_empty() {
+        return Ok(None);
     }
-    Ok(parsed)
+    let mut guest: GuestLine = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(|e| {
+            let field = e.path().to_string();
+            let field = (field != ".").then_some(field);
+            let error = e.into_inner();
+            // serde_json says "at line 1 column N" of the one line it saw; the file's line is already given.
+            let message = error.to_string();
+            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+            ImportError::new(line, field, format!("{message} (column {})", error.column()))
+        })?;
+    for key in guest.unknown.keys() {
+        warn(line, format!("line {line}: unknown field `{key}` skipped"));
+    }
+    match (guest.name.is_some(), guest.mishap.take()) {
+        (false, Some(mishap)) => Ok(Some(Incoming::Mishap(to_recovery(line, "mishap.", mishap)?))),
+        (true, Some(_)) => {
+            Err(ImportError::new(line, Some("mishap".into()), "belongs on a line of its own, without a name"))
+        }
+        (_, None) => Ok(Some(Incoming::Guest(Box::new(to_record(line, guest)?)))),
+    }
 }
 
 fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {

@@ -5,13 +5,13 @@ mod jsonl;
 
 use crate::domain::text::quoted;
 use std::fmt;
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use thiserror::Error;
 
-use crate::domain::{GuestHistory, GuestRecord, Recovery, RecoveryEntry, ValidationError};
+use crate::domain::{GuestHistory, GuestRecord, Incoming, RecoveryEntry, ValidationError};
 
 /// A file format for guest lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,20 +64,45 @@ impl ImportError {
     }
 }
 
-/// A parsed guest list: validated records with the line each started on, and warnings about what was skipped.
+/// The entries of a guest list as they are read, each validated, with the line it starts on.
+pub type Entries<'a> = Box<dyn Iterator<Item = Result<(u64, Incoming), ImportError>> + 'a>;
+
+/// Where a reader says what it skipped (an unknown field or column): the line, and the words.
+pub type Warn<'a> = &'a dyn Fn(u64, String);
+
+/// Reads a guest list as it comes, an entry at a time, so that a list of any size is read in the memory of one
+/// entry; the first bad entry is the last. `warn` hears what is skipped.
+pub fn read<'a>(format: Format, input: impl BufRead + 'a, warn: Warn<'a>) -> Result<Entries<'a>, ImportError> {
+    match format {
+        Format::Jsonl => Ok(jsonl::read(input, warn)),
+        Format::Csv => csv::read(input, warn),
+    }
+}
+
+/// A whole guest list read into memory: the entries with their lines, and the warnings. For lists known to be
+/// small; an import reads with `read`.
+pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let warnings = std::cell::RefCell::new(Vec::new());
+    let warn = |_, warning| warnings.borrow_mut().push(warning);
+    let entries = read(format, bytes, &warn)?.collect::<Result<_, _>>()?;
+    Ok(Parsed { entries, warnings: warnings.into_inner() })
+}
+
+/// A guest list read whole (see `parse`).
 #[derive(Debug, Default)]
 pub struct Parsed {
-    pub records: Vec<(u64, GuestRecord)>,
-    /// Recoveries recorded for nobody in particular, with their line.
-    pub mishaps: Vec<(u64, Recovery)>,
+    pub entries: Vec<(u64, Incoming)>,
     pub warnings: Vec<String>,
 }
 
-/// Parses and validates a whole guest list; the first bad record fails it all.
-pub fn parse(format: Format, bytes: &[u8]) -> Result<Parsed, ImportError> {
-    match format {
-        Format::Jsonl => jsonl::parse(bytes),
-        Format::Csv => csv::parse(bytes),
+impl Parsed {
+    /// The guests of the list, without the mishaps.
+    pub fn guests(self) -> Vec<GuestRecord> {
+        let guest = |(_, entry)| match entry {
+            Incoming::Guest(record) => Some(*record),
+            Incoming::Mishap(_) => None,
+        };
+        self.entries.into_iter().filter_map(guest).collect()
     }
 }
 

@@ -77,6 +77,9 @@ pub enum StoreError {
     /// connection, the server knew it. What it returned is lost with the answer.
     #[error("it was saved, though the connection dropped as the server confirmed it")]
     AlreadySaved,
+    /// A list being imported gave an error of its own, handed back to the caller as it was: never shown.
+    #[error("the list being imported stopped; nothing was imported")]
+    Stopped,
 }
 
 impl From<serde_json::Error> for StoreError {

@@ -6,9 +6,12 @@ use super::sql::{Sql, Value, args};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};
 use crate::domain::merge::{combine, merge};
-use crate::domain::{Guest, GuestId, GuestRecord, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
+use crate::domain::{
+    Guest, GuestId, GuestRecord, Incoming, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId,
+};
 use crate::search::SearchKeys;
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 /// What a merge did, to take it back: both guests as they were, and the rows that moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,81 +58,54 @@ impl Store {
     /// and email, as a guest already in the book (or earlier in `records`) is merged into that guest.
     /// `source` names where the records came from, for the audit log.
     pub fn import(&mut self, records: Vec<GuestRecord>, staff: &str, source: &str) -> Result<ImportSummary> {
-        self.import_book(records, Vec::new(), staff, source)
+        let entries = || Ok::<_, StoreError>(records.iter().cloned().map(|r| Ok(Incoming::Guest(Box::new(r)))));
+        self.import_stream(entries, staff, source)?
     }
 
-    /// Brings a whole book in, all or nothing: guest records as `import` does, and recoveries recorded for nobody
-    /// in particular (`mishaps`); a mishap the book already holds (the same time and category, with no guest) is
-    /// not added twice.
-    pub fn import_book(
+    /// Brings a guest list in as it is read, all or nothing, in one transaction: guest records as `import` does,
+    /// and recoveries recorded for nobody in particular; a mishap the book already holds (the same time and
+    /// category, with no guest) is not added twice. Memory holds one entry at a time (and every guest's identity,
+    /// to merge), never the list. `open` starts the list from its beginning; it is called again if the server asks
+    /// for the transaction to be tried again. The first error the list gives stops it, and comes back inside.
+    pub fn import_stream<E, I>(
         &mut self,
-        records: Vec<GuestRecord>,
-        mishaps: Vec<Recovery>,
+        mut open: impl FnMut() -> Result<I, E>,
         staff: &str,
         source: &str,
-    ) -> Result<ImportSummary> {
-        self.write(|tx| {
+    ) -> Result<Result<ImportSummary, E>>
+    where
+        I: Iterator<Item = Result<Incoming, E>>,
+    {
+        // An error of the list's own rolls the transaction back (the closure fails) and is handed back as it was.
+        let mut stopped = None;
+        let done = self.write(|tx| {
+            let entries = match open() {
+                Ok(entries) => entries,
+                Err(error) => {
+                    stopped = Some(error);
+                    return Err(StoreError::Stopped);
+                }
+            };
             let mut known = identities(tx)?;
             let mut summary = ImportSummary::default();
-            for (index, record) in records.iter().enumerate() {
-                let invalid = |error| StoreError::InvalidRecord { index, error };
-                let record = record.clone().validated().map_err(invalid)?;
-                let existing = record.profile.identity_keys().find_map(|key| known.get(&key).copied());
-                let (id, visits, recoveries, written) = match existing {
-                    None => {
-                        let id = insert_guest(tx, &record.profile, staff)?;
-                        if let Some(noted) = &record.noted {
-                            tx.run(
-                                "UPDATE guests SET notes_by = ?2, notes_at = ?3 WHERE id = ?1",
-                                args![id.0, &noted.staff, to_millis(noted.at)],
-                            )?;
-                        }
-                        audit(tx, staff, "guest added", Some(id), source)?;
-                        summary.added += 1;
-                        (id, record.visits, record.recoveries, record.written)
+            for (index, entry) in entries.enumerate() {
+                match entry {
+                    Ok(Incoming::Guest(record)) => {
+                        import_guest(tx, &mut known, &mut summary, index, *record, staff, source)?;
                     }
-                    Some(id) => {
-                        let plan = merge(&history(tx, id)?, &record).map_err(invalid)?;
-                        if plan.is_empty() {
-                            summary.unchanged += 1;
-                            continue;
-                        }
-                        if let Some(profile) = &plan.profile {
-                            update_guest(tx, id, profile, staff)?;
-                        }
-                        audit(tx, staff, "guest merged", Some(id), source)?;
-                        summary.merged += 1;
-                        (id, plan.new_visits, plan.new_recoveries, plan.new_written)
+                    Ok(Incoming::Mishap(recovery)) => import_mishap(tx, &mut summary, recovery, staff, source)?,
+                    Err(error) => {
+                        stopped = Some(error);
+                        return Err(StoreError::Stopped);
                     }
-                };
-                for key in record.profile.identity_keys() {
-                    known.entry(key).or_insert(id);
-                }
-                for visit in &visits {
-                    insert_visit(tx, id, visit)?;
-                }
-                for recovery in &recoveries {
-                    insert_recovery(tx, Some(id), recovery)?;
-                }
-                for written in &written {
-                    insert_written(tx, id, written)?;
-                }
-            }
-            for recovery in &mishaps {
-                let recovery = recovery.clone().validated()?;
-                let known = tx.one(
-                    "SELECT id FROM recoveries WHERE guest_id IS NULL AND opened_at = ?1 AND category = ?2",
-                    args![to_millis(recovery.opened_at), &recovery.category],
-                    |r| r.id(0),
-                )?;
-                if known.is_none() {
-                    let id = insert_recovery(tx, None, &recovery)?;
-                    audit(tx, staff, "recovery opened", None, &format!("recovery {}; {source}", id.0))?;
-                    summary.mishaps += 1;
                 }
             }
             Ok(summary)
-        })
+        });
+        match stopped {
+            Some(error) => Ok(Err(error)),
+            None => done.map(Ok),
+        }
     }
 
     /// Adds a guest. Returns once the guest is durably committed.
@@ -390,6 +366,83 @@ impl Store {
             Ok(id)
         })
     }
+}
+
+/// Brings one guest record in: a new guest, or merged into the guest it names (see `Store::import`).
+fn import_guest(
+    tx: &dyn Sql,
+    known: &mut HashMap<String, GuestId>,
+    summary: &mut ImportSummary,
+    index: usize,
+    record: GuestRecord,
+    staff: &str,
+    source: &str,
+) -> Result<()> {
+    let invalid = |error| StoreError::InvalidRecord { index, error };
+    let record = record.validated().map_err(invalid)?;
+    let existing = record.profile.identity_keys().find_map(|key| known.get(&key).copied());
+    let (id, visits, recoveries, written) = match existing {
+        None => {
+            let id = insert_guest(tx, &record.profile, staff)?;
+            if let Some(noted) = &record.noted {
+                tx.run(
+                    "UPDATE guests SET notes_by = ?2, notes_at = ?3 WHERE id = ?1",
+                    args![id.0, &noted.staff, to_millis(noted.at)],
+                )?;
+            }
+            audit(tx, staff, "guest added", Some(id), source)?;
+            summary.added += 1;
+            (id, record.visits, record.recoveries, record.written)
+        }
+        Some(id) => {
+            let plan = merge(&history(tx, id)?, &record).map_err(invalid)?;
+            if plan.is_empty() {
+                summary.unchanged += 1;
+                return Ok(());
+            }
+            if let Some(profile) = &plan.profile {
+                update_guest(tx, id, profile, staff)?;
+            }
+            audit(tx, staff, "guest merged", Some(id), source)?;
+            summary.merged += 1;
+            (id, plan.new_visits, plan.new_recoveries, plan.new_written)
+        }
+    };
+    for key in record.profile.identity_keys() {
+        known.entry(key).or_insert(id);
+    }
+    for visit in &visits {
+        insert_visit(tx, id, visit)?;
+    }
+    for recovery in &recoveries {
+        insert_recovery(tx, Some(id), recovery)?;
+    }
+    for written in &written {
+        insert_written(tx, id, written)?;
+    }
+    Ok(())
+}
+
+/// Brings in a recovery recorded for nobody in particular, unless the book holds it already.
+fn import_mishap(
+    tx: &dyn Sql,
+    summary: &mut ImportSummary,
+    recovery: Recovery,
+    staff: &str,
+    source: &str,
+) -> Result<()> {
+    let recovery = recovery.validated()?;
+    let known = tx.one(
+        "SELECT id FROM recoveries WHERE guest_id IS NULL AND opened_at = ?1 AND category = ?2",
+        args![to_millis(recovery.opened_at), &recovery.category],
+        |r| r.id(0),
+    )?;
+    if known.is_none() {
+        let id = insert_recovery(tx, None, &recovery)?;
+        audit(tx, staff, "recovery opened", None, &format!("recovery {}; {source}", id.0))?;
+        summary.mishaps += 1;
+    }
+    Ok(())
 }
 
 fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId> {

@@ -62,7 +62,7 @@ impl Screen {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
         let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
-        store.import(parsed.records.into_iter().map(|(_, r)| r).collect(), "Nok", "test").unwrap();
+        store.import(parsed.guests(), "Nok", "test").unwrap();
         Self::on(dir, store, size, station, query)
     }
 
