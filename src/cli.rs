@@ -214,6 +214,10 @@ pub enum Command {
         /// The same seed gives the same guests.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// How long the guests' histories are: `decade` is ten years as uneven as a house's (about ten visits a
+        /// guest, a few hundred with hundreds, one with twenty thousand), for trying a book of many years.
+        #[arg(long, value_enum, default_value_t)]
+        history: regulars::demo::History,
     },
 }
 

@@ -1,17 +1,25 @@
-//! `regulars demo`: realistic synthetic guests.
+//! `regulars demo`: realistic synthetic guests, made as they are imported (a book of any size in the memory of one
+//! guest).
 
 use std::time::Instant;
 
 use anyhow::Result;
 use chrono::Local;
+use regulars::demo::History;
+use regulars::domain::Incoming;
+use regulars::store::StoreError;
 
 use super::Book;
 
-pub fn run(book: &Book, guests: Option<usize>, seed: u64) -> Result<()> {
+pub fn run(book: &Book, guests: Option<usize>, seed: u64, history: History) -> Result<()> {
     let mut store = book.open()?;
     let started = Instant::now();
-    let records = regulars::demo::guests(guests.unwrap_or_else(|| book.demo_guests()), seed, Local::now().date_naive());
-    let summary = store.import(records, &book.staff, &format!("demo seed {seed}"))?;
+    let (count, today) = (guests.unwrap_or_else(|| book.demo_guests()), Local::now().date_naive());
+    let guests = || {
+        let made = regulars::demo::generate(count, seed, today, history);
+        Ok::<_, StoreError>(made.map(|record| Ok(Incoming::Guest(Box::new(record)))))
+    };
+    let summary = store.import_stream(guests, &book.staff, &format!("demo seed {seed}"))??;
     println!(
         "demo guests: {} added, {} merged, {} already there ({:.1} s)",
         summary.added,

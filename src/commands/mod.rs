@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Log { guest, guest_id, since }) => log::run(&book, guest, guest_id, since),
         Some(Command::Report { since, until, json }) => report::run(&book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(&book, action),
-        Some(Command::Demo { guests, seed }) => demo::run(&book, guests, seed),
+        Some(Command::Demo { guests, seed, history }) => demo::run(&book, guests, seed, history),
     }
 }
 

@@ -53,10 +53,11 @@ impl Store {
         Ok(ends.flatten())
     }
 
-    /// What the house serves most, from the latest visits, most frequent first: for completing orders as typed.
+    /// What the house serves most, from the visits logged last (a few steps back along the visits' ids, however
+    /// many there are), most frequent first: for completing orders as typed.
     pub fn house_items(&self, limit: usize) -> Result<Vec<String>> {
         let mut counts: HashMap<String, (usize, String)> = HashMap::new();
-        self.sql().each("SELECT items FROM visits ORDER BY at DESC LIMIT 2000", &[], &mut |row| {
+        self.sql().each(HOUSE_ITEMS, &[], &mut |row| {
             for item in row.list(0)? {
                 counts.entry(crate::domain::text::normalise(&item)).or_insert((0, item)).0 += 1;
             }
@@ -415,6 +416,9 @@ enum Which {
     /// Those whose ids are in the range, both ends included.
     Between(i64, i64),
 }
+
+/// The visits the house's items are counted from.
+const HOUSE_ITEMS: &str = "SELECT items FROM visits ORDER BY id DESC LIMIT 2000";
 
 /// How many guests an export reads at a time: their histories are what it holds in memory.
 const EXPORT_BATCH: i64 = 1000;

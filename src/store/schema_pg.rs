@@ -152,6 +152,8 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE guests ADD COLUMN spelling_starts BIGINT NOT NULL DEFAULT 0;",
     // 6: as the file book's migration 6, the latest visits of the house from an index.
     "CREATE INDEX visits_by_time ON visits (at);",
+    // 7: as the file book's migration 7, the latest visits are the ones logged last, by id.
+    "DROP INDEX visits_by_time;",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.

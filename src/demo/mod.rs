@@ -1,6 +1,8 @@
 //! Realistic synthetic guests for trying the app and for benchmarks: Latin and Chinese names, greetings, phones,
 //! birthdays, visit histories with recurring orders, and a few recoveries. The same seed and day give the same book.
 
+mod decade;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::{Birthday, FollowUp, GuestRecord, Profile, Recovery, Visit};
@@ -9,7 +11,7 @@ fn list(text: &'static str) -> Vec<&'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
-struct Lists {
+pub(super) struct Lists {
     latin_female: Vec<&'static str>,
     latin_male: Vec<&'static str>,
     latin_surnames: Vec<&'static str>,
@@ -25,36 +27,61 @@ struct Lists {
 impl Lists {
     fn embedded() -> Self {
         Self {
-            latin_female: list(include_str!("../assets/demo/latin_female.txt")),
-            latin_male: list(include_str!("../assets/demo/latin_male.txt")),
-            latin_surnames: list(include_str!("../assets/demo/latin_surnames.txt")),
-            chinese_surnames: list(include_str!("../assets/demo/chinese_surnames.txt")),
-            chinese_given_female: list(include_str!("../assets/demo/chinese_given_female.txt")),
-            chinese_given_male: list(include_str!("../assets/demo/chinese_given_male.txt")),
-            menu: list(include_str!("../assets/demo/menu.txt")),
-            categories: list(include_str!("../assets/demo/categories.txt")),
-            follow_ups: list(include_str!("../assets/demo/follow_ups.txt")),
+            latin_female: list(include_str!("../../assets/demo/latin_female.txt")),
+            latin_male: list(include_str!("../../assets/demo/latin_male.txt")),
+            latin_surnames: list(include_str!("../../assets/demo/latin_surnames.txt")),
+            chinese_surnames: list(include_str!("../../assets/demo/chinese_surnames.txt")),
+            chinese_given_female: list(include_str!("../../assets/demo/chinese_given_female.txt")),
+            chinese_given_male: list(include_str!("../../assets/demo/chinese_given_male.txt")),
+            menu: list(include_str!("../../assets/demo/menu.txt")),
+            categories: list(include_str!("../../assets/demo/categories.txt")),
+            follow_ups: list(include_str!("../../assets/demo/follow_ups.txt")),
         }
     }
 }
 
-const SEAT_AREAS: [(&str, u32); 5] = [("Window", 6), ("Bar", 8), ("Booth", 4), ("Terrace", 6), ("Table", 20)];
+pub(super) const SEAT_AREAS: [(&str, u32); 5] =
+    [("Window", 6), ("Bar", 8), ("Booth", 4), ("Terrace", 6), ("Table", 20)];
 const ALLERGIES: [&str; 6] = ["peanuts", "shellfish", "gluten", "lactose", "sesame", "eggs"];
 const PREFERENCES: [&str; 6] = ["high-calcium milk", "quiet table", "extra hot", "no ice", "window seat", "decaf"];
 const TAGS: [&str; 4] = ["vip", "regular", "corporate", "local"];
-const STAFF: [&str; 6] = ["Nok", "Ana", "Wei", "Sam", "Li", "Marta"];
+pub(super) const STAFF: [&str; 6] = ["Nok", "Ana", "Wei", "Sam", "Li", "Marta"];
 /// How far back visit histories reach.
 const HISTORY_DAYS: i64 = 4 * 365;
 
+/// How long and how uneven the demo guests' histories are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum History {
+    /// Up to twenty visits a guest over four years: a book of a few years' use.
+    #[default]
+    Recent,
+    /// Ten years, as uneven as a house's: most guests come once to three times, a few hundred hundreds of times,
+    /// about ten visits a guest on the whole, and one guest with twenty thousand.
+    Decade,
+}
+
 /// `count` synthetic guests, deterministic for `seed` and `today`; guest `i` gets a phone number no other has.
 pub fn guests(count: usize, seed: u64, today: NaiveDate) -> Vec<GuestRecord> {
+    generate(count, seed, today, History::Recent).collect()
+}
+
+/// `count` synthetic guests with the history asked for, made one at a time as they are taken: a book of any size
+/// in the memory of one guest. `History::Recent` gives the guests of `guests`.
+pub fn generate(count: usize, seed: u64, today: NaiveDate, history: History) -> impl Iterator<Item = GuestRecord> {
     let lists = Lists::embedded();
     let mut rng = fastrand::Rng::with_seed(seed);
     let end = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-    (0..count).map(|i| guest(&lists, &mut rng, i, seed, end)).collect()
+    (0..count).map(move |i| guest(&lists, &mut rng, i, seed, end, history))
 }
 
-fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: DateTime<Utc>) -> GuestRecord {
+fn guest(
+    lists: &Lists,
+    rng: &mut fastrand::Rng,
+    index: usize,
+    seed: u64,
+    end: DateTime<Utc>,
+    history: History,
+) -> GuestRecord {
     let female = rng.bool();
     // A bijection on 0..10^8 (7919 is prime to 10^8), so no two demo guests share a number.
     let number = (index as u64).wrapping_add(seed).wrapping_mul(7919) % 100_000_000;
@@ -105,8 +132,14 @@ fn guest(lists: &Lists, rng: &mut fastrand::Rng, index: usize, seed: u64, end: D
         notes: String::new(),
         other_names,
     };
-    let visits = visits(lists, rng, end);
-    let recoveries = if !visits.is_empty() && rng.u8(..100) < 3 { vec![recovery(lists, rng, end)] } else { vec![] };
+    let (visits, recoveries) = match history {
+        History::Recent => {
+            let visits = visits(lists, rng, end);
+            let recovered = !visits.is_empty() && rng.u8(..100) < 3;
+            (visits, if recovered { vec![recovery(lists, rng, end)] } else { vec![] })
+        }
+        History::Decade => decade::history(lists, &mut own, index, end),
+    };
     GuestRecord { profile, visits, recoveries, noted: None, written: Vec::new() }
 }
 
@@ -184,7 +217,7 @@ fn visits(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Vec<Vis
 }
 
 /// One to three different items from the menu.
-fn order(lists: &Lists, rng: &mut fastrand::Rng) -> Vec<String> {
+pub(super) fn order(lists: &Lists, rng: &mut fastrand::Rng) -> Vec<String> {
     let mut items: Vec<String> = Vec::with_capacity(3);
     for _ in 0..rng.usize(1..=3) {
         let item = pick(rng, &lists.menu);
@@ -195,7 +228,7 @@ fn order(lists: &Lists, rng: &mut fastrand::Rng) -> Vec<String> {
     items
 }
 
-fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Recovery {
+pub(super) fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Recovery {
     let opened_at = end - Duration::minutes(rng.i64(0..365 * 24 * 60));
     let open = rng.u8(..100) < 40;
     let category = pick(rng, &lists.categories);
@@ -214,7 +247,7 @@ fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc>) -> Recov
     }
 }
 
-fn pick(rng: &mut fastrand::Rng, items: &[&'static str]) -> &'static str {
+pub(super) fn pick(rng: &mut fastrand::Rng, items: &[&'static str]) -> &'static str {
     items[rng.usize(..items.len())]
 }
 
