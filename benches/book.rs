@@ -8,7 +8,7 @@ use chrono::{Duration, FixedOffset, NaiveDate, Offset, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use regulars::demo;
 use regulars::domain::outreach::prospects;
-use regulars::domain::tally::{last_days, tally};
+use regulars::domain::tally::{last_days, reads_from, tally};
 use regulars::report::outreach_rows;
 use regulars::search::Needs;
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
@@ -57,11 +57,8 @@ fn bench(c: &mut Criterion) {
     let now = day().and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     group.bench_function("mishap tally, 90 days (read + tally)", |b| {
         b.iter(|| {
-            black_box(tally(
-                &store.mishaps().expect("mishaps"),
-                last_days(now, 90, chrono::FixedOffset::east_opt(0).expect("UTC")),
-                now,
-            ))
+            let since = last_days(now, 90, chrono::FixedOffset::east_opt(0).expect("UTC"));
+            black_box(tally(&store.mishaps(reads_from(since, now), now).expect("mishaps"), since, now))
         })
     });
     group.bench_function("outreach: birthdays in 14 days, regulars away a year (read + list)", |b| {

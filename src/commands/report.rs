@@ -6,7 +6,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 use regulars::domain::cells;
 use regulars::domain::money::Money;
-use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of, tally};
+use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, reads_from, start_of, tally};
 use regulars::domain::text::{inert, inert_json, quoted};
 use regulars::domain::when::counted;
 use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
@@ -17,7 +17,7 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
     let store = book.open()?;
     let zone = *Local::now().offset();
     let (since, until) = period(since, until, zone)?;
-    let tally = tally(&store.mishaps()?, since, until);
+    let tally = tally(&store.mishaps(reads_from(since, until), until)?, since, until);
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&tally)?))?;

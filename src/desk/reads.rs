@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::Outbox;
 use crate::domain::outreach::prospects;
-use crate::domain::tally::tally;
+use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
 use crate::report::outreach_rows;
 use crate::store::{Store, StoreError};
@@ -110,7 +110,7 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
         });
     }
     if let Some((ticket, since, until)) = newest.report {
-        outbox.send(match book.mishaps() {
+        outbox.send(match book.mishaps(reads_from(since, until), until) {
             Ok(mishaps) => Msg::Report { ticket, tally: Box::new(tally(&mishaps, since, until)) },
             Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
         });

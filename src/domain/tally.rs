@@ -131,6 +131,13 @@ fn usable_cost(mishap: &Mishap) -> Option<f64> {
     mishap.cost.filter(|cost| cost.is_finite() && *cost >= 0.0)
 }
 
+/// The earliest time a tally of `since` to `until` looks at: the period, and the weeks and months before `until`
+/// its trends count. A tally given only the mishaps opened from then to `until` is the tally of all of them.
+pub fn reads_from(since: DateTime<Utc>, until: DateTime<Utc>) -> DateTime<Utc> {
+    let weeks = Duration::days(7 * TREND_WEEKS as i64);
+    since.min(until - weeks.max(Duration::days(90)))
+}
+
 /// Tallies the mishaps opened between `since` and `until` (inclusive), by category, highest priority first (see
 /// [`CategoryTally::priority`]); ties by count, then name. Categories with no mishap in the period are left out.
 pub fn tally(mishaps: &[Mishap], since: DateTime<Utc>, until: DateTime<Utc>) -> Tally {
@@ -364,6 +371,25 @@ mod tests {
             tally.categories.iter().map(|c| (c.category.as_str(), c.priority, c.older)).collect();
         assert_eq!(ranked, [("b", 1.0, 2), ("a", 1.0, 0), ("c", 1.0, 0)], "ties by count, then name");
         assert_eq!(tally.average_cost, None);
+    }
+
+    #[test]
+    fn a_tally_of_the_mishaps_from_reads_from_is_the_tally_of_all() {
+        let until = at(11, 23, 12);
+        // A mishap every five days for two years, of three kinds.
+        let mishaps: Vec<Mishap> = (0..146)
+            .map(|i| {
+                let opened = until - Duration::days(5 * i);
+                mishap(Some(i % 7), ["spill", "noise", "late order"][(i % 3) as usize], opened, Some(i % 30), None)
+            })
+            .collect();
+        for days in [1, 7, 30, 90, 365] {
+            let since = until - Duration::days(days);
+            let from = reads_from(since, until);
+            let read: Vec<Mishap> = mishaps.iter().filter(|m| m.opened_at >= from).cloned().collect();
+            assert!(read.len() < mishaps.len());
+            assert_eq!(tally(&read, since, until), tally(&mishaps, since, until), "{days} days");
+        }
     }
 
     #[test]

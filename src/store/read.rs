@@ -233,11 +233,13 @@ impl Store {
         )
     }
 
-    /// Every recovery, for the mishap tally.
-    pub fn mishaps(&self) -> Result<Vec<Mishap>> {
+    /// The recoveries opened from `from` to `until` (inclusive), for the mishap tally (see `tally::reads_from`):
+    /// read along the index of their opening times, however many years the book holds.
+    pub fn mishaps(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Mishap>> {
         self.sql().rows(
-            "SELECT guest_id, category, opened_at, resolved_at, cost FROM recoveries ORDER BY opened_at, id",
-            &[],
+            "SELECT guest_id, category, opened_at, resolved_at, cost FROM recoveries
+             WHERE opened_at BETWEEN ?1 AND ?2 ORDER BY opened_at, id",
+            args![to_millis(from), to_millis(until)],
             |row| {
                 Ok(Mishap {
                     guest: row.int(0)?.map(GuestId),
