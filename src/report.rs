@@ -4,12 +4,14 @@
 use chrono::FixedOffset;
 use serde::Serialize;
 
-use crate::domain::GuestId;
+use std::collections::HashMap;
+
 use crate::domain::TheUsual;
 use crate::domain::money::{Money, format_amount, format_number};
 use crate::domain::outreach::{Occasion, Prospect, Reason};
 use crate::domain::tally::{CategoryTally, RECENT_DAYS, Tally};
 use crate::domain::when::{counted, in_words};
+use crate::domain::{GuestHistory, GuestId};
 
 /// The columns, as headed on screen and in the command's output. The last, [`WHY`], is printed under the table
 /// rather than in it: it is too long for a column.
@@ -108,12 +110,14 @@ pub struct OutreachRow {
     pub recoveries: String,
 }
 
-/// The outreach list as rows, dates on the desk's clock in `zone`.
-pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<OutreachRow> {
+/// The outreach list as rows, dates on the desk's clock in `zone`: one for each prospect whose history is among
+/// `histories` (a guest erased since the list was drawn up has none), in the prospects' order.
+pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: FixedOffset) -> Vec<OutreachRow> {
+    let of: HashMap<GuestId, &GuestHistory> = histories.iter().map(|h| (h.guest.id, h)).collect();
     prospects
         .iter()
-        .map(|p| {
-            let h = p.history;
+        .filter_map(|p| Some((p, *of.get(&p.guest)?)))
+        .map(|(p, h)| {
             let card = h.card();
             let profile = &h.guest.profile;
             let reason = p
@@ -169,7 +173,7 @@ pub fn outreach_rows(prospects: &[Prospect<'_>], zone: FixedOffset) -> Vec<Outre
 mod tests {
     use super::*;
     use crate::domain::money::{Currency, NumberStyle};
-    use crate::domain::outreach::prospects;
+    use crate::domain::outreach::{Standing, prospects};
     use crate::domain::tally::{Mishap, tally};
     use crate::domain::{Birthday, Guest, GuestHistory, GuestId, Profile, Visit};
     use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -246,9 +250,21 @@ mod tests {
             guest(3, None, vec![visit(900), visit(534)]),
             guest(4, None, vec![visit(2000), visit(1200)]),
         ];
-        let listed = prospects(&histories, now, now.date_naive(), 14, 365);
-        let reasons: Vec<String> =
-            outreach_rows(&listed, FixedOffset::east_opt(0).unwrap()).into_iter().map(|r| r.reason).collect();
+        let standings: Vec<Standing> = histories
+            .iter()
+            .map(|h| Standing {
+                guest: h.guest.id,
+                birthday: h.guest.profile.birthday,
+                visits: h.visit_count(),
+                last_visit: h.last_visit(),
+                written: vec![],
+            })
+            .collect();
+        let listed = prospects(&standings, now, now.date_naive(), 14, 365);
+        let reasons: Vec<String> = outreach_rows(&listed, &histories, FixedOffset::east_opt(0).unwrap())
+            .into_iter()
+            .map(|r| r.reason)
+            .collect();
         assert_eq!(
             reasons,
             [

@@ -5,9 +5,9 @@ use std::io::{self, BufWriter, Write};
 use anyhow::{Context, Result, bail};
 use chrono::{Local, Utc};
 use regulars::domain::GuestId;
-use regulars::domain::outreach::{Occasion, prospects};
+use regulars::domain::outreach::{Occasion, Prospect, prospects};
 use regulars::domain::text::{inert, inert_json};
-use regulars::report::outreach_rows;
+use regulars::report::{OutreachRow, outreach_rows};
 
 use super::card::or_dash;
 use super::{Book, stdout_for_data};
@@ -30,20 +30,28 @@ pub struct Ask {
     pub written: Option<i64>,
 }
 
+/// How many guests' rows are read and written at a time: memory holds a part of the list, not the list.
+const PART: usize = 500;
+
 pub fn run(book: &Book, ask: Ask) -> Result<()> {
     let Ask { birthdays, lapsed, only, output, written } = ask;
     let mut store = book.open()?;
     let (now, zone) = (Utc::now(), *Local::now().offset());
     let today = now.with_timezone(&zone).date_naive();
-    let histories = store.outreach(today, birthdays, now - chrono::Duration::days(lapsed))?;
+    let standings = store.outreach(today, birthdays, now - chrono::Duration::days(lapsed))?;
     let only = only.map(|page| match page {
         OutreachPage::Birthdays => Occasion::Birthday,
         OutreachPage::Lapsed => Occasion::Lapsed,
     });
-    let mut rows = outreach_rows(&prospects(&histories, now, today, birthdays, lapsed), zone);
-    rows.retain(|row| only.is_none_or(|page| row.occasions.iter().any(|(o, _)| *o == page)));
+    let mut prospects = prospects(&standings, now, today, birthdays, lapsed);
+    prospects.retain(|p| only.is_none_or(|page| p.reasons.iter().any(|r| r.occasion() == page)));
+    let rows = |part: &[Prospect]| -> Result<Vec<OutreachRow>> {
+        let ids: Vec<GuestId> = part.iter().map(|p| p.guest).collect();
+        Ok(outreach_rows(part, &store.outreach_page(&ids)?, zone))
+    };
     if let Some(id) = written {
-        let Some(row) = rows.iter().find(|row| row.guest == GuestId(id)) else {
+        let listed = prospects.iter().position(|p| p.guest == GuestId(id)).map_or(&[][..], |i| &prospects[i..=i]);
+        let Some(row) = rows(listed)?.pop() else {
             bail!("guest {id} is not on the outreach list now; nothing was noted");
         };
         let name = inert(&row.name).into_owned();
@@ -53,46 +61,64 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
         }
         return Ok(());
     }
-    let csv = matches!(output, Output::Csv);
-    let json = matches!(output, Output::Json);
-    if csv {
-        // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
-        let mut out = stdout_for_data(false);
-        let mut writer = ::csv::Writer::from_writer(&mut out);
-        for row in &rows {
-            writer.serialize(row)?;
-        }
-        writer.flush()?;
-        drop(writer);
-        out.flush()?;
-        return Ok(());
-    }
-    let mut out = BufWriter::new(io::stdout().lock());
-    if json {
-        writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&rows)?))?;
-    } else {
-        for row in &rows {
-            writeln!(out, "{} — {} ({})", inert(&row.reason), inert(&row.name), inert(&row.greeting))?;
-            let contact = [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
-            writeln!(out, "  contact: {}", inert(&or_dash(contact.join(" · "))))?;
-            writeln!(
-                out,
-                "  last visit: {} at {}",
-                or_dash(row.last_visit.clone()),
-                inert(&or_dash(row.last_seat.clone()))
-            )?;
-            writeln!(out, "  the usual: {}", inert(&or_dash(row.the_usual.clone())))?;
-            if !row.recoveries.is_empty() {
-                writeln!(out, "  recoveries: {}", inert(&row.recoveries))?;
+    match output {
+        Output::Csv => {
+            // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
+            let mut out = stdout_for_data(false);
+            let mut writer = ::csv::Writer::from_writer(&mut out);
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    writer.serialize(row)?;
+                }
             }
+            writer.flush()?;
+            drop(writer);
+            out.flush()?;
         }
-        if rows.is_empty() {
-            writeln!(
-                out,
-                "Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days."
-            )?;
+        Output::Json => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            // A pretty array, as serde_json writes one, a row at a time.
+            let mut first = true;
+            write!(out, "[")?;
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    let row = serde_json::to_string_pretty(&row)?;
+                    let row = row.lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n");
+                    write!(out, "{}{}", if first { "\n" } else { ",\n" }, inert_json(&row))?;
+                    first = false;
+                }
+            }
+            writeln!(out, "{}]", if first { "" } else { "\n" })?;
+            out.flush()?;
+        }
+        Output::Text => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    text(&mut out, &row)?;
+                }
+            }
+            if prospects.is_empty() {
+                writeln!(
+                    out,
+                    "Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days."
+                )?;
+            }
+            out.flush()?;
         }
     }
-    out.flush()?;
+    Ok(())
+}
+
+/// One guest of the list as text: why, who, how to reach them, what makes the note personal.
+fn text(out: &mut impl Write, row: &OutreachRow) -> io::Result<()> {
+    writeln!(out, "{} — {} ({})", inert(&row.reason), inert(&row.name), inert(&row.greeting))?;
+    let contact = [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    writeln!(out, "  contact: {}", inert(&or_dash(contact.join(" · "))))?;
+    writeln!(out, "  last visit: {} at {}", or_dash(row.last_visit.clone()), inert(&or_dash(row.last_seat.clone())))?;
+    writeln!(out, "  the usual: {}", inert(&or_dash(row.the_usual.clone())))?;
+    if !row.recoveries.is_empty() {
+        writeln!(out, "  recoveries: {}", inert(&row.recoveries))?;
+    }
     Ok(())
 }

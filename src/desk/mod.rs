@@ -11,6 +11,7 @@
 //! and searches still answer.
 
 pub mod drafts;
+mod outreach;
 mod reads;
 mod search;
 mod watch;

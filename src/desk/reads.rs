@@ -4,19 +4,16 @@
 //! cannot be reached the counter still shows the guests it has just seen.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::thread::{self, JoinHandle};
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::Outbox;
-use crate::domain::outreach::prospects;
+use super::{Outbox, outreach};
 use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
-use crate::report::outreach_rows;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Msg;
-use crate::tui::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
 
 /// How many of the house's most frequent items the visit form completes from.
 const HOUSE_ITEMS: usize = 200;
@@ -67,21 +64,53 @@ impl Remembered {
 pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
     thread::spawn(move || {
         let mut remembered = Remembered::default();
-        while let Ok(first) = inbox.recv() {
-            let mut newest = Newest::default();
-            let mut count = 0;
-            for request in std::iter::once(first).chain(inbox.try_iter()) {
-                count += 1;
-                match request {
-                    Request::Card { ticket, guest } => newest.card = Some((ticket, guest)),
-                    Request::House => newest.house = true,
-                    Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
-                    Request::Log { ticket } => newest.log = Some(ticket),
-                    Request::Outreach { ticket, now, zone } => newest.outreach = Some((ticket, now, zone)),
+        // An outreach list still being sent: the request counts as answered once it is all sent, or replaced.
+        let mut outreach: Option<outreach::Job> = None;
+        loop {
+            let first = match &outreach {
+                None => inbox.recv().ok(),
+                Some(_) => match inbox.try_recv() {
+                    Ok(request) => Some(request),
+                    Err(TryRecvError::Empty) => None,
+                    Err(TryRecvError::Disconnected) => break,
+                },
+            };
+            if let Some(first) = first {
+                let mut newest = Newest::default();
+                let mut count = 0;
+                for request in std::iter::once(first).chain(inbox.try_iter()) {
+                    count += 1;
+                    match request {
+                        Request::Card { ticket, guest } => newest.card = Some((ticket, guest)),
+                        Request::House => newest.house = true,
+                        Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
+                        Request::Log { ticket } => newest.log = Some(ticket),
+                        Request::Outreach { ticket, now, zone } => newest.outreach = Some((ticket, now, zone)),
+                    }
                 }
+                let asked = newest.outreach.take();
+                read(&book, newest, &mut remembered, &outbox);
+                if let Some((ticket, now, zone)) = asked {
+                    // The list asked for now replaces one still being sent; either is answered when it ends.
+                    count -= 1;
+                    if outreach.take().is_some() {
+                        count += 1;
+                    }
+                    outreach = outreach::Job::start(&book, ticket, now, zone, &outbox);
+                    if outreach.is_none() {
+                        count += 1;
+                    }
+                }
+                outbox.done(count);
+            } else if outreach.is_none() {
+                break;
             }
-            read(&book, newest, &mut remembered, &outbox);
-            outbox.done(count);
+            if let Some(job) = &mut outreach
+                && !job.next(&book, &outbox)
+            {
+                outreach = None;
+                outbox.done(1);
+            }
         }
     })
 }
@@ -122,17 +151,6 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
                 Msg::Log { ticket, entries }
             }
             Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
-        });
-    }
-    if let Some((ticket, now, zone)) = newest.outreach {
-        let today = now.with_timezone(&zone).date_naive();
-        let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);
-        outbox.send(match book.outreach(today, OUTREACH_BIRTHDAYS, lapsed_before) {
-            Ok(histories) => {
-                let rows = outreach_rows(&prospects(&histories, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED), zone);
-                Msg::Outreach { ticket, rows }
-            }
-            Err(error) => Msg::Failed(format!("Cannot read the outreach list: {error}")),
         });
     }
 }

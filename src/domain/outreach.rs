@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 
-use super::GuestHistory;
+use super::{Birthday, GuestId};
 
 /// Why a guest is on the outreach list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,46 +81,57 @@ impl Reason {
     }
 }
 
+/// What the outreach list weighs about a guest, read for every guest it may list without their history: the
+/// birthday, how often and when last they came, and the occasions they were written to for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub guest: GuestId,
+    pub birthday: Option<Birthday>,
+    pub visits: usize,
+    pub last_visit: Option<DateTime<Utc>>,
+    pub written: Vec<Written>,
+}
+
 /// A guest to write to, and why.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Prospect<'a> {
-    pub history: &'a GuestHistory,
+pub struct Prospect {
+    pub guest: GuestId,
     pub reasons: Vec<Reason>,
 }
 
-/// The guests among `histories` to write to: birthdays in the next `birthdays_within` days (soonest first), then
+/// The guests among `standings` to write to: birthdays in the next `birthdays_within` days (soonest first), then
 /// regulars with no visit in the last `lapsed_days` (longest away first). A guest who is both appears once, first.
 /// An occasion someone has written to the guest for already is left out.
 pub fn prospects(
-    histories: &[GuestHistory],
+    standings: &[Standing],
     now: DateTime<Utc>,
     today: NaiveDate,
     birthdays_within: i64,
     lapsed_days: i64,
-) -> Vec<Prospect<'_>> {
-    let mut prospects: Vec<Prospect<'_>> = histories
+) -> Vec<Prospect> {
+    let mut prospects: Vec<Prospect> = standings
         .iter()
-        .filter_map(|history| {
+        .filter_map(|standing| {
             let mut reasons = Vec::new();
-            if let Some(birthday) = history.guest.profile.birthday {
+            if let Some(birthday) = standing.birthday {
                 let on = birthday.next_on_or_after(today);
                 let in_days = (on - today).num_days();
                 if in_days <= birthdays_within {
                     reasons.push(Reason::Birthday { on, in_days });
                 }
             }
-            if let Some(last) = history.last_visit().filter(|_| history.visit_count() >= 2)
+            if let Some(last) = standing.last_visit.filter(|_| standing.visits >= 2)
                 && last < now - Duration::days(lapsed_days)
             {
                 reasons.push(Reason::Lapsed { days: (now - last).num_days(), since: last });
             }
-            reasons.retain(|reason| !reason.written_in(&history.written));
-            (!reasons.is_empty()).then_some(Prospect { history, reasons })
+            reasons.retain(|reason| !reason.written_in(&standing.written));
+            (!reasons.is_empty()).then_some(Prospect { guest: standing.guest, reasons })
         })
         .collect();
     prospects.sort_by_key(|p| match p.reasons[0] {
-        Reason::Birthday { in_days, .. } => (0, in_days, p.history.guest.id),
-        Reason::Lapsed { days, .. } => (1, -days, p.history.guest.id),
+        Reason::Birthday { in_days, .. } => (0, in_days, p.guest),
+        Reason::Lapsed { days, .. } => (1, -days, p.guest),
     });
     prospects
 }
@@ -128,32 +139,14 @@ pub fn prospects(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Birthday, Guest, GuestId, Profile, Visit};
     use chrono::TimeZone;
 
-    fn guest(id: i64, birthday: Option<&str>, visit_days_ago: &[i64], now: DateTime<Utc>) -> GuestHistory {
-        let profile = Profile {
-            name: format!("Guest {id}"),
+    fn guest(id: i64, birthday: Option<&str>, visit_days_ago: &[i64], now: DateTime<Utc>) -> Standing {
+        Standing {
+            guest: GuestId(id),
             birthday: birthday.map(|b| b.parse::<Birthday>().unwrap()),
-            ..Profile::default()
-        };
-        let mut visits: Vec<Visit> = visit_days_ago
-            .iter()
-            .map(|&days| Visit {
-                at: now - Duration::days(days),
-                seat: "Bar".into(),
-                order: vec![],
-                party_size: None,
-                staff: String::new(),
-                note: String::new(),
-            })
-            .collect();
-        visits.sort_by_key(|v| v.at);
-        GuestHistory {
-            guest: Guest { id: GuestId(id), version: 1, profile, notes_by: None },
-            visits,
-            recoveries: vec![],
-            earlier: Default::default(),
+            visits: visit_days_ago.len(),
+            last_visit: visit_days_ago.iter().min().map(|&days| now - Duration::days(days)),
             written: vec![],
         }
     }
@@ -172,7 +165,7 @@ mod tests {
             guest(7, Some("1990-12-30"), &[500, 900], now), // both: listed once, birthday first
         ];
         let found = prospects(&histories, now, today, 14, 365);
-        let ids: Vec<i64> = found.iter().map(|p| p.history.guest.id.0).collect();
+        let ids: Vec<i64> = found.iter().map(|p| p.guest.0).collect();
         assert_eq!(ids, [2, 7, 1, 4]);
         assert_eq!(found[1].reasons.len(), 2);
         assert_eq!(found[3].reasons, [Reason::Lapsed { days: 400, since: now - Duration::days(400) }]);
@@ -186,9 +179,9 @@ mod tests {
         let mut histories = histories.to_vec();
         let noted = |occasion, of: String| Written { occasion, of, at: now, staff: "Nok".into() };
         histories[1].written.push(noted(Occasion::Birthday, "2026-12-25".into()));
-        let lapsed_since = histories[3].visits.last().unwrap().at;
+        let lapsed_since = histories[3].last_visit.unwrap();
         histories[3].written.push(noted(Occasion::Lapsed, Reason::Lapsed { days: 0, since: lapsed_since }.of()));
-        let ids: Vec<i64> = prospects(&histories, now, today, 14, 365).iter().map(|p| p.history.guest.id.0).collect();
+        let ids: Vec<i64> = prospects(&histories, now, today, 14, 365).iter().map(|p| p.guest.0).collect();
         assert_eq!(ids, [7, 1]);
         let next_year = now + Duration::days(365);
         let again = prospects(&histories[1..2], next_year, next_year.date_naive(), 14, 365);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::sql::{Row, Sql, args};
 use super::{Db, Result, Store, StoreError, sqlite, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
-use crate::domain::outreach::{Occasion, Written};
+use crate::domain::outreach::{Occasion, Standing, Written};
 use crate::domain::tally::Mishap;
 use crate::domain::{
     Birthday, Earlier, FollowUp, Guest, GuestHistory, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId,
@@ -79,37 +79,71 @@ impl Store {
         Ok(counted.into_iter().map(|(category, _)| category).collect())
     }
 
-    /// Guests to write to: those whose birthday falls in the `birthdays_within` days from `today`, and lapsed
-    /// regulars — at least two visits, the last before `lapsed_before` — with their whole history, in id order.
+    /// What the outreach list weighs of every guest it may list — those whose birthday falls in the
+    /// `birthdays_within` days from `today`, and lapsed regulars (at least two visits, the last before
+    /// `lapsed_before`) — in id order: read from the guests' own rows (their visits are counted there), never their
+    /// history.
     pub fn outreach(
         &self,
         today: NaiveDate,
         birthdays_within: i64,
         lapsed_before: DateTime<Utc>,
-    ) -> Result<Vec<GuestHistory>> {
+    ) -> Result<Vec<Standing>> {
         let sql = self.sql();
-        let mut chosen = Vec::new();
-        sql.each("SELECT id, birthday FROM guests WHERE birthday IS NOT NULL", &[], &mut |row| {
-            let birthday: Birthday = row.str(1)?.parse().map_err(StoreError::Corrupt)?;
-            if (birthday.next_on_or_after(today) - today).num_days() <= birthdays_within {
-                chosen.push(row.id(0)?);
-            }
-            Ok(())
-        })?;
-        let lapsed = sql.rows(
-            "SELECT id FROM guests WHERE visit_count >= 2 AND last_visit_at < ?1",
+        let mut standings = Vec::new();
+        sql.each(
+            "SELECT id, birthday, visit_count, last_visit_at FROM guests
+             WHERE birthday IS NOT NULL OR (visit_count >= 2 AND last_visit_at < ?1) ORDER BY id",
             args![to_millis(lapsed_before)],
-            |row| row.id(0),
+            &mut |row| {
+                let birthday: Option<Birthday> =
+                    row.text(1)?.map(str::parse).transpose().map_err(StoreError::Corrupt)?;
+                let visits = usize::try_from(row.id(2)?).unwrap_or_default();
+                let last_visit = row.opt_time(3)?;
+                let soon = birthday.is_some_and(|b| (b.next_on_or_after(today) - today).num_days() <= birthdays_within);
+                let lapsed = visits >= 2 && last_visit.is_some_and(|at| at < lapsed_before);
+                if soon || lapsed {
+                    standings.push(Standing {
+                        guest: GuestId(row.id(0)?),
+                        birthday,
+                        visits,
+                        last_visit,
+                        written: vec![],
+                    });
+                }
+                Ok(())
+            },
         )?;
-        chosen.extend(lapsed);
-        // The chosen ids go to a temporary table of this connection, so one query per table reads their histories.
+        let slot: HashMap<GuestId, usize> = standings.iter().enumerate().map(|(i, s)| (s.guest, i)).collect();
+        sql.each(
+            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts ORDER BY guest_id, id",
+            &[],
+            &mut |row| {
+                if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                    standings[i].written.push(written_from_row(row, 1)?);
+                }
+                Ok(())
+            },
+        )?;
+        Ok(standings)
+    }
+
+    /// The guests `ids` as a card shows them (their latest visits, see `recent_history`), for a page of the
+    /// outreach list: in a few queries for the page, however long their histories.
+    pub fn outreach_page(&self, ids: &[GuestId]) -> Result<Vec<GuestHistory>> {
+        let sql = self.sql();
+        // The ids go to a temporary table of this connection, so one query per table reads their histories.
         // (INTEGER PRIMARY KEY: in SQLite that is the row id itself, with no second index to keep.)
         sql.run("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", &[])?;
         sql.run("DELETE FROM chosen", &[])?;
-        for id in chosen {
-            sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id])?;
+        for id in ids {
+            sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id.0])?;
         }
-        load(sql, Which::Chosen, Visits::All)
+        let mut histories = load(sql, Which::Chosen, Visits::Latest)?;
+        for history in &mut histories {
+            earlier(sql, history)?;
+        }
+        Ok(histories)
     }
 
     /// The heads-ups sent since `since`, newest first, with the guest's name and greeting for the banner.
@@ -373,26 +407,35 @@ fn recent_history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
         format!("SELECT {VISIT_COLUMNS} FROM visits WHERE guest_id = ?1 ORDER BY at DESC, id DESC LIMIT {CARD_VISITS}");
     history.visits = sql.rows(&latest, args![id.0], |row| visit_from_row(row, 0))?;
     history.visits.reverse();
-    if history.visits.len() == CARD_VISITS {
-        let count = sql.number("SELECT visit_count FROM guests WHERE id = ?1", args![id.0])?;
-        let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id.0], |row| row.opt_time(0))?;
-        // Only when none of the latest had a seat: then any seated visit is an earlier one.
-        let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
-            sql.one(
-                "SELECT seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
-                args![id.0],
-                |row| Ok((row.string(0)?, row.time(1)?)),
-            )?
-        } else {
-            None
-        };
-        history.earlier = Earlier {
-            count: usize::try_from(count).unwrap_or_default().saturating_sub(CARD_VISITS),
-            first: first.flatten(),
-            seat,
-        };
-    }
+    earlier(sql, &mut history)?;
     Ok(history)
+}
+
+/// What the visits before a history's latest `CARD_VISITS` add up to, when it holds that many: a few steps down
+/// the index of the guest's visits.
+fn earlier(sql: &dyn Sql, history: &mut GuestHistory) -> Result<()> {
+    if history.visits.len() < CARD_VISITS {
+        return Ok(());
+    }
+    let id = history.guest.id.0;
+    let count = sql.number("SELECT visit_count FROM guests WHERE id = ?1", args![id])?;
+    let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id], |row| row.opt_time(0))?;
+    // Only when none of the latest had a seat: then any seated visit is an earlier one.
+    let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
+        sql.one(
+            "SELECT seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
+            args![id],
+            |row| Ok((row.string(0)?, row.time(1)?)),
+        )?
+    } else {
+        None
+    };
+    history.earlier = Earlier {
+        count: usize::try_from(count).unwrap_or_default().saturating_sub(CARD_VISITS),
+        first: first.flatten(),
+        seat,
+    };
+    Ok(())
 }
 
 /// The columns `visit_from_row` reads, in its order.
@@ -425,10 +468,12 @@ const HOUSE_ITEMS: &str = "SELECT items FROM visits ORDER BY id DESC LIMIT 2000"
 /// How many guests an export reads at a time: their histories are what it holds in memory.
 const EXPORT_BATCH: i64 = 1000;
 
-/// Whether `load` reads the visits.
+/// Which visits `load` reads.
 #[derive(Clone, Copy, PartialEq)]
 enum Visits {
     All,
+    /// Each guest's latest `CARD_VISITS`.
+    Latest,
     None,
 }
 
@@ -457,18 +502,27 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
         Ok(())
     })?;
 
-    if visits == Visits::All {
-        sql.each(
-            &format!("SELECT guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id")),
-            &one,
-            &mut |row| {
-                let visit = visit_from_row(row, 1)?;
-                if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                    histories[i].visits.push(visit);
-                }
-                Ok(())
-            },
-        )?;
+    let visits = match visits {
+        Visits::All => {
+            format!("SELECT guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id"))
+        }
+        Visits::Latest => format!(
+            "SELECT guest_id, {VISIT_COLUMNS} FROM (
+                 SELECT v.*, row_number() OVER (PARTITION BY guest_id ORDER BY at DESC, id DESC) AS newest
+                 FROM visits v {}
+             ) latest WHERE newest <= {CARD_VISITS} ORDER BY guest_id, at, id",
+            filter("guest_id")
+        ),
+        Visits::None => String::new(),
+    };
+    if !visits.is_empty() {
+        sql.each(&visits, &one, &mut |row| {
+            let visit = visit_from_row(row, 1)?;
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                histories[i].visits.push(visit);
+            }
+            Ok(())
+        })?;
     }
 
     let mut recovery_slot = HashMap::new();
@@ -512,12 +566,8 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
         ),
         &one,
         &mut |row| {
-            let reason = row.str(1)?;
-            let occasion =
-                Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
             if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                let written = Written { occasion, of: row.string(2)?, at: row.time(3)?, staff: row.string(4)? };
-                histories[i].written.push(written);
+                histories[i].written.push(written_from_row(row, 1)?);
             }
             Ok(())
         },
@@ -592,4 +642,11 @@ fn recovery_from_row(row: &dyn Row, first: usize) -> Result<RecoveryEntry> {
             staff: row.string(at(7))?,
         },
     })
+}
+
+/// A note of a guest written to: occasion, of which, when, by whom, from column `first` on.
+fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {
+    let reason = row.str(first)?;
+    let occasion = Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
+    Ok(Written { occasion, of: row.string(first + 1)?, at: row.time(first + 2)?, staff: row.string(first + 3)? })
 }

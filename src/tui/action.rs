@@ -125,10 +125,13 @@ pub enum Msg {
         ticket: u64,
         tally: Box<Tally>,
     },
-    /// The outreach list.
+    /// A part of the outreach list, in order. The first part says how many guests each page holds (birthdays,
+    /// regulars away) and replaces the list shown; the next ones add to it until one says there is no `more`.
     Outreach {
         ticket: u64,
         rows: Vec<OutreachRow>,
+        counts: Option<[usize; 2]>,
+        more: bool,
     },
     /// The audit log, newest first.
     Log {

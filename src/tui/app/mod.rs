@@ -181,6 +181,10 @@ pub struct App {
     pub log: Option<Vec<AuditEntry>>,
     /// The outreach list last read.
     pub outreach: Option<Vec<OutreachRow>>,
+    /// How many guests each page of the outreach list holds (birthdays, regulars away), and whether more of its
+    /// rows are still coming.
+    pub outreach_counts: [usize; 2],
+    pub outreach_more: bool,
     /// The first row on screen of the outreach list or the audit log.
     pub list_offset: usize,
     /// The outreach list's page: birthdays or lapsed regulars.
@@ -246,6 +250,8 @@ impl App {
             report: None,
             log: None,
             outreach: None,
+            outreach_counts: [0, 0],
+            outreach_more: false,
             list_offset: 0,
             outreach_page: Occasion::Birthday,
             outreach_selected: 0,
@@ -346,18 +352,25 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::Outreach { ticket, rows } => {
+            Msg::Outreach { ticket, rows, counts, more } => {
                 if ticket != self.outreach_ticket {
                     return Vec::new();
                 }
+                self.outreach_more = more;
+                let Some(counts) = counts else {
+                    self.outreach.get_or_insert_default().extend(rows);
+                    return Vec::new();
+                };
                 self.outreach = Some(rows);
+                self.outreach_counts = counts;
                 // Open on a page with someone on it.
-                if self.outreach_page_rows().is_empty() {
+                let count = |page| counts[usize::from(page == Occasion::Lapsed)];
+                if count(self.outreach_page) == 0 {
                     self.outreach_page = match self.outreach_page {
                         Occasion::Birthday => Occasion::Lapsed,
                         Occasion::Lapsed => Occasion::Birthday,
                     };
-                    if self.outreach_page_rows().is_empty() {
+                    if count(self.outreach_page) == 0 {
                         self.outreach_page = Occasion::Birthday;
                     }
                 }

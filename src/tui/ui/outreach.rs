@@ -22,12 +22,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(all) = &app.outreach else {
+    let Some(_) = &app.outreach else {
         draw(&Line::styled("Looking…", theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
-    let count = |occasion: Occasion| all.iter().filter(|r| r.occasions.iter().any(|(o, _)| *o == occasion)).count();
+    let count = |occasion: Occasion| app.outreach_counts[usize::from(occasion == Occasion::Lapsed)];
     let tab = |occasion: Occasion, label: &str| {
         let text = format!(" {label} ({}) ", count(occasion));
         if app.outreach_page == occasion { Span::styled(text, theme.selected) } else { Span::styled(text, theme.dim) }
@@ -38,7 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut lines: Vec<Line<'_>> = vec![fit(tabs, width)];
     let rows = app.outreach_page_rows();
-    if rows.is_empty() {
+    if rows.is_empty() && !app.outreach_more {
         lines.push(Line::default());
         lines.push(Line::styled("Nobody to write to on this page.", theme.dim));
     }
@@ -71,6 +71,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             personal.push(book(&row.recoveries, theme.warning));
         }
         lines.push(fit(personal, width));
+    }
+    if app.outreach_more {
+        let shown = rows.len();
+        let text = format!("Reading the rest of the list… {shown} of {} so far", count(app.outreach_page));
+        lines.push(Line::default());
+        lines.push(Line::styled(text, theme.dim));
     }
     for (y, line) in (inner.y..inner.bottom()).zip(lines) {
         draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
