@@ -14,6 +14,7 @@ use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Msg;
+use crate::tui::app::LOG_SHOWN;
 
 /// How many of the house's most frequent items the visit form completes from.
 const HOUSE_ITEMS: usize = 200;
@@ -145,11 +146,8 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
         });
     }
     if let Some(ticket) = newest.log {
-        outbox.send(match book.audit_entries(None, DateTime::<Utc>::MIN_UTC) {
-            Ok(mut entries) => {
-                entries.reverse();
-                Msg::Log { ticket, entries }
-            }
+        outbox.send(match book.latest_audit_entries(LOG_SHOWN) {
+            Ok(entries) => Msg::Log { ticket, entries },
             Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
         });
     }

@@ -5,6 +5,8 @@
 
 mod copy;
 mod desks;
+#[cfg(test)]
+mod plans;
 mod postgres;
 mod read;
 mod schema;

@@ -68,13 +68,16 @@ impl Store {
         Ok(items.into_iter().take(limit).map(|(_, item)| item).collect())
     }
 
-    /// Every recovery category in use, most used first: for picking one as typed.
+    /// The recovery categories in use, most used first, counted over the recoveries recorded last (a few steps back
+    /// along their ids, however many there are): for picking one as typed.
     pub fn categories(&self) -> Result<Vec<String>> {
-        let mut counted =
-            self.sql().rows("SELECT category, count(*) FROM recoveries GROUP BY category", &[], |row| {
-                Ok((row.string(0)?, row.id(1)?))
-            })?;
+        let mut counts: HashMap<String, i64> = HashMap::new();
+        self.sql().each("SELECT category FROM recoveries ORDER BY id DESC LIMIT 2000", &[], &mut |row| {
+            *counts.entry(row.string(0)?).or_default() += 1;
+            Ok(())
+        })?;
         // Ordered here, not by the database: text is ordered alike on every backend, whatever its collation.
+        let mut counted: Vec<(String, i64)> = counts.into_iter().collect();
         counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(counted.into_iter().map(|(category, _)| category).collect())
     }
@@ -115,8 +118,10 @@ impl Store {
             },
         )?;
         let slot: HashMap<GuestId, usize> = standings.iter().enumerate().map(|(i, s)| (s.guest, i)).collect();
+        choose(sql, standings.iter().map(|s| s.guest))?;
         sql.each(
-            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts ORDER BY guest_id, id",
+            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts
+             WHERE guest_id IN (SELECT id FROM chosen) ORDER BY guest_id, id",
             &[],
             &mut |row| {
                 if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
@@ -132,13 +137,7 @@ impl Store {
     /// outreach list: in a few queries for the page, however long their histories.
     pub fn outreach_page(&self, ids: &[GuestId]) -> Result<Vec<GuestHistory>> {
         let sql = self.sql();
-        // The ids go to a temporary table of this connection, so one query per table reads their histories.
-        // (INTEGER PRIMARY KEY: in SQLite that is the row id itself, with no second index to keep.)
-        sql.run("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", &[])?;
-        sql.run("DELETE FROM chosen", &[])?;
-        for id in ids {
-            sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id.0])?;
-        }
+        choose(sql, ids.iter().copied())?;
         let mut histories = load(sql, Which::Chosen, Visits::Latest)?;
         for history in &mut histories {
             earlier(sql, history)?;
@@ -254,16 +253,20 @@ impl Store {
                  WHERE a.at >= ?1 {sql} ORDER BY a.id"
             ),
             &args,
-            |row| {
-                Ok(AuditEntry {
-                    at: row.time(0)?,
-                    staff: row.string(1)?,
-                    action: row.string(2)?,
-                    guest: row.int(3)?.map(GuestId),
-                    name: row.opt_string(4)?,
-                    detail: row.string(5)?,
-                })
-            },
+            audit_from_row,
+        )
+    }
+
+    /// The latest `count` rows of the audit log, newest first: what the log screen shows, read backwards along the
+    /// log's ids however long it has grown.
+    pub fn latest_audit_entries(&self, count: usize) -> Result<Vec<AuditEntry>> {
+        self.sql().rows(
+            &format!(
+                "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
+                 FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id ORDER BY a.id DESC LIMIT {count}"
+            ),
+            &[],
+            audit_from_row,
         )
     }
 
@@ -435,6 +438,17 @@ fn earlier(sql: &dyn Sql, history: &mut GuestHistory) -> Result<()> {
         first: first.flatten(),
         seat,
     };
+    Ok(())
+}
+
+/// Puts `ids` in the connection's temporary `chosen` table (in place of what it held), for queries that read
+/// those guests' rows in one go. (INTEGER PRIMARY KEY: in SQLite that is the row id itself, with no second index.)
+fn choose(sql: &dyn Sql, ids: impl Iterator<Item = GuestId>) -> Result<()> {
+    sql.run("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", &[])?;
+    sql.run("DELETE FROM chosen", &[])?;
+    for id in ids {
+        sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id.0])?;
+    }
     Ok(())
 }
 
@@ -649,4 +663,15 @@ fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {
     let reason = row.str(first)?;
     let occasion = Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
     Ok(Written { occasion, of: row.string(first + 1)?, at: row.time(first + 2)?, staff: row.string(first + 3)? })
+}
+
+fn audit_from_row(row: &dyn Row) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: row.time(0)?,
+        staff: row.string(1)?,
+        action: row.string(2)?,
+        guest: row.int(3)?.map(GuestId),
+        name: row.opt_string(4)?,
+        detail: row.string(5)?,
+    })
 }

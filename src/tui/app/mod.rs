@@ -58,6 +58,9 @@ pub const HEADS_UP_MINUTES: i64 = 15;
 pub const OUTREACH_BIRTHDAYS: i64 = 14;
 pub const OUTREACH_LAPSED: i64 = 365;
 
+/// How many of the audit log's latest rows the log screen shows: days of a busy house; `regulars log` has the rest.
+pub const LOG_SHOWN: usize = 2000;
+
 /// The most the search line holds: longer than any name the book takes, short enough that a paste of a whole
 /// document is one quick search, not seconds of work behind every key typed after it.
 pub const SEARCH_MAX: usize = crate::domain::guest::SHORT_FIELD_MAX;

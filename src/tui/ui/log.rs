@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, book_owned, draw, fit};
-use crate::tui::app::App;
+use crate::tui::app::{App, LOG_SHOWN};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -18,7 +18,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = usize::from(inner.width);
-    for (y, entry) in (inner.y..inner.bottom()).zip(entries.iter().skip(app.list_offset)) {
+    let mut rows = inner.y..inner.bottom();
+    for (y, entry) in rows.by_ref().zip(entries.iter().skip(app.list_offset)) {
         let at = entry.at.with_timezone(&app.zone).format("%Y-%m-%d %H:%M  ").to_string();
         let who = match (entry.guest, &entry.name) {
             (Some(id), Some(name)) => format!("  guest {id} ({name})"),
@@ -35,5 +36,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             book(&entry.detail, theme.dim),
         ];
         draw(&fit(line, width), Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    if entries.len() >= LOG_SHOWN
+        && let Some(y) = rows.next()
+    {
+        let older = format!("The latest {LOG_SHOWN} changes; older ones: regulars log --since YYYY-MM-DD");
+        draw(&Line::styled(older, theme.dim), Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
