@@ -89,3 +89,25 @@ fn on_a_full_disk_an_export_leaves_the_old_file_and_a_failed_backup_leaves_none(
     book.ok(&["backup", arg(&backup)]);
     assert!(fs::metadata(&backup).unwrap().len() > 0, "the retry makes the backup");
 }
+
+#[test]
+fn on_a_full_disk_the_desk_still_looks_guests_up_and_a_visit_fails_saving_nothing() {
+    let Some(disk) = SmallDisk::mount() else { return };
+    let book = disk.path("guests.db");
+    let run = |args: &[&str]| common::run_with(&book, args, &[]);
+    assert_eq!(run(&["demo", "--guests", "300", "--seed", "3"]).code, 0);
+    // (A dump's connection, being the last to close, takes the log and its index away; a desk brings them back.)
+    let before = common::dump(&book);
+    let card = run(&["card", "--id", "5"]).stdout;
+    disk.fill();
+
+    // Reading needs no new file: the write-ahead log and its index were kept beside the book.
+    let looked_up = run(&["card", "--id", "5"]);
+    assert_eq!((looked_up.code, looked_up.stdout.as_str()), (0, card.as_str()), "{}", looked_up.stderr);
+    let found = run(&["find", "a"]);
+    assert!(found.code == 0 && found.stdout.lines().count() > 3, "{}", found.stderr);
+
+    let visit = run(&["visit", "--id", "5", "--seat", "Bar 2", "--order", "tea"]);
+    assert_eq!(visit.one_line_error(), "regulars: the visit was not saved: the disk is full");
+    assert_eq!(common::dump(&book), before, "nothing was saved");
+}

@@ -51,6 +51,8 @@ pub enum StoreError {
     NewerSchema { found: i64, supported: i64 },
     #[error("the guest book is read-only; check the file's permissions")]
     ReadOnly,
+    #[error("the disk is full")]
+    DiskFull,
     #[error("the guest book is busy: another desk kept it locked past the busy timeout; nothing was saved")]
     Busy,
     #[error("the guest book holds a value this version cannot read: {0}")]

@@ -20,6 +20,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
             Some(ErrorCode::NotADatabase) => Self::NotABook,
             Some(ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(ErrorCode::DiskFull) => Self::DiskFull,
             _ => Self::Sqlite(error),
         }
     }
@@ -99,6 +100,9 @@ fn wrong_type(column: usize, value: ValueRef<'_>) -> StoreError {
 
 /// Opens the book file at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as needed.
 /// A book whose schema is newer than this binary is refused before anything is written.
+/// How much of the write-ahead log is kept on the disk between writes: about what a checkpoint leaves (1000 pages).
+const WAL_KEPT_BYTES: i64 = 4 << 20;
+
 pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     if path.is_dir() {
         return Err(StoreError::Directory(path.to_owned()));
@@ -121,6 +125,10 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // The WAL and its index stay beside the book when the last desk closes it, rather than being made anew by the
+    // next one: on a full disk making them fails, and then not even a card could be read. Kept to a few megabytes.
+    conn.file_control(Some(rusqlite::MAIN_DB), rusqlite::FileControl::PersistWal(&mut 1))?;
+    conn.pragma_update(None, "journal_size_limit", WAL_KEPT_BYTES)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     migrate(&mut conn)?;
     // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
