@@ -5,17 +5,10 @@
 
 mod common;
 
-use std::fs;
-use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use nix::libc;
-use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-use nix::pty::{Winsize, openpty};
+use common::pty::{Screen, percentiles};
 
 /// The binary measured: this build's, or `REGULARS_BENCH_BINARY` (another build, measured side by side).
 fn binary() -> String {
@@ -23,8 +16,6 @@ fn binary() -> String {
 }
 const QUERIES: [&str; 10] =
     ["e", "emma", "jonsmith", "yum", "0108", "王建华", "wjh", "garcia", "emma stone", "jon smtih"];
-/// How long the screen must stay silent for a frame to count as drawn whole.
-const QUIET: Duration = Duration::from_millis(60);
 /// Typing sessions per query, unless `REGULARS_BENCH_SESSIONS` says otherwise (0: only the start figures).
 fn sessions() -> usize {
     std::env::var("REGULARS_BENCH_SESSIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
@@ -39,119 +30,11 @@ fn book(guests: usize) -> PathBuf {
     common::demo_book(guests, &binary())
 }
 
-/// The screen on a pseudo-terminal of its own.
-struct Screen {
-    master: fs::File,
-    child: Child,
-    /// A terminal emulator fed everything the screen writes, for waiting on what it shows.
-    seen: vt100::Parser,
-}
-
-impl Screen {
-    fn start(book: &Path) -> Self {
-        let size = Winsize { ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0 };
-        let pty = openpty(Some(&size), None).expect("a pseudo-terminal");
-        let slave: OwnedFd = pty.slave;
-        let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("the terminal's end"));
-        let mut command = Command::new(binary());
-        command
-            .args(["--db", book.to_str().expect("a path")])
-            .env("TERM", "xterm-256color")
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
-            .env("REGULARS_STAFF", "bench")
-            .stdin(io(&slave))
-            .stdout(io(&slave))
-            .stderr(io(&slave));
-        // SAFETY: only async-signal-safe calls between fork and exec: a new session with the terminal as its own.
-        unsafe {
-            command.pre_exec(|| {
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = command.spawn().expect("the screen starts");
-        drop(slave);
-        Self { master: fs::File::from(pty.master), child, seen: vt100::Parser::new(30, 100, 0) }
-    }
-
-    /// Reads what is there within `wait`; returns when the last byte came, if any did.
-    fn read_for(&mut self, wait: Duration) -> Option<Instant> {
-        let mut last = None;
-        let deadline = Instant::now() + wait;
-        let mut buf = [0u8; 65536];
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let millis = u16::try_from(left.as_millis()).unwrap_or(u16::MAX);
-            let mut fds = [PollFd::new(self.master.as_fd(), PollFlags::POLLIN)];
-            if poll(&mut fds, PollTimeout::from(millis)).unwrap_or(0) == 0 {
-                return last;
-            }
-            match self.master.read(&mut buf) {
-                Ok(0) | Err(_) => return last,
-                Ok(n) => {
-                    self.seen.process(&buf[..n]);
-                    last = Some(Instant::now());
-                }
-            }
-        }
-    }
-
-    /// Waits for `text` on screen; the time it was first there.
-    fn wait_for(&mut self, text: &str) -> Instant {
-        let started = Instant::now();
-        loop {
-            if self.seen.screen().contents().contains(text) {
-                return Instant::now();
-            }
-            assert!(started.elapsed() < Duration::from_secs(60), "waited for {text:?}");
-            self.read_for(Duration::from_millis(2));
-        }
-    }
-
-    /// Writes a key and times it to the last byte of the frame it redraws (the screen then silent for `QUIET`).
-    fn key(&mut self, bytes: &[u8]) -> Duration {
-        self.read_for(QUIET);
-        let written = Instant::now();
-        self.master.write_all(bytes).expect("a key written");
-        let mut last = None;
-        while let Some(at) = self.read_for(QUIET) {
-            last = Some(at);
-        }
-        last.map_or(Duration::ZERO, |at| at - written)
-    }
-
-    /// The process's resident memory, in megabytes.
-    fn resident_mb(&self) -> f64 {
-        let status = fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        let kb: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0);
-        kb / 1024.0
-    }
-
-    fn quit(mut self) {
-        let _ = self.master.write_all(b"\x03");
-        let _ = self.child.wait();
-        let _ = self.master.as_raw_fd();
-    }
-}
-
-fn percentiles(samples: &mut [Duration]) -> (Duration, Duration, Duration) {
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.99), samples[samples.len() - 1])
-}
-
 fn main() {
     let guests: usize = std::env::var("REGULARS_BENCH_GUESTS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
     let book = book(guests);
     let started = Instant::now();
-    let mut screen = Screen::start(&book);
+    let mut screen = Screen::start(&binary(), &book);
     let first_frame = screen.wait_for("Find ›") - started;
     let first_results = screen.wait_for("latest first") - started;
     println!("\nthe screen at {guests} guests, through a pseudo-terminal (100×30):");

@@ -103,7 +103,8 @@ on_both_books!(
     an_edit_from_a_stale_read_is_joined_with_the_other_desks_field_by_field,
     notes_of_who_was_written_to_round_trip_and_are_taken_back,
     a_search_of_only_the_rows_a_query_can_match_finds_what_the_whole_book_does,
-    a_long_history_gives_the_card_its_latest_visits_and_the_whole_history_adds_up
+    a_long_history_gives_the_card_its_latest_visits_and_the_whole_history_adds_up,
+    an_outreach_page_shows_what_the_whole_histories_say
 );
 
 fn a_guest_round_trips_with_history_and_audit(book: &TestBook) {
@@ -506,4 +507,37 @@ fn a_long_history_gives_the_card_its_latest_visits_and_the_whole_history_adds_up
         assert_eq!(recent.visits[..], whole.visits[whole.visits.len() - recent.visits.len()..]);
         assert_eq!(recent.card(), whole.card());
     }
+}
+
+/// The outreach list is drawn up from the guests' own rows and its rows read a page of guests at a time, each with
+/// only their latest visits: what it shows is what their whole histories say.
+fn an_outreach_page_shows_what_the_whole_histories_say(book: &TestBook) {
+    use regulars::domain::outreach::prospects;
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let now = Utc::now();
+    let visit = |days_ago: i64, seat: &str| Visit {
+        seat: seat.into(),
+        order: vec!["tea".into()],
+        ..bar_visit(now - chrono::Duration::days(days_ago))
+    };
+    // A regular away two years whose last 70 visits were take-aways; one away three years; a birthday tomorrow.
+    let mut away = record("Yu Wei", "+66 81 000 0001");
+    away.visits = (0..100).map(|i| visit(2000 - i * 10, if i < 30 { "Window 2" } else { "" })).collect();
+    let mut longer = record("Ana Lee", "+66 81 000 0002");
+    longer.visits = vec![visit(1200, "Bar"), visit(1100, "Bar")];
+    let mut birthday = record("Somchai Jaidee", "+66 81 000 0003");
+    let tomorrow = (now + chrono::Duration::days(1)).date_naive();
+    birthday.profile.birthday = Some(tomorrow.format("--%m-%d").to_string().parse().unwrap());
+    store.import(vec![away, longer, birthday], "Nok", "test").unwrap();
+
+    let today = now.date_naive();
+    let standings = store.outreach(today, 14, now - chrono::Duration::days(365)).unwrap();
+    let listed = prospects(&standings, now, today, 14, 365);
+    let ids: Vec<GuestId> = listed.iter().map(|p| p.guest).collect();
+    assert_eq!(ids.len(), 3);
+    let zone = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let paged = regulars::report::outreach_rows(&listed, &store.outreach_page(&ids).unwrap(), zone);
+    let whole: Vec<_> = ids.iter().map(|&id| store.history(id).unwrap()).collect();
+    assert_eq!(paged, regulars::report::outreach_rows(&listed, &whole, zone));
+    assert_eq!(paged[2].last_seat, "Window 2", "the old seat, from before the take-aways");
 }

@@ -1,6 +1,8 @@
 //! What several benchmarks share: a visit to log, the demo book kept beside the build, and timing heads-ups.
 #![allow(dead_code)] // Each benchmark uses a part of this module.
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -23,12 +25,20 @@ pub fn visit() -> Visit {
 
 /// The demo book of `guests` (seed 1), made once by `binary` and kept beside the build.
 pub fn demo_book(guests: usize, binary: &str) -> PathBuf {
+    demo_book_of(guests, "recent", binary)
+}
+
+/// The demo book of `guests` (seed 1) with the history asked for (`regulars demo --history`), made once by `binary`
+/// and kept beside the build.
+pub fn demo_book_of(guests: usize, history: &str, binary: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-books");
-    let path = dir.join(format!("demo-{guests}.db"));
+    let name = if history == "recent" { format!("demo-{guests}.db") } else { format!("demo-{guests}-{history}.db") };
+    let path = dir.join(name);
     if !path.exists() {
         std::fs::create_dir_all(&dir).expect("a folder for bench books");
         let made = Command::new(binary)
             .args(["--db", path.to_str().expect("a path"), "demo", "--guests", &guests.to_string(), "--seed", "1"])
+            .args(["--history", history])
             .env("REGULARS_CONFIG", "/nonexistent/config.toml")
             .status()
             .expect("regulars demo runs");
