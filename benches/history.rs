@@ -178,7 +178,7 @@ fn main() {
         let visits = sqlite_number(book, "SELECT count(*) FROM visits");
         println!("\n{name} ({visits} visits):");
         screen(book, runs);
-        if visits > 0 {
+        if visits > 1000 {
             commands(book, runs, dir.path());
         }
     }
