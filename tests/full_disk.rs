@@ -1,5 +1,6 @@
-//! Files written whole or not at all, on a disk that fills up: a small tmpfs mounted for the test. Mounting needs
-//! root, which CI is; elsewhere run `sudo -E cargo test --test full_disk` (without root the test says it did not run).
+//! Files written whole or not at all, and the book still looked up, on a disk that fills up: a small tmpfs mounted
+//! for the test. Mounting needs root, which CI is (`.ci/run` makes it fail there without); elsewhere run
+//! `sudo -E cargo test --test full_disk` (without root the test says it did not run).
 
 mod common;
 
@@ -19,6 +20,7 @@ impl SmallDisk {
     fn mount() -> Option<Self> {
         let uid = Command::new("id").arg("-u").output().expect("id runs");
         if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+            assert!(std::env::var_os("REGULARS_IN_CI").is_none(), "CI must run the full-disk test as root");
             eprintln!(
                 "full_disk: not run — mounting a small tmpfs needs root (CI runs as root; or sudo -E cargo test)"
             );
