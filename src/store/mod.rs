@@ -5,6 +5,7 @@
 
 mod copy;
 mod desks;
+mod history;
 #[cfg(test)]
 mod plans;
 mod postgres;

@@ -1,7 +1,8 @@
 //! Writes. Each public method is one transaction that includes its audit-log rows.
 
 use super::desks::insert_written;
-use super::read::{self, guest_exists, history, identities};
+use super::history::history;
+use super::read::{self, guest_exists, identities};
 use super::sql::{Sql, Value, args};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};

@@ -1,0 +1,334 @@
+//! Reading guests with their history: whole for an export or a merge, only the latest for a card and the outreach
+//! list, whatever the length of the history.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::read::{GUEST_COLUMNS, guest_from_row, guest_ids, recovery_from_row};
+use super::sql::{Row, Sql, args};
+use super::{Result, Store, StoreError, to_millis};
+use crate::domain::outreach::{Occasion, Standing, Written};
+use crate::domain::{Birthday, Earlier, FollowUp, GuestHistory, GuestId, RecoveryEntry, RecoveryId, Visit};
+
+impl Store {
+    /// What the outreach list weighs of every guest it may list — those whose birthday falls in the
+    /// `birthdays_within` days from `today`, and lapsed regulars (at least two visits, the last before
+    /// `lapsed_before`) — in id order: read from the guests' own rows (their visits are counted there), never their
+    /// history.
+    pub fn outreach(
+        &self,
+        today: NaiveDate,
+        birthdays_within: i64,
+        lapsed_before: DateTime<Utc>,
+    ) -> Result<Vec<Standing>> {
+        let sql = self.sql();
+        let mut standings = Vec::new();
+        sql.each(
+            "SELECT id, birthday, visit_count, last_visit_at FROM guests
+             WHERE birthday IS NOT NULL OR (visit_count >= 2 AND last_visit_at < ?1) ORDER BY id",
+            args![to_millis(lapsed_before)],
+            &mut |row| {
+                let birthday: Option<Birthday> =
+                    row.text(1)?.map(str::parse).transpose().map_err(StoreError::Corrupt)?;
+                let visits = usize::try_from(row.id(2)?).unwrap_or_default();
+                let last_visit = row.opt_time(3)?;
+                let soon = birthday.is_some_and(|b| (b.next_on_or_after(today) - today).num_days() <= birthdays_within);
+                let lapsed = visits >= 2 && last_visit.is_some_and(|at| at < lapsed_before);
+                if soon || lapsed {
+                    standings.push(Standing {
+                        guest: GuestId(row.id(0)?),
+                        birthday,
+                        visits,
+                        last_visit,
+                        written: vec![],
+                    });
+                }
+                Ok(())
+            },
+        )?;
+        let slot: HashMap<GuestId, usize> = standings.iter().enumerate().map(|(i, s)| (s.guest, i)).collect();
+        // Read whole: one row a letter written, each of which the list must be checked against. (Naming the
+        // guests to the query instead cost a row each in a temporary table: more than reading every note.)
+        sql.each(
+            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts ORDER BY guest_id, id",
+            &[],
+            &mut |row| {
+                if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                    standings[i].written.push(written_from_row(row, 1)?);
+                }
+                Ok(())
+            },
+        )?;
+        Ok(standings)
+    }
+
+    /// The guests `ids` as a card shows them (their latest visits, see `recent_history`), for a page of the
+    /// outreach list: in a few queries for the page, however long their histories.
+    pub fn outreach_page(&self, ids: &[GuestId]) -> Result<Vec<GuestHistory>> {
+        let sql = self.sql();
+        choose(sql, ids.iter().copied())?;
+        let mut histories = load(sql, Which::Chosen, Visits::Latest)?;
+        for history in &mut histories {
+            earlier(sql, history)?;
+        }
+        Ok(histories)
+    }
+
+    /// One guest with their whole history: for an export.
+    pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
+        history(self.sql(), id)
+    }
+
+    /// One guest with their latest visits (see `CARD_VISITS`) and what the earlier ones add up to: what a card, the
+    /// visit form and outreach show, read in a few steps down indexes however long the guest's history.
+    pub fn recent_history(&self, id: GuestId) -> Result<GuestHistory> {
+        recent_history(self.sql(), id)
+    }
+
+    /// What an export writes, all as of one moment: every guest with their whole history, in id order, handed to
+    /// `each` one at a time and read `EXPORT_BATCH` guests at a time, so that memory holds a batch, not the book;
+    /// then the recoveries recorded for nobody. The first error `each` returns stops it and is returned inside.
+    pub fn export<E>(
+        &mut self,
+        mut each: impl FnMut(GuestHistory) -> Result<(), E>,
+    ) -> Result<Result<Vec<RecoveryEntry>, E>> {
+        self.snapshot(|sql| {
+            if let Some((first, last)) = guest_ids(sql)? {
+                let mut from = first;
+                while from <= last {
+                    let to = from.saturating_add(EXPORT_BATCH - 1);
+                    for history in load(sql, Which::Between(from, to), Visits::All)? {
+                        if let Err(error) = each(history) {
+                            return Ok(Err(error));
+                        }
+                    }
+                    from = to.saturating_add(1);
+                }
+            }
+            Ok(Ok(unattached_recoveries(sql)?))
+        })
+    }
+}
+
+/// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the book an
+/// export must carry, as the tally counts them.
+fn unattached_recoveries(sql: &dyn Sql) -> Result<Vec<RecoveryEntry>> {
+    let mut entries = sql.rows(
+        "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+         FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
+        &[],
+        |row| recovery_from_row(row, 0),
+    )?;
+    sql.each(
+        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+         WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
+        &[],
+        &mut |row| {
+            let id = RecoveryId(row.id(0)?);
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.recovery.follow_ups.push(FollowUp { task: row.string(1)?, done: row.flag(2)? });
+            }
+            Ok(())
+        },
+    )?;
+    Ok(entries)
+}
+
+pub(super) fn history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
+    load(sql, Which::One(id), Visits::All)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+}
+
+/// How many of a guest's latest visits a card holds: more than a tall screen lists, more than the ten the usual is
+/// drawn from, and the visit form's own suggestions come from them.
+const CARD_VISITS: usize = 60;
+
+fn recent_history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
+    let mut history =
+        load(sql, Which::One(id), Visits::None)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))?;
+    let latest =
+        format!("SELECT {VISIT_COLUMNS} FROM visits WHERE guest_id = ?1 ORDER BY at DESC, id DESC LIMIT {CARD_VISITS}");
+    history.visits = sql.rows(&latest, args![id.0], |row| visit_from_row(row, 0))?;
+    history.visits.reverse();
+    earlier(sql, &mut history)?;
+    Ok(history)
+}
+
+/// What the visits before a history's latest `CARD_VISITS` add up to, when it holds that many: a few steps down
+/// the index of the guest's visits.
+fn earlier(sql: &dyn Sql, history: &mut GuestHistory) -> Result<()> {
+    if history.visits.len() < CARD_VISITS {
+        return Ok(());
+    }
+    let id = history.guest.id.0;
+    let count = sql.number("SELECT visit_count FROM guests WHERE id = ?1", args![id])?;
+    let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id], |row| row.opt_time(0))?;
+    // Only when none of the latest had a seat: then any seated visit is an earlier one.
+    let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
+        sql.one(
+            "SELECT seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
+            args![id],
+            |row| Ok((row.string(0)?, row.time(1)?)),
+        )?
+    } else {
+        None
+    };
+    history.earlier = Earlier {
+        count: usize::try_from(count).unwrap_or_default().saturating_sub(CARD_VISITS),
+        first: first.flatten(),
+        seat,
+    };
+    Ok(())
+}
+
+/// Puts `ids` in the connection's temporary `chosen` table (in place of what it held), for queries that read
+/// those guests' rows in one go. (INTEGER PRIMARY KEY: in SQLite that is the row id itself, with no second index.)
+fn choose(sql: &dyn Sql, ids: impl Iterator<Item = GuestId>) -> Result<()> {
+    sql.run("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER PRIMARY KEY)", &[])?;
+    sql.run("DELETE FROM chosen", &[])?;
+    for id in ids {
+        sql.run("INSERT INTO chosen (id) VALUES (?1) ON CONFLICT DO NOTHING", args![id.0])?;
+    }
+    Ok(())
+}
+
+/// The columns `visit_from_row` reads, in its order.
+const VISIT_COLUMNS: &str = "at, seat, items, party_size, staff, note";
+
+fn visit_from_row(row: &dyn Row, first: usize) -> Result<Visit> {
+    Ok(Visit {
+        at: row.time(first)?,
+        seat: row.string(first + 1)?,
+        order: row.list(first + 2)?,
+        party_size: row.int(first + 3)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        staff: row.string(first + 4)?,
+        note: row.string(first + 5)?,
+    })
+}
+
+/// Which guests `load` reads.
+#[derive(Clone, Copy)]
+enum Which {
+    One(GuestId),
+    /// Those whose ids are in the connection's temporary `chosen` table.
+    Chosen,
+    /// Those whose ids are in the range, both ends included.
+    Between(i64, i64),
+}
+
+/// How many guests an export reads at a time: their histories are what it holds in memory.
+const EXPORT_BATCH: i64 = 1000;
+
+/// Which visits `load` reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Visits {
+    All,
+    /// Each guest's latest `CARD_VISITS`.
+    Latest,
+    None,
+}
+
+/// Loads one guest, the chosen ones or a range of ids, with the visits asked for, recoveries and outreach notes, in
+/// five queries whatever the count.
+fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>> {
+    // The filter is one of three constant fragments; an id is always a bound parameter.
+    let filter = |column: &str| match which {
+        Which::One(_) => format!("WHERE {column} = ?1"),
+        Which::Chosen => format!("WHERE {column} IN (SELECT id FROM chosen)"),
+        Which::Between(..) => format!("WHERE {column} BETWEEN ?1 AND ?2"),
+    };
+    let one = match which {
+        Which::One(id) => args![id.0].to_vec(),
+        Which::Between(from, to) => args![from, to].to_vec(),
+        Which::Chosen => Vec::new(),
+    };
+
+    let mut slot = HashMap::new();
+    let mut histories = Vec::new();
+    sql.each(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")), &one, &mut |row| {
+        let guest = guest_from_row(row)?;
+        slot.insert(guest.id, histories.len());
+        let (visits, recoveries, written) = (Vec::new(), Vec::new(), Vec::new());
+        histories.push(GuestHistory { guest, visits, earlier: Earlier::default(), recoveries, written });
+        Ok(())
+    })?;
+
+    let visits = match visits {
+        Visits::All => {
+            format!("SELECT guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id"))
+        }
+        Visits::Latest => format!(
+            "SELECT guest_id, {VISIT_COLUMNS} FROM (
+                 SELECT v.*, row_number() OVER (PARTITION BY guest_id ORDER BY at DESC, id DESC) AS newest
+                 FROM visits v {}
+             ) latest WHERE newest <= {CARD_VISITS} ORDER BY guest_id, at, id",
+            filter("guest_id")
+        ),
+        Visits::None => String::new(),
+    };
+    if !visits.is_empty() {
+        sql.each(&visits, &one, &mut |row| {
+            let visit = visit_from_row(row, 1)?;
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                histories[i].visits.push(visit);
+            }
+            Ok(())
+        })?;
+    }
+
+    let mut recovery_slot = HashMap::new();
+    sql.each(
+        &format!(
+            "SELECT guest_id, id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
+             FROM recoveries {} ORDER BY guest_id, opened_at, id",
+            filter("guest_id")
+        ),
+        &one,
+        &mut |row| {
+            let entry = recovery_from_row(row, 1)?;
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
+                histories[i].recoveries.push(entry);
+            }
+            Ok(())
+        },
+    )?;
+
+    sql.each(
+        &format!(
+            "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+             {} ORDER BY f.recovery_id, f.position",
+            filter("r.guest_id")
+        ),
+        &one,
+        &mut |row| {
+            if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
+                let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
+                histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
+            }
+            Ok(())
+        },
+    )?;
+
+    sql.each(
+        &format!(
+            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts {} ORDER BY guest_id, id",
+            filter("guest_id")
+        ),
+        &one,
+        &mut |row| {
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                histories[i].written.push(written_from_row(row, 1)?);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(histories)
+}
+
+/// A note of a guest written to: occasion, of which, when, by whom, from column `first` on.
+fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {
+    let reason = row.str(first)?;
+    let occasion = Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
+    Ok(Written { occasion, of: row.string(first + 1)?, at: row.time(first + 2)?, staff: row.string(first + 3)? })
+}
