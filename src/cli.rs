@@ -152,6 +152,9 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Write the list to FILE (private, whole or not at all) instead of printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "written")]
+        out: Option<std::path::PathBuf>,
         /// Note that the guest with this id has been written to, for the occasion they are listed for (with
         /// --only, that one): they are left out until the next.
         #[arg(long, value_name = "ID", conflicts_with_all = ["csv", "json"])]

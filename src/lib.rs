@@ -5,6 +5,7 @@ pub mod demo;
 pub mod desk;
 pub mod domain;
 pub mod feed;
+pub mod files;
 pub mod interchange;
 pub mod report;
 pub mod search;

@@ -101,3 +101,85 @@ fn a_book_readable_by_others_gets_a_warning_with_the_fix() {
     assert_eq!(run.code, 0);
     assert!(run.stderr.contains("can be read by other users; fix it with: chmod 600"), "{}", run.stderr);
 }
+
+fn mode(path: &std::path::Path) -> u32 {
+    std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// A shared folder where someone planted a link to a file of theirs, and left a readable file of their own making.
+#[test]
+fn files_written_for_the_user_never_go_through_a_planted_link_and_are_private() {
+    let book = Book::new();
+    book.ok(&["demo", "--guests", "20", "--seed", "2"]);
+    let victim = book.write("victim.txt", "someone else's file\n");
+    for (name, args) in [
+        ("out.jsonl", vec!["export", "--format", "jsonl", "--out"]),
+        ("list.csv", vec!["outreach", "--csv", "--lapsed", "1", "--out"]),
+    ] {
+        let planted = book.file(name);
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let target = planted.to_str().unwrap();
+        let run = book.run(&[args.as_slice(), &[target]].concat());
+        let error = run.one_line_error();
+        assert!(error.contains("it is a symbolic link"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&victim).unwrap(),
+            "someone else's file\n",
+            "the link's target is untouched"
+        );
+        assert!(std::fs::symlink_metadata(&planted).unwrap().file_type().is_symlink(), "the link is left as it was");
+
+        // A file made readable by all is replaced by a private one.
+        std::fs::remove_file(&planted).unwrap();
+        std::fs::write(&planted, "old\n").unwrap();
+        std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o644)).unwrap();
+        book.ok(&[args.as_slice(), &[target]].concat());
+        assert_eq!(mode(&planted), 0o600, "{name}");
+        assert_ne!(std::fs::read_to_string(&planted).unwrap(), "old\n");
+    }
+
+    // A backup through a link to a missing file is refused; a backup is private.
+    let planted = book.file("copy.db");
+    std::os::unix::fs::symlink(book.file("elsewhere.db"), &planted).unwrap();
+    let run = book.run(&["backup", planted.to_str().unwrap()]);
+    assert!(run.one_line_error().contains("file exists already"), "{}", run.stderr);
+    assert!(!book.file("elsewhere.db").exists(), "nothing was written through the link");
+    let backup = book.file("backup.db");
+    book.ok(&["backup", backup.to_str().unwrap()]);
+    assert_eq!(mode(&backup), 0o600);
+}
+
+#[test]
+fn the_files_beside_a_readable_book_are_private_and_never_links() {
+    let book = Book::new();
+    book.ok(&["demo", "--guests", "3"]);
+    std::fs::set_permissions(&book.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let side = |suffix: &str| std::path::PathBuf::from(format!("{}{suffix}", book.path.display()));
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(side(suffix));
+    }
+    book.ok(&["card", "--id", "1"]);
+    assert_eq!((mode(&side("-wal")), mode(&side("-shm"))), (0o600, 0o600));
+
+    // A link planted in a side file's place: the book is not opened through it.
+    let victim = book.write("victim.txt", "someone else's file\n");
+    std::fs::remove_file(side("-wal")).unwrap();
+    std::os::unix::fs::symlink(&victim, side("-wal")).unwrap();
+    let run = book.run(&["card", "--id", "1"]);
+    assert!(run.one_line_error().contains("is not a regular file"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "someone else's file\n");
+}
+
+#[test]
+fn paths_in_messages_are_shown_inert() {
+    let book = Book::new();
+    book.ok(&["demo", "--guests", "3"]);
+    let out = book.file("out\u{1b}[31mred.jsonl");
+    let run = book.run(&["export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("exported 3 guests to") && !run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    let backup = book.file("copy\u{1b}]0;title\u{7}.db");
+    let run = book.run(&["backup", backup.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{:?}", run.stdout);
+}

@@ -10,13 +10,13 @@ use super::Book;
 
 pub fn run(book: &Book, file: &Path) -> Result<()> {
     if let Location::Server(_) = book.location {
-        if file.exists() {
+        if std::fs::symlink_metadata(file).is_ok() {
             bail!("cannot back up to {}: the file exists already; nothing was written", file.display());
         }
         return super::copy::copy(book, &book.location, &Location::File(file.to_owned()));
     }
     let store = book.open()?;
     store.backup(file).with_context(|| format!("cannot back up to {}", file.display()))?;
-    println!("backed up to {}", file.display());
+    println!("backed up to {}", super::shown(file));
     Ok(())
 }

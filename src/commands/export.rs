@@ -24,7 +24,7 @@ pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> 
                 1 => "1 guest".to_owned(),
                 n => format!("{n} guests"),
             };
-            eprintln!("exported {count} to {}", path.display());
+            eprintln!("exported {count} to {}", super::shown(path));
         }
         None => {
             let mut out = stdout_for_data(format == Format::Jsonl);

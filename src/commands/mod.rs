@@ -47,13 +47,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Import { file, format }) => import::run(&book, &file, format),
         Some(Command::Export { format, out, id }) => export::run(&book, format, out.as_deref(), id),
         Some(Command::Guest { action }) => guest::run(&book, action),
-        Some(Command::Outreach { birthdays, lapsed, only, csv, json, written }) => {
+        Some(Command::Outreach { birthdays, lapsed, only, csv, json, out, written }) => {
             let output = match (csv, json) {
                 (true, _) => outreach::Output::Csv,
                 (_, true) => outreach::Output::Json,
                 _ => outreach::Output::Text,
             };
-            outreach::run(&book, outreach::Ask { birthdays, lapsed, only, output, written })
+            outreach::run(&book, outreach::Ask { birthdays, lapsed, only, output, out, written })
         }
         Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(&book, &guest, to, note, yes),
         Some(Command::Backup { file }) => backup::run(&book, &file),
@@ -181,16 +181,51 @@ impl Book {
         let store = Store::open_at(&self.location, self.busy_timeout)
             .with_context(|| format!("cannot open the guest book {}", self.location))?;
         if let Some(path) = store.path().filter(|_| store.readable_by_others()) {
-            eprintln!(
-                "regulars: warning: the guest book can be read by other users; fix it with: chmod 600 '{}'",
-                path.display()
-            );
+            let fix = match shell_quoted(path) {
+                Some(quoted) => format!("fix it with: chmod 600 {quoted}"),
+                None => format!("make {} readable by its owner only (chmod 600)", shown(path)),
+            };
+            eprintln!("regulars: warning: the guest book can be read by other users; {fix}");
         }
         Ok(store)
     }
 }
 
+/// A path as a message shows it: inert, so that a name from outside cannot move the cursor or recolour the screen.
+fn shown(path: &Path) -> String {
+    inert(&path.display().to_string()).into_owned()
+}
+
+/// A path as a shell reads it back, to paste into a command: bare when it holds only characters the shell takes as
+/// they are, else in single quotes with each quote closed, escaped and opened again. `None` for a path a shell
+/// line cannot carry as typed (control characters, or not UTF-8): a hint then names the file without a command.
+fn shell_quoted(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    if text.chars().any(char::is_control) {
+        return None;
+    }
+    let bare = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%".contains(c);
+    if !text.is_empty() && text.chars().all(bare) {
+        return Some(text.to_owned());
+    }
+    Some(format!("'{}'", text.replace('\'', "'\\''")))
+}
+
 /// The file's own name: the audit log says which list a change came from without recording where it was kept.
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_in_a_hint_pastes_back_as_itself() {
+        let quoted = |text: &str| shell_quoted(Path::new(text));
+        assert_eq!(quoted("/home/nok/guests.db").as_deref(), Some("/home/nok/guests.db"));
+        assert_eq!(quoted("/srv/my book.db").as_deref(), Some("'/srv/my book.db'"));
+        assert_eq!(quoted("/tmp/q';touch x;'.db").as_deref(), Some("'/tmp/q'\\'';touch x;'\\''.db'"));
+        assert_eq!(quoted("/tmp/\u{1b}[31mred.db"), None);
+    }
 }

@@ -1,6 +1,7 @@
 //! `regulars outreach`: whom to write to, with what makes the note personal; CSV for a mail merge.
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use chrono::{Local, Utc};
@@ -26,6 +27,8 @@ pub struct Ask {
     pub lapsed: i64,
     pub only: Option<OutreachPage>,
     pub output: Output,
+    /// Write the list to this file instead of printing it.
+    pub out: Option<PathBuf>,
     /// Note this guest as written to, instead of listing.
     pub written: Option<i64>,
 }
@@ -34,7 +37,7 @@ pub struct Ask {
 const PART: usize = 500;
 
 pub fn run(book: &Book, ask: Ask) -> Result<()> {
-    let Ask { birthdays, lapsed, only, output, written } = ask;
+    let Ask { birthdays, lapsed, only, output, out, written } = ask;
     let mut store = book.open()?;
     let (now, zone) = (Utc::now(), *Local::now().offset());
     let today = now.with_timezone(&zone).date_naive();
@@ -61,57 +64,82 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
         }
         return Ok(());
     }
-    match output {
-        Output::Csv => {
-            // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
+    let nobody =
+        format!("Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days.");
+    match out {
+        Some(path) => {
+            let mut count = 0;
+            super::whole_file::write(&path, |file| {
+                count = write(file, &output, &prospects, rows, &nobody)?;
+                Ok(())
+            })?;
+            eprintln!("wrote {count} guests to write to, to {}", super::shown(&path));
+        }
+        // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
+        None if matches!(output, Output::Csv) => {
             let mut out = stdout_for_data(false);
-            let mut writer = ::csv::Writer::from_writer(&mut out);
-            for part in prospects.chunks(PART) {
-                for row in rows(part)? {
-                    writer.serialize(row)?;
-                }
-            }
-            writer.flush()?;
-            drop(writer);
+            write(&mut out, &output, &prospects, rows, &nobody)?;
             out.flush()?;
         }
-        Output::Json => {
+        None => {
             let mut out = BufWriter::new(io::stdout().lock());
-            // A pretty array, as serde_json writes one, a row at a time.
-            let mut first = true;
-            write!(out, "[")?;
-            for part in prospects.chunks(PART) {
-                for row in rows(part)? {
-                    let row = serde_json::to_string_pretty(&row)?;
-                    let row = row.lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n");
-                    write!(out, "{}{}", if first { "\n" } else { ",\n" }, inert_json(&row))?;
-                    first = false;
-                }
-            }
-            writeln!(out, "{}]", if first { "" } else { "\n" })?;
-            out.flush()?;
-        }
-        Output::Text => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            for part in prospects.chunks(PART) {
-                for row in rows(part)? {
-                    text(&mut out, &row)?;
-                }
-            }
-            if prospects.is_empty() {
-                writeln!(
-                    out,
-                    "Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days."
-                )?;
-            }
+            write(&mut out, &output, &prospects, rows, &nobody)?;
             out.flush()?;
         }
     }
     Ok(())
 }
 
+/// Writes the list in `output`'s form, a part of guests at a time; returns how many guests it wrote.
+fn write(
+    out: &mut dyn Write,
+    output: &Output,
+    prospects: &[Prospect],
+    rows: impl Fn(&[Prospect]) -> Result<Vec<OutreachRow>>,
+    nobody: &str,
+) -> Result<usize> {
+    let mut count = 0;
+    match output {
+        Output::Csv => {
+            let mut writer = ::csv::Writer::from_writer(out);
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    writer.serialize(row)?;
+                    count += 1;
+                }
+            }
+            writer.flush()?;
+        }
+        Output::Json => {
+            // A pretty array, as serde_json writes one, a row at a time.
+            write!(out, "[")?;
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    let row = serde_json::to_string_pretty(&row)?;
+                    let row = row.lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n");
+                    write!(out, "{}{}", if count == 0 { "\n" } else { ",\n" }, inert_json(&row))?;
+                    count += 1;
+                }
+            }
+            writeln!(out, "{}]", if count == 0 { "" } else { "\n" })?;
+        }
+        Output::Text => {
+            for part in prospects.chunks(PART) {
+                for row in rows(part)? {
+                    text(out, &row)?;
+                    count += 1;
+                }
+            }
+            if count == 0 {
+                writeln!(out, "{nobody}")?;
+            }
+        }
+    }
+    Ok(count)
+}
+
 /// One guest of the list as text: why, who, how to reach them, what makes the note personal.
-fn text(out: &mut impl Write, row: &OutreachRow) -> io::Result<()> {
+fn text(out: &mut dyn Write, row: &OutreachRow) -> io::Result<()> {
     writeln!(out, "{} — {} ({})", inert(&row.reason), inert(&row.name), inert(&row.greeting))?;
     let contact = [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
     writeln!(out, "  contact: {}", inert(&or_dash(contact.join(" · "))))?;

@@ -7,19 +7,23 @@ use std::io::{self, BufWriter};
 use std::path::Path;
 
 use anyhow::{Result, anyhow};
-use regulars::domain::text::inert;
 
 /// Writes `path` with `fill`, whole or not at all. The new file is readable by its owner only (tempfile makes it
-/// 0600), and the rename replaces whatever `path` was — a file or a link — without writing through it.
+/// 0600) whatever the mode of the file it replaces; a link, anything but a regular file, or another user's file at
+/// `path` is refused.
 pub fn write(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let shown = inert(&path.display().to_string()).into_owned();
+    let shown = super::shown(path);
     let failed = |error: io::Error| anyhow!("cannot write {shown}: {}; it was left as it was", why(&error));
     let temporary =
         tempfile::Builder::new().prefix(".regulars-").suffix(".part").tempfile_in(folder).map_err(failed)?;
+    // The rename would replace a link rather than write through it; a link, a folder or another user's file in the
+    // target's place is refused all the same, as someone else's doing.
+    let ours = temporary.as_file().metadata().map_err(failed)?;
+    regulars::files::refuse_redirect(path, &ours).map_err(failed)?;
     let (file, temporary_path) = temporary.into_parts();
     let mut out = BufWriter::new(file);
     fill(&mut out).map_err(|error| match error.downcast::<io::Error>() {

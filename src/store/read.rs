@@ -153,12 +153,6 @@ impl Store {
 
     /// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
     pub fn backup(&self, to: &Path) -> Result<()> {
-        if to.exists() {
-            return Err(StoreError::Invalid(crate::domain::ValidationError::new(
-                "backup",
-                "file exists already; nothing was written",
-            )));
-        }
         match self.file() {
             Some(conn) => sqlite::backup(conn, to),
             None => Err(StoreError::Invalid(crate::domain::ValidationError::new(

@@ -98,16 +98,23 @@ fn wrong_type(column: usize, value: ValueRef<'_>) -> StoreError {
     StoreError::Corrupt(format!("column {} holds {} where another type belongs", column + 1, value.data_type()))
 }
 
-/// Opens the book file at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as needed.
-/// A book whose schema is newer than this binary is refused before anything is written.
 /// How much of the write-ahead log is kept on the disk between writes: about what a checkpoint leaves (1000 pages).
 const WAL_KEPT_BYTES: i64 = 4 << 20;
 
+/// Opens the book file at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as needed.
+/// A book whose schema is newer than this binary is refused before anything is written.
 pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     if path.is_dir() {
         return Err(StoreError::Directory(path.to_owned()));
     }
-    create_private(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })?;
+    let create = |path: &Path, make: fn(&Path) -> io::Result<()>| {
+        make(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })
+    };
+    create(path, create_private)?;
+    // Made before SQLite opens them, so that a link or anything else planted in their place is refused.
+    for side in ["-wal", "-shm"] {
+        create(&beside(path, side), crate::files::create_private_side_file)?;
+    }
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
@@ -129,6 +136,12 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     // next one: on a full disk making them fails, and then not even a card could be read. Kept to a few megabytes.
     conn.file_control(Some(rusqlite::MAIN_DB), rusqlite::FileControl::PersistWal(&mut 1))?;
     conn.pragma_update(None, "journal_size_limit", WAL_KEPT_BYTES)?;
+    // SQLite has opened the side files by now (the WAL mode above reads the log's index), giving them the book's mode.
+    let book = fs::metadata(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })?;
+    for side in ["-wal", "-shm"] {
+        let side = beside(path, side);
+        crate::files::restrict_side_file(&side, &book).map_err(|source| StoreError::Create { path: side, source })?;
+    }
     conn.pragma_update(None, "foreign_keys", true)?;
     migrate(&mut conn)?;
     // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
@@ -214,28 +227,54 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
 }
 
 /// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
+/// Copies the book into a new file `to`: made private (0600) under a temporary name beside it, then linked into
+/// place only if nothing is there — not even a link planted to point elsewhere. A copy that failed part way (a full
+/// disk) leaves nothing, so the retry works.
 pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
-    create_private(to).map_err(|source| StoreError::Create { path: to.to_owned(), source })?;
+    let folder = match to.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let exists_already = || {
+        StoreError::Invalid(crate::domain::ValidationError::new("backup", "file exists already; nothing was written"))
+    };
+    // Anything there, a link to nowhere included: checked first to spare the copy, and again as it is linked in.
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(exists_already());
+    }
+    let failed = |source| StoreError::Create { path: to.to_owned(), source };
+    let temporary =
+        tempfile::Builder::new().prefix(".regulars-").suffix(".part").tempfile_in(folder).map_err(failed)?;
+    let temporary = temporary.into_temp_path();
     let copied = (|| -> Result<()> {
-        let mut target = Connection::open(to)?;
-        let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
-        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        let mut target = Connection::open(&temporary)?;
+        rusqlite::backup::Backup::new(conn, &mut target)?.run_to_completion(256, Duration::from_millis(5), None)?;
+        target.close().map_err(|(_, error)| error)?;
         Ok(())
     })();
-    if copied.is_err() {
-        // A copy that failed part way (a full disk) is no backup, and would block the retry.
-        remove_book_files(to);
+    if let Err(error) = copied {
+        remove_book_files(&temporary);
+        return Err(error);
     }
-    copied
+    match temporary.persist_noclobber(to) {
+        Ok(()) => Ok(()),
+        Err(error) if error.error.kind() == io::ErrorKind::AlreadyExists => Err(exists_already()),
+        Err(error) => Err(failed(error.error)),
+    }
 }
 
 /// Removes a book file made for a copy or a backup that failed, with the files SQLite keeps beside it.
 pub fn remove_book_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = fs::remove_file(std::path::PathBuf::from(name));
+        let _ = fs::remove_file(beside(path, suffix));
     }
+}
+
+/// The file named as `path` with `suffix` added: where SQLite keeps a book's side files.
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
 }
 
 /// Before an erasure: deleted content is to be overwritten, not merely unlinked.
