@@ -11,6 +11,7 @@ mod plans;
 mod postgres;
 mod read;
 mod schema;
+mod schema_check;
 mod schema_pg;
 mod search;
 mod sql;
@@ -50,6 +51,10 @@ pub enum StoreError {
         "the guest book was written by a newer regulars (schema {found}; this one knows up to {supported}); nothing was changed"
     )]
     NewerSchema { found: i64, supported: i64 },
+    #[error(
+        "the guest book file was changed outside regulars: {0}; it was not opened and nothing was written (a copy from elsewhere? use the book's backup)"
+    )]
+    Tampered(String),
     #[error("the guest book is read-only; check the file's permissions")]
     ReadOnly,
     #[error("the disk is full")]

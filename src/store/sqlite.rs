@@ -129,6 +129,8 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
     if found > supported {
         return Err(StoreError::NewerSchema { found, supported });
     }
+    super::schema_check::defend(&conn)?;
+    super::schema_check::check(&conn, found)?;
     // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -226,10 +228,9 @@ pub(super) fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |row| row.get(0))?)
 }
 
-/// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write.
-/// Copies the book into a new file `to`: made private (0600) under a temporary name beside it, then linked into
-/// place only if nothing is there — not even a link planted to point elsewhere. A copy that failed part way (a full
-/// disk) leaves nothing, so the retry works.
+/// Copies the whole book to `to` with SQLite's online backup, consistent even while desks write: into a new file
+/// made private (0600) under a temporary name beside it, then linked into place only if nothing is there — not even
+/// a link planted to point elsewhere. A copy that failed part way (a full disk) leaves nothing, so the retry works.
 pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
     let folder = match to.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
