@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 use regulars::interchange::Format;
 
 /// Greet returning guests by name, with the usual ready and every open recovery in view.
@@ -227,6 +227,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum GuestAction {
     /// Add a guest (--name is required).
+    #[command(group = ArgGroup::new("new_guest").required(true).args(["name"]))]
     Add {
         #[command(flatten)]
         fields: ProfileArgs,

@@ -50,6 +50,8 @@ pub enum ThemeChoice {
 pub enum ConfigError {
     #[error("cannot read the settings file {path}: {source}")]
     Read { path: PathBuf, source: io::Error },
+    #[error("there is no settings file {0} (named by --config or REGULARS_CONFIG); only the default one may be absent")]
+    Missing(PathBuf),
     #[error("the settings file {path} is not valid: {message}")]
     Invalid { path: PathBuf, message: String },
 }
@@ -60,10 +62,14 @@ impl Config {
         directories::ProjectDirs::from("", "", "regulars").map(|dirs| dirs.config_dir().join("config.toml"))
     }
 
-    /// Reads the settings at `path`; no file there means defaults.
-    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+    /// Reads the settings at `path`. No file there means defaults when it is the default place (`given` false); a
+    /// file named by the user (`given`) must be there, or a misspelt path would silently change nothing.
+    pub fn load(path: &Path, given: bool) -> Result<Self, ConfigError> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && given => {
+                return Err(ConfigError::Missing(path.to_owned()));
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(source) => return Err(ConfigError::Read { path: path.to_owned(), source }),
         };
@@ -148,12 +154,14 @@ mod tests {
     use crate::tui::app::Mode;
 
     #[test]
-    fn settings_are_read_and_a_missing_file_is_defaults() {
+    fn settings_are_read_and_a_missing_default_file_is_defaults_but_a_missing_named_one_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        assert_eq!(Config::load(&path).unwrap(), Config::default());
+        assert_eq!(Config::load(&path, false).unwrap(), Config::default());
+        let error = Config::load(&path, true).unwrap_err().to_string();
+        assert!(error.starts_with("there is no settings file"), "{error}");
         std::fs::write(&path, "staff = \"Nok\"\nstation = \"lobby\"\ntheme = \"plain\"\ndemo_guests = 500\n").unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::load(&path, true).unwrap();
         assert_eq!(config.staff.as_deref(), Some("Nok"));
         assert_eq!(config.station.as_deref(), Some("lobby"));
         assert_eq!(config.theme, Some(ThemeChoice::Plain));
@@ -166,11 +174,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "currency = \"฿\"\n").unwrap();
-        let money = Config::load(&path).unwrap().money("th_TH.UTF-8");
+        let money = Config::load(&path, true).unwrap().money("th_TH.UTF-8");
         assert_eq!(money, Money { currency: Some(Currency::Symbol("฿".into())), style: NumberStyle::DecimalPoint });
         for bad in ["\"\"", "\"12\"", "\"EURO$$\"", "\"\\u001b\""] {
             std::fs::write(&path, format!("currency = {bad}\n")).unwrap();
-            let error = Config::load(&path).unwrap_err().to_string();
+            let error = Config::load(&path, true).unwrap_err().to_string();
             assert!(error.contains("currency") && !error.contains('\n'), "{bad}: {error}");
         }
     }
@@ -180,7 +188,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "stafff = \"Nok\"\n").unwrap();
-        let error = Config::load(&path).unwrap_err().to_string();
+        let error = Config::load(&path, true).unwrap_err().to_string();
         assert!(error.contains("stafff") && error.contains("config.toml"), "{error}");
         assert!(!error.contains('\n'));
     }
@@ -192,7 +200,7 @@ mod tests {
         let text = "staff = \"Nok\"\n[keys.counter]\n\"F12\" = \"log_usual\"\n\"f2\" = \"none\"\n[keys.form]\n\
                     \"Ctrl-Enter\" = \"save\"\n";
         std::fs::write(&path, text).unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::load(&path, true).unwrap();
         assert_eq!(config.keys.counter.get("F12").map(String::as_str), Some("log_usual"));
         let keymap = config.keymap().unwrap();
         assert_eq!(keymap.keys_for(Mode::Guest, &Action::LogUsual), ["F12"]);
@@ -209,7 +217,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(&path, example).unwrap();
-        let config = Config::load(&path).unwrap();
+        let config = Config::load(&path, true).unwrap();
         assert!(!config.keys.counter.is_empty() && !config.keys.form.is_empty(), "{example}");
         for (name, _) in crate::tui::keymap::ACTION_NAMES {
             assert!(settings.contains(&format!("`{name}`")), "the README does not list {name}");
@@ -238,7 +246,7 @@ mod tests {
             ("[keys.form]\n\"F2\" = \"none\"\n[keys.form]\n", "duplicate key (line 3: [keys.form])"),
         ] {
             std::fs::write(&path, table).unwrap();
-            let error = Config::load(&path).unwrap_err().to_string();
+            let error = Config::load(&path, true).unwrap_err().to_string();
             assert!(error.contains("config.toml") && error.contains(wrong), "{table}: {error}");
             assert!(!error.contains('\n'), "{error}");
         }

@@ -221,7 +221,14 @@ fn guests_and_recoveries_from_the_command_line() {
     let book = Book::new();
     let out = book.ok(&["guest", "add", "--name", "Yu Ming", "--greeting", "于先生", "--birthday", "--06-08"]);
     assert_eq!(out.trim(), "guest 1 added: Yu Ming");
-    assert_eq!(book.run(&["guest", "add", "--greeting", "x"]).one_line_error(), "regulars: a new guest needs --name");
+    // A missing required option is a usage error, as every other is: exit 2, the usage shown.
+    let unnamed = book.run(&["guest", "add", "--greeting", "x"]);
+    assert!(unnamed.code == 2 && unnamed.stderr.contains("<--name <NAME>>"), "{}", unnamed.stderr);
+    let settings = common::run_with(&book.path, &["find", "yu"], &[("REGULARS_CONFIG", "/nonexistent/settings.toml")]);
+    assert_eq!(
+        settings.one_line_error(),
+        "regulars: there is no settings file /nonexistent/settings.toml (named by --config or REGULARS_CONFIG); only the default one may be absent"
+    );
     let before = book.dump();
     let bad = book.run(&["guest", "edit", "yu", "--birthday", "1981-02-29"]);
     assert!(bad.one_line_error().contains("--birthday"), "{}", bad.stderr);

@@ -200,7 +200,7 @@ fn csv_and_json_lines_on_a_terminal_are_inert_but_exact_in_a_file() {
         // `script` gives the command a terminal of its own, as a user at the desk has.
         let shown = std::process::Command::new("script")
             .args(["-qec", &command, "/dev/null"])
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+            .env("REGULARS_CONFIG", "/dev/null")
             .output()
             .expect("script (util-linux) runs a command in a terminal");
         let shown = String::from_utf8_lossy(&shown.stdout);

@@ -21,7 +21,7 @@ fn desk(db: &str, desk: usize) -> (Vec<i64>, String) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
             .args(["--db", db, "--staff", &format!("desk{desk}"), "visit", query])
             .args(["--seat", &format!("Bar {desk}")])
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+            .env("REGULARS_CONFIG", "/dev/null")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -39,7 +39,7 @@ pub fn demo_book_of(guests: usize, history: &str, binary: &str) -> PathBuf {
         let made = Command::new(binary)
             .args(["--db", path.to_str().expect("a path"), "demo", "--guests", &guests.to_string(), "--seed", "1"])
             .args(["--history", history])
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+            .env("REGULARS_CONFIG", "/dev/null")
             .status()
             .expect("regulars demo runs");
         assert!(made.success(), "regulars demo failed");

@@ -34,7 +34,7 @@ impl Screen {
         command
             .args(["--db", book.to_str().expect("a path")])
             .env("TERM", "xterm-256color")
-            .env("REGULARS_CONFIG", "/nonexistent/config.toml")
+            .env("REGULARS_CONFIG", "/dev/null")
             .env("REGULARS_STAFF", "bench")
             .stdin(io(&slave))
             .stdout(io(&slave))

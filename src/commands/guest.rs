@@ -12,9 +12,6 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
     let mut store = book.open()?;
     match action {
         GuestAction::Add { fields, yes } => {
-            if fields.name.is_none() {
-                bail!("a new guest needs --name");
-            }
             let profile = fields.applied_to(Profile::default())?.validated()?;
             let same = store.possible_duplicates(&profile)?;
             if !same.is_empty() && !yes {

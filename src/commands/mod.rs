@@ -145,9 +145,10 @@ const DEMO_GUESTS: usize = 1000;
 
 impl Book {
     fn from_args(args: &BookArgs) -> Result<Self> {
-        let config = match args.config.clone().or_else(Config::default_path) {
-            Some(path) => Config::load(&path)?,
-            None => Config::default(),
+        let config = match (&args.config, Config::default_path()) {
+            (Some(given), _) => Config::load(given, true)?,
+            (None, Some(default)) => Config::load(&default, false)?,
+            (None, None) => Config::default(),
         };
         let location = match args.db.as_ref().or(config.book.as_ref()) {
             Some(book) => Location::parse(book)?,
