@@ -366,3 +366,12 @@ fn desks_work_as_a_least_privilege_role_that_cannot_change_the_schema() {
     let refused = common::run_with(Path::new(&format!("{fresh} user=regulars_desk")), &["card", "jon"], &[]);
     assert!(refused.one_line_error().contains("open the book once as its owner"), "{}", refused.stderr);
 }
+
+#[test]
+fn a_phone_number_as_people_write_it_finds_the_guest() {
+    let book = Book::holding(common::GUESTS_JSONL);
+    for query in ["+86 138 0000 0108", "138-0000-0108", "(138) 0000 0108", "0108"] {
+        let found = book.ok(&["find", query]);
+        assert!(found.starts_with("Yu Ming"), "{query}: {found}");
+    }
+}

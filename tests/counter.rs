@@ -264,7 +264,10 @@ fn resolving_asks_and_a_recovery_with_every_follow_up_done_offers_it() {
     let mut screen = Screen::counter((100, 30));
     screen.type_text("0108");
     screen.press(KeyCode::F(5));
-    assert_eq!(screen.status(), Some("Ticked follow-up 2 for 于先生 — Ctrl-Z to undo"));
+    assert_eq!(
+        screen.status(),
+        Some("Ticked “portable fans for the hot afternoon” on room upgrade for 于先生 — Ctrl-Z to undo")
+    );
     assert!(screen.screen().contains("Every follow-up is done — F6 resolves it"), "{}", screen.screen());
     screen.press(KeyCode::F(5));
     assert_eq!(screen.status(), Some("Every follow-up of “room upgrade” is done — F6 resolves it"));
@@ -319,4 +322,23 @@ fn snapshot_a_card_whose_seat_usual_and_allergies_are_long_80x24() {
         assert!(shown.contains(whole), "{whole:?} is cut:\n{shown}");
     }
     insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn ticking_takes_the_recovery_the_card_shows_and_names_the_task() {
+    // The newest recovery (shown first) has every follow-up done; an older one still has one open.
+    let fixture = r#"{"name":"Yu Ming","greeting":"于先生","phone":"+86 138 0000 0108","recoveries":[{"opened_at":"2026-06-01T09:00:00Z","category":"late order","follow_ups":[{"task":"call back"}]},{"opened_at":"2026-06-08T09:00:00Z","category":"room upgrade","follow_ups":[{"task":"early breakfast ready","done":true},{"task":"portable fans","done":true}]}]}
+"#;
+    let mut screen = Screen::new(fixture, (100, 30));
+    screen.type_text("yu");
+    screen.press(KeyCode::F(5));
+    assert_eq!(screen.status(), Some("Every follow-up of “room upgrade” is done — F6 resolves it"));
+    let open = screen.other_desk().recent_history(regulars::domain::GuestId(1)).unwrap();
+    let late = open.recoveries.iter().find(|e| e.recovery.category == "late order").unwrap();
+    assert!(!late.recovery.follow_ups[0].done, "the older recovery's follow-up is not ticked behind the card's back");
+    // Once the shown one is resolved, the older one is shown, and ticked by name.
+    screen.press(KeyCode::F(6));
+    screen.press(KeyCode::F(6));
+    screen.press(KeyCode::F(5));
+    assert_eq!(screen.status(), Some("Ticked “call back” on late order for 于先生 — Ctrl-Z to undo"));
 }

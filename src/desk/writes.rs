@@ -103,12 +103,9 @@ impl Writer {
                 }
                 Err(error) => failure(&who, "Not merged".to_owned(), error),
             },
-            (Write::TickFollowUp { recovery, index }, _) => {
+            (Write::TickFollowUp { recovery, index, said }, _) => {
                 match self.store.set_follow_up(recovery, index, true, &staff) {
-                    Ok(()) => written(
-                        format!("Ticked follow-up {} for {name}", index + 1),
-                        Some(Undo::FollowUp { recovery, index }),
-                    ),
+                    Ok(()) => written(said, Some(Undo::FollowUp { recovery, index })),
                     Err(error) => failed("The tick", error),
                 }
             }

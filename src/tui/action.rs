@@ -237,6 +237,8 @@ pub enum Write {
     TickFollowUp {
         recovery: RecoveryId,
         index: usize,
+        /// What the status line says once it is saved: the task and its recovery, by name.
+        said: String,
     },
     Resolve {
         recovery: RecoveryId,

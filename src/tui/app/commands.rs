@@ -175,25 +175,18 @@ impl App {
         let resolve_key = self.key(self.mode(), &Action::ResolveRecovery);
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
-        let card = history.card();
-        let next = card.open_recoveries.iter().find_map(|entry| {
-            let index = entry.recovery.follow_ups.iter().position(|f| !f.done)?;
-            Some((entry.id, index))
-        });
-        let all_done = card.open_recoveries.first().map(|e| inert(&e.recovery.category).into_owned());
-        match (next, all_done) {
-            (Some((recovery, index)), _) => {
-                vec![Effect::Write { who, write: Write::TickFollowUp { recovery, index } }]
-            }
-            (None, Some(category)) => {
-                self.say(format!("Every follow-up of “{category}” is done — {resolve_key} resolves it"), who.guest);
-                Vec::new()
-            }
-            (None, None) => {
-                self.say(format!("{} has no open recovery", who.name), who.guest);
-                Vec::new()
-            }
-        }
+        // The recovery the card shows first, the newest open one, as resolving takes: never an older one's behind it.
+        let Some(shown) = history.card().open_recoveries.first().copied() else {
+            self.say(format!("{} has no open recovery", who.name), who.guest);
+            return Vec::new();
+        };
+        let category = inert(&shown.recovery.category).into_owned();
+        let Some(index) = shown.recovery.follow_ups.iter().position(|f| !f.done) else {
+            self.say(format!("Every follow-up of “{category}” is done — {resolve_key} resolves it"), who.guest);
+            return Vec::new();
+        };
+        let said = format!("Ticked “{}” on {category} for {}", inert(&shown.recovery.follow_ups[index].task), who.name);
+        vec![Effect::Write { who, write: Write::TickFollowUp { recovery: shown.id, index, said } }]
     }
 
     /// Resolving asks first, naming the recovery.
