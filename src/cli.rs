@@ -44,8 +44,15 @@ pub struct BookArgs {
     #[arg(long, global = true, env = "REGULARS_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// How long a write waits for another desk before giving up, in milliseconds.
-    #[arg(long, global = true, env = "REGULARS_BUSY_TIMEOUT", value_name = "MS", default_value_t = 5000)]
+    /// How long a write waits for another desk before giving up, in milliseconds (up to an hour).
+    #[arg(
+        long,
+        global = true,
+        env = "REGULARS_BUSY_TIMEOUT",
+        value_name = "MS",
+        default_value_t = 5000,
+        value_parser = clap::value_parser!(u64).range(0..=3_600_000)
+    )]
     pub busy_timeout: u64,
 }
 
@@ -55,9 +62,9 @@ pub enum Command {
     Find {
         /// A name or part of one, phone digits, an email.
         query: String,
-        /// How many guests to list at most.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// How many guests to list at most (up to 10,000).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=10_000))]
+        limit: u16,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -137,11 +144,11 @@ pub enum Command {
     },
     /// Guests to write to: birthdays coming up, regulars who have not been back; with what a personal note needs.
     Outreach {
-        /// Birthdays in this many days from today.
-        #[arg(long, value_name = "DAYS", default_value_t = 14)]
+        /// Birthdays in this many days from today (up to a year).
+        #[arg(long, value_name = "DAYS", default_value_t = 14, value_parser = clap::value_parser!(i64).range(0..=366))]
         birthdays: i64,
-        /// Regulars (two visits or more) with no visit in this many days.
-        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        /// Regulars (two visits or more) with no visit in this many days (up to a hundred years).
+        #[arg(long, value_name = "DAYS", default_value_t = 365, value_parser = clap::value_parser!(i64).range(0..=36_500))]
         lapsed: i64,
         /// Only this page of the list: birthdays, or regulars away.
         #[arg(long, value_enum)]
@@ -211,9 +218,9 @@ pub enum Command {
     },
     /// Fill the guest book with realistic synthetic guests.
     Demo {
-        /// How many guests to add [default: demo_guests in the settings, else 1000].
-        #[arg(long)]
-        guests: Option<usize>,
+        /// How many guests to add, up to ten million [default: demo_guests in the settings, else 1000].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+        guests: Option<u32>,
         /// The same seed gives the same guests.
         #[arg(long, default_value_t = 1)]
         seed: u64,

@@ -56,6 +56,9 @@ pub enum ConfigError {
     Invalid { path: PathBuf, message: String },
 }
 
+/// The longest a heads-up can be left on the screens: a day.
+const HEADS_UP_MINUTES_MAX: i64 = 24 * 60;
+
 impl Config {
     /// The platform's place for the settings file: `~/.config/regulars/config.toml` on Linux.
     pub fn default_path() -> Option<PathBuf> {
@@ -91,6 +94,12 @@ impl Config {
                     ),
                 });
             }
+        }
+        if let Some(minutes) = config.heads_up_minutes.filter(|m| !(1..=HEADS_UP_MINUTES_MAX).contains(m)) {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                message: format!("heads_up_minutes = {minutes}: a heads-up lasts 1 to {HEADS_UP_MINUTES_MAX} minutes"),
+            });
         }
         // Checked here, so that a mistyped key is named when the settings are read rather than when the screen opens.
         config.keymap().map_err(|e| ConfigError::Invalid { path: path.to_owned(), message: e.to_string() })?;

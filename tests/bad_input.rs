@@ -172,3 +172,30 @@ fn escaped_invalid_surrogates_are_refused() {
     refused_import("surrogate.jsonl", "{\"name\":\"Ann\"}\n{\"name\":\"B\\ud800o\"}\n", "line 2: ");
     refused_import("low.jsonl", "{\"name\":\"\\udc00\"}\n", "line 1: ");
 }
+
+#[test]
+fn extreme_numbers_and_names_get_one_line_and_change_nothing() {
+    let book = Book::holding(GUESTS_JSONL);
+    let before = book.dump();
+    for args in [
+        vec!["outreach", "--lapsed", "999999999999"],
+        vec!["outreach", "--birthdays=-1"],
+        vec!["find", "yu", "--limit", "99999999999"],
+        vec!["--busy-timeout", "18446744073709551615", "find", "yu"],
+        vec!["demo", "--guests", "99999999999"],
+    ] {
+        let run = book.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: a usage error: {}", run.stderr);
+        assert!(run.stderr.starts_with("error: invalid value") && !run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    let huge = book.write(
+        "huge.jsonl",
+        "{\"name\":\"Ann\",\"recoveries\":[{\"opened_at\":\"2026-01-02T09:00:00Z\",\"category\":\"noise\",\"cost\":1e308}]}\n",
+    );
+    let huge = book.run(&["import", huge.to_str().unwrap()]);
+    assert!(huge.one_line_error().contains("must be a number from 0 to 1,000,000,000,000"), "{}", huge.stderr);
+    let name = "x".repeat(10_000);
+    let staff = run_with(&book.path, &["guest", "add", "--name", "Ann"], &[("REGULARS_STAFF", &name)]);
+    assert!(staff.one_line_error().contains("staff: is too long (10000 characters; at most 200)"), "{}", staff.stderr);
+    assert_eq!(book.dump(), before);
+}

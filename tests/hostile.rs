@@ -108,3 +108,33 @@ proptest! {
         prop_assert_eq!(raw_controls(&cells), Vec::<char>::new());
     }
 }
+
+/// Text shaped like what the command line's times and amounts take, and anything else: digits, separators, signs,
+/// exponents, huge years and every kind of character.
+fn said() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9+\\-:.,eE T/]{0,40}",
+        "[0-9]{1,30}(\\.[0-9]{0,30})?(e[+-]?[0-9]{1,5})?",
+        "[0-9]{4,12}-[0-9]{1,3}-[0-9]{1,3}([T ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?)?([+-][0-9]{2}:[0-9]{2}|Z)?",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Whatever is typed for --at, --since or an amount, the parsers answer with a time, an amount or a reason:
+    /// never a panic (a time out of range, an overflowing offset, a wall of digits).
+    #[test]
+    fn times_and_amounts_as_typed_never_panic(text in said(), offset in -14 * 3600..=14 * 3600i32) {
+        let zone = FixedOffset::east_opt(offset).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 12, 2, 12, 0, 0).unwrap();
+        let _ = regulars::domain::when::said_time(&text, now, &zone, false);
+        let _ = regulars::domain::when::said_time(&text, now, &zone, true);
+        for money in [regulars::domain::money::Money::default(), regulars::config::Config::default().money("de_DE.UTF-8")] {
+            if let Ok(amount) = regulars::domain::money::parse_amount(&text, &money) {
+                prop_assert!(amount.is_finite());
+            }
+        }
+    }
+}

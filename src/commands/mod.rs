@@ -28,6 +28,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow};
 use chrono::{DateTime, Local, Utc};
 use regulars::config::{Config, numeric_locale};
+use regulars::domain::check_len;
+use regulars::domain::guest::SHORT_FIELD_MAX;
 use regulars::domain::money::Money;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_time;
@@ -39,7 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let book = Book::from_args(&cli.book)?;
     match cli.command {
         None => screen::run(&book, cli.query, cli.phone),
-        Some(Command::Find { query, limit, json }) => find::run(&book, &query, limit, json),
+        Some(Command::Find { query, limit, json }) => find::run(&book, &query, usize::from(limit), json),
         Some(Command::Card { guest }) => card::run(&book, &guest),
         Some(Command::Visit { guest, seat, order, usual, party, note, at, yes }) => {
             visit::run(&book, &guest, visit::Given { seat, order, usual, party, note, at, yes })
@@ -62,7 +64,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Log { guest, guest_id, since }) => log::run(&book, guest, guest_id, since),
         Some(Command::Report { since, until, json }) => report::run(&book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(&book, action),
-        Some(Command::Demo { guests, seed, history }) => demo::run(&book, guests, seed, history),
+        Some(Command::Demo { guests, seed, history }) => {
+            demo::run(&book, guests.and_then(|n| usize::try_from(n).ok()), seed, history)
+        }
     }
 }
 
@@ -166,6 +170,14 @@ impl Book {
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| "staff".to_owned());
         let station = args.station.clone().or_else(|| config.station.clone()).unwrap_or_default();
+        // The same limits wherever the name comes from (an option, the environment, the settings), for every command:
+        // a staff name is in every audit row the desk writes.
+        for (field, name) in [("staff", &staff), ("station", &station)] {
+            check_len(field, name, SHORT_FIELD_MAX)?;
+            if name.chars().any(char::is_control) {
+                anyhow::bail!("{field}: {} holds control characters", regulars::domain::text::quoted(name));
+            }
+        }
         Ok(Self { location, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config })
     }
 

@@ -10,6 +10,10 @@ use super::{ValidationError, check_len};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RecoveryId(pub i64);
 
+/// The largest cost a recovery may record: far above any mishap's, far below the sums that print as a wall of
+/// digits in the tally.
+pub const COST_MAX: f64 = 1e12;
+
 /// A mishap and how it is being put right.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recovery {
@@ -50,9 +54,9 @@ impl Recovery {
         check_len("what_happened", &self.what_happened, LONG_FIELD_MAX)?;
         check_len("action_taken", &self.action_taken, LONG_FIELD_MAX)?;
         if let Some(cost) = self.cost
-            && !(cost.is_finite() && cost >= 0.0)
+            && !(0.0..=COST_MAX).contains(&cost)
         {
-            return Err(ValidationError::new("cost", "must be a number of zero or more"));
+            return Err(ValidationError::new("cost", "must be a number from 0 to 1,000,000,000,000"));
         }
         if self.resolved_at.is_some_and(|resolved| resolved < self.opened_at) {
             return Err(ValidationError::new("resolved_at", "is before the recovery was opened"));
