@@ -66,3 +66,39 @@ pub fn restrict_side_file(path: &Path, book: &fs::Metadata) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// What about a book file lets other users at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exposure {
+    /// The book can be read by users who are not its owner (nor, for a book shared with its group as 0660, its
+    /// group): `shared` when its group may read and write it, so that the fix keeps the group's access.
+    Readable { shared: bool },
+    /// The folder holding it can be written by any user (and is not sticky, as /tmp is), who could put another
+    /// book in its place.
+    OpenFolder(std::path::PathBuf),
+}
+
+/// How a book file at `path` is exposed to other users; nothing for a private book, or one shared with its group
+/// (0660) in a folder others cannot write.
+pub fn exposure(path: &Path) -> Vec<Exposure> {
+    let mut found = Vec::new();
+    if let Ok(book) = fs::metadata(path) {
+        let mode = book.mode() & 0o777;
+        let shared = mode & 0o060 == 0o060;
+        let readable = mode & 0o007 != 0 || (!shared && mode & 0o070 != 0);
+        if readable {
+            found.push(Exposure::Readable { shared });
+        }
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if let Ok(meta) = fs::metadata(folder)
+        && meta.mode() & 0o002 != 0
+        && meta.mode() & 0o1000 == 0
+    {
+        found.push(Exposure::OpenFolder(folder.to_owned()));
+    }
+    found
+}

@@ -271,3 +271,16 @@ fn a_name_typed_in_the_other_script_or_spelled_as_in_hong_kong_finds_the_guest()
     tmux.send(&["C-c"]);
     tmux.wait_for("the shell back", |s| !s.contains("Find ›"));
 }
+
+#[test]
+fn a_book_readable_by_others_is_said_on_the_screen_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let book = Book::counter();
+    std::fs::set_permissions(&book.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let tmux = Tmux::start("exposed", 120, 30, book.dir.path());
+    tmux.type_text(&format!("{BINARY} --db {}", book.path.display()));
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("the warning", |s| s.contains("⚠ the guest book can be read by other users"));
+    assert!(screen.contains("chmod 600"), "{screen}");
+    tmux.send(&["C-c"]);
+}

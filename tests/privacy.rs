@@ -183,3 +183,21 @@ fn paths_in_messages_are_shown_inert() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{:?}", run.stdout);
 }
+
+#[test]
+fn a_book_shared_with_its_group_is_advised_as_such_and_an_open_folder_is_warned_of() {
+    let book = Book::new();
+    book.ok(&["demo", "--guests", "3"]);
+    let warned = |mode: u32| {
+        std::fs::set_permissions(&book.path, std::fs::Permissions::from_mode(mode)).unwrap();
+        book.run(&["find", "a"]).stderr
+    };
+    assert_eq!(warned(0o660), "", "a book shared with the desks' group is as meant");
+    assert!(warned(0o664).contains("can be read by other users; fix it with: chmod 660"), "the group keeps its access");
+    assert!(warned(0o640).contains("fix it with: chmod 600"));
+    std::fs::set_permissions(&book.path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(book.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let open = book.run(&["find", "a"]).stderr;
+    std::fs::set_permissions(book.dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert!(open.contains("can be written by any user, who could put another book in its place"), "{open}");
+}

@@ -33,6 +33,7 @@ use regulars::domain::guest::SHORT_FIELD_MAX;
 use regulars::domain::money::Money;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_time;
+use regulars::files::Exposure;
 use regulars::store::{Location, Store};
 
 use crate::cli::{BookArgs, Cli, Command};
@@ -191,17 +192,42 @@ impl Book {
     }
 
     fn open(&self) -> Result<Store> {
-        let store = Store::open_at(&self.location, self.busy_timeout)
-            .with_context(|| format!("cannot open the guest book {}", self.location))?;
-        if let Some(path) = store.path().filter(|_| store.readable_by_others()) {
-            let fix = match shell_quoted(path) {
-                Some(quoted) => format!("fix it with: chmod 600 {quoted}"),
-                None => format!("make {} readable by its owner only (chmod 600)", shown(path)),
-            };
-            eprintln!("regulars: warning: the guest book can be read by other users; {fix}");
+        let store = self.open_quietly()?;
+        for warning in warnings(&store) {
+            eprintln!("regulars: warning: {warning}");
         }
         Ok(store)
     }
+
+    /// The book, its warnings left for the caller to show (the counter screen shows them on its status line).
+    fn open_quietly(&self) -> Result<Store> {
+        Store::open_at(&self.location, self.busy_timeout)
+            .with_context(|| format!("cannot open the guest book {}", self.location))
+    }
+}
+
+/// What about the book's file lets other users at it, each with its fix.
+fn warnings(store: &Store) -> Vec<String> {
+    let Some(path) = store.path() else { return Vec::new() };
+    store
+        .exposure()
+        .into_iter()
+        .map(|exposure| match exposure {
+            Exposure::Readable { shared } => {
+                let (mode, whom) = if shared { ("660", "its owner and group") } else { ("600", "its owner") };
+                let fix = match shell_quoted(path) {
+                    Some(quoted) => format!("fix it with: chmod {mode} {quoted}"),
+                    None => format!("make {} readable by {whom} only (chmod {mode})", shown(path)),
+                };
+                format!("the guest book can be read by other users; {fix}")
+            }
+            Exposure::OpenFolder(folder) => format!(
+                "the folder {} can be written by any user, who could put another book in its place; keep the book \
+                 in a folder only you (or the desks' group) can write",
+                shown(&folder)
+            ),
+        })
+        .collect()
 }
 
 /// A path as a message shows it: inert, so that a name from outside cannot move the cursor or recolour the screen.

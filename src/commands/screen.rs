@@ -16,8 +16,11 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
         }
         (None, None) => String::new(),
     };
-    let store = book.open()?;
+    // Said on the status line, where the desk sees it, rather than on a terminal the screen is about to cover.
+    let store = book.open_quietly()?;
+    let warning = super::warnings(&store).into_iter().next();
     let options = tui::Options {
+        warning,
         query,
         staff: book.staff.clone(),
         station: (!book.station.is_empty()).then(|| book.station.clone()),

@@ -199,12 +199,12 @@ impl Store {
         Ok(store)
     }
 
-    /// Whether people other than the owner can read the book file: guest data is personal data. (A server's book
-    /// is guarded by the server's roles instead.)
-    pub fn readable_by_others(&self) -> bool {
+    /// How the book file is exposed to other users (readable by them, in a folder any user can write): guest data
+    /// is personal data. (A server's book is guarded by the server's roles instead.)
+    pub fn exposure(&self) -> Vec<crate::files::Exposure> {
         match &self.location {
-            Location::File(path) => sqlite::readable_by_others(path),
-            Location::Server(_) => false,
+            Location::File(path) => crate::files::exposure(path),
+            Location::Server(_) => Vec::new(),
         }
     }
 

@@ -292,13 +292,7 @@ pub(super) fn after_erasure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Whether people other than the owner can read the book file: guest data is personal data.
-pub(super) fn readable_by_others(path: &Path) -> bool {
-    fs::metadata(path).is_ok_and(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o077 != 0)
-}
-
-/// Creates an empty book file readable by its owner only, in folders only its owner can enter; SQLite gives the
-/// -wal and -shm files the book's own permissions.
+/// Creates an empty book file readable by its owner only, in folders only its owner can enter.
 pub(super) fn create_private(path: &Path) -> io::Result<()> {
     if path.exists() {
         return Ok(());

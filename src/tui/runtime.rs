@@ -40,6 +40,8 @@ pub struct Options {
     pub money: Money,
     /// The keys in force: the defaults with the settings' remapping.
     pub keymap: Keymap,
+    /// What the desk must know about the book before anything else (a book readable by others), on the status line.
+    pub warning: Option<String>,
 }
 
 impl Options {
@@ -105,6 +107,9 @@ fn show(
     app.money = options.money.clone();
     app.keymap = options.keymap.clone();
     app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
+    if let Some(warning) = &options.warning {
+        app.status = Some(crate::tui::app::Status { text: format!("⚠ {warning}"), guest: None });
+    }
     listen_for_signals(tx.clone())?;
     thread::spawn(move || {
         loop {
