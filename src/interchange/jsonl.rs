@@ -50,8 +50,11 @@ struct GuestLine {
     written_to: Vec<WrittenLine>,
     /// Fields this version does not know: reported and skipped, like unknown CSV columns.
     #[serde(flatten, skip_serializing)]
-    unknown: BTreeMap<String, serde_json::Value>,
+    unknown: Unknown,
 }
+
+/// Fields a line holds that this version does not know, at any depth: each is reported, none dropped silently.
+type Unknown = BTreeMap<String, serde_json::Value>;
 
 #[derive(Serialize, Deserialize)]
 struct VisitLine {
@@ -66,6 +69,9 @@ struct VisitLine {
     staff: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     note: String,
+    /// Fields this version does not know, reported and skipped.
+    #[serde(flatten, skip_serializing)]
+    unknown: Unknown,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -84,6 +90,9 @@ struct RecoveryLine {
     resolved_at: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     staff: String,
+    /// Fields this version does not know, reported and skipped.
+    #[serde(flatten, skip_serializing)]
+    unknown: Unknown,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -95,6 +104,9 @@ struct WrittenLine {
     at: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     staff: String,
+    /// Fields this version does not know, reported and skipped.
+    #[serde(flatten, skip_serializing)]
+    unknown: Unknown,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -102,6 +114,9 @@ struct FollowUpLine {
     task: String,
     #[serde(default)]
     done: bool,
+    /// Fields this version does not know, reported and skipped.
+    #[serde(flatten, skip_serializing)]
+    unknown: Unknown,
 }
 
 /// The entries of a JSON Lines list as they are read, a line at a time; the first error ends them.
@@ -151,8 +166,8 @@ fn entry(line: u64, raw: &[u8], warn: Warn<'_>) -> Result<Option<Incoming>, Impo
             let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
             ImportError::new(line, field, format!("{message} (column {})", error.column()))
         })?;
-    for key in guest.unknown.keys() {
-        warn(line, format!("line {line}: unknown field `{key}` skipped"));
+    for field in guest.unknown_fields() {
+        warn(line, format!("line {line}: unknown field `{field}` skipped"));
     }
     match (guest.name.is_some(), guest.mishap.take()) {
         (false, Some(mishap)) => Ok(Some(Incoming::Mishap(to_recovery(line, "mishap.", mishap)?))),
@@ -274,8 +289,34 @@ impl GuestLine {
             visits: Vec::new(),
             recoveries: Vec::new(),
             written_to: Vec::new(),
-            unknown: BTreeMap::new(),
+            unknown: Unknown::new(),
         }
+    }
+
+    /// Every field the line holds that this version does not know, by where it is: `visits[2].tip`.
+    fn unknown_fields(&self) -> Vec<String> {
+        let mut found: Vec<String> = self.unknown.keys().cloned().collect();
+        let mut under =
+            |prefix: String, unknown: &Unknown| found.extend(unknown.keys().map(|key| format!("{prefix}{key}")));
+        for (i, visit) in self.visits.iter().enumerate() {
+            under(format!("visits[{i}]."), &visit.unknown);
+        }
+        for (prefix, recovery) in self
+            .recoveries
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("recoveries[{i}]."), r))
+            .chain(self.mishap.iter().map(|r| ("mishap.".to_owned(), r)))
+        {
+            under(prefix.clone(), &recovery.unknown);
+            for (j, follow_up) in recovery.follow_ups.iter().enumerate() {
+                under(format!("{prefix}follow_ups[{j}]."), &follow_up.unknown);
+            }
+        }
+        for (i, written) in self.written_to.iter().enumerate() {
+            under(format!("written_to[{i}]."), &written.unknown);
+        }
+        found
     }
 }
 
@@ -286,9 +327,14 @@ fn recovery_line(r: &Recovery) -> RecoveryLine {
         what_happened: r.what_happened.clone(),
         action_taken: r.action_taken.clone(),
         cost: r.cost,
-        follow_ups: r.follow_ups.iter().map(|f| FollowUpLine { task: f.task.clone(), done: f.done }).collect(),
+        follow_ups: r
+            .follow_ups
+            .iter()
+            .map(|f| FollowUpLine { task: f.task.clone(), done: f.done, unknown: Unknown::new() })
+            .collect(),
         resolved_at: r.resolved_at.map(format_time),
         staff: r.staff.clone(),
+        unknown: Unknown::new(),
     }
 }
 
@@ -318,6 +364,7 @@ fn to_line(history: &GuestHistory) -> GuestLine {
                 party_size: v.party_size,
                 staff: v.staff.clone(),
                 note: v.note.clone(),
+                unknown: Unknown::new(),
             })
             .collect(),
         recoveries: history.recoveries.iter().map(|entry| recovery_line(&entry.recovery)).collect(),
@@ -329,6 +376,7 @@ fn to_line(history: &GuestHistory) -> GuestLine {
                 of: w.of.clone(),
                 at: format_time(w.at),
                 staff: w.staff.clone(),
+                unknown: Unknown::new(),
             })
             .collect(),
         ..GuestLine::empty()
