@@ -150,9 +150,10 @@ fn terminal_escapes_in_guest_data_are_shown_inert() {
     let hostile = "{\"name\":\"Eve \\u001b[2J\\u001b]52;c;cm0gLXJm\\u0007\\u009b31m\\u202Eevil\",\"phone\":\"555 0100\",\"notes\":\"line1\\nline2\"}\n";
     let file = book.write("hostile.jsonl", hostile);
     book.ok(&["import", file.to_str().unwrap()]);
-    // The data itself is kept exactly (the export adds who wrote the notes, and when).
+    // The data itself is kept exactly (the export adds the guest's key, who wrote the notes, and when).
     let mut exported: serde_json::Value = serde_json::from_str(&book.ok(&["export"])).unwrap();
     let noted = exported.as_object_mut().unwrap();
+    assert!(noted.remove("key").is_some_and(|key| key.as_str().is_some_and(|key| key.ends_with(":1"))));
     assert_eq!(noted.remove("notes_by"), Some(serde_json::json!("Nok")));
     assert!(noted.remove("notes_at").is_some());
     assert_eq!(exported, serde_json::from_str::<serde_json::Value>(hostile).unwrap());

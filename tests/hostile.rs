@@ -69,7 +69,7 @@ proptest! {
         // The export gives back exactly what went in.
         let mut exported = Vec::new();
         let mut writer = interchange::Writer::new(Format::Jsonl, &mut exported).unwrap();
-        store.export(|history| writer.guest(&history)).unwrap().unwrap();
+        store.export(|history, key| writer.guest(&history, key)).unwrap().unwrap();
         writer.finish(&[]).unwrap();
         let exported: serde_json::Value = serde_json::from_slice(&exported).unwrap();
         let sent: serde_json::Value = serde_json::from_str(&line).unwrap();

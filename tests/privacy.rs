@@ -58,7 +58,7 @@ fn one_guests_record_can_be_exported() {
     let book = Book::counter();
     let one = book.ok(&["export", "--id", "2"]);
     assert_eq!(one.lines().count(), 1);
-    assert!(one.starts_with("{\"name\":\"于明\""), "{one}");
+    assert!(one.starts_with("{\"key\":\"") && one.contains(":2\",\"name\":\"于明\""), "{one}");
     assert!(one.contains("\"recoveries\""));
     assert!(book.run(&["export", "--id", "99"]).one_line_error().contains("guest 99 is not in the guest book"));
 }

@@ -186,7 +186,7 @@ fn a_recovery_with_no_guest_is_recorded_from_the_search_line() {
     screen.ctrl('s');
     assert!(screen.app.form.is_none(), "{:?}", screen.app.form.as_ref().map(|f| &f.error));
     assert_eq!(screen.status(), Some("Recovery recorded with no guest: noise — Ctrl-Z to undo"));
-    let mishaps = screen.other_desk().export(|_| Ok::<_, ()>(())).unwrap().unwrap();
+    let mishaps = screen.other_desk().export(|_, _| Ok::<_, ()>(())).unwrap().unwrap();
     let cost = mishaps[0].recovery.cost;
     assert_eq!(cost, Some(1200.5), "thousands separators are read");
     // The guest on screen is Jon Smith: taking back a write with no guest is asked first.

@@ -361,7 +361,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
     let history = store.history(GuestId(1)).unwrap();
     assert_eq!((history.guest.profile.name.as_str(), history.visits.len()), ("于明", 2));
-    assert_eq!(store.export(|_| Ok::<_, ()>(())).unwrap().unwrap().len(), 1);
+    assert_eq!(store.export(|_, _| Ok::<_, ()>(())).unwrap().unwrap().len(), 1);
     let visit = store.log_visit(GuestId(1), bar_visit(Utc::now()), "Nok").unwrap();
     assert_eq!(visit.0, 4, "above every visit the audit log ever named (3 was taken back)");
     // The greeting's keys were recomputed: "Mr. Yu" finds 于先生.
@@ -373,7 +373,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 7));
+    assert_eq!((visits, version), (0, 8));
 }
 
 /// `find` reads only the guests whose stored bits can hold the query (`search::Needs`): it must find exactly what a

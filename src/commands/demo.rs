@@ -17,7 +17,7 @@ pub fn run(book: &Book, guests: Option<usize>, seed: u64, history: History) -> R
     let (count, today) = (guests.unwrap_or_else(|| book.demo_guests()), Local::now().date_naive());
     let guests = || {
         let made = regulars::demo::generate(count, seed, today, history);
-        Ok::<_, StoreError>(made.map(|record| Ok(Incoming::Guest(Box::new(record)))))
+        Ok::<_, StoreError>(made.map(|record| Ok(Incoming::Guest(Box::new(record), None))))
     };
     let summary = store.import_stream(guests, &book.staff, &format!("demo seed {seed}"))??;
     println!(

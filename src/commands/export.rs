@@ -39,14 +39,14 @@ pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> 
 fn write<W: Write>(store: &mut Store, id: Option<i64>, mut writer: Writer<W>) -> Result<usize> {
     let Some(id) = id else {
         let mut count = 0;
-        let mishaps = store.export(|history| {
+        let mishaps = store.export(|history, key| {
             count += 1;
-            writer.guest(&history)
+            writer.guest(&history, key)
         })??;
         writer.finish(&mishaps)?;
         return Ok(count);
     };
-    writer.guest(&store.history(GuestId(id))?)?;
+    writer.guest(&store.history(GuestId(id))?, &store.guest_key(GuestId(id))?)?;
     writer.finish(&[])?;
     Ok(1)
 }

@@ -32,7 +32,9 @@ impl GuestRecord {
 /// One entry of a guest list as it comes in: a guest, or a recovery recorded for nobody in particular.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
-    Guest(Box<GuestRecord>),
+    /// A guest, with the key an export of a book gave them (see `Store::export`): the same guest however often the
+    /// list is brought in, even without a phone or an email to know them by.
+    Guest(Box<GuestRecord>, Option<String>),
     Mishap(Recovery),
 }
 

@@ -69,7 +69,7 @@ fn row_guest(at: &[Option<usize>; COLUMNS.len()], row: &csv::StringRecord) -> Re
     .validated()
     .map_err(|e| ImportError::invalid(line, "", e))?;
     let record = GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None, written: Vec::new() };
-    Ok((line, Incoming::Guest(Box::new(record))))
+    Ok((line, Incoming::Guest(Box::new(record), None)))
 }
 
 fn csv_error(error: &csv::Error) -> ImportError {

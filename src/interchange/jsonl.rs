@@ -12,6 +12,10 @@ use crate::domain::{FollowUp, GuestHistory, GuestRecord, Incoming, Noted, Profil
 
 #[derive(Serialize, Deserialize)]
 struct GuestLine {
+    /// Who the guest is in the book the export was made of (`BOOK:ID`), kept by an import: the same guest however
+    /// often the list is brought in. A list from elsewhere may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
     /// A guest's line has a name; a mishap's line has none, and its `mishap`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
@@ -174,7 +178,10 @@ fn entry(line: u64, raw: &[u8], warn: Warn<'_>) -> Result<Option<Incoming>, Impo
         (true, Some(_)) => {
             Err(ImportError::new(line, Some("mishap".into()), "belongs on a line of its own, without a name"))
         }
-        (_, None) => Ok(Some(Incoming::Guest(Box::new(to_record(line, guest)?)))),
+        (_, None) => {
+            let key = guest.key.take();
+            Ok(Some(Incoming::Guest(Box::new(to_record(line, guest)?), key)))
+        }
     }
 }
 
@@ -256,8 +263,9 @@ fn to_recovery(line: u64, prefix: &str, r: RecoveryLine) -> Result<Recovery, Imp
     .map_err(|e| ImportError::invalid(line, prefix, e))
 }
 
-pub(super) fn guest(history: &GuestHistory, mut out: impl Write) -> std::io::Result<()> {
-    serde_json::to_writer(&mut out, &to_line(history))?;
+pub(super) fn guest(history: &GuestHistory, key: &str, mut out: impl Write) -> std::io::Result<()> {
+    let line = GuestLine { key: Some(key.to_owned()), ..to_line(history) };
+    serde_json::to_writer(&mut out, &line)?;
     out.write_all(b"\n")
 }
 
@@ -273,6 +281,7 @@ pub(super) fn mishaps(mishaps: &[RecoveryEntry], mut out: impl Write) -> std::io
 impl GuestLine {
     fn empty() -> Self {
         Self {
+            key: None,
             name: None,
             mishap: None,
             greeting: String::new(),

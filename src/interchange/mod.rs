@@ -99,7 +99,7 @@ impl Parsed {
     /// The guests of the list, without the mishaps.
     pub fn guests(self) -> Vec<GuestRecord> {
         let guest = |(_, entry)| match entry {
-            Incoming::Guest(record) => Some(*record),
+            Incoming::Guest(record, _) => Some(*record),
             Incoming::Mishap(_) => None,
         };
         self.entries.into_iter().filter_map(guest).collect()
@@ -121,9 +121,10 @@ impl<W: Write> Writer<W> {
         })
     }
 
-    pub fn guest(&mut self, history: &GuestHistory) -> std::io::Result<()> {
+    /// One guest, with the key that names them for good (`Store::export` gives it; JSON Lines carries it).
+    pub fn guest(&mut self, history: &GuestHistory, key: &str) -> std::io::Result<()> {
         match self {
-            Self::Jsonl(out) => jsonl::guest(history, out),
+            Self::Jsonl(out) => jsonl::guest(history, key, out),
             Self::Csv(out) => csv::guest(history, out),
         }
     }

@@ -35,6 +35,7 @@ const TABLES: &[(&str, &[&str])] = &[
             "other_names",
             "repeat_mask",
             "spelling_starts",
+            "origin",
         ],
     ),
     ("visits", &["id", "guest_id", "at", "seat", "items", "party_size", "staff", "note"]),

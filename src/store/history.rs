@@ -75,9 +75,15 @@ impl Store {
         Ok(histories)
     }
 
-    /// One guest with their whole history: for an export.
+    /// One guest with their whole history, and their key (see `export`): for an export of one guest.
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
         history(self.sql(), id)
+    }
+
+    /// The key that names guest `id` for good in an export: where they were brought in from (`origin`), else this
+    /// book's own id and theirs.
+    pub fn guest_key(&self, id: GuestId) -> Result<String> {
+        Ok(keys(self.sql(), id.0, id.0)?.remove(&id).unwrap_or_default())
     }
 
     /// One guest with their latest visits (see `CARD_VISITS`) and what the earlier ones add up to: what a card, the
@@ -91,15 +97,17 @@ impl Store {
     /// then the recoveries recorded for nobody. The first error `each` returns stops it and is returned inside.
     pub fn export<E>(
         &mut self,
-        mut each: impl FnMut(GuestHistory) -> Result<(), E>,
+        mut each: impl FnMut(GuestHistory, &str) -> Result<(), E>,
     ) -> Result<Result<Vec<RecoveryEntry>, E>> {
         self.snapshot(|sql| {
             if let Some((first, last)) = guest_ids(sql)? {
                 let mut from = first;
                 while from <= last {
                     let to = from.saturating_add(EXPORT_BATCH - 1);
+                    let mut keys = keys(sql, from, to)?;
                     for history in load(sql, Which::Between(from, to), Visits::All)? {
-                        if let Err(error) = each(history) {
+                        let key = keys.remove(&history.guest.id).unwrap_or_default();
+                        if let Err(error) = each(history, &key) {
                             return Ok(Err(error));
                         }
                     }
@@ -109,6 +117,20 @@ impl Store {
             Ok(Ok(unattached_recoveries(sql)?))
         })
     }
+}
+
+/// The keys of the guests with ids `from` to `to`: the key they were brought in under, else `BOOK:ID`, BOOK this
+/// book's own id (made by migration 8).
+fn keys(sql: &dyn Sql, from: i64, to: i64) -> Result<HashMap<GuestId, String>> {
+    let book =
+        sql.one("SELECT value FROM book_settings WHERE key = 'book_id'", &[], |r| r.string(0))?.unwrap_or_default();
+    let mut keys = HashMap::new();
+    sql.each("SELECT id, origin FROM guests WHERE id BETWEEN ?1 AND ?2", args![from, to], &mut |row| {
+        let id = row.id(0)?;
+        keys.insert(GuestId(id), row.opt_string(1)?.unwrap_or_else(|| format!("{book}:{id}")));
+        Ok(())
+    })?;
+    Ok(keys)
 }
 
 /// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the book an

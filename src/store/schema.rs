@@ -246,4 +246,11 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // of migration 6 cost every visit an insert at a random place in a tree of every visit, which more than
     // doubled the time to import years of history (18 s → 46 s for two million visits).
     "DROP INDEX visits_by_time;",
+    // 8: who a guest is for good. The book's own id, so that its exports name each guest `BOOK:ID` and importing
+    // one again (here or into another book, which keeps the key as the guest's origin) finds the same guest, with
+    // or without a phone or email to know them by.
+    "ALTER TABLE guests ADD COLUMN origin TEXT;
+     CREATE UNIQUE INDEX guests_by_origin ON guests (origin) WHERE origin IS NOT NULL;
+     INSERT INTO book_settings (key, value) VALUES ('book_id', lower(hex(randomblob(16))))
+         ON CONFLICT (key) DO NOTHING;",
 ];

@@ -154,6 +154,11 @@ const MIGRATIONS: &[&str] = &[
     "CREATE INDEX visits_by_time ON visits (at);",
     // 7: as the file book's migration 7, the latest visits are the ones logged last, by id.
     "DROP INDEX visits_by_time;",
+    // 8: as the file book's migration 8, who a guest is for good, and the book's own id.
+    "ALTER TABLE guests ADD COLUMN origin TEXT;
+     CREATE UNIQUE INDEX guests_by_origin ON guests (origin) WHERE origin IS NOT NULL;
+     INSERT INTO book_settings (key, value) VALUES ('book_id', md5(random()::text || clock_timestamp()::text))
+         ON CONFLICT (key) DO NOTHING;",
 ];
 
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.

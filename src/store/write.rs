@@ -59,7 +59,7 @@ impl Store {
     /// and email, as a guest already in the book (or earlier in `records`) is merged into that guest.
     /// `source` names where the records came from, for the audit log.
     pub fn import(&mut self, records: Vec<GuestRecord>, staff: &str, source: &str) -> Result<ImportSummary> {
-        let entries = || Ok::<_, StoreError>(records.iter().cloned().map(|r| Ok(Incoming::Guest(Box::new(r)))));
+        let entries = || Ok::<_, StoreError>(records.iter().cloned().map(|r| Ok(Incoming::Guest(Box::new(r), None))));
         self.import_stream(entries, staff, source)?
     }
 
@@ -87,21 +87,20 @@ impl Store {
                     return Err(StoreError::Stopped);
                 }
             };
-            let mut known = identities(tx)?;
-            let mut summary = ImportSummary::default();
+            let book = tx.one("SELECT value FROM book_settings WHERE key = 'book_id'", &[], |r| r.string(0))?;
+            let mut run =
+                Importing { book: book.unwrap_or_default(), known: identities(tx)?, summary: ImportSummary::default() };
             for (index, entry) in entries.enumerate() {
                 match entry {
-                    Ok(Incoming::Guest(record)) => {
-                        import_guest(tx, &mut known, &mut summary, index, *record, staff, source)?;
-                    }
-                    Ok(Incoming::Mishap(recovery)) => import_mishap(tx, &mut summary, recovery, staff, source)?,
+                    Ok(Incoming::Guest(record, key)) => import_guest(tx, &mut run, index, *record, key, staff, source)?,
+                    Ok(Incoming::Mishap(recovery)) => import_mishap(tx, &mut run.summary, recovery, staff, source)?,
                     Err(error) => {
                         stopped = Some(error);
                         return Err(StoreError::Stopped);
                     }
                 }
             }
-            Ok(summary)
+            Ok(run.summary)
         });
         match stopped {
             Some(error) => Ok(Err(error)),
@@ -370,21 +369,49 @@ impl Store {
 }
 
 /// Brings one guest record in: a new guest, or merged into the guest it names (see `Store::import`).
+/// What an import carries from one entry to the next: the book's own id (its guests' keys start with it), every
+/// guest's identity in the book, and the counts.
+struct Importing {
+    book: String,
+    known: HashMap<String, GuestId>,
+    summary: ImportSummary,
+}
+
+/// The guest of the book an exported guest's `key` names: this book's own guest of that id (`BOOK:ID`), or the
+/// guest brought in from elsewhere under that key.
+fn keyed_guest(tx: &dyn Sql, book: &str, key: &str) -> Result<Option<GuestId>> {
+    if let Some(id) = key.strip_prefix(book).and_then(|rest| rest.strip_prefix(':')).and_then(|id| id.parse().ok())
+        && !book.is_empty()
+        && guest_exists(tx, GuestId(id))?
+    {
+        return Ok(Some(GuestId(id)));
+    }
+    tx.one("SELECT id FROM guests WHERE origin = ?1", args![key], |r| Ok(GuestId(r.id(0)?)))
+}
+
 fn import_guest(
     tx: &dyn Sql,
-    known: &mut HashMap<String, GuestId>,
-    summary: &mut ImportSummary,
+    run: &mut Importing,
     index: usize,
     record: GuestRecord,
+    key: Option<String>,
     staff: &str,
     source: &str,
 ) -> Result<()> {
     let invalid = |error| StoreError::InvalidRecord { index, error };
     let record = record.validated().map_err(invalid)?;
-    let existing = record.profile.identity_keys().find_map(|key| known.get(&key).copied());
+    let by_key = match &key {
+        Some(key) => keyed_guest(tx, &run.book, key)?,
+        None => None,
+    };
+    let existing = by_key.or_else(|| record.profile.identity_keys().find_map(|k| run.known.get(&k).copied()));
+    let summary = &mut run.summary;
     let (id, visits, recoveries, written) = match existing {
         None => {
             let id = insert_guest(tx, &record.profile, staff)?;
+            if let Some(key) = &key {
+                tx.run("UPDATE guests SET origin = ?2 WHERE id = ?1", args![id.0, key])?;
+            }
             if let Some(noted) = &record.noted {
                 tx.run(
                     "UPDATE guests SET notes_by = ?2, notes_at = ?3 WHERE id = ?1",
@@ -409,8 +436,8 @@ fn import_guest(
             (id, plan.new_visits, plan.new_recoveries, plan.new_written)
         }
     };
-    for key in record.profile.identity_keys() {
-        known.entry(key).or_insert(id);
+    for identity in record.profile.identity_keys() {
+        run.known.entry(identity).or_insert(id);
     }
     for visit in &visits {
         insert_visit(tx, id, visit)?;
