@@ -200,3 +200,22 @@ fn extreme_numbers_and_names_get_one_line_and_change_nothing() {
     assert!(staff.one_line_error().contains("staff: is too long (10000 characters; at most 200)"), "{}", staff.stderr);
     assert_eq!(book.dump(), before);
 }
+
+#[test]
+fn times_out_of_any_guest_book_s_years_and_impossible_parties_are_refused() {
+    for (visit, expected) in [
+        (r#"{"at":"9999-01-01T08:00:00Z"}"#, "line 1: field `visits[0].at`: is in the year 9999"),
+        (r#"{"at":"0202-06-08T08:00:00Z"}"#, "line 1: field `visits[0].at`: is in the year 202"),
+        (
+            r#"{"at":"2026-06-08T08:00:00Z","party_size":4000000000}"#,
+            "field `visits[0].party_size`: must be from 1 to 10,000",
+        ),
+    ] {
+        refused_import("far.jsonl", format!("{{\"name\":\"Ann\",\"visits\":[{visit}]}}\n"), expected);
+    }
+    refused_import(
+        "old.jsonl",
+        "{\"name\":\"Ann\",\"recoveries\":[{\"opened_at\":\"1066-10-14T09:00:00Z\",\"category\":\"noise\"}]}\n",
+        "field `recoveries[0].opened_at`: is in the year 1066",
+    );
+}

@@ -47,6 +47,16 @@ pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), Val
     Ok(())
 }
 
+/// Refuses a time outside the years a guest book can mean, naming the field: a mistyped year (9999, 0202) would
+/// otherwise become a guest's last visit for ever, or sort before every other.
+pub fn check_time(field: &'static str, at: DateTime<Utc>) -> Result<(), ValidationError> {
+    let year = chrono::Datelike::year(&at);
+    if !(1900..2200).contains(&year) {
+        return Err(ValidationError::new(field, format!("is in the year {year}; a time from 1900 to 2199 is taken")));
+    }
+    Ok(())
+}
+
 /// Trims every item, drops empty ones and checks each against the short-field limit.
 fn check_list(field: &'static str, items: &mut Vec<String>) -> Result<(), ValidationError> {
     items.retain(|item| !item.trim().is_empty());

@@ -58,6 +58,10 @@ impl Recovery {
         {
             return Err(ValidationError::new("cost", "must be a number from 0 to 1,000,000,000,000"));
         }
+        super::check_time("opened_at", self.opened_at)?;
+        if let Some(resolved) = self.resolved_at {
+            super::check_time("resolved_at", resolved)?;
+        }
         if self.resolved_at.is_some_and(|resolved| resolved < self.opened_at) {
             return Err(ValidationError::new("resolved_at", "is before the recovery was opened"));
         }

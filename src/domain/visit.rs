@@ -5,6 +5,9 @@ use chrono::{DateTime, Utc};
 use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
 use super::{ValidationError, check_len, check_list};
 
+/// The largest party a visit may record: a banquet's, not a typo's.
+const PARTY_MAX: u32 = 10_000;
+
 /// The guest book's id for a visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VisitId(pub i64);
@@ -41,9 +44,10 @@ impl Visit {
         }
         check_len("note", &self.note, LONG_FIELD_MAX)?;
         check_list("order", &mut self.order)?;
-        if self.party_size == Some(0) {
-            return Err(ValidationError::new("party_size", "must be at least 1"));
+        if self.party_size.is_some_and(|n| !(1..=PARTY_MAX).contains(&n)) {
+            return Err(ValidationError::new("party_size", "must be from 1 to 10,000"));
         }
+        super::check_time("at", self.at)?;
         Ok(self)
     }
 }
