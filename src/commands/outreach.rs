@@ -41,7 +41,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
     let mut store = book.open()?;
     let (now, zone) = (Utc::now(), *Local::now().offset());
     let today = now.with_timezone(&zone).date_naive();
-    let standings = store.outreach(today, birthdays, now - chrono::Duration::days(lapsed))?;
+    let standings = store.outreach(now - chrono::Duration::days(lapsed))?;
     let only = only.map(|page| match page {
         OutreachPage::Birthdays => Occasion::Birthday,
         OutreachPage::Lapsed => Occasion::Lapsed,

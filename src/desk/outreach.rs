@@ -37,7 +37,7 @@ impl Job {
     ) -> Option<Self> {
         let today = now.with_timezone(&zone).date_naive();
         let lapsed_before = now - chrono::Duration::days(OUTREACH_LAPSED);
-        match book.outreach(today, OUTREACH_BIRTHDAYS, lapsed_before) {
+        match book.outreach(lapsed_before) {
             Ok(standings) => {
                 let prospects = prospects(&standings, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED);
                 let mut job = Self { ticket, zone, prospects, sent: 0 };

@@ -3,25 +3,19 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::read::{GUEST_COLUMNS, guest_from_row, guest_ids, recovery_from_row};
 use super::sql::{Row, Sql, args};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::outreach::{Occasion, Standing, Written};
-use crate::domain::{Birthday, Earlier, FollowUp, GuestHistory, GuestId, RecoveryEntry, RecoveryId, Visit};
+use crate::domain::{Earlier, FollowUp, GuestHistory, GuestId, RecoveryEntry, RecoveryId, Visit};
 
 impl Store {
-    /// What the outreach list weighs of every guest it may list — those whose birthday falls in the
-    /// `birthdays_within` days from `today`, and lapsed regulars (at least two visits, the last before
-    /// `lapsed_before`) — in id order: read from the guests' own rows (their visits are counted there), never their
-    /// history.
-    pub fn outreach(
-        &self,
-        today: NaiveDate,
-        birthdays_within: i64,
-        lapsed_before: DateTime<Utc>,
-    ) -> Result<Vec<Standing>> {
+    /// What the outreach list weighs of every guest it may list — those with a birthday, and regulars (at least two
+    /// visits) whose last visit was before `lapsed_before` — in id order, for `outreach::prospects` to choose from:
+    /// read from the guests' own rows (their visits are counted there), never their history.
+    pub fn outreach(&self, lapsed_before: DateTime<Utc>) -> Result<Vec<Standing>> {
         let sql = self.sql();
         let mut standings = Vec::new();
         sql.each(
@@ -29,37 +23,25 @@ impl Store {
              WHERE birthday IS NOT NULL OR (visit_count >= 2 AND last_visit_at < ?1) ORDER BY id",
             args![to_millis(lapsed_before)],
             &mut |row| {
-                let birthday: Option<Birthday> =
-                    row.text(1)?.map(str::parse).transpose().map_err(StoreError::Corrupt)?;
-                let visits = usize::try_from(row.id(2)?).unwrap_or_default();
-                let last_visit = row.opt_time(3)?;
-                let soon = birthday.is_some_and(|b| (b.next_on_or_after(today) - today).num_days() <= birthdays_within);
-                let lapsed = visits >= 2 && last_visit.is_some_and(|at| at < lapsed_before);
-                if soon || lapsed {
-                    standings.push(Standing {
-                        guest: GuestId(row.id(0)?),
-                        birthday,
-                        visits,
-                        last_visit,
-                        written: vec![],
-                    });
-                }
+                standings.push(Standing {
+                    guest: GuestId(row.id(0)?),
+                    birthday: row.text(1)?.map(str::parse).transpose().map_err(StoreError::Corrupt)?,
+                    visits: usize::try_from(row.id(2)?).unwrap_or_default(),
+                    last_visit: row.opt_time(3)?,
+                    written: vec![],
+                });
                 Ok(())
             },
         )?;
         let slot: HashMap<GuestId, usize> = standings.iter().enumerate().map(|(i, s)| (s.guest, i)).collect();
         // Read whole: one row a letter written, each of which the list must be checked against. (Naming the
         // guests to the query instead cost a row each in a temporary table: more than reading every note.)
-        sql.each(
-            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts ORDER BY guest_id, id",
-            &[],
-            &mut |row| {
-                if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                    standings[i].written.push(written_from_row(row, 1)?);
-                }
-                Ok(())
-            },
-        )?;
+        sql.each(&format!("SELECT {WRITTEN_COLUMNS} FROM outreach_contacts ORDER BY guest_id, id"), &[], &mut |row| {
+            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+                standings[i].written.push(written_from_row(row, 1)?);
+            }
+            Ok(())
+        })?;
         Ok(standings)
     }
 
@@ -333,10 +315,7 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
     )?;
 
     sql.each(
-        &format!(
-            "SELECT guest_id, reason, occasion, written_at, staff FROM outreach_contacts {} ORDER BY guest_id, id",
-            filter("guest_id")
-        ),
+        &format!("SELECT {WRITTEN_COLUMNS} FROM outreach_contacts {} ORDER BY guest_id, id", filter("guest_id")),
         &one,
         &mut |row| {
             if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
@@ -347,6 +326,9 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
     )?;
     Ok(histories)
 }
+
+/// The columns of the notes of who was written to: the guest, then what `written_from_row` reads.
+const WRITTEN_COLUMNS: &str = "guest_id, reason, occasion, written_at, staff";
 
 /// A note of a guest written to: occasion, of which, when, by whom, from column `first` on.
 fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {

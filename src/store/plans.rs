@@ -86,7 +86,7 @@ fn no_hot_path_statement_reads_a_history_table_whole() {
     store.changed_since(head, "").unwrap();
     store.mishaps(reads_from(now - Duration::days(30), now), now).unwrap();
     store.latest_audit_entries(2000).unwrap();
-    let standings = store.outreach(now.date_naive(), 14, now - Duration::days(365)).unwrap();
+    let standings = store.outreach(now - Duration::days(365)).unwrap();
     let ids: Vec<GuestId> = standings.iter().map(|s| s.guest).take(60).collect();
     assert!(!ids.is_empty());
     store.outreach_page(&ids).unwrap();
