@@ -92,15 +92,12 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                 let asked = newest.outreach.take();
                 read(&book, newest, &mut remembered, &outbox);
                 if let Some((ticket, now, zone)) = asked {
-                    // The list asked for now replaces one still being sent; either is answered when it ends.
-                    count -= 1;
+                    // A list still being sent is replaced, so answered; the new one is once it is all sent.
                     if outreach.take().is_some() {
-                        count += 1;
+                        outbox.done(1);
                     }
                     outreach = outreach::Job::start(&book, ticket, now, zone, &outbox);
-                    if outreach.is_none() {
-                        count += 1;
-                    }
+                    count -= usize::from(outreach.is_some());
                 }
                 outbox.done(count);
             } else if outreach.is_none() {
