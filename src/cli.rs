@@ -181,6 +181,17 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Check the guest book: its schema is regulars' own, and every row can be read. Lists what is not; exits 1
+    /// when anything is.
+    Doctor {
+        /// Set a changed schema right: drop what was added, make regulars' own indexes, triggers and views again
+        /// (a copy of the book as it is kept beside it first).
+        #[arg(long)]
+        repair: bool,
+        /// Do not ask before repairing: for scripts.
+        #[arg(long, requires = "repair")]
+        yes: bool,
+    },
     /// Copy the guest book to FILE, consistently, while desks keep working.
     Backup {
         /// A new file (created readable by you only).
@@ -362,4 +373,55 @@ pub enum RecoveryAction {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+    use proptest::prelude::*;
+
+    /// Every subcommand, option and flag the command line knows, by name.
+    fn words() -> Vec<String> {
+        fn add(command: &clap::Command, words: &mut Vec<String>) {
+            words.push(command.get_name().to_owned());
+            words.extend(command.get_arguments().filter_map(|arg| arg.get_long()).map(|long| format!("--{long}")));
+            for sub in command.get_subcommands() {
+                add(sub, words);
+            }
+        }
+        let mut words = Vec::new();
+        add(&Cli::command(), &mut words);
+        words
+    }
+
+    /// Values as people mistype them: huge and negative numbers, fractions, exponents, empty, any text.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "-?[0-9]{1,25}",
+            "-?[0-9]{1,5}\\.[0-9]{1,5}(e[+-]?[0-9]{1,4})?",
+            Just(String::new()),
+            Just(i64::MIN.to_string()),
+            Just(u64::MAX.to_string()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// Any sequence of the command line's own words and values is parsed or refused with clap's usage error:
+        /// never a panic (a range too wide for its type, a value for a flag, a flag with a missing value).
+        #[test]
+        fn any_command_line_is_parsed_or_refused(
+            picks in proptest::collection::vec((0usize..1000, value(), any::<bool>()), 0..8)
+        ) {
+            let words = words();
+            let mut args = vec!["regulars".to_owned()];
+            for (pick, value, word) in picks {
+                args.push(if word { words[pick % words.len()].clone() } else { value });
+            }
+            let _ = Cli::try_parse_from(args);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The search index fed from the book: the whole book for the screen's search thread, or only the guests a query
 //! can match for a command that searches once. The store reads rows; the index takes them; neither knows the other.
+//! A guest whose row cannot be read is left out, and noted on the store (see `Store::unreadable`).
 
 use std::ops::RangeInclusive;
 use std::thread;
@@ -77,8 +78,16 @@ fn masked(store: &Store, needs: Option<&Needs>) -> Result<Index, FeedError> {
     };
     let (lower, upper) = thread::scope(|scope| {
         // The connection moves to the thread: a connection is used by one thread at a time.
-        let upper = scope.spawn(move || read(&other, middle + 1..=high, high - middle));
-        (read(store, low..=middle, high - low + 1), upper.join().unwrap_or(Err(FeedError::Lost)))
+        let upper = scope.spawn(move || {
+            let part = read(&other, middle + 1..=high, high - middle);
+            (part, other.unreadable())
+        });
+        let lower = read(store, low..=middle, high - low + 1);
+        let upper = upper.join().map_or(Err(FeedError::Lost), |(part, unreadable)| {
+            store.note_unreadable(unreadable);
+            part
+        });
+        (lower, upper)
     });
     let mut index = lower?;
     index.append(upper?);

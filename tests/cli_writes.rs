@@ -48,7 +48,7 @@ fn a_whole_name_a_whole_phone_number_or_an_id_is_clear() {
     assert!(book.ok(&["visit", "--id", "4", "--seat", "Bar 2"]).contains("logged for Yu Mingjie:"));
     let card = book.ok(&["card", "yu"]);
     assert!(card.starts_with("Yu Ming"), "{card}");
-    assert!(card.contains("(1 other guest match \"yu\": regulars find \"yu\" lists them)"), "{card}");
+    assert!(card.contains("(1 other guest matches \"yu\": regulars find \"yu\" lists it)"), "{card}");
 }
 
 #[test]

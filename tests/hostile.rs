@@ -123,14 +123,18 @@ fn said() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
-    /// Whatever is typed for --at, --since or an amount, the parsers answer with a time, an amount or a reason:
-    /// never a panic (a time out of range, an overflowing offset, a wall of digits).
+    /// Whatever is typed for --at, --since, --until, a birthday or an amount, the parsers answer with a time, a day,
+    /// an amount or a reason: never a panic (a time out of range, an overflowing offset, a wall of digits).
     #[test]
     fn times_and_amounts_as_typed_never_panic(text in said(), offset in -14 * 3600..=14 * 3600i32) {
         let zone = FixedOffset::east_opt(offset).unwrap();
         let now = Utc.with_ymd_and_hms(2026, 12, 2, 12, 0, 0).unwrap();
         let _ = regulars::domain::when::said_time(&text, now, &zone, false);
         let _ = regulars::domain::when::said_time(&text, now, &zone, true);
+        if let Ok(day) = regulars::domain::when::said_day(&text) {
+            prop_assert!((1900..2200).contains(&chrono::Datelike::year(&day)));
+        }
+        let _ = text.parse::<regulars::domain::Birthday>();
         for money in [regulars::domain::money::Money::default(), regulars::config::Config::default().money("de_DE.UTF-8")] {
             if let Ok(amount) = regulars::domain::money::parse_amount(&text, &money) {
                 prop_assert!(amount.is_finite());

@@ -21,14 +21,11 @@ pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
     write(&mut out, &picked.history.card(), Utc::now())?;
     if picked.others > 0 {
         let query = which.query.as_deref().unwrap_or_default();
-        writeln!(
-            out,
-            "({} other guest{} match {}: regulars find {} lists them)",
-            picked.others,
-            if picked.others == 1 { "" } else { "s" },
-            quoted(query),
-            quoted(query)
-        )?;
+        let (others, them) = match picked.others {
+            1 => ("1 other guest matches".to_owned(), "it"),
+            n => (format!("{n} other guests match"), "them"),
+        };
+        writeln!(out, "({others} {}: regulars find {} lists {them})", quoted(query), quoted(query))?;
     }
     Ok(())
 }

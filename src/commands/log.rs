@@ -3,9 +3,10 @@
 use std::io::{self, BufWriter, Write};
 
 use anyhow::{Result, anyhow};
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveTime, Utc};
 use regulars::domain::GuestId;
-use regulars::domain::text::{inert, quoted};
+use regulars::domain::text::inert;
+use regulars::domain::when::said_day;
 
 use super::Book;
 use super::pick::{Need, pick_query};
@@ -19,11 +20,7 @@ pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Opt
         (None, None) => None,
     };
     let since = match since {
-        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| anyhow!("--since: {} is not a date: use YYYY-MM-DD", quoted(&text)))?
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc(),
+        Some(text) => said_day(&text).map_err(|why| anyhow!("--since: {why}"))?.and_time(NaiveTime::MIN).and_utc(),
         None => DateTime::<Utc>::MIN_UTC,
     };
     let mut out = BufWriter::new(io::stdout().lock());

@@ -6,6 +6,7 @@ mod backup;
 mod card;
 mod copy;
 mod demo;
+mod doctor;
 mod export;
 mod find;
 mod forget;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<()> {
             outreach::run(&book, outreach::Ask { birthdays, lapsed, only, output, out, written })
         }
         Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(&book, &guest, to, note, yes),
+        Some(Command::Doctor { repair, yes }) => doctor::run(&book, repair, yes),
         Some(Command::Backup { file }) => backup::run(&book, &file),
         Some(Command::Copy { from, to }) => copy::run(&book, from.as_deref(), &to),
         Some(Command::Forget { guest, yes }) => forget::run(&book, &guest, yes),
@@ -191,12 +193,14 @@ impl Book {
         self.config.money(&numeric_locale())
     }
 
-    fn open(&self) -> Result<Store> {
+    /// The book, its warnings said on standard error; the rows its reads pass over as unreadable are said there
+    /// too, once the command is done with it (see `Opened`).
+    fn open(&self) -> Result<Opened> {
         let store = self.open_quietly()?;
         for warning in warnings(&store) {
             eprintln!("regulars: warning: {warning}");
         }
-        Ok(store)
+        Ok(Opened(store))
     }
 
     /// The book, its warnings left for the caller to show (the counter screen shows them on its status line).
@@ -204,6 +208,38 @@ impl Book {
         Store::open_at(&self.location, self.busy_timeout)
             .with_context(|| format!("cannot open the guest book {}", self.location))
     }
+}
+
+/// A book a command has open. What its reads passed over as unreadable (see `Store::unreadable`) is said on
+/// standard error when the command is done with it, after what the command printed, whichever way it ends: a list
+/// shown without a row never looks whole.
+struct Opened(Store);
+
+impl std::ops::Deref for Opened {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Opened {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
+impl Drop for Opened {
+    fn drop(&mut self) {
+        for row in self.0.unreadable() {
+            eprintln!("regulars: warning: {}", left_out(&row));
+        }
+    }
+}
+
+/// The line that says a row was left out.
+fn left_out(row: &regulars::store::Unreadable) -> String {
+    inert(&format!("{row} cannot be read and was left out; regulars doctor lists every such row")).into_owned()
 }
 
 /// What about the book's file lets other users at it, each with its fix.

@@ -7,8 +7,8 @@ use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 use regulars::domain::cells;
 use regulars::domain::money::Money;
 use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, reads_from, start_of, tally};
-use regulars::domain::text::{inert, inert_json, quoted};
-use regulars::domain::when::counted;
+use regulars::domain::text::{inert, inert_json};
+use regulars::domain::when::{counted, said_day};
 use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
 
 use super::Book;
@@ -31,10 +31,7 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
 /// The days counted, on the desk's clock in `zone`: `--since` to `--until` inclusive, by default the 90 days up
 /// to now — as the screen counts them.
 fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
-    let day = |flag: &str, text: &str| -> Result<NaiveDate> {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| anyhow!("{flag}: {} is not a date: use YYYY-MM-DD", quoted(text)))
-    };
+    let day = |flag: &str, text: &str| -> Result<NaiveDate> { said_day(text).map_err(|why| anyhow!("{flag}: {why}")) };
     let until = match until {
         // The last moment of the day: up to the start of the next.
         Some(text) => start_of(day("--until", text)? + Duration::days(1), zone) - Duration::milliseconds(1),
@@ -97,4 +94,28 @@ pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffs
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        /// Whatever days are given, in whatever zone, the period is read or refused in a line: never a panic (the
+        /// day after the last day chrono knows, a zone at the end of the range).
+        #[test]
+        fn any_period_is_read_or_refused(
+            since in proptest::option::of("[+-]?[0-9]{1,7}-[0-9]{1,2}-[0-9]{1,2}|.{0,12}"),
+            until in proptest::option::of("[+-]?[0-9]{1,7}-[0-9]{1,2}-[0-9]{1,2}|.{0,12}"),
+            offset in -(24 * 3600 - 1)..(24 * 3600),
+        ) {
+            let zone = FixedOffset::east_opt(offset).unwrap_or(FixedOffset::east_opt(0).unwrap());
+            if let Ok((since, until)) = period(since.as_deref(), until.as_deref(), zone) {
+                prop_assert!(since <= until);
+            }
+        }
+    }
 }

@@ -57,6 +57,15 @@ impl Outbox {
         (self.deliver)(msg);
     }
 
+    /// Says which rows `book`'s reads have passed over as unreadable since asked last, if any: the screen shows
+    /// what could be read, and says what was left out.
+    fn passed_over(&self, book: &Store) {
+        let rows = book.unreadable();
+        if !rows.is_empty() {
+            self.send(Msg::Unreadable(rows));
+        }
+    }
+
     /// `count` requests are done with (answered, or replaced by a newer one of their kind).
     fn done(&self, count: usize) {
         self.pending.fetch_sub(count, Ordering::SeqCst);

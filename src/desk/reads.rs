@@ -99,15 +99,18 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                     outreach = outreach::Job::start(&book, ticket, now, zone, &outbox);
                     count -= usize::from(outreach.is_some());
                 }
+                outbox.passed_over(&book);
                 outbox.done(count);
             } else if outreach.is_none() {
                 break;
             }
-            if let Some(job) = &mut outreach
-                && !job.next(&book, &outbox)
-            {
-                outreach = None;
-                outbox.done(1);
+            if let Some(job) = &mut outreach {
+                let more = job.next(&book, &outbox);
+                outbox.passed_over(&book);
+                if !more {
+                    outreach = None;
+                    outbox.done(1);
+                }
             }
         }
     })

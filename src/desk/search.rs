@@ -1,7 +1,7 @@
 //! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
 //! answers searches, the newest query of a burst of typing only; the names' other spellings follow the first
 //! answer. It rereads a guest it is told changed, and the whole book after a bulk load. A failed load is said on
-//! screen; the index is never half a book.
+//! screen; the index is never half a book (a guest whose row cannot be read is left out, and said).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::Receiver;
@@ -34,6 +34,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                 None
             }
         };
+        outbox.passed_over(&book);
         // The other spellings are read once the first results are out (a fifth of opening the book, and nobody has
         // typed a name yet); a query answered without them is answered again with them.
         let mut unspelled = index.is_some();
@@ -52,12 +53,14 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                 }
             }
             let Some(index) = index.as_mut() else {
+                outbox.passed_over(&book);
                 outbox.done(count);
                 continue;
             };
             if let Some((generation, query)) = &latest {
                 answer(index, *generation, query, &outbox);
             }
+            outbox.passed_over(&book);
             outbox.done(count);
             if unspelled {
                 unspelled = false;
@@ -69,6 +72,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                     }
                     Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guests' other spellings: {error}"))),
                 }
+                outbox.passed_over(&book);
             }
         }
     })

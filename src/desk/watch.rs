@@ -53,6 +53,7 @@ pub(super) fn spawn(
                 }
                 Err(error) => Err(error),
             };
+            outbox.passed_over(&book);
             match looked {
                 Ok(found) => {
                     last_failure = None;

@@ -60,6 +60,7 @@ pub(super) fn spawn(
             if let Some(msg) = msg {
                 writer.outbox.send(msg);
             }
+            writer.outbox.passed_over(&writer.store);
             writer.outbox.done(1);
         }
     })

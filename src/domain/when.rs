@@ -54,6 +54,18 @@ pub fn said_time<Tz: TimeZone>(
     Ok(at)
 }
 
+/// A day as `YYYY-MM-DD`, from 1900 to 2199 (the years a time in the book may be in, see `check_time`): for the
+/// first and last day of a report or a log. The reason, when it is not one, says what is taken.
+pub fn said_day(text: &str) -> Result<NaiveDate, String> {
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{} is not a date: use YYYY-MM-DD", quoted(text)))?;
+    let year = chrono::Datelike::year(&day);
+    if !(1900..2200).contains(&year) {
+        return Err(format!("{} is in the year {year}; a day from 1900 to 2199 is taken", quoted(text)));
+    }
+    Ok(day)
+}
+
 /// A local date and time, a date alone (noon; said so), or a time alone (today).
 fn local_time(text: &str, now: NaiveDateTime) -> Option<(NaiveDateTime, bool)> {
     let text = text.replacen(' ', "T", 1);

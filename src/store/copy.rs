@@ -3,6 +3,7 @@
 //! source is read as one snapshot; the target is written in one transaction, so a copy is all there or not at all.
 
 use super::sql::{Sql, Value};
+use super::unreadable::Reading;
 use super::{Db, Result, Store, StoreError, postgres, sqlite};
 
 /// Every table of the book and its columns, parents before children. Both backends have the same tables and
@@ -90,7 +91,7 @@ impl Store {
     pub fn copy_to(&mut self, target: &mut Store) -> Result<Copied> {
         let source_is_sqlite = matches!(self.db, Db::Sqlite(_));
         let target_is_sqlite = matches!(target.db, Db::Sqlite(_));
-        let look = |source: &dyn Sql| {
+        let look = |source: &dyn Sql, _: Reading<'_>| {
             let counters = match source_is_sqlite {
                 true => sqlite::id_counters(source)?,
                 false => postgres::id_counters(source)?,

@@ -5,8 +5,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::read::{GUEST_COLUMNS, guest_from_row, guest_ids, recovery_from_row};
+use super::read::{
+    GUEST_COLUMNS, RECOVERY_COLUMN_COUNT, RECOVERY_COLUMNS, guest_from_row, guest_ids, recovery_from_row,
+};
 use super::sql::{Row, Sql, args};
+use super::unreadable::{Kind, Reading};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::outreach::{Occasion, Standing, Written};
 use crate::domain::{Earlier, FollowUp, GuestHistory, GuestId, RecoveryEntry, RecoveryId, Visit};
@@ -17,28 +20,29 @@ impl Store {
     /// read from the guests' own rows (their visits are counted there), never their history.
     pub fn outreach(&self, lapsed_before: DateTime<Utc>) -> Result<Vec<Standing>> {
         let sql = self.sql();
-        let mut standings = Vec::new();
-        sql.each(
+        let mut standings = sql.rows_of(
+            self.past(),
+            Kind::Guest,
             "SELECT id, birthday, visit_count, last_visit_at FROM guests
              WHERE birthday IS NOT NULL OR (visit_count >= 2 AND last_visit_at < ?1) ORDER BY id",
             args![to_millis(lapsed_before)],
-            &mut |row| {
-                standings.push(Standing {
+            |row| {
+                Ok(Standing {
                     guest: GuestId(row.id(0)?),
-                    birthday: row.text(1)?.map(str::parse).transpose().map_err(StoreError::Corrupt)?,
+                    birthday: row.birthday(1)?,
                     visits: usize::try_from(row.id(2)?).unwrap_or_default(),
                     last_visit: row.opt_time(3)?,
                     written: vec![],
-                });
-                Ok(())
+                })
             },
         )?;
         let slot: HashMap<GuestId, usize> = standings.iter().enumerate().map(|(i, s)| (s.guest, i)).collect();
         // Read whole: one row a letter written, each of which the list must be checked against. (Naming the
         // guests to the query instead cost a row each in a temporary table: more than reading every note.)
-        sql.each(&format!("SELECT {WRITTEN_COLUMNS} FROM outreach_contacts ORDER BY guest_id, id"), &[], &mut |row| {
-            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                standings[i].written.push(written_from_row(row, 1)?);
+        let notes = format!("SELECT id, {WRITTEN_COLUMNS} FROM outreach_contacts ORDER BY guest_id, id");
+        sql.each_of(self.past(), Kind::OutreachNote, &notes, &[], &mut |row| {
+            if let Some(&i) = slot.get(&GuestId(row.id(1)?)) {
+                standings[i].written.push(written_from_row(row, 2)?);
             }
             Ok(())
         })?;
@@ -50,45 +54,48 @@ impl Store {
     pub fn outreach_page(&self, ids: &[GuestId]) -> Result<Vec<GuestHistory>> {
         let sql = self.sql();
         choose(sql, ids.iter().copied())?;
-        let mut histories = load(sql, Which::Chosen, Visits::Latest)?;
+        let mut histories = load(sql, Which::Chosen, Visits::Latest, self.past())?;
         for history in &mut histories {
-            earlier(sql, history)?;
+            earlier(sql, history, self.past())?;
         }
         Ok(histories)
     }
 
-    /// One guest with their whole history, and their key (see `export`): for an export of one guest.
+    /// One guest with their whole history: for an export of one guest (rows of their history that cannot be read
+    /// are passed over, see `unreadable`).
     pub fn history(&self, id: GuestId) -> Result<GuestHistory> {
-        history(self.sql(), id)
+        history(self.sql(), id, self.past())
     }
 
     /// The key that names guest `id` for good in an export: where they were brought in from (`origin`), else this
     /// book's own id and theirs.
     pub fn guest_key(&self, id: GuestId) -> Result<String> {
-        Ok(keys(self.sql(), id.0, id.0)?.remove(&id).unwrap_or_default())
+        Ok(keys(self.sql(), id.0, id.0, Reading::Strict)?.remove(&id).unwrap_or_default())
     }
 
     /// One guest with their latest visits (see `CARD_VISITS`) and what the earlier ones add up to: what a card, the
     /// visit form and outreach show, read in a few steps down indexes however long the guest's history.
     pub fn recent_history(&self, id: GuestId) -> Result<GuestHistory> {
-        recent_history(self.sql(), id)
+        recent_history(self.sql(), id, self.past())
     }
 
     /// What an export writes, all as of one moment: every guest with their whole history, in id order, handed to
     /// `each` one at a time and read `EXPORT_BATCH` guests at a time, so that memory holds a batch, not the book;
     /// then the recoveries recorded for nobody. The first error `each` returns stops it and is returned inside.
+    /// Rows that cannot be read are passed over (see `unreadable`): an export carries the rest of the book.
     pub fn export<E>(
         &mut self,
         mut each: impl FnMut(GuestHistory, &str) -> Result<(), E>,
     ) -> Result<Result<Vec<RecoveryEntry>, E>> {
-        self.snapshot(|sql| {
+        self.snapshot(|sql, reading| {
             if let Some((first, last)) = guest_ids(sql)? {
                 let mut from = first;
                 while from <= last {
                     let to = from.saturating_add(EXPORT_BATCH - 1);
-                    let mut keys = keys(sql, from, to)?;
-                    for history in load(sql, Which::Between(from, to), Visits::All)? {
-                        let key = keys.remove(&history.guest.id).unwrap_or_default();
+                    let mut keys = keys(sql, from, to, reading)?;
+                    for history in load(sql, Which::Between(from, to), Visits::All, reading)? {
+                        // A guest whose key cannot be read is noted as unreadable, and left out.
+                        let Some(key) = keys.remove(&history.guest.id) else { continue };
                         if let Err(error) = each(history, &key) {
                             return Ok(Err(error));
                         }
@@ -96,18 +103,19 @@ impl Store {
                     from = to.saturating_add(1);
                 }
             }
-            Ok(Ok(unattached_recoveries(sql)?))
+            Ok(Ok(unattached_recoveries(sql, reading)?))
         })
     }
 }
 
 /// The keys of the guests with ids `from` to `to`: the key they were brought in under, else `BOOK:ID`, BOOK this
 /// book's own id (made by migration 8).
-fn keys(sql: &dyn Sql, from: i64, to: i64) -> Result<HashMap<GuestId, String>> {
+fn keys(sql: &dyn Sql, from: i64, to: i64, reading: Reading<'_>) -> Result<HashMap<GuestId, String>> {
     let book =
         sql.one("SELECT value FROM book_settings WHERE key = 'book_id'", &[], |r| r.string(0))?.unwrap_or_default();
     let mut keys = HashMap::new();
-    sql.each("SELECT id, origin FROM guests WHERE id BETWEEN ?1 AND ?2", args![from, to], &mut |row| {
+    let sql_keys = "SELECT id, origin FROM guests WHERE id BETWEEN ?1 AND ?2";
+    sql.each_of(reading, Kind::Guest, sql_keys, args![from, to], &mut |row| {
         let id = row.id(0)?;
         keys.insert(GuestId(id), row.opt_string(1)?.unwrap_or_else(|| format!("{book}:{id}")));
         Ok(())
@@ -117,21 +125,25 @@ fn keys(sql: &dyn Sql, from: i64, to: i64) -> Result<HashMap<GuestId, String>> {
 
 /// The recoveries recorded for nobody in particular (or whose guest was erased), oldest first: part of the book an
 /// export must carry, as the tally counts them.
-fn unattached_recoveries(sql: &dyn Sql) -> Result<Vec<RecoveryEntry>> {
-    let mut entries = sql.rows(
-        "SELECT id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
-         FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id",
+fn unattached_recoveries(sql: &dyn Sql, reading: Reading<'_>) -> Result<Vec<RecoveryEntry>> {
+    let mut entries = sql.rows_of(
+        reading,
+        Kind::Recovery,
+        &format!("SELECT {RECOVERY_COLUMNS} FROM recoveries WHERE guest_id IS NULL ORDER BY opened_at, id"),
         &[],
-        |row| recovery_from_row(row, 0),
+        |row| recovery_from_row(row),
     )?;
-    sql.each(
+    sql.each_of(
+        reading,
+        Kind::FollowUp,
         "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
          WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
         &[],
         &mut |row| {
             let id = RecoveryId(row.id(0)?);
+            let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
             if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
-                entry.recovery.follow_ups.push(FollowUp { task: row.string(1)?, done: row.flag(2)? });
+                entry.recovery.follow_ups.push(follow_up);
             }
             Ok(())
         },
@@ -139,28 +151,32 @@ fn unattached_recoveries(sql: &dyn Sql) -> Result<Vec<RecoveryEntry>> {
     Ok(entries)
 }
 
-pub(super) fn history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
-    load(sql, Which::One(id), Visits::All)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
+/// One guest with their whole history; `reading` says how rows of the history that cannot be read are met (the
+/// guest's own row, without which there is nothing to show, is always refused so).
+pub(super) fn history(sql: &dyn Sql, id: GuestId, reading: Reading<'_>) -> Result<GuestHistory> {
+    load(sql, Which::One(id), Visits::All, reading)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
 }
 
 /// How many of a guest's latest visits a card holds: more than a tall screen lists, more than the ten the usual is
 /// drawn from, and the visit form's own suggestions come from them.
 const CARD_VISITS: usize = 60;
 
-fn recent_history(sql: &dyn Sql, id: GuestId) -> Result<GuestHistory> {
-    let mut history =
-        load(sql, Which::One(id), Visits::None)?.pop().ok_or_else(|| StoreError::NotFound(format!("guest {id}")))?;
-    let latest =
-        format!("SELECT {VISIT_COLUMNS} FROM visits WHERE guest_id = ?1 ORDER BY at DESC, id DESC LIMIT {CARD_VISITS}");
-    history.visits = sql.rows(&latest, args![id.0], |row| visit_from_row(row, 0))?;
+fn recent_history(sql: &dyn Sql, id: GuestId, reading: Reading<'_>) -> Result<GuestHistory> {
+    let mut history = load(sql, Which::One(id), Visits::None, reading)?
+        .pop()
+        .ok_or_else(|| StoreError::NotFound(format!("guest {id}")))?;
+    let latest = format!(
+        "SELECT id, {VISIT_COLUMNS} FROM visits WHERE guest_id = ?1 ORDER BY at DESC, id DESC LIMIT {CARD_VISITS}"
+    );
+    history.visits = sql.rows_of(reading, Kind::Visit, &latest, args![id.0], |row| visit_from_row(row, 1))?;
     history.visits.reverse();
-    earlier(sql, &mut history)?;
+    earlier(sql, &mut history, reading)?;
     Ok(history)
 }
 
 /// What the visits before a history's latest `CARD_VISITS` add up to, when it holds that many: a few steps down
 /// the index of the guest's visits.
-fn earlier(sql: &dyn Sql, history: &mut GuestHistory) -> Result<()> {
+fn earlier(sql: &dyn Sql, history: &mut GuestHistory, reading: Reading<'_>) -> Result<()> {
     if history.visits.len() < CARD_VISITS {
         return Ok(());
     }
@@ -169,11 +185,14 @@ fn earlier(sql: &dyn Sql, history: &mut GuestHistory) -> Result<()> {
     let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id], |row| row.opt_time(0))?;
     // Only when none of the latest had a seat: then any seated visit is an earlier one.
     let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
-        sql.one(
-            "SELECT seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
+        sql.rows_of(
+            reading,
+            Kind::Visit,
+            "SELECT id, seat, at FROM visits WHERE guest_id = ?1 AND seat <> '' ORDER BY at DESC, id DESC LIMIT 1",
             args![id],
-            |row| Ok((row.string(0)?, row.time(1)?)),
+            |row| Ok((row.string(1)?, row.time(2)?)),
         )?
+        .pop()
     } else {
         None
     };
@@ -233,8 +252,9 @@ enum Visits {
 }
 
 /// Loads one guest, the chosen ones or a range of ids, with the visits asked for, recoveries and outreach notes, in
-/// five queries whatever the count.
-fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>> {
+/// five queries whatever the count. Rows that cannot be read are met as `reading` says, but one guest's own row is
+/// always refused so: a card of the guest asked for is never shown empty.
+fn load(sql: &dyn Sql, which: Which, visits: Visits, reading: Reading<'_>) -> Result<Vec<GuestHistory>> {
     // The filter is one of three constant fragments; an id is always a bound parameter.
     let filter = |column: &str| match which {
         Which::One(_) => format!("WHERE {column} = ?1"),
@@ -246,10 +266,12 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
         Which::Between(from, to) => args![from, to].to_vec(),
         Which::Chosen => Vec::new(),
     };
+    let guests_reading = if matches!(which, Which::One(_)) { Reading::Strict } else { reading };
 
     let mut slot = HashMap::new();
     let mut histories = Vec::new();
-    sql.each(&format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id")), &one, &mut |row| {
+    let guests = format!("SELECT {GUEST_COLUMNS} FROM guests {} ORDER BY id", filter("id"));
+    sql.each_of(guests_reading, Kind::Guest, &guests, &one, &mut |row| {
         let guest = guest_from_row(row)?;
         slot.insert(guest.id, histories.len());
         let (visits, recoveries, written) = (Vec::new(), Vec::new(), Vec::new());
@@ -259,10 +281,10 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
 
     let visits = match visits {
         Visits::All => {
-            format!("SELECT guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id"))
+            format!("SELECT id, guest_id, {VISIT_COLUMNS} FROM visits {} ORDER BY guest_id, at, id", filter("guest_id"))
         }
         Visits::Latest => format!(
-            "SELECT guest_id, {VISIT_COLUMNS} FROM (
+            "SELECT id, guest_id, {VISIT_COLUMNS} FROM (
                  SELECT v.*, row_number() OVER (PARTITION BY guest_id ORDER BY at DESC, id DESC) AS newest
                  FROM visits v {}
              ) latest WHERE newest <= {CARD_VISITS} ORDER BY guest_id, at, id",
@@ -271,9 +293,9 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
         Visits::None => String::new(),
     };
     if !visits.is_empty() {
-        sql.each(&visits, &one, &mut |row| {
-            let visit = visit_from_row(row, 1)?;
-            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
+        sql.each_of(reading, Kind::Visit, &visits, &one, &mut |row| {
+            let visit = visit_from_row(row, 2)?;
+            if let Some(&i) = slot.get(&GuestId(row.id(1)?)) {
                 histories[i].visits.push(visit);
             }
             Ok(())
@@ -281,49 +303,41 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits) -> Result<Vec<GuestHistory>
     }
 
     let mut recovery_slot = HashMap::new();
-    sql.each(
-        &format!(
-            "SELECT guest_id, id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff
-             FROM recoveries {} ORDER BY guest_id, opened_at, id",
-            filter("guest_id")
-        ),
-        &one,
-        &mut |row| {
-            let entry = recovery_from_row(row, 1)?;
-            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
-                histories[i].recoveries.push(entry);
-            }
-            Ok(())
-        },
-    )?;
+    let recoveries = format!(
+        "SELECT {RECOVERY_COLUMNS}, guest_id FROM recoveries {} ORDER BY guest_id, opened_at, id",
+        filter("guest_id")
+    );
+    sql.each_of(reading, Kind::Recovery, &recoveries, &one, &mut |row| {
+        let entry = recovery_from_row(row)?;
+        if let Some(&i) = slot.get(&GuestId(row.id(RECOVERY_COLUMN_COUNT)?)) {
+            recovery_slot.insert(entry.id, (i, histories[i].recoveries.len()));
+            histories[i].recoveries.push(entry);
+        }
+        Ok(())
+    })?;
 
-    sql.each(
-        &format!(
-            "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
-             {} ORDER BY f.recovery_id, f.position",
-            filter("r.guest_id")
-        ),
-        &one,
-        &mut |row| {
-            if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
-                let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
-                histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
-            }
-            Ok(())
-        },
-    )?;
+    let follow_ups = format!(
+        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+         {} ORDER BY f.recovery_id, f.position",
+        filter("r.guest_id")
+    );
+    sql.each_of(reading, Kind::FollowUp, &follow_ups, &one, &mut |row| {
+        let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
+        if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
+            histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
+        }
+        Ok(())
+    })?;
 
-    sql.each(
-        &format!("SELECT {WRITTEN_COLUMNS} FROM outreach_contacts {} ORDER BY guest_id, id", filter("guest_id")),
-        &one,
-        &mut |row| {
-            if let Some(&i) = slot.get(&GuestId(row.id(0)?)) {
-                histories[i].written.push(written_from_row(row, 1)?);
-            }
-            Ok(())
-        },
-    )?;
+    let notes =
+        format!("SELECT id, {WRITTEN_COLUMNS} FROM outreach_contacts {} ORDER BY guest_id, id", filter("guest_id"));
+    sql.each_of(reading, Kind::OutreachNote, &notes, &one, &mut |row| {
+        let written = written_from_row(row, 2)?;
+        if let Some(&i) = slot.get(&GuestId(row.id(1)?)) {
+            histories[i].written.push(written);
+        }
+        Ok(())
+    })?;
     Ok(histories)
 }
 
@@ -333,6 +347,6 @@ const WRITTEN_COLUMNS: &str = "guest_id, reason, occasion, written_at, staff";
 /// A note of a guest written to: occasion, of which, when, by whom, from column `first` on.
 fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {
     let reason = row.str(first)?;
-    let occasion = Occasion::parse(reason).ok_or_else(|| StoreError::Corrupt(format!("outreach {reason:?}")))?;
+    let occasion = Occasion::parse(reason).ok_or_else(|| row.corrupt(first, "is not an occasion"))?;
     Ok(Written { occasion, of: row.string(first + 1)?, at: row.time(first + 2)?, staff: row.string(first + 3)? })
 }

@@ -5,6 +5,7 @@
 
 mod copy;
 mod desks;
+mod doctor;
 mod history;
 #[cfg(test)]
 mod plans;
@@ -13,10 +14,12 @@ mod read;
 mod schema;
 mod schema_check;
 mod schema_pg;
+mod schema_pg_check;
 mod search;
 mod sql;
 mod sqlite;
 mod tls;
+mod unreadable;
 mod write;
 
 use std::io;
@@ -29,10 +32,13 @@ use thiserror::Error;
 
 use crate::domain::ValidationError;
 use sql::{Sql, args};
+use unreadable::Reading;
 
 pub use copy::Copied;
 pub use read::{AuditEntry, Duplicate};
+pub use schema_check::{Change, Difference};
 pub use sqlite::remove_book_files;
+pub use unreadable::{Kind, Unreadable};
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
@@ -52,7 +58,7 @@ pub enum StoreError {
     )]
     NewerSchema { found: i64, supported: i64 },
     #[error(
-        "the guest book file was changed outside regulars: {0}; it was not opened and nothing was written (a copy from elsewhere? use the book's backup)"
+        "the guest book's schema was changed outside regulars: {0}; it was not opened and nothing was written (regulars doctor says what else differs)"
     )]
     Tampered(String),
     #[error("the guest book is read-only; check the file's permissions")]
@@ -63,6 +69,8 @@ pub enum StoreError {
     Busy,
     #[error("the guest book holds a value this version cannot read: {0}")]
     Corrupt(String),
+    #[error("{0} cannot be read, so nothing was done with it; regulars doctor lists every row that cannot")]
+    Unreadable(Box<Unreadable>),
     #[error("no desk has opened the guest book as station {}{}", crate::domain::text::quoted(.name), known_stations(.known))]
     UnknownStation { name: String, known: Vec<String> },
     #[error("{0} is not in the guest book")]
@@ -177,6 +185,7 @@ pub struct Store {
     db: Db,
     location: Location,
     busy_timeout: Duration,
+    noticed: unreadable::Noticed,
 }
 
 impl Store {
@@ -194,7 +203,7 @@ impl Store {
                 Db::Postgres(Box::new(postgres::Connection::open(&server.0, &server.1, busy_timeout)?))
             }
         };
-        let mut store = Self { db, location: location.clone(), busy_timeout };
+        let mut store = Self { db, location: location.clone(), busy_timeout, noticed: unreadable::Noticed::default() };
         store.refresh_search_keys()?;
         Ok(store)
     }
@@ -243,6 +252,19 @@ impl Store {
         }
     }
 
+    /// The rows this connection's reads have passed over as unreadable since this was last asked (each once): for
+    /// whoever shows the reads' results to say that something was left out.
+    pub fn unreadable(&self) -> Vec<Unreadable> {
+        self.noticed.take()
+    }
+
+    /// Rows another connection to the same book passed over, to be said with this one's.
+    pub fn note_unreadable(&self, rows: Vec<Unreadable>) {
+        for row in rows {
+            self.noticed.note(row);
+        }
+    }
+
     /// The book, for reading.
     fn sql(&self) -> &dyn Sql {
         match &self.db {
@@ -251,11 +273,18 @@ impl Store {
         }
     }
 
+    /// How a read for showing meets an unreadable row: passes over it, noting it for `unreadable`.
+    fn past(&self) -> Reading<'_> {
+        Reading::Past(&self.noticed)
+    }
+
     /// Runs `look` on one snapshot of the book: what it reads is as of one moment, however desks write meanwhile.
-    fn snapshot<T>(&mut self, look: impl FnOnce(&dyn Sql) -> Result<T>) -> Result<T> {
+    /// It reads for showing (see `past`).
+    fn snapshot<T>(&mut self, look: impl FnOnce(&dyn Sql, Reading<'_>) -> Result<T>) -> Result<T> {
+        let reading = Reading::Past(&self.noticed);
         match &mut self.db {
-            Db::Sqlite(conn) => sqlite::read(conn, look),
-            Db::Postgres(conn) => conn.read(look),
+            Db::Sqlite(conn) => sqlite::read(conn, |sql| look(sql, reading)),
+            Db::Postgres(conn) => conn.read(|sql| look(sql, reading)),
         }
     }
 
@@ -277,12 +306,15 @@ impl Store {
         if current(self.sql())? {
             return Ok(());
         }
-        self.write(|tx| {
+        // A guest who cannot be read keeps the keys they had, and is noted: the book opens all the same.
+        let noticed = std::mem::take(&mut self.noticed);
+        let refreshed = self.write(|tx| {
             // Re-read inside the transaction: another desk may have done it meanwhile.
             if current(tx)? {
                 return Ok(());
             }
-            let guests = tx.rows("SELECT id, name, greeting, email, other_names FROM guests", &[], |r| {
+            let all = "SELECT id, name, greeting, email, other_names FROM guests";
+            let guests = tx.rows_of(Reading::Past(&noticed), unreadable::Kind::Guest, all, &[], |r| {
                 Ok((r.id(0)?, r.string(1)?, r.string(2)?, r.string(3)?, r.list(4)?))
             })?;
             for (id, name, greeting, email, other_names) in guests {
@@ -300,7 +332,9 @@ impl Store {
                 args![crate::search::KEYS_VERSION],
             )?;
             Ok(())
-        })
+        });
+        self.noticed = noticed;
+        refreshed
     }
 }
 

@@ -15,7 +15,7 @@ use postgres::{Client, Config, IsolationLevel, Statement};
 
 use super::sql::{Row, Sql, Value, args};
 use super::tls::{self, Tls};
-use super::{Result, StoreError, schema_pg};
+use super::{Result, StoreError, schema_pg, schema_pg_check};
 
 impl From<postgres::Error> for StoreError {
     fn from(error: postgres::Error) -> Self {
@@ -97,7 +97,9 @@ impl Connection {
     /// binary is refused before anything is written.
     pub(super) fn open(config: &Config, tls: &Tls, busy_timeout: Duration) -> Result<Self> {
         let config = with_patience(config);
-        let client = connect(&config, tls, busy_timeout, "")?;
+        let mut client = connect(&config, tls, busy_timeout, "")?;
+        // When the book is opened, as a file's is; a connection made again after a drop is to the same book.
+        schema_pg_check::check(&mut client)?;
         Ok(Self {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
@@ -392,7 +394,7 @@ impl Row for PgRow<'_> {
             Type::INT4 => self.0.try_get::<_, Option<i32>>(column)?.map(i64::from),
             Type::INT2 => self.0.try_get::<_, Option<i16>>(column)?.map(i64::from),
             Type::BOOL => self.0.try_get::<_, Option<bool>>(column)?.map(i64::from),
-            other => return Err(wrong_type(column, &other)),
+            other => return Err(self.wrong_type(column, &other)),
         })
     }
 
@@ -415,8 +417,12 @@ impl Row for PgRow<'_> {
             Type::INT8 | Type::INT4 | Type::INT2 | Type::BOOL => self.int(column)?.map_or(Value::Null, Value::Int),
             Type::FLOAT8 | Type::FLOAT4 => self.real(column)?.map_or(Value::Null, Value::Real),
             Type::TEXT | Type::VARCHAR => self.text(column)?.map_or(Value::Null, Value::from),
-            other => return Err(wrong_type(column, &other)),
+            other => return Err(self.wrong_type(column, &other)),
         })
+    }
+
+    fn name(&self, column: usize) -> &str {
+        self.0.columns().get(column).map_or("a column", |found| found.name())
     }
 }
 
@@ -426,10 +432,10 @@ impl PgRow<'_> {
         let found = columns.get(column).ok_or_else(|| StoreError::Corrupt(format!("no column {}", column + 1)))?;
         Ok(found.type_().clone())
     }
-}
 
-fn wrong_type(column: usize, ty: &Type) -> StoreError {
-    StoreError::Corrupt(format!("column {} holds {ty} where another type belongs", column + 1))
+    fn wrong_type(&self, column: usize, ty: &Type) -> StoreError {
+        (self as &dyn Row).corrupt(column, &format!("holds {ty} where another type belongs"))
+    }
 }
 
 /// The statement with SQLite's `?N` placeholders numbered as PostgreSQL's `$N`; quoted text is left as it is.

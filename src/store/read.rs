@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::sql::{Row, Sql, args};
+use super::unreadable::{Kind, Reading};
 use super::{Db, Result, Store, StoreError, sqlite, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::tally::Mishap;
@@ -50,8 +51,8 @@ impl Store {
     /// many there are), most frequent first: for completing orders as typed.
     pub fn house_items(&self, limit: usize) -> Result<Vec<String>> {
         let mut counts: HashMap<String, (usize, String)> = HashMap::new();
-        self.sql().each(HOUSE_ITEMS, &[], &mut |row| {
-            for item in row.list(0)? {
+        self.sql().each_of(self.past(), Kind::Visit, HOUSE_ITEMS, &[], &mut |row| {
+            for item in row.list(1)? {
                 counts.entry(crate::domain::text::normalise(&item)).or_insert((0, item)).0 += 1;
             }
             Ok(())
@@ -65,8 +66,9 @@ impl Store {
     /// along their ids, however many there are): for picking one as typed.
     pub fn categories(&self) -> Result<Vec<String>> {
         let mut counts: HashMap<String, i64> = HashMap::new();
-        self.sql().each("SELECT category FROM recoveries ORDER BY id DESC LIMIT 2000", &[], &mut |row| {
-            *counts.entry(row.string(0)?).or_default() += 1;
+        let latest = "SELECT id, category FROM recoveries ORDER BY id DESC LIMIT 2000";
+        self.sql().each_of(self.past(), Kind::Recovery, latest, &[], &mut |row| {
+            *counts.entry(row.string(1)?).or_default() += 1;
             Ok(())
         })?;
         // Ordered here, not by the database: text is ordered alike on every backend, whatever its collation.
@@ -77,7 +79,9 @@ impl Store {
 
     /// The heads-ups sent since `since`, newest first, with the guest's name and greeting for the banner.
     pub fn heads_ups(&self, since: DateTime<Utc>) -> Result<Vec<HeadsUp>> {
-        self.sql().rows(
+        self.sql().rows_of(
+            self.past(),
+            Kind::HeadsUp,
             "SELECT h.id, h.guest_id, g.name, g.greeting, h.from_station, h.to_station, h.note, h.sent_at, h.sent_by,
                     h.taken_at, h.taken_by, h.taken_station
              FROM heads_ups h JOIN guests g ON g.id = h.guest_id
@@ -133,14 +137,16 @@ impl Store {
     /// newest row's id: what other desks wrote.
     pub fn changed_since(&self, after: i64, desk: &str) -> Result<(i64, Vec<GuestId>)> {
         let (mut last, mut guests) = (after, Vec::new());
-        self.sql().each(
+        self.sql().each_of(
+            self.past(),
+            Kind::AuditEntry,
             "SELECT id, guest_id, desk FROM audit_log WHERE id > ?1 ORDER BY id",
             args![after],
             &mut |row| {
-                last = row.id(0)?;
-                let own = !desk.is_empty() && row.str(2)? == desk;
+                let (id, guest, own) = (row.id(0)?, row.int(1)?.map(GuestId), !desk.is_empty() && row.str(2)? == desk);
+                last = id;
                 if !own
-                    && let Some(guest) = row.int(1)?.map(GuestId)
+                    && let Some(guest) = guest
                     && !guests.contains(&guest)
                 {
                     guests.push(guest);
@@ -170,9 +176,11 @@ impl Store {
             Some(guest) => ("AND a.guest_id = ?2", args![to_millis(since), guest.0].to_vec()),
             None => ("", args![to_millis(since)].to_vec()),
         };
-        self.sql().rows(
+        self.sql().rows_of(
+            self.past(),
+            Kind::AuditEntry,
             &format!(
-                "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
+                "SELECT a.id, a.at, a.staff, a.action, a.guest_id, g.name, a.detail
                  FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id
                  WHERE a.at >= ?1 {sql} ORDER BY a.id"
             ),
@@ -184,9 +192,11 @@ impl Store {
     /// The latest `count` rows of the audit log, newest first: what the log screen shows, read backwards along the
     /// log's ids however long it has grown.
     pub fn latest_audit_entries(&self, count: usize) -> Result<Vec<AuditEntry>> {
-        self.sql().rows(
+        self.sql().rows_of(
+            self.past(),
+            Kind::AuditEntry,
             &format!(
-                "SELECT a.at, a.staff, a.action, a.guest_id, g.name, a.detail
+                "SELECT a.id, a.at, a.staff, a.action, a.guest_id, g.name, a.detail
                  FROM audit_log a LEFT JOIN guests g ON g.id = a.guest_id ORDER BY a.id DESC LIMIT {count}"
             ),
             &[],
@@ -197,17 +207,19 @@ impl Store {
     /// The recoveries opened from `from` to `until` (inclusive), for the mishap tally (see `tally::reads_from`):
     /// read along the index of their opening times, however many years the book holds.
     pub fn mishaps(&self, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Mishap>> {
-        self.sql().rows(
-            "SELECT guest_id, category, opened_at, resolved_at, cost FROM recoveries
+        self.sql().rows_of(
+            self.past(),
+            Kind::Recovery,
+            "SELECT id, guest_id, category, opened_at, resolved_at, cost FROM recoveries
              WHERE opened_at BETWEEN ?1 AND ?2 ORDER BY opened_at, id",
             args![to_millis(from), to_millis(until)],
             |row| {
                 Ok(Mishap {
-                    guest: row.int(0)?.map(GuestId),
-                    category: row.string(1)?,
-                    opened_at: row.time(2)?,
-                    resolved_at: row.opt_time(3)?,
-                    cost: row.real(4)?,
+                    guest: row.int(1)?.map(GuestId),
+                    category: row.string(2)?,
+                    opened_at: row.time(3)?,
+                    resolved_at: row.opt_time(4)?,
+                    cost: row.real(5)?,
                 })
             },
         )
@@ -226,7 +238,8 @@ impl Store {
         if phone.len() < PHONE_DIGITS_COMPARED && email.is_empty() {
             return Ok(found);
         }
-        self.sql().each("SELECT id, name, phone, email FROM guests ORDER BY id", &[], &mut |row| {
+        let guests = "SELECT id, name, phone, email FROM guests ORDER BY id";
+        self.sql().each_of(self.past(), Kind::Guest, guests, &[], &mut |row| {
             let same = if phone.len() >= PHONE_DIGITS_COMPARED && tail(row.str(2)?) == phone {
                 "phone"
             } else if !email.is_empty() && row.str(3)?.trim().eq_ignore_ascii_case(&email) {
@@ -234,8 +247,9 @@ impl Store {
             } else {
                 return Ok(());
             };
+            let duplicate = Duplicate { id: GuestId(row.id(0)?), name: row.string(1)?, same };
             if found.len() < 5 {
-                found.push(Duplicate { id: GuestId(row.id(0)?), name: row.string(1)?, same });
+                found.push(duplicate);
             }
             Ok(())
         })?;
@@ -256,7 +270,8 @@ pub(super) fn guest_ids(sql: &dyn Sql) -> Result<Option<(i64, i64)>> {
 
 /// One guest's profile as stored, without history; `NotFound` when there is no such guest.
 pub(super) fn guest(sql: &dyn Sql, id: GuestId) -> Result<Guest> {
-    let found = sql.one(&format!("SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?1"), args![id.0], guest_from_row)?;
+    let one = format!("SELECT {GUEST_COLUMNS} FROM guests WHERE id = ?1");
+    let found = sql.rows_of(Reading::Strict, Kind::Guest, &one, args![id.0], guest_from_row)?.pop();
     found.ok_or_else(|| StoreError::NotFound(format!("guest {id}")))
 }
 
@@ -266,12 +281,14 @@ pub(super) const GUEST_COLUMNS: &str =
      other_names";
 
 /// The visits the house's items are counted from.
-const HOUSE_ITEMS: &str = "SELECT items FROM visits ORDER BY id DESC LIMIT 2000";
+const HOUSE_ITEMS: &str = "SELECT id, items FROM visits ORDER BY id DESC LIMIT 2000";
 
-/// Every identity key in the book (name with phone, name with email) and the guest it belongs to.
+/// Every identity key in the book (name with phone, name with email) and the guest it belongs to. A guest who cannot
+/// be read is refused: an import would bring them in a second time.
 pub(super) fn identities(sql: &dyn Sql) -> Result<HashMap<String, GuestId>> {
     let mut known = HashMap::new();
-    sql.each("SELECT id, name, phone, email FROM guests ORDER BY id", &[], &mut |row| {
+    let guests = "SELECT id, name, phone, email FROM guests ORDER BY id";
+    sql.each_of(Reading::Strict, Kind::Guest, guests, &[], &mut |row| {
         let profile =
             Profile { name: row.string(1)?, phone: row.string(2)?, email: row.string(3)?, ..Profile::default() };
         let id = GuestId(row.id(0)?);
@@ -295,7 +312,7 @@ pub(super) fn guest_exists(sql: &dyn Sql, id: GuestId) -> Result<bool> {
 }
 
 pub(super) fn guest_from_row(row: &dyn Row) -> Result<Guest> {
-    let birthday = row.text(5)?.map(|text| text.parse().map_err(StoreError::Corrupt)).transpose()?;
+    let birthday = row.birthday(5)?;
     Ok(Guest {
         id: GuestId(row.id(0)?),
         version: row.id(10)?,
@@ -318,32 +335,36 @@ pub(super) fn guest_from_row(row: &dyn Row) -> Result<Guest> {
     })
 }
 
-/// A recovery from the columns id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff,
-/// starting at `first`; its follow-ups are read apart.
-pub(super) fn recovery_from_row(row: &dyn Row, first: usize) -> Result<RecoveryEntry> {
-    let at = |i: usize| first + i;
+/// The columns `recovery_from_row` reads, in its order, and how many they are.
+pub(super) const RECOVERY_COLUMNS: &str =
+    "id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff";
+pub(super) const RECOVERY_COLUMN_COUNT: usize = 8;
+
+/// A recovery from the `RECOVERY_COLUMNS`; its follow-ups are read apart.
+pub(super) fn recovery_from_row(row: &dyn Row) -> Result<RecoveryEntry> {
     Ok(RecoveryEntry {
-        id: RecoveryId(row.id(at(0))?),
+        id: RecoveryId(row.id(0)?),
         recovery: Recovery {
-            opened_at: row.time(at(1))?,
-            category: row.string(at(2))?,
-            what_happened: row.string(at(3))?,
-            action_taken: row.string(at(4))?,
-            cost: row.real(at(5))?,
+            opened_at: row.time(1)?,
+            category: row.string(2)?,
+            what_happened: row.string(3)?,
+            action_taken: row.string(4)?,
+            cost: row.real(5)?,
             follow_ups: Vec::new(),
-            resolved_at: row.opt_time(at(6))?,
-            staff: row.string(at(7))?,
+            resolved_at: row.opt_time(6)?,
+            staff: row.string(7)?,
         },
     })
 }
 
+/// An audit entry from the columns id, at, staff, action, guest_id, the guest's name, detail.
 fn audit_from_row(row: &dyn Row) -> Result<AuditEntry> {
     Ok(AuditEntry {
-        at: row.time(0)?,
-        staff: row.string(1)?,
-        action: row.string(2)?,
-        guest: row.int(3)?.map(GuestId),
-        name: row.opt_string(4)?,
-        detail: row.string(5)?,
+        at: row.time(1)?,
+        staff: row.string(2)?,
+        action: row.string(3)?,
+        guest: row.int(4)?.map(GuestId),
+        name: row.opt_string(5)?,
+        detail: row.string(6)?,
     })
 }

@@ -27,17 +27,74 @@ pub(super) fn defend(conn: &Connection) -> Result<()> {
 /// Refuses a book whose schema is not what the migrations up to `version` make: an object added (a trigger, a view,
 /// a table, an index), or one of regulars' own changed or taken away, named in the error.
 pub(super) fn check(conn: &Connection, version: i64) -> Result<()> {
+    match differences(conn, version)?.first() {
+        Some(difference) => Err(StoreError::Tampered(difference.to_string())),
+        None => Ok(()),
+    }
+}
+
+/// How the schema differs from what the migrations up to `version` make, one object at a time: what was added first
+/// (the likeliest harm), then what of regulars' own was changed or taken away.
+pub(super) fn differences(conn: &Connection, version: i64) -> Result<Vec<Difference>> {
     let found = objects(conn)?;
     let expected = expected(version)?;
-    if let Some(added) = found.iter().find(|object| !expected.iter().any(|e| e.1 == object.1)) {
-        let article = if added.0 == "index" { "an" } else { "a" };
-        return Err(StoreError::Tampered(format!("{article} {} {} was added", added.0, quoted(&added.1))));
+    let known = |name: &str| expected.iter().any(|e| e.1 == name);
+    let mut differences: Vec<Difference> = found
+        .iter()
+        // An added table's own index (for its key: no SQL) goes with it.
+        .filter(|object| !known(&object.1) && (object.3.is_some() || known(&object.2)))
+        .map(|object| Difference { change: Change::Added, kind: object.0.clone(), name: object.1.clone(), made: None })
+        .collect();
+    for object in expected.iter().filter(|object| !found.contains(object)) {
+        let change = if found.iter().any(|f| f.1 == object.1) { Change::Changed } else { Change::Removed };
+        differences.push(Difference { change, kind: object.0.clone(), name: object.1.clone(), made: object.3.clone() });
     }
-    if let Some(changed) = expected.iter().find(|object| !found.contains(object)) {
-        let how = if found.iter().any(|f| f.1 == changed.1) { "is not as regulars made it" } else { "was taken away" };
-        return Err(StoreError::Tampered(format!("the {} {} {how}", changed.0, quoted(&changed.1))));
+    Ok(differences)
+}
+
+/// One way a book's schema is not what regulars made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub change: Change,
+    /// "table", "index", "trigger" or "view", as SQLite names them.
+    pub kind: String,
+    pub name: String,
+    /// The SQL regulars makes the object with, for one of its own.
+    pub(super) made: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Changed,
+    Removed,
+}
+
+impl Difference {
+    /// Whether `regulars doctor` can set it right in place: anything added can be dropped, and an index, trigger or
+    /// view of regulars' own made again; a table of its own changed or gone is a book to restore from a backup.
+    pub fn mendable(&self) -> bool {
+        match self.change {
+            Change::Added => matches!(self.kind.as_str(), "table" | "index" | "trigger" | "view"),
+            Change::Changed | Change::Removed => {
+                self.made.is_some() && matches!(self.kind.as_str(), "index" | "trigger" | "view")
+            }
+        }
     }
-    Ok(())
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, name) = (&self.kind, quoted(&self.name));
+        match self.change {
+            Change::Added => {
+                let article = if kind == "index" { "an" } else { "a" };
+                write!(f, "{article} {kind} {name} was added")
+            }
+            Change::Changed => write!(f, "the {kind} {name} is not as regulars made it"),
+            Change::Removed => write!(f, "the {kind} {name} was taken away"),
+        }
+    }
 }
 
 /// What the schema holds, by name. SQLite's own statistics (`ANALYZE`) change no behaviour and are left out.

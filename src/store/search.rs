@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::ops::RangeInclusive;
 
 use super::sql::{Value, args};
+use super::unreadable::Kind;
 use super::{Result, Store};
 use crate::domain::GuestId;
 use crate::search::{Needs, SearchRow};
@@ -40,7 +41,7 @@ impl Store {
             push_needs(&mut sql, &mut values, needs);
         }
         sql.push_str(" ORDER BY id");
-        self.sql().each(&sql, &values, &mut |row| {
+        self.sql().each_of(self.past(), Kind::Guest, &sql, &values, &mut |row| {
             each(&SearchRow {
                 id: GuestId(row.id(0)?),
                 name: row.str(1)?,
@@ -60,11 +61,14 @@ impl Store {
 
     /// The other spellings of every guest in `ids` who has any, in id order, as stored (see `search::spell`).
     pub fn spelling_rows(&self, ids: RangeInclusive<i64>, mut each: impl FnMut(GuestId, &str)) -> Result<()> {
-        self.sql().each(
+        self.sql().each_of(
+            self.past(),
+            Kind::Guest,
             "SELECT id, spelling_keys FROM guests WHERE id BETWEEN ?1 AND ?2 AND spelling_keys <> '' ORDER BY id",
             args![*ids.start(), *ids.end()],
             &mut |row| {
-                each(GuestId(row.id(0)?), row.str(1)?);
+                let id = GuestId(row.id(0)?);
+                each(id, row.str(1)?);
                 Ok(())
             },
         )

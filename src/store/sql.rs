@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, StoreError, from_millis};
+use crate::domain::Birthday;
 
 /// One bound argument.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,11 +127,13 @@ pub(super) trait Row {
     fn text(&self, column: usize) -> Result<Option<&str>>;
     /// The value as it is stored, whatever its type: for copying a row from one book to another.
     fn value(&self, column: usize) -> Result<Value>;
+    /// The column's name in the query, for saying what in a row cannot be read.
+    fn name(&self, column: usize) -> &str;
 }
 
 impl dyn Row + '_ {
     pub(super) fn id(&self, column: usize) -> Result<i64> {
-        self.int(column)?.ok_or_else(|| null(column))
+        self.int(column)?.ok_or_else(|| self.corrupt(column, "is empty"))
     }
 
     pub(super) fn string(&self, column: usize) -> Result<String> {
@@ -138,7 +141,7 @@ impl dyn Row + '_ {
     }
 
     pub(super) fn str(&self, column: usize) -> Result<&str> {
-        self.text(column)?.ok_or_else(|| null(column))
+        self.text(column)?.ok_or_else(|| self.corrupt(column, "is empty"))
     }
 
     pub(super) fn opt_string(&self, column: usize) -> Result<Option<String>> {
@@ -150,21 +153,31 @@ impl dyn Row + '_ {
     }
 
     pub(super) fn time(&self, column: usize) -> Result<DateTime<Utc>> {
-        from_millis(self.id(column)?)
+        from_millis(self.id(column)?).map_err(|_| self.corrupt(column, "is not a time"))
     }
 
     pub(super) fn opt_time(&self, column: usize) -> Result<Option<DateTime<Utc>>> {
-        self.int(column)?.map(from_millis).transpose()
+        self.int(column)?.map(from_millis).transpose().map_err(|_| self.corrupt(column, "is not a time"))
     }
 
     /// A list stored as a JSON array of strings.
     pub(super) fn list(&self, column: usize) -> Result<Vec<String>> {
         let text = self.str(column)?;
         // Most lists are empty: skip the JSON parser for them.
-        if text == "[]" { Ok(Vec::new()) } else { Ok(serde_json::from_str(text)?) }
+        if text == "[]" {
+            Ok(Vec::new())
+        } else {
+            serde_json::from_str(text).map_err(|_| self.corrupt(column, "is not a list of text"))
+        }
     }
-}
 
-fn null(column: usize) -> StoreError {
-    StoreError::Corrupt(format!("column {} is empty where a value is required", column + 1))
+    /// A birthday stored as `MM-DD` or `YYYY-MM-DD`.
+    pub(super) fn birthday(&self, column: usize) -> Result<Option<Birthday>> {
+        self.text(column)?.map(str::parse).transpose().map_err(|_| self.corrupt(column, "is not a date"))
+    }
+
+    /// The column's value is not what belongs there: `what` says how, after the column's name.
+    pub(super) fn corrupt(&self, column: usize, what: &str) -> StoreError {
+        StoreError::Corrupt(format!("{} {what}", self.name(column)))
+    }
 }

@@ -59,7 +59,7 @@ impl Row for SqliteRow<'_> {
         match self.0.get_ref(column)? {
             ValueRef::Null => Ok(None),
             ValueRef::Integer(value) => Ok(Some(value)),
-            other => Err(wrong_type(column, other)),
+            other => Err(self.wrong_type(column, other, "a number")),
         }
     }
 
@@ -69,7 +69,7 @@ impl Row for SqliteRow<'_> {
             ValueRef::Real(value) => Ok(Some(value)),
             // A whole amount may have been stored as an integer.
             ValueRef::Integer(value) => Ok(Some(value as f64)),
-            other => Err(wrong_type(column, other)),
+            other => Err(self.wrong_type(column, other, "an amount")),
         }
     }
 
@@ -78,8 +78,8 @@ impl Row for SqliteRow<'_> {
             ValueRef::Null => Ok(None),
             ValueRef::Text(bytes) => std::str::from_utf8(bytes)
                 .map(Some)
-                .map_err(|_| StoreError::Corrupt(format!("column {} is not UTF-8 text", column + 1))),
-            other => Err(wrong_type(column, other)),
+                .map_err(|_| (self as &dyn Row).corrupt(column, "is not UTF-8 text")),
+            other => Err(self.wrong_type(column, other, "text")),
         }
     }
 
@@ -89,33 +89,66 @@ impl Row for SqliteRow<'_> {
             ValueRef::Integer(value) => Value::Int(value),
             ValueRef::Real(value) => Value::Real(value),
             ValueRef::Text(_) => Value::Text(self.text(column)?.unwrap_or_default().to_owned()),
-            other @ ValueRef::Blob(_) => return Err(wrong_type(column, other)),
+            other @ ValueRef::Blob(_) => return Err(self.wrong_type(column, other, "a value")),
         })
+    }
+
+    fn name(&self, column: usize) -> &str {
+        self.0.as_ref().column_name(column).unwrap_or("a column")
     }
 }
 
-fn wrong_type(column: usize, value: ValueRef<'_>) -> StoreError {
-    StoreError::Corrupt(format!("column {} holds {} where another type belongs", column + 1, value.data_type()))
+impl SqliteRow<'_> {
+    fn wrong_type(&self, column: usize, value: ValueRef<'_>, belongs: &str) -> StoreError {
+        let held = match value.data_type() {
+            rusqlite::types::Type::Integer => "a number",
+            rusqlite::types::Type::Real => "an amount",
+            rusqlite::types::Type::Text => "text",
+            rusqlite::types::Type::Blob => "bytes",
+            rusqlite::types::Type::Null => "nothing",
+        };
+        (self as &dyn Row).corrupt(column, &format!("holds {held} where {belongs} belongs"))
+    }
 }
 
 /// How much of the write-ahead log is kept on the disk between writes: about what a checkpoint leaves (1000 pages).
 const WAL_KEPT_BYTES: i64 = 4 << 20;
 
 /// Opens the book file at `path`, creating it (file 0600, missing folders 0700) and migrating its schema as needed.
-/// A book whose schema is newer than this binary is refused before anything is written.
+/// A book whose schema is newer than this binary, or not what its migrations make, is refused before anything is
+/// written.
 pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
+    let (mut conn, found) = connect(path, busy_timeout, true)?;
+    super::schema_check::check(&conn, found)?;
+    settle(&conn, path)?;
+    migrate(&mut conn)?;
+    // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
+    conn.execute_batch("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO temp.desk VALUES ('');")?;
+    Ok(conn)
+}
+
+/// The book file at `path` (made first when `create`), opened with SQLite's defences on and its side files private,
+/// but its schema not yet looked at, and its version: for `open`, and for `repair` to mend the schema.
+pub(super) fn connect(path: &Path, busy_timeout: Duration, create: bool) -> Result<(Connection, i64)> {
     if path.is_dir() {
         return Err(StoreError::Directory(path.to_owned()));
     }
-    let create = |path: &Path, make: fn(&Path) -> io::Result<()>| {
+    let made = |path: &Path, make: fn(&Path) -> io::Result<()>| {
         make(path).map_err(|source| StoreError::Create { path: path.to_owned(), source })
     };
-    create(path, create_private)?;
+    if create {
+        made(path, create_private)?;
+    } else if fs::symlink_metadata(path).is_err() {
+        return Err(StoreError::NotFound(format!(
+            "a guest book at {}",
+            crate::domain::text::inert(&path.display().to_string())
+        )));
+    }
     // Made before SQLite opens them, so that a link or anything else planted in their place is refused.
     for side in ["-wal", "-shm"] {
-        create(&beside(path, side), crate::files::create_private_side_file)?;
+        made(&beside(path, side), crate::files::create_private_side_file)?;
     }
-    let mut conn = Connection::open_with_flags(
+    let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
     )?;
@@ -130,7 +163,11 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
         return Err(StoreError::NewerSchema { found, supported });
     }
     super::schema_check::defend(&conn)?;
-    super::schema_check::check(&conn, found)?;
+    Ok((conn, found))
+}
+
+/// How the book is kept once its schema is known to be its own: the log, syncing, side files, foreign keys.
+pub(super) fn settle(conn: &Connection, path: &Path) -> Result<()> {
     // WAL lets desks read while one writes; FULL makes a committed visit survive a power cut.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -145,10 +182,7 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
         crate::files::restrict_side_file(&side, &book).map_err(|source| StoreError::Create { path: side, source })?;
     }
     conn.pragma_update(None, "foreign_keys", true)?;
-    migrate(&mut conn)?;
-    // This connection's desk, for its audit rows (see `Store::set_desk`); none until told.
-    conn.execute_batch("CREATE TEMP TABLE desk (name TEXT NOT NULL); INSERT INTO temp.desk VALUES ('');")?;
-    Ok(conn)
+    Ok(())
 }
 
 /// Runs `change` in one `BEGIN IMMEDIATE` transaction: it waits (up to the busy timeout) for another desk's write

@@ -4,6 +4,7 @@ use super::desks::insert_written;
 use super::history::history;
 use super::read::{self, guest_exists, identities};
 use super::sql::{Sql, Value, args};
+use super::unreadable::Reading;
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};
 use crate::domain::merge::{combine, merge};
@@ -423,7 +424,7 @@ fn import_guest(
             (id, record.visits, record.recoveries, record.written)
         }
         Some(id) => {
-            let plan = merge(&history(tx, id)?, &record).map_err(invalid)?;
+            let plan = merge(&history(tx, id, Reading::Strict)?, &record).map_err(invalid)?;
             if plan.is_empty() {
                 summary.unchanged += 1;
                 return Ok(());

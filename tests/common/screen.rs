@@ -66,6 +66,19 @@ impl Screen {
         Self::on(dir, store, size, station, query)
     }
 
+    /// A screen on a book of `fixture` changed behind regulars' back by `sql` (rows it cannot read).
+    pub fn spoiled(fixture: &str, size: (u16, u16), sql: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.db");
+        let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+        let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
+        store.import(parsed.guests(), "Nok", "test").unwrap();
+        drop(store);
+        rusqlite::Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+        let store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
+        Self::on(dir, store, size, None, "")
+    }
+
     /// A second screen on the same book as `other`, at `station`.
     pub fn beside(other: &Screen, size: (u16, u16), station: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();

@@ -28,7 +28,7 @@ use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId};
 use crate::report::OutreachRow;
 use crate::search::{FoundGuest, Results};
-use crate::store::AuditEntry;
+use crate::store::{AuditEntry, Unreadable};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Why the book's server cannot be reached, while it cannot: said across the screen until it is back.
     pub server_lost: Option<String>,
+    /// The rows of the book the desk has found it cannot read (each said once, when first met).
+    pub unreadable: Vec<Unreadable>,
     /// How many guests the book holds; unknown until the search thread has read it.
     pub guests: Option<usize>,
     /// The generation of the newest search asked for; older results are dropped.
@@ -224,6 +226,7 @@ impl App {
             card: None,
             status: None,
             server_lost: None,
+            unreadable: Vec::new(),
             guests: None,
             generation: 0,
             size,
@@ -339,6 +342,7 @@ impl App {
             Msg::Clash(report) => self.clashed(*report),
             Msg::NeedsConfirmation(why) => self.needs_confirmation(why),
             Msg::Failed(error) => self.failed(error),
+            Msg::Unreadable(rows) => self.unreadable_met(rows),
             Msg::Link(Link::Lost(why)) => {
                 self.server_lost = Some(why);
                 Vec::new()
@@ -505,6 +509,22 @@ impl App {
     }
 
     /// Shows `text` on the status line, about `guest` if it is about one.
+    /// Says the rows not met before, with how many the desk has met in all: the screen goes on with the rest.
+    fn unreadable_met(&mut self, rows: Vec<Unreadable>) -> Vec<Effect> {
+        let new: Vec<Unreadable> = rows.into_iter().filter(|row| !self.unreadable.contains(row)).collect();
+        if let Some(first) = new.first() {
+            let text = match self.unreadable.len() + new.len() {
+                1 => format!("⚠ {first} cannot be read and is left out; regulars doctor lists such rows"),
+                n => format!(
+                    "⚠ {n} rows of the book cannot be read and are left out, among them {first}; regulars doctor lists them"
+                ),
+            };
+            self.say(text, None);
+            self.unreadable.extend(new);
+        }
+        Vec::new()
+    }
+
     fn say(&mut self, text: String, guest: Option<GuestId>) {
         self.status = Some(Status { text, guest });
     }

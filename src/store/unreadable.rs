@@ -1,0 +1,144 @@
+//! Rows that cannot be read (a tag list that is not a list, text where a time belongs — a book edited by hand or by
+//! a broken tool): a read for showing passes over them and notes them here, so that one bad row never stops the desk;
+//! a read for a write refuses them, so that nothing is saved from half a guest.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use super::sql::{Row, Sql, Value};
+use super::{Result, StoreError};
+
+/// What kind of row could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Guest,
+    Visit,
+    Recovery,
+    /// Known by its recovery's id: follow-ups have no id of their own.
+    FollowUp,
+    OutreachNote,
+    HeadsUp,
+    AuditEntry,
+}
+
+impl Kind {
+    /// The table the row is in, as `regulars doctor` and a database tool name it.
+    pub fn table(self) -> &'static str {
+        match self {
+            Self::Guest => "guests",
+            Self::Visit => "visits",
+            Self::Recovery => "recoveries",
+            Self::FollowUp => "follow_ups",
+            Self::OutreachNote => "outreach_contacts",
+            Self::HeadsUp => "heads_ups",
+            Self::AuditEntry => "audit_log",
+        }
+    }
+
+    fn said(self) -> &'static str {
+        match self {
+            Self::Guest => "guest",
+            Self::Visit => "visit",
+            Self::Recovery => "recovery",
+            Self::FollowUp => "a follow-up of recovery",
+            Self::OutreachNote => "outreach note",
+            Self::HeadsUp => "heads-up",
+            Self::AuditEntry => "audit entry",
+        }
+    }
+}
+
+/// A row a read passed over: which, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub kind: Kind,
+    /// The row's id (a follow-up's recovery's), when that much of it can be read.
+    pub id: Option<i64>,
+    pub why: String,
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "{} {id} ({})", self.kind.said(), self.why),
+            None => write!(f, "a row of {} ({})", self.kind.table(), self.why),
+        }
+    }
+}
+
+/// The unreadable rows a connection's reads have passed over since they were last asked for, each once.
+#[derive(Default)]
+pub(super) struct Noticed(RefCell<Vec<Unreadable>>);
+
+impl Noticed {
+    pub(super) fn note(&self, row: Unreadable) {
+        let mut noticed = self.0.borrow_mut();
+        if !noticed.iter().any(|seen| seen.kind == row.kind && seen.id == row.id) {
+            noticed.push(row);
+        }
+    }
+
+    pub(super) fn take(&self) -> Vec<Unreadable> {
+        self.0.take()
+    }
+}
+
+/// How a read meets a row it cannot read.
+#[derive(Clone, Copy)]
+pub(super) enum Reading<'a> {
+    /// Fails: what is read is about to be written back.
+    Strict,
+    /// Passes over it and notes it: what is read is shown or sent out, and the rest must not wait for one row.
+    Past(&'a Noticed),
+}
+
+impl dyn Sql + '_ {
+    /// As `each`, over rows of `kind` whose column 0 is the row's id, meeting an unreadable row as `reading` says.
+    /// `each` must change nothing before it has read the whole row, so that a row passed over leaves no trace.
+    pub(super) fn each_of(
+        &self,
+        reading: Reading<'_>,
+        kind: Kind,
+        sql: &str,
+        args: &[Value],
+        each: &mut dyn FnMut(&dyn Row) -> Result<()>,
+    ) -> Result<()> {
+        match reading {
+            Reading::Strict => self.each(sql, args, &mut |row| each(row).map_err(|error| named(error, kind, row))),
+            Reading::Past(noticed) => self.each(sql, args, &mut |row| match each(row) {
+                Err(StoreError::Corrupt(why)) => {
+                    noticed.note(Unreadable { kind, id: row.int(0).ok().flatten(), why });
+                    Ok(())
+                }
+                other => other,
+            }),
+        }
+    }
+
+    /// Every row of `kind` as `each_of` reads them, each made into a `T`.
+    pub(super) fn rows_of<T>(
+        &self,
+        reading: Reading<'_>,
+        kind: Kind,
+        sql: &str,
+        args: &[Value],
+        mut make: impl FnMut(&dyn Row) -> Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut rows = Vec::new();
+        self.each_of(reading, kind, sql, args, &mut |row| {
+            rows.push(make(row)?);
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+}
+
+/// A row's corruption said with the row it is in.
+fn named(error: StoreError, kind: Kind, row: &dyn Row) -> StoreError {
+    match error {
+        StoreError::Corrupt(why) => {
+            StoreError::Unreadable(Box::new(Unreadable { kind, id: row.int(0).ok().flatten(), why }))
+        }
+        other => other,
+    }
+}
