@@ -114,8 +114,8 @@ fn keys(sql: &dyn Sql, from: i64, to: i64, reading: Reading<'_>) -> Result<HashM
     let book =
         sql.one("SELECT value FROM book_settings WHERE key = 'book_id'", &[], |r| r.string(0))?.unwrap_or_default();
     let mut keys = HashMap::new();
-    let sql_keys = "SELECT id, origin FROM guests WHERE id BETWEEN ?1 AND ?2";
-    sql.each_of(reading, Kind::Guest, sql_keys, args![from, to], &mut |row| {
+    let origins = "SELECT id, origin FROM guests WHERE id BETWEEN ?1 AND ?2";
+    sql.each_of(reading, Kind::Guest, origins, args![from, to], &mut |row| {
         let id = row.id(0)?;
         keys.insert(GuestId(id), row.opt_string(1)?.unwrap_or_else(|| format!("{book}:{id}")));
         Ok(())
