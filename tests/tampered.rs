@@ -71,7 +71,9 @@ fn doctor_describes_a_tampered_schema_and_repairs_it_after_a_yes_keeping_a_copy(
     let book = tampered(
         "CREATE TABLE hidden (name TEXT PRIMARY KEY, phone TEXT);
          CREATE TRIGGER copy_names AFTER DELETE ON guests BEGIN INSERT INTO hidden VALUES (OLD.name, OLD.phone); END;
-         DROP INDEX visits_by_guest;",
+         DROP INDEX visits_by_guest;
+         DROP TRIGGER visit_added;
+         INSERT INTO visits (guest_id, at) VALUES (1, 1764000000000);",
     );
     let before = book.dump();
     let told = book.run(&["doctor"]);
@@ -80,6 +82,7 @@ fn doctor_describes_a_tampered_schema_and_repairs_it_after_a_yes_keeping_a_copy(
         "schema: a trigger \"copy_names\" was added",
         "schema: a table \"hidden\" was added",
         "schema: the index \"visits_by_guest\" was taken away",
+        "schema: the trigger \"visit_added\" was taken away",
         "regulars doctor --repair",
     ] {
         assert!(told.stdout.contains(said), "{said}: {}", told.stdout);
@@ -102,6 +105,9 @@ fn doctor_describes_a_tampered_schema_and_repairs_it_after_a_yes_keeping_a_copy(
     assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(common::dump(&copy), before, "the copy is the book as it was");
     assert!(repaired.contains(&format!("kept in {}", copy.display())), "{repaired}");
+    // The visit logged while its trigger was missing is counted, as the card shows.
+    let card = book.ok(&["card", "--id", "1"]);
+    assert!(card.contains("Visits       5 since"), "{card}");
     // The book works again, and an erasure leaves no copy of the guest behind.
     book.ok(&["forget", "--id", "1", "--yes"]);
     let conn = rusqlite::Connection::open(&book.path).unwrap();
@@ -156,6 +162,21 @@ fn a_server_book_with_code_attached_to_its_tables_is_refused_naming_it() {
             "CREATE RULE no_audit AS ON INSERT TO audit_log DO INSTEAD NOTHING;",
             "a rule \"no_audit\" was added",
             "DROP RULE no_audit ON audit_log;",
+        ),
+        (
+            // Erasing a guest would then delete their recoveries, which the tally keeps.
+            "ALTER TABLE recoveries DROP CONSTRAINT recoveries_guest_id_fkey;
+             ALTER TABLE recoveries ADD CONSTRAINT recoveries_guest_id_fkey
+                 FOREIGN KEY (guest_id) REFERENCES guests(id) ON DELETE CASCADE;",
+            "the constraint \"recoveries_guest_id_fkey\" is not as regulars made it",
+            "ALTER TABLE recoveries DROP CONSTRAINT recoveries_guest_id_fkey;
+             ALTER TABLE recoveries ADD CONSTRAINT recoveries_guest_id_fkey
+                 FOREIGN KEY (guest_id) REFERENCES guests(id) ON DELETE SET NULL;",
+        ),
+        (
+            "ALTER TABLE audit_log DISABLE TRIGGER audit_noticed;",
+            "the trigger \"audit_noticed\" is not as regulars made it",
+            "ALTER TABLE audit_log ENABLE TRIGGER audit_noticed;",
         ),
     ] {
         admin.batch_execute(sql).unwrap();

@@ -1,7 +1,7 @@
 //! `regulars doctor`: is the book as regulars made it? Its schema (a book file whose schema was changed is refused
 //! by every other command: here it is described, and with `--repair` a file's is set right after a "yes", a copy
-//! kept first),
-//! then every row that cannot be read (left out of the screen, search, lists and exports, and named here).
+//! kept first), then every row that cannot be read (left out of the screen, search, lists and exports, and named
+//! here). It opens the book as every command does: an older book is migrated first.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -18,15 +18,18 @@ pub fn run(book: &Book, repair: bool, yes: bool) -> Result<()> {
     }
     let mut store = book.open()?;
     let unreadable = store.find_unreadable().context("cannot read the guest book through")?;
-    for row in &unreadable {
+    for row in &unreadable.rows {
         println!("row: {}", regulars::domain::text::inert(&row.to_string()));
+    }
+    if unreadable.more > 0 {
+        println!("row: and {} more", unreadable.more);
     }
     if !unreadable.is_empty() {
         println!(
             "  these rows are left out of the screen, search, lists and exports: set them right with a database tool, \
              or restore the book from a backup"
         );
-        bail!("{} of the guest book cannot be read", rows(unreadable.len()));
+        bail!("{} of the guest book cannot be read", rows(unreadable.count()));
     }
     println!("the guest book is sound: its schema is regulars' own and every row can be read");
     Ok(())

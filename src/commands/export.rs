@@ -9,7 +9,7 @@ use regulars::domain::GuestId;
 use regulars::interchange::{Format, Writer};
 use regulars::store::Store;
 
-use super::{Book, left_out, stdout_for_data};
+use super::{Book, say_left_out, stdout_for_data};
 
 pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> Result<()> {
     let mut store = book.open()?;
@@ -34,10 +34,8 @@ pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> 
     }
     // What could not be read is named, and the export fails, so that a script taking it for the whole book notices.
     let unreadable = store.unreadable();
-    for row in &unreadable {
-        eprintln!("regulars: {}", left_out(row));
-    }
-    match unreadable.len() {
+    say_left_out(&unreadable);
+    match unreadable.count() {
         0 => Ok(()),
         1 => bail!("the export holds every row but the one that cannot be read"),
         n => bail!("the export holds every row but the {n} that cannot be read"),

@@ -35,7 +35,7 @@ use regulars::domain::money::Money;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_time;
 use regulars::files::Exposure;
-use regulars::store::{Location, Store};
+use regulars::store::{Location, Store, Unreadables};
 
 use crate::cli::{BookArgs, Cli, Command};
 
@@ -231,15 +231,19 @@ impl std::ops::DerefMut for Opened {
 
 impl Drop for Opened {
     fn drop(&mut self) {
-        for row in self.0.unreadable() {
-            eprintln!("regulars: warning: {}", left_out(&row));
-        }
+        say_left_out(&self.0.unreadable());
     }
 }
 
-/// The line that says a row was left out.
-fn left_out(row: &regulars::store::Unreadable) -> String {
-    inert(&format!("{row} cannot be read and was left out; regulars doctor lists every such row")).into_owned()
+/// Says on standard error each row left out, and how many more were.
+fn say_left_out(rows: &Unreadables) {
+    for row in &rows.rows {
+        let line = format!("{row} cannot be read and was left out; regulars doctor lists every such row");
+        eprintln!("regulars: warning: {}", inert(&line));
+    }
+    if rows.more > 0 {
+        eprintln!("regulars: warning: {} more rows cannot be read and were left out", rows.more);
+    }
 }
 
 /// What about the book's file lets other users at it, each with its fix.

@@ -124,10 +124,13 @@ impl Writer {
             },
             (Write::NoteWritten { occasion, of }, Some(guest)) => {
                 match self.store.note_written(guest, occasion, &of, &staff) {
-                    Ok(id) => written(
+                    Ok(Some(id)) => written(
                         format!("Noted: {name} was written to for the {}", occasion.words()),
                         Some(Undo::Written(id)),
                     ),
+                    Ok(None) => {
+                        written(format!("{name} was noted as written to for the {} already", occasion.words()), None)
+                    }
                     Err(error) => failed("The note", error),
                 }
             }

@@ -3,6 +3,7 @@
 
 use super::read::{self, guest_exists};
 use super::sql::{Sql, args};
+use super::unreadable::Reading;
 use super::write::audit;
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::GuestId;
@@ -45,7 +46,7 @@ impl Store {
             if let Some(to) = to_station
                 && !new_station
             {
-                let known = read::stations(tx)?;
+                let known = read::stations(tx, Reading::Strict)?;
                 if !known.iter().any(|k| k == to) {
                     return Err(StoreError::UnknownStation { name: to.to_owned(), known });
                 }
@@ -79,15 +80,18 @@ impl Store {
     }
 
     /// Notes that `staff` wrote to the guest for an occasion (a birthday, a lapse): the outreach list leaves them out
-    /// until the next one. Noting it twice changes nothing. Returns the note's id, for taking it back.
-    pub fn note_written(&mut self, guest: GuestId, occasion: Occasion, of: &str, staff: &str) -> Result<i64> {
+    /// until the next one. Returns the new note's id, for taking it back; `None` when it was noted already (noting
+    /// it twice changes nothing, and there is nothing of this note's own to take back).
+    pub fn note_written(&mut self, guest: GuestId, occasion: Occasion, of: &str, staff: &str) -> Result<Option<i64>> {
         self.write(|tx| {
             if !guest_exists(tx, guest)? {
                 return Err(StoreError::NotFound(format!("guest {guest}")));
             }
             let written = Written { occasion, of: of.to_owned(), at: Utc::now(), staff: staff.to_owned() };
             let id = insert_written(tx, guest, &written)?;
-            audit(tx, staff, "written to", Some(guest), &format!("outreach {id}: {}", occasion.as_str()))?;
+            if let Some(id) = id {
+                audit(tx, staff, "written to", Some(guest), &format!("outreach {id}: {}", occasion.as_str()))?;
+            }
             Ok(id)
         })
     }
@@ -113,16 +117,20 @@ fn register(tx: &dyn Sql, station: &str) -> Result<()> {
     Ok(())
 }
 
-/// Notes that the guest was written to for an occasion, once: noting it again changes nothing. Returns the note's
-/// id.
-pub(super) fn insert_written(tx: &dyn Sql, guest: GuestId, written: &Written) -> Result<i64> {
-    tx.run(
+/// Notes that the guest was written to for an occasion, once: noting it again changes nothing. Returns the new
+/// note's id, or `None` when it was there already.
+pub(super) fn insert_written(tx: &dyn Sql, guest: GuestId, written: &Written) -> Result<Option<i64>> {
+    let added = tx.run(
         "INSERT INTO outreach_contacts (guest_id, reason, occasion, written_at, staff) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (guest_id, reason, occasion) DO NOTHING",
         args![guest.0, written.occasion.as_str(), &written.of, to_millis(written.at), &written.staff],
     )?;
-    tx.number(
+    if added == 0 {
+        return Ok(None);
+    }
+    let id = tx.number(
         "SELECT id FROM outreach_contacts WHERE guest_id = ?1 AND reason = ?2 AND occasion = ?3",
         args![guest.0, written.occasion.as_str(), &written.of],
-    )
+    )?;
+    Ok(Some(id))
 }

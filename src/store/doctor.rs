@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::TransactionBehavior;
 
 use super::schema_check::{self, Change, Difference};
-use super::{Location, Result, Store, StoreError, schema_pg_check, sqlite, tls};
+use super::{Location, Result, Store, StoreError, schema_pg, schema_pg_check, sqlite, tls};
 use crate::domain::ValidationError;
 use crate::search::Needs;
 
@@ -21,7 +21,12 @@ impl Store {
                 let (conn, version) = sqlite::connect(path, busy_timeout, false)?;
                 schema_check::differences(&conn, version)
             }
-            Location::Server(server) => schema_pg_check::differences(&mut tls::connect(&server.0, &server.1)?),
+            Location::Server(server) => {
+                // Migrated first, as opening it does: the list describes the current schema.
+                let mut client = tls::connect(&server.0, &server.1)?;
+                schema_pg::migrate(&mut client)?;
+                schema_pg_check::differences(&mut client)
+            }
         }
     }
 
@@ -57,6 +62,13 @@ impl Store {
                 tx.execute_batch(made)?;
             }
         }
+        // Visits logged while a trigger that counts them was missing or changed are counted again.
+        if differences.iter().any(|d| d.kind == "trigger" && d.change != Change::Added) {
+            tx.execute_batch(
+                "UPDATE guests SET visit_count = (SELECT count(*) FROM visits v WHERE v.guest_id = guests.id),
+                                   last_visit_at = (SELECT max(at) FROM visits v WHERE v.guest_id = guests.id)",
+            )?;
+        }
         schema_check::check(&tx, version)?;
         tx.commit()?;
         Ok(differences)
@@ -64,7 +76,7 @@ impl Store {
 
     /// Every row of the book that cannot be read, found by reading the whole book as the screen and the commands
     /// do (each row once): what `regulars doctor` lists.
-    pub fn find_unreadable(&mut self) -> Result<Vec<super::Unreadable>> {
+    pub fn find_unreadable(&mut self) -> Result<super::Unreadables> {
         let (first, last) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
         // Guests with their histories and the recoveries recorded for nobody...
         let Ok(_unattached) = self.export(|_, _| Ok::<(), std::convert::Infallible>(()))?;
@@ -73,7 +85,9 @@ impl Store {
         // ...and the rows no guest's history holds.
         self.heads_ups(first)?;
         self.audit_entries(None, first)?;
+        self.changed_since(0, "")?;
         self.mishaps(first, last)?;
+        self.stations()?;
         Ok(self.unreadable())
     }
 }

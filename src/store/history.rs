@@ -133,7 +133,7 @@ fn unattached_recoveries(sql: &dyn Sql, reading: Reading<'_>) -> Result<Vec<Reco
         &[],
         |row| recovery_from_row(row),
     )?;
-    sql.each_of(
+    let spoiled = sql.each_of(
         reading,
         Kind::FollowUp,
         "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
@@ -148,6 +148,9 @@ fn unattached_recoveries(sql: &dyn Sql, reading: Reading<'_>) -> Result<Vec<Reco
             Ok(())
         },
     )?;
+    for id in without_spoiled(&spoiled, reading)? {
+        entries.retain(|entry| entry.id != id);
+    }
     Ok(entries)
 }
 
@@ -181,8 +184,11 @@ fn earlier(sql: &dyn Sql, history: &mut GuestHistory, reading: Reading<'_>) -> R
         return Ok(());
     }
     let id = history.guest.id.0;
-    let count = sql.number("SELECT visit_count FROM guests WHERE id = ?1", args![id])?;
-    let first = sql.one("SELECT min(at) FROM visits WHERE guest_id = ?1", args![id], |row| row.opt_time(0))?;
+    let count = "SELECT id, visit_count FROM guests WHERE id = ?1";
+    let count = sql.rows_of(reading, Kind::Guest, count, args![id], |row| row.id(1))?.pop().unwrap_or_default();
+    // The first time of every visit: no one visit's id to blame when it cannot be read.
+    let first = "SELECT NULL, min(at) FROM visits WHERE guest_id = ?1";
+    let first = sql.rows_of(reading, Kind::Visit, first, args![id], |row| row.opt_time(1))?.pop();
     // Only when none of the latest had a seat: then any seated visit is an earlier one.
     let seat = if history.visits.iter().all(|v| v.seat.is_empty()) {
         sql.rows_of(
@@ -321,13 +327,18 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits, reading: Reading<'_>) -> Re
          {} ORDER BY f.recovery_id, f.position",
         filter("r.guest_id")
     );
-    sql.each_of(reading, Kind::FollowUp, &follow_ups, &one, &mut |row| {
+    let spoiled = sql.each_of(reading, Kind::FollowUp, &follow_ups, &one, &mut |row| {
         let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
         if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
             histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
         }
         Ok(())
     })?;
+    for id in without_spoiled(&spoiled, reading)? {
+        for history in &mut histories {
+            history.recoveries.retain(|entry| entry.id != id);
+        }
+    }
 
     let notes =
         format!("SELECT id, {WRITTEN_COLUMNS} FROM outreach_contacts {} ORDER BY guest_id, id", filter("guest_id"));
@@ -339,6 +350,18 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits, reading: Reading<'_>) -> Re
         Ok(())
     })?;
     Ok(histories)
+}
+
+/// The recoveries a follow-up of which was passed over as unreadable, each noted: they are left out whole, since a
+/// follow-up is ticked by its place among its recovery's, and a recovery shown without one of them would have the
+/// wrong one ticked, or be offered as all done.
+fn without_spoiled(spoiled: &[Option<i64>], reading: Reading<'_>) -> Result<Vec<RecoveryId>> {
+    let mut ids: Vec<i64> = spoiled.iter().flatten().copied().collect();
+    ids.dedup();
+    for &id in &ids {
+        reading.pass(Kind::Recovery, Some(id), "one of its follow-ups cannot be read".to_owned())?;
+    }
+    Ok(ids.into_iter().map(RecoveryId).collect())
 }
 
 /// The columns of the notes of who was written to: the guest, then what `written_from_row` reads.

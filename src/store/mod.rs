@@ -38,7 +38,7 @@ pub use copy::Copied;
 pub use read::{AuditEntry, Duplicate};
 pub use schema_check::{Change, Difference};
 pub use sqlite::remove_book_files;
-pub use unreadable::{Kind, Unreadable};
+pub use unreadable::{Kind, Unreadable, Unreadables};
 pub use write::{ClashReport, Edited, ImportSummary, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
@@ -51,6 +51,8 @@ pub enum StoreError {
     Directory(PathBuf),
     #[error("cannot create the guest book at {path}: {source}")]
     Create { path: PathBuf, source: io::Error },
+    #[error("there is no guest book at {}", crate::domain::text::inert(&.0.display().to_string()))]
+    Missing(PathBuf),
     #[error("the file is not a guest book (not a SQLite database)")]
     NotABook,
     #[error(
@@ -69,7 +71,7 @@ pub enum StoreError {
     Busy,
     #[error("the guest book holds a value this version cannot read: {0}")]
     Corrupt(String),
-    #[error("{0} cannot be read, so nothing was done with it; regulars doctor lists every row that cannot")]
+    #[error("{0} cannot be read; regulars doctor lists every row that cannot")]
     Unreadable(Box<Unreadable>),
     #[error("no desk has opened the guest book as station {}{}", crate::domain::text::quoted(.name), known_stations(.known))]
     UnknownStation { name: String, known: Vec<String> },
@@ -254,15 +256,13 @@ impl Store {
 
     /// The rows this connection's reads have passed over as unreadable since this was last asked (each once): for
     /// whoever shows the reads' results to say that something was left out.
-    pub fn unreadable(&self) -> Vec<Unreadable> {
+    pub fn unreadable(&self) -> Unreadables {
         self.noticed.take()
     }
 
     /// Rows another connection to the same book passed over, to be said with this one's.
-    pub fn note_unreadable(&self, rows: Vec<Unreadable>) {
-        for row in rows {
-            self.noticed.note(row);
-        }
+    pub fn note_unreadable(&self, rows: Unreadables) {
+        self.noticed.note_all(rows);
     }
 
     /// The book, for reading.

@@ -97,9 +97,7 @@ impl Connection {
     /// binary is refused before anything is written.
     pub(super) fn open(config: &Config, tls: &Tls, busy_timeout: Duration) -> Result<Self> {
         let config = with_patience(config);
-        let mut client = connect(&config, tls, busy_timeout, "")?;
-        // When the book is opened, as a file's is; a connection made again after a drop is to the same book.
-        schema_pg_check::check(&mut client)?;
+        let client = connect(&config, tls, busy_timeout, "", true)?;
         Ok(Self {
             client: RefCell::new(client),
             prepared: RefCell::new(HashMap::new()),
@@ -123,7 +121,8 @@ impl Connection {
     fn client(&self) -> Result<std::cell::RefMut<'_, Client>> {
         let mut client = self.client.try_borrow_mut().map_err(|_| nested())?;
         if client.is_closed() || self.lost.get() {
-            *client = connect(&self.config, &self.tls, self.busy_timeout, &self.desk.borrow())?;
+            // A connection made again after a drop is to the book checked when it was opened.
+            *client = connect(&self.config, &self.tls, self.busy_timeout, &self.desk.borrow(), false)?;
             self.lost.set(false);
             self.prepared.borrow_mut().clear();
             if let Some(heard) = self.heard.get() {
@@ -294,9 +293,19 @@ const KEEPALIVE_IDLE: Duration = Duration::from_secs(15);
 
 /// Connects with `config`, migrating the book's schema as needed (a book whose schema is newer than this binary is
 /// refused before anything is written), for `desk`.
-fn connect(config: &Config, tls: &Tls, busy_timeout: Duration, desk: &str) -> Result<Client> {
+/// A connection to the book, migrated; when `check`, its schema is checked too (see `schema_pg_check`): before it is
+/// migrated when it is up to date, so that nothing runs on a tampered book (an older one is checked once migrated:
+/// the list describes the current schema only).
+fn connect(config: &Config, tls: &Tls, busy_timeout: Duration, desk: &str, check: bool) -> Result<Client> {
     let mut client = tls::connect(config, tls)?;
+    let checked_first = check && schema_pg::up_to_date(&mut client)?;
+    if checked_first {
+        schema_pg_check::check(&mut client)?;
+    }
     schema_pg::migrate(&mut client)?;
+    if check && !checked_first {
+        schema_pg_check::check(&mut client)?;
+    }
     // A write waits for another desk's lock as long as on a file book, then gives up with nothing saved.
     let millis = busy_timeout.as_millis().to_string();
     client.execute("SELECT set_config('lock_timeout', $1, false)", &[&millis])?;

@@ -99,8 +99,10 @@ impl Store {
                 Ok(HeadsUp {
                     id: row.id(0)?,
                     guest: GuestId(row.id(1)?),
-                    name: row.string(2)?,
-                    greeting: row.string(3)?,
+                    // The guest's own row, when it cannot be read, is said by the reads of guests: the heads-up
+                    // is still shown, without the name.
+                    name: row.opt_string(2).ok().flatten().unwrap_or_default(),
+                    greeting: row.opt_string(3).ok().flatten().unwrap_or_default(),
                     from_station: row.string(4)?,
                     to_station: row.opt_string(5)?,
                     note: row.string(6)?,
@@ -143,7 +145,9 @@ impl Store {
             "SELECT id, guest_id, desk FROM audit_log WHERE id > ?1 ORDER BY id",
             args![after],
             &mut |row| {
-                let (id, guest, own) = (row.id(0)?, row.int(1)?.map(GuestId), !desk.is_empty() && row.str(2)? == desk);
+                // A desk name that cannot be read is another desk's: the change is read again rather than missed.
+                let own = !desk.is_empty() && row.str(2).is_ok_and(|d| d == desk);
+                let (id, guest) = (row.id(0)?, row.int(1)?.map(GuestId));
                 last = id;
                 if !own
                     && let Some(guest) = guest
@@ -258,7 +262,7 @@ impl Store {
 
     /// Every station a desk has opened the book as, by name: where heads-ups can go.
     pub fn stations(&self) -> Result<Vec<String>> {
-        stations(self.sql())
+        stations(self.sql(), self.past())
     }
 }
 
@@ -301,8 +305,8 @@ pub(super) fn identities(sql: &dyn Sql) -> Result<HashMap<String, GuestId>> {
 }
 
 /// Every station a desk has opened the book as, by name.
-pub(super) fn stations(sql: &dyn Sql) -> Result<Vec<String>> {
-    let mut names = sql.rows("SELECT name FROM stations", &[], |row| row.string(0))?;
+pub(super) fn stations(sql: &dyn Sql, reading: Reading<'_>) -> Result<Vec<String>> {
+    let mut names = sql.rows_of(reading, Kind::Station, "SELECT name FROM stations", &[], |row| row.string(0))?;
     names.sort();
     Ok(names)
 }
@@ -364,7 +368,16 @@ fn audit_from_row(row: &dyn Row) -> Result<AuditEntry> {
         staff: row.string(2)?,
         action: row.string(3)?,
         guest: row.int(4)?.map(GuestId),
-        name: row.opt_string(5)?,
+        // As for heads-ups: the guest's own row is said by the reads of guests.
+        name: row.opt_string(5).ok().flatten(),
         detail: row.string(6)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_count_of_a_recoverys_columns_is_theirs() {
+        assert_eq!(super::RECOVERY_COLUMNS.split(',').count(), super::RECOVERY_COLUMN_COUNT);
+    }
 }

@@ -161,6 +161,20 @@ const MIGRATIONS: &[&str] = &[
          ON CONFLICT (key) DO NOTHING;",
 ];
 
+/// The version the book's schema is at; `None` for a database without the book yet.
+fn version(client: &mut Client) -> Result<Option<i64>> {
+    let exists: bool = client.query_one("SELECT to_regclass('regulars_schema') IS NOT NULL", &[])?.try_get(0)?;
+    Ok(match exists {
+        true => client.query_opt("SELECT version FROM regulars_schema", &[])?.map(|row| row.try_get(0)).transpose()?,
+        false => None,
+    })
+}
+
+/// Whether the book is at the schema these migrations make.
+pub(super) fn up_to_date(client: &mut Client) -> Result<bool> {
+    Ok(version(client)? == Some(MIGRATIONS.len() as i64))
+}
+
 /// Any number will do, as long as it is this book's own: desks that open a new book at once take turns to migrate it.
 const MIGRATION_LOCK: i64 = 0x7265_6775_6c61_7273; // "regulars"
 
@@ -169,11 +183,7 @@ const MIGRATION_LOCK: i64 = 0x7265_6775_6c61_7273; // "regulars"
 /// that cannot change the schema (see the README).
 pub(super) fn migrate(client: &mut Client) -> Result<()> {
     let supported = MIGRATIONS.len() as i64;
-    let exists: bool = client.query_one("SELECT to_regclass('regulars_schema') IS NOT NULL", &[])?.try_get(0)?;
-    let current = match exists {
-        true => client.query_opt("SELECT version FROM regulars_schema", &[])?.map(|row| row.try_get(0)).transpose()?,
-        false => None,
-    };
+    let current = version(client)?;
     match current {
         Some(found) if found == supported => return Ok(()),
         Some(found) if found > supported => return Err(StoreError::NewerSchema { found, supported }),

@@ -1,7 +1,8 @@
 //! A server's book is guarded by the server's roles; but a role that may change its schema (the book's owner, an
 //! administrator, anyone with their password) could add a trigger that runs on every desk's writes, as in a file.
-//! So on connecting, what is attached to regulars' own tables — their columns, indexes, triggers, rules and row
-//! policies, and the functions their triggers run (by an MD5 digest of the body) — is described as the server sees
+//! So on opening, what is attached to regulars' own tables — their columns with their defaults, constraints (a
+//! foreign key's cascade), indexes, triggers (when and whether they fire), rules and row policies, and the functions
+//! their triggers run (by an MD5 digest of the body) — is described as the server sees
 //! it and compared with what the migrations make (`schema_pg.objects`). Whatever else the database holds (another
 //! application's tables beside the book) is not the book's and is left alone.
 
@@ -22,21 +23,36 @@ const DESCRIBE: &str = "
         SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname = ANY($1)
     ), triggers AS (
-        SELECT t.tgname, t.tgfoid, t.tgtype, own.relname FROM pg_trigger t JOIN own ON own.oid = t.tgrelid
-        WHERE NOT t.tgisinternal
+        SELECT t.*, own.relname FROM pg_trigger t JOIN own ON own.oid = t.tgrelid WHERE NOT t.tgisinternal
     )
     SELECT kind, name, detail FROM (
         SELECT 'table' AS kind, own.relname::text AS name, (
                    SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-                                     || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum)
-                   FROM pg_attribute a WHERE a.attrelid = own.oid AND a.attnum > 0 AND NOT a.attisdropped
+                                     || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                                     || CASE WHEN a.attidentity <> '' THEN ' identity' ELSE '' END
+                                     || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), ''),
+                                     ', ' ORDER BY a.attnum)
+                   FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                   WHERE a.attrelid = own.oid AND a.attnum > 0 AND NOT a.attisdropped
                ) AS detail
         FROM own
+        UNION ALL
+        -- What a constraint does, from the catalog's own columns rather than its text (which server versions print
+        -- differently): its kind, the columns, the table it refers to and what a delete or an update there does.
+        SELECT 'constraint', con.conname::text,
+               'on ' || own.relname || ' ' || con.contype::text || ' ' || coalesce(con.conkey::text, '')
+               || CASE WHEN con.contype = 'f' THEN ' references ' || con.confrelid::regclass::text
+                       || ' on delete ' || con.confdeltype::text || ' on update ' || con.confupdtype::text
+                       ELSE '' END
+        FROM pg_constraint con JOIN own ON own.oid = con.conrelid
         UNION ALL
         SELECT 'index', i.relname::text, 'on ' || own.relname
         FROM pg_index x JOIN own ON own.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
         UNION ALL
-        SELECT 'trigger', t.tgname::text, 'on ' || t.relname || ' runs ' || p.proname || ' when ' || t.tgtype
+        SELECT 'trigger', t.tgname::text,
+               'on ' || t.relname || ' runs ' || p.proname || ' when ' || t.tgtype || ' enabled ' || t.tgenabled::text
+               || coalesce(' if ' || pg_get_expr(t.tgqual, t.tgrelid), '')
+               || CASE WHEN t.tgnargs > 0 THEN ' with ' || encode(t.tgargs, 'hex') ELSE '' END
         FROM triggers t JOIN pg_proc p ON p.oid = t.tgfoid
         UNION ALL
         SELECT DISTINCT 'function', p.proname::text,

@@ -56,7 +56,8 @@ impl Store {
                 spellings: row.str(10)?,
             });
             Ok(())
-        })
+        })?;
+        Ok(())
     }
 
     /// The other spellings of every guest in `ids` who has any, in id order, as stored (see `search::spell`).
@@ -71,7 +72,8 @@ impl Store {
                 each(id, row.str(1)?);
                 Ok(())
             },
-        )
+        )?;
+        Ok(())
     }
 }
 

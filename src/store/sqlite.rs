@@ -128,7 +128,8 @@ pub(super) fn open(path: &Path, busy_timeout: Duration) -> Result<Connection> {
 }
 
 /// The book file at `path` (made first when `create`), opened with SQLite's defences on and its side files private,
-/// but its schema not yet looked at, and its version: for `open`, and for `repair` to mend the schema.
+/// but its schema not yet looked at, and its version: for `open`, and for `regulars doctor` to look at the schema
+/// and mend it.
 pub(super) fn connect(path: &Path, busy_timeout: Duration, create: bool) -> Result<(Connection, i64)> {
     if path.is_dir() {
         return Err(StoreError::Directory(path.to_owned()));
@@ -139,10 +140,7 @@ pub(super) fn connect(path: &Path, busy_timeout: Duration, create: bool) -> Resu
     if create {
         made(path, create_private)?;
     } else if fs::symlink_metadata(path).is_err() {
-        return Err(StoreError::NotFound(format!(
-            "a guest book at {}",
-            crate::domain::text::inert(&path.display().to_string())
-        )));
+        return Err(StoreError::Missing(path.to_owned()));
     }
     // Made before SQLite opens them, so that a link or anything else planted in their place is refused.
     for side in ["-wal", "-shm"] {

@@ -3,6 +3,7 @@
 //! a read for a write refuses them, so that nothing is saved from half a guest.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 
 use super::sql::{Row, Sql, Value};
@@ -19,6 +20,8 @@ pub enum Kind {
     OutreachNote,
     HeadsUp,
     AuditEntry,
+    /// Known by name, not by id.
+    Station,
 }
 
 impl Kind {
@@ -32,6 +35,7 @@ impl Kind {
             Self::OutreachNote => "outreach_contacts",
             Self::HeadsUp => "heads_ups",
             Self::AuditEntry => "audit_log",
+            Self::Station => "stations",
         }
     }
 
@@ -44,6 +48,7 @@ impl Kind {
             Self::OutreachNote => "outreach note",
             Self::HeadsUp => "heads-up",
             Self::AuditEntry => "audit entry",
+            Self::Station => "station",
         }
     }
 }
@@ -66,20 +71,61 @@ impl fmt::Display for Unreadable {
     }
 }
 
-/// The unreadable rows a connection's reads have passed over since they were last asked for, each once.
+/// The unreadable rows a connection's reads have passed over since they were last asked for, each once; the first
+/// `NOTICED_KEPT` are kept with why, the rest only counted (a tool that spoiled every visit must not fill memory).
 #[derive(Default)]
-pub(super) struct Noticed(RefCell<Vec<Unreadable>>);
+pub(super) struct Noticed(RefCell<Seen>);
+
+#[derive(Default)]
+struct Seen {
+    rows: Vec<Unreadable>,
+    known: HashSet<(Kind, Option<i64>)>,
+    more: usize,
+}
+
+/// How many unreadable rows a connection keeps with why until asked.
+const NOTICED_KEPT: usize = 1000;
 
 impl Noticed {
     pub(super) fn note(&self, row: Unreadable) {
-        let mut noticed = self.0.borrow_mut();
-        if !noticed.iter().any(|seen| seen.kind == row.kind && seen.id == row.id) {
-            noticed.push(row);
+        let mut seen = self.0.borrow_mut();
+        if seen.known.insert((row.kind, row.id)) {
+            if seen.rows.len() < NOTICED_KEPT {
+                seen.rows.push(row);
+            } else {
+                seen.more += 1;
+            }
         }
     }
 
-    pub(super) fn take(&self) -> Vec<Unreadable> {
-        self.0.take()
+    pub(super) fn note_all(&self, rows: Unreadables) {
+        for row in rows.rows {
+            self.note(row);
+        }
+        self.0.borrow_mut().more += rows.more;
+    }
+
+    pub(super) fn take(&self) -> Unreadables {
+        let seen = self.0.take();
+        Unreadables { rows: seen.rows, more: seen.more }
+    }
+}
+
+/// The unreadable rows reads passed over: those kept with why, and how many more there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unreadables {
+    pub rows: Vec<Unreadable>,
+    pub more: usize,
+}
+
+impl Unreadables {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.more == 0
+    }
+
+    /// How many rows in all.
+    pub fn count(&self) -> usize {
+        self.rows.len() + self.more
     }
 }
 
@@ -92,9 +138,24 @@ pub(super) enum Reading<'a> {
     Past(&'a Noticed),
 }
 
+impl Reading<'_> {
+    /// Meets a row of `kind` that cannot be read: an error when strict, else noted.
+    pub(super) fn pass(self, kind: Kind, id: Option<i64>, why: String) -> Result<()> {
+        let row = Unreadable { kind, id, why };
+        match self {
+            Reading::Strict => Err(StoreError::Unreadable(Box::new(row))),
+            Reading::Past(noticed) => {
+                noticed.note(row);
+                Ok(())
+            }
+        }
+    }
+}
+
 impl dyn Sql + '_ {
-    /// As `each`, over rows of `kind` whose column 0 is the row's id, meeting an unreadable row as `reading` says.
-    /// `each` must change nothing before it has read the whole row, so that a row passed over leaves no trace.
+    /// As `each`, over rows of `kind` whose column 0 is the row's id, meeting an unreadable row as `reading` says;
+    /// returns the ids of the rows passed over (for what hangs on them). `each` must change nothing before it has
+    /// read the whole row, so that a row passed over leaves no trace.
     pub(super) fn each_of(
         &self,
         reading: Reading<'_>,
@@ -102,17 +163,17 @@ impl dyn Sql + '_ {
         sql: &str,
         args: &[Value],
         each: &mut dyn FnMut(&dyn Row) -> Result<()>,
-    ) -> Result<()> {
-        match reading {
-            Reading::Strict => self.each(sql, args, &mut |row| each(row).map_err(|error| named(error, kind, row))),
-            Reading::Past(noticed) => self.each(sql, args, &mut |row| match each(row) {
-                Err(StoreError::Corrupt(why)) => {
-                    noticed.note(Unreadable { kind, id: row.int(0).ok().flatten(), why });
-                    Ok(())
-                }
-                other => other,
-            }),
-        }
+    ) -> Result<Vec<Option<i64>>> {
+        let mut passed = Vec::new();
+        self.each(sql, args, &mut |row| match each(row) {
+            Err(StoreError::Corrupt(why)) => {
+                let id = row.int(0).ok().flatten();
+                passed.push(id);
+                reading.pass(kind, id, why)
+            }
+            other => other,
+        })?;
+        Ok(passed)
     }
 
     /// Every row of `kind` as `each_of` reads them, each made into a `T`.
@@ -130,15 +191,5 @@ impl dyn Sql + '_ {
             Ok(())
         })?;
         Ok(rows)
-    }
-}
-
-/// A row's corruption said with the row it is in.
-fn named(error: StoreError, kind: Kind, row: &dyn Row) -> StoreError {
-    match error {
-        StoreError::Corrupt(why) => {
-            StoreError::Unreadable(Box::new(Unreadable { kind, id: row.int(0).ok().flatten(), why }))
-        }
-        other => other,
     }
 }

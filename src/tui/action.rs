@@ -10,7 +10,7 @@ use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
 use crate::report::OutreachRow;
 use crate::search::Results;
-use crate::store::{AuditEntry, ClashReport, Merged, Unreadable};
+use crate::store::{AuditEntry, ClashReport, Merged, Unreadables};
 use chrono::{DateTime, FixedOffset, Utc};
 
 /// A user intent, produced by the keymap from a key or mouse event.
@@ -162,7 +162,7 @@ pub enum Msg {
     /// A failure to report on the status line, or in the form being saved.
     Failed(String),
     /// Rows of the book a read passed over because they cannot be read: what is shown is the rest.
-    Unreadable(Vec<Unreadable>),
+    Unreadable(Unreadables),
     /// The book's server could not be reached, or can be again.
     Link(Link),
 }

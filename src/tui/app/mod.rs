@@ -11,6 +11,8 @@ mod forms;
 mod lists;
 mod undo;
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 pub use undo::UndoEntry;
@@ -28,7 +30,7 @@ use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId};
 use crate::report::OutreachRow;
 use crate::search::{FoundGuest, Results};
-use crate::store::{AuditEntry, Unreadable};
+use crate::store::{AuditEntry, Kind, Unreadable, Unreadables};
 
 /// Where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,8 +134,10 @@ pub struct App {
     pub status: Option<Status>,
     /// Why the book's server cannot be reached, while it cannot: said across the screen until it is back.
     pub server_lost: Option<String>,
-    /// The rows of the book the desk has found it cannot read (each said once, when first met).
-    pub unreadable: Vec<Unreadable>,
+    /// The rows of the book the desk has found it cannot read (each said once, when first met), and how many more
+    /// a reading thread counted without keeping them.
+    pub unreadable: HashSet<(Kind, Option<i64>)>,
+    pub unreadable_more: usize,
     /// How many guests the book holds; unknown until the search thread has read it.
     pub guests: Option<usize>,
     /// The generation of the newest search asked for; older results are dropped.
@@ -226,7 +230,8 @@ impl App {
             card: None,
             status: None,
             server_lost: None,
-            unreadable: Vec::new(),
+            unreadable: HashSet::new(),
+            unreadable_more: 0,
             guests: None,
             generation: 0,
             size,
@@ -508,23 +513,24 @@ impl App {
         self.confirm = Some(Confirm { prompt, again, then, detail });
     }
 
-    /// Shows `text` on the status line, about `guest` if it is about one.
     /// Says the rows not met before, with how many the desk has met in all: the screen goes on with the rest.
-    fn unreadable_met(&mut self, rows: Vec<Unreadable>) -> Vec<Effect> {
-        let new: Vec<Unreadable> = rows.into_iter().filter(|row| !self.unreadable.contains(row)).collect();
+    fn unreadable_met(&mut self, rows: Unreadables) -> Vec<Effect> {
+        self.unreadable_more += rows.more;
+        let new: Vec<Unreadable> =
+            rows.rows.into_iter().filter(|row| self.unreadable.insert((row.kind, row.id))).collect();
         if let Some(first) = new.first() {
-            let text = match self.unreadable.len() + new.len() {
+            let text = match self.unreadable.len() + self.unreadable_more {
                 1 => format!("⚠ {first} cannot be read and is left out; regulars doctor lists such rows"),
                 n => format!(
                     "⚠ {n} rows of the book cannot be read and are left out, among them {first}; regulars doctor lists them"
                 ),
             };
             self.say(text, None);
-            self.unreadable.extend(new);
         }
         Vec::new()
     }
 
+    /// Shows `text` on the status line, about `guest` if it is about one.
     fn say(&mut self, text: String, guest: Option<GuestId>) {
         self.status = Some(Status { text, guest });
     }
