@@ -9,11 +9,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::pty::{Screen, percentiles};
-use nix::libc;
+use common::{measured, run_to_end};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_regulars");
 const F2: &[u8] = b"\x1bOQ";
@@ -29,38 +28,8 @@ fn runs() -> usize {
 }
 
 /// Runs `regulars --db BOOK ARGS…` to its end: how long it took and its peak resident memory in megabytes.
-#[allow(clippy::zombie_processes)] // Reaped by wait4, which also gives its peak memory.
 fn command(book: &Path, args: &[&str]) -> (Duration, f64) {
-    let started = Instant::now();
-    let child = Command::new(BINARY)
-        .arg("--db")
-        .arg(book)
-        .args(args)
-        .env("REGULARS_CONFIG", "/dev/null")
-        .env("REGULARS_STAFF", "bench")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("regulars runs");
-    let mut status = 0;
-    // SAFETY: a plain C struct, all zeroes a valid value; wait4 fills it for our own child, which nothing else waits
-    // for (the handle is dropped unwaited).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
-    // SAFETY: both pointers are to locals that outlive the call.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert!(waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed");
-    (started.elapsed(), usage.ru_maxrss as f64 / 1024.0)
-}
-
-/// The median time and the highest peak of `runs` runs of a command.
-fn measured(runs: usize, mut run: impl FnMut() -> (Duration, f64)) -> (Duration, f64) {
-    let (mut times, mut peak) = (Vec::new(), 0.0f64);
-    for _ in 0..runs {
-        let (time, memory) = run();
-        times.push(time);
-        peak = peak.max(memory);
-    }
-    (percentiles(&mut times).0, peak)
+    run_to_end(BINARY, book, args)
 }
 
 fn sqlite_number(book: &Path, sql: &str) -> i64 {

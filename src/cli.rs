@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
-use regulars::interchange::Format;
+use regulars::interchange::{DateOrder, Format, Holds, Output};
 
 /// Greet returning guests by name, with the usual ready and every open recovery in view.
 #[derive(Debug, Parser)]
@@ -103,16 +103,41 @@ pub enum Command {
     },
     /// Bring a guest list in (all or nothing); guests already in the book are merged, not duplicated.
     Import {
-        /// A .jsonl or .csv file.
+        /// The list: .jsonl, .csv (or .tsv, .txt: comma, semicolon or tab separated), .vcf, .xlsx.
         file: PathBuf,
         /// The file's format [default: from its extension].
         #[arg(long)]
         format: Option<Format>,
+        /// What a table's rows are: guests, or items sold (a till's sales export, made into visits).
+        #[arg(long = "as", value_name = "WHAT", default_value = "guests")]
+        holds: Holds,
+        /// Which column holds a field, over the guess from its header: --map phone="Mobile 2" (again for more).
+        #[arg(long, value_name = "FIELD=HEADER")]
+        map: Vec<String>,
+        /// Keep the columns regulars does not know in the notes, as "Header: value".
+        #[arg(long)]
+        keep_other_columns: bool,
+        /// Which comes first in a date like 06/08/1990: the day (dmy) or the month (mdy).
+        #[arg(long, value_name = "ORDER")]
+        date_order: Option<DateOrder>,
+        /// The file's encoding: utf-8, utf-16le, gbk, gb18030, big5, … [default: told from the file].
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// The workbook's sheet [default: the first].
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Say how the file is read and what it would do, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write the whole guest book out.
     Export {
         #[arg(long, default_value = "jsonl")]
-        format: Format,
+        format: Output,
+        /// CSV cells exactly as stored, for machines: else a cell a spreadsheet would run as a formula (=, +, -, @)
+        /// is written with a leading ' (an import takes it off again).
+        #[arg(long)]
+        raw: bool,
         /// Only this guest's full record (a subject-access request).
         #[arg(long, value_name = "ID")]
         id: Option<i64>,
@@ -153,9 +178,12 @@ pub enum Command {
         /// Only this page of the list: birthdays, or regulars away.
         #[arg(long, value_enum)]
         only: Option<OutreachPage>,
-        /// Print CSV for a mail merge.
+        /// Print CSV for a mail merge (cells a spreadsheet would run as a formula start with ', unless --raw).
         #[arg(long, conflicts_with = "json")]
         csv: bool,
+        /// CSV cells exactly as stored, for machines.
+        #[arg(long, requires = "csv")]
+        raw: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,

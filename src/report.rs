@@ -110,6 +110,38 @@ pub struct OutreachRow {
     pub recoveries: String,
 }
 
+impl OutreachRow {
+    /// The mail merge's columns, as its header row names them (the JSON fields' names too).
+    pub const COLUMNS: [&'static str; 10] = [
+        "reason",
+        "name",
+        "greeting",
+        "phone",
+        "email",
+        "birthday",
+        "last_visit",
+        "last_seat",
+        "the_usual",
+        "recoveries",
+    ];
+
+    /// The row's cells, in the order of `COLUMNS`.
+    pub fn cells(&self) -> [&str; 10] {
+        [
+            &self.reason,
+            &self.name,
+            &self.greeting,
+            &self.phone,
+            &self.email,
+            &self.birthday,
+            &self.last_visit,
+            &self.last_seat,
+            &self.the_usual,
+            &self.recoveries,
+        ]
+    }
+}
+
 /// The outreach list as rows, dates on the desk's clock in `zone`: one for each prospect whose history is among
 /// `histories` (a guest erased since the list was drawn up has none), in the prospects' order.
 pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: FixedOffset) -> Vec<OutreachRow> {

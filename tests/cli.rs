@@ -168,7 +168,7 @@ fn a_known_guest_is_merged_not_duplicated() {
     let run = book.run(&["import", update.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("1 added, 2 merged, 0 already there"), "{}", run.stdout);
-    assert!(run.stderr.contains("unknown column `shoe size` skipped"), "{}", run.stderr);
+    assert!(run.stderr.contains("column \"shoe size\" is not one regulars knows: skipped"), "{}", run.stderr);
     let card = book.ok(&["card", "yu ming"]);
     assert!(card.contains("Tags         vip, breakfast club"), "{card}");
     assert!(card.contains("Allergies    peanuts, shellfish"), "{card}");

@@ -10,7 +10,7 @@ use chrono::{FixedOffset, TimeZone, Utc};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use regulars::interchange::{self, Format};
+use regulars::interchange;
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
 use regulars::tui::action::Msg;
 use regulars::tui::app::App;
@@ -61,14 +61,14 @@ proptest! {
         let book = Book::new();
         let line = serde_json::json!({ "name": name, "greeting": name, "notes": notes.chars().take(4000).collect::<String>() });
         let line = format!("{line}\n");
-        let parsed = interchange::parse(Format::Jsonl, line.as_bytes());
+        let parsed = interchange::parse(line.as_bytes());
         prop_assume!(parsed.is_ok());
         let mut store = Store::open(&book.path, DEFAULT_BUSY_TIMEOUT).unwrap();
         store.import(parsed.unwrap().guests(), "Nok", "test").unwrap();
 
         // The export gives back exactly what went in.
         let mut exported = Vec::new();
-        let mut writer = interchange::Writer::new(Format::Jsonl, &mut exported).unwrap();
+        let mut writer = interchange::Writer::new(interchange::Output::Jsonl, &mut exported, false).unwrap();
         store.export(|history, key| writer.guest(&history, key)).unwrap().unwrap();
         writer.finish(&[]).unwrap();
         let exported: serde_json::Value = serde_json::from_slice(&exported).unwrap();

@@ -4,10 +4,11 @@
 pub mod pty;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use nix::libc;
 use regulars::domain::{GuestId, Visit};
 use regulars::store::Store;
 
@@ -79,4 +80,39 @@ pub fn heads_up_latencies(sender: &mut Store, runs: usize) -> Vec<Duration> {
     }
     latencies.sort_unstable();
     latencies
+}
+
+/// Runs `BINARY --db BOOK ARGS…` to its end: how long it took and its peak resident memory in megabytes.
+#[allow(clippy::zombie_processes)] // Reaped by wait4, which also gives its peak memory.
+pub fn run_to_end(binary: &str, book: &Path, args: &[&str]) -> (Duration, f64) {
+    let started = Instant::now();
+    let child = Command::new(binary)
+        .arg("--db")
+        .arg(book)
+        .args(args)
+        .env("REGULARS_CONFIG", "/dev/null")
+        .env("REGULARS_STAFF", "bench")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("regulars runs");
+    let mut status = 0;
+    // SAFETY: a plain C struct, all zeroes a valid value; wait4 fills it for our own child, which nothing else waits
+    // for (the handle is dropped unwaited).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
+    // SAFETY: both pointers are to locals that outlive the call.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert!(waited == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed");
+    (started.elapsed(), usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// The median time and the highest peak of `runs` runs of a command.
+pub fn measured(runs: usize, mut run: impl FnMut() -> (Duration, f64)) -> (Duration, f64) {
+    let (mut times, mut peak) = (Vec::new(), 0.0f64);
+    for _ in 0..runs {
+        let (time, memory) = run();
+        times.push(time);
+        peak = peak.max(memory);
+    }
+    (pty::percentiles(&mut times).0, peak)
 }

@@ -6,18 +6,18 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use regulars::domain::GuestId;
-use regulars::interchange::{Format, Writer};
+use regulars::interchange::{Output, Writer};
 use regulars::store::Store;
 
 use super::{Book, say_left_out, stdout_for_data};
 
-pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> Result<()> {
+pub fn run(book: &Book, format: Output, raw: bool, out: Option<&Path>, id: Option<i64>) -> Result<()> {
     let mut store = book.open()?;
     match out {
         Some(path) => {
             let mut count = 0;
             super::whole_file::write(path, |file| {
-                count = write(&mut store, id, Writer::new(format, file)?)?;
+                count = write(&mut store, id, Writer::new(format, file, raw)?)?;
                 Ok(())
             })?;
             let count = match count {
@@ -27,8 +27,8 @@ pub fn run(book: &Book, format: Format, out: Option<&Path>, id: Option<i64>) -> 
             eprintln!("exported {count} to {}", super::shown(path));
         }
         None => {
-            let mut out = stdout_for_data(format == Format::Jsonl);
-            write(&mut store, id, Writer::new(format, &mut out)?)?;
+            let mut out = stdout_for_data(format == Output::Jsonl);
+            write(&mut store, id, Writer::new(format, &mut out, raw)?)?;
             out.flush()?;
         }
     }

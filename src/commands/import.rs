@@ -1,71 +1,134 @@
-//! `regulars import`: a guest list in, all or nothing, read as it is imported (in the memory of one entry).
+//! `regulars import`: a guest list in — regulars' own, or what a spreadsheet, card terminal, phone or till exports —
+//! all or nothing, read as it is imported; `--dry-run` says how it is read and what it would do, writing nothing.
 
 use std::cell::Cell;
-use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
 
-use anyhow::{Context, Result, anyhow};
-use regulars::domain::text::inert;
-use regulars::interchange::{self, Format};
-use regulars::store::StoreError;
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{Local, Offset};
+use regulars::domain::Incoming;
+use regulars::domain::text::{inert, quoted};
+use regulars::interchange::{self, DateOrder, Format, Holds, Options, Source};
+use regulars::store::{ImportSummary, StoreError};
 
 use super::{Book, file_name};
 
-pub fn run(book: &Book, file: &Path, format: Option<Format>) -> Result<()> {
-    let shown = file.display();
-    let format = format.or_else(|| Format::from_path(file)).ok_or_else(|| {
-        anyhow!("cannot tell the format of {shown} from its name; give --format jsonl or --format csv")
-    })?;
-    // Opened once before the book, so that a missing file is said as such and the book is not locked for it.
-    File::open(file).with_context(|| format!("cannot read {shown}"))?;
+/// What was asked of the import, besides the file.
+pub struct Given {
+    pub format: Option<Format>,
+    pub holds: Holds,
+    pub map: Vec<String>,
+    pub keep_other_columns: bool,
+    pub date_order: Option<DateOrder>,
+    pub encoding: Option<String>,
+    pub sheet: Option<String>,
+    pub dry_run: bool,
+}
+
+/// How many entries a dry run shows.
+const SHOWN: usize = 3;
+
+pub fn run(book: &Book, file: &Path, given: Given) -> Result<()> {
+    let shown = super::shown(file);
+    let encoding = match given.encoding.as_deref() {
+        Some(label) => Some(interchange::encoding(label).ok_or_else(|| {
+            anyhow!("--encoding: {} is not an encoding (utf-8, utf-16le, gbk, gb18030, big5, …)", quoted(label))
+        })?),
+        None => None,
+    };
+    let options = Options {
+        format: given.format,
+        holds: given.holds,
+        map: given.map,
+        keep_other_columns: given.keep_other_columns,
+        date_order: given.date_order,
+        encoding,
+        sheet: given.sheet,
+        zone: Local::now().offset().fix(),
+    };
+    // Read before the book is opened, so that a missing or unreadable file is said as such and the book is not
+    // locked for it.
+    let source = Source::open(file, options).map_err(|e| anyhow!("{shown}: {e}; nothing was imported"))?;
     let mut store = book.open()?;
-    let source = format!("import {}", file_name(file));
+    let source_name = format!("import {}", file_name(file));
     // The line of the entry read last: the one a record the book refuses came from.
     let line = Cell::new(0);
     // The list is read again if the server has the transaction tried again: each warning is said once, on the
-    // first reading that reached its line.
-    let read_before = Cell::new(0);
+    // first reading that reached its line (one about the whole file, line 0, on the first reading).
+    let (read_before, readings) = (Cell::new(0), Cell::new(0));
     let warn = |at: u64, warning: String| {
-        if at > read_before.get() {
+        if (at == 0 && readings.get() == 1) || (at > 0 && at > read_before.get()) {
             eprintln!("regulars: warning: {shown}: {}", inert(&warning));
         }
     };
-    let summary = store.import_stream(
-        || -> Result<_> {
-            read_before.set(read_before.get().max(line.get()));
-            let input = BufReader::new(File::open(file).with_context(|| format!("cannot read {shown}"))?);
-            let entries = interchange::read(format, input, &warn).map_err(|e| anyhow!("{shown}: {e}"))?;
-            Ok(entries.map(|entry| {
-                let (at, entry) = entry.map_err(|e| anyhow!("{shown}: {e}"))?;
-                line.set(at);
-                Ok(entry)
-            }))
-        },
-        &book.staff,
-        &source,
-    );
-    let summary = match summary {
-        Ok(Ok(summary)) => summary,
-        Ok(Err(error)) => return Err(anyhow!("{error:#}; nothing was imported")),
-        Err(StoreError::InvalidRecord { error, .. }) => {
-            let line = line.get();
-            return Err(anyhow!(
-                "{shown}: line {line}: field `{}`: {}; nothing was imported",
-                error.field,
-                error.problem
-            ));
-        }
-        Err(other) => return Err(anyhow!(other).context(format!("{shown}: nothing was imported"))),
+    let open = || -> Result<_> {
+        readings.set(readings.get() + 1);
+        read_before.set(read_before.get().max(line.get()));
+        let entries = source.entries(&warn).map_err(|e| anyhow!("{shown}: {e}"))?;
+        Ok(entries.map(|entry| {
+            let (at, entry) = entry.map_err(|e| anyhow!("{shown}: {e}"))?;
+            line.set(at);
+            Ok(entry)
+        }))
     };
+    if given.dry_run {
+        for said in source.described() {
+            println!("{}", inert(&said));
+        }
+        for (at, entry) in source.entries(&|_, _| {}).map_err(|e| anyhow!("{shown}: {e}"))?.take(SHOWN).flatten() {
+            println!("line {at}: {}", inert(&entry_said(&entry)));
+        }
+        let summary = store.import_dry_run(open, &book.staff, &source_name);
+        let summary = outcome(summary, &shown, line.get())?;
+        println!("would import {}; nothing was written (a dry run)", counts(&summary));
+        return Ok(());
+    }
+    let summary = outcome(store.import_stream(open, &book.staff, &source_name), &shown, line.get())?;
+    println!("imported {shown}: {}", counts(&summary));
+    Ok(())
+}
+
+/// What the import came to, or the one line that says why nothing was imported.
+fn outcome(
+    summary: Result<Result<ImportSummary, anyhow::Error>, StoreError>,
+    shown: &str,
+    line: u64,
+) -> Result<ImportSummary> {
+    match summary {
+        Ok(Ok(summary)) => Ok(summary),
+        Ok(Err(error)) => bail!("{error:#}; nothing was imported"),
+        Err(StoreError::InvalidRecord { error, .. }) => {
+            bail!("{shown}: line {line}: field `{}`: {}; nothing was imported", error.field, error.problem)
+        }
+        Err(other) => Err(anyhow!(other)).with_context(|| format!("{shown}: nothing was imported")),
+    }
+}
+
+fn counts(summary: &ImportSummary) -> String {
     let mishaps = match summary.mishaps {
         0 => String::new(),
         1 => ", 1 recovery with no guest".to_owned(),
         n => format!(", {n} recoveries with no guest"),
     };
-    println!(
-        "imported {shown}: {} added, {} merged, {} already there{mishaps}",
-        summary.added, summary.merged, summary.unchanged
-    );
-    Ok(())
+    format!("{} added, {} merged, {} already there{mishaps}", summary.added, summary.merged, summary.unchanged)
+}
+
+/// An entry as a dry run shows it: who, and what they bring.
+fn entry_said(entry: &Incoming) -> String {
+    match entry {
+        Incoming::Guest(record, _) => {
+            let p = &record.profile;
+            let mut said = vec![p.name.clone()];
+            said.extend([&p.greeting, &p.phone, &p.email].into_iter().filter(|f| !f.is_empty()).cloned());
+            if let Some(birthday) = p.birthday {
+                said.push(format!("birthday {birthday}"));
+            }
+            if !record.visits.is_empty() {
+                let last = record.visits.iter().map(|v| v.order.join(", ")).next_back().unwrap_or_default();
+                said.push(format!("{} visits, the last: {last}", record.visits.len()));
+            }
+            said.join(" · ")
+        }
+        Incoming::Mishap(recovery) => format!("a recovery with no guest: {}", recovery.category),
+    }
 }

@@ -48,12 +48,25 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Visit { guest, seat, order, usual, party, note, at, yes }) => {
             visit::run(&book, &guest, visit::Given { seat, order, usual, party, note, at, yes })
         }
-        Some(Command::Import { file, format }) => import::run(&book, &file, format),
-        Some(Command::Export { format, out, id }) => export::run(&book, format, out.as_deref(), id),
+        Some(Command::Import {
+            file,
+            format,
+            holds,
+            map,
+            keep_other_columns,
+            date_order,
+            encoding,
+            sheet,
+            dry_run,
+        }) => {
+            let given = import::Given { format, holds, map, keep_other_columns, date_order, encoding, sheet, dry_run };
+            import::run(&book, &file, given)
+        }
+        Some(Command::Export { format, raw, out, id }) => export::run(&book, format, raw, out.as_deref(), id),
         Some(Command::Guest { action }) => guest::run(&book, action),
-        Some(Command::Outreach { birthdays, lapsed, only, csv, json, out, written }) => {
+        Some(Command::Outreach { birthdays, lapsed, only, csv, raw, json, out, written }) => {
             let output = match (csv, json) {
-                (true, _) => outreach::Output::Csv,
+                (true, _) => outreach::Output::Csv { raw },
                 (_, true) => outreach::Output::Json,
                 _ => outreach::Output::Text,
             };

@@ -8,6 +8,7 @@ use chrono::{Local, Utc};
 use regulars::domain::GuestId;
 use regulars::domain::outreach::{Occasion, Prospect, prospects};
 use regulars::domain::text::{inert, inert_json};
+use regulars::interchange::spreadsheet_safe;
 use regulars::report::{OutreachRow, outreach_rows};
 
 use super::card::or_dash;
@@ -17,7 +18,10 @@ use crate::cli::OutreachPage;
 /// How the list is printed.
 pub enum Output {
     Text,
-    Csv,
+    /// CSV, and whether its cells are written exactly (else made safe for a spreadsheet).
+    Csv {
+        raw: bool,
+    },
     Json,
 }
 
@@ -76,7 +80,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
             eprintln!("wrote {count} guests to write to, to {}", super::shown(&path));
         }
         // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
-        None if matches!(output, Output::Csv) => {
+        None if matches!(output, Output::Csv { .. }) => {
             let mut out = stdout_for_data(false);
             write(&mut out, &output, &prospects, rows, &nobody)?;
             out.flush()?;
@@ -100,11 +104,16 @@ fn write(
 ) -> Result<usize> {
     let mut count = 0;
     match output {
-        Output::Csv => {
+        Output::Csv { raw } => {
             let mut writer = ::csv::Writer::from_writer(out);
+            writer.write_record(OutreachRow::COLUMNS)?;
             for part in prospects.chunks(PART) {
                 for row in rows(part)? {
-                    writer.serialize(row)?;
+                    let cells = row.cells();
+                    match raw {
+                        true => writer.write_record(cells)?,
+                        false => writer.write_record(cells.map(|cell| spreadsheet_safe(cell).into_owned()))?,
+                    }
                     count += 1;
                 }
             }

@@ -7,6 +7,7 @@ mod copy;
 mod desks;
 mod doctor;
 mod history;
+mod import;
 #[cfg(test)]
 mod plans;
 mod postgres;
@@ -35,11 +36,12 @@ use sql::{Sql, args};
 use unreadable::Reading;
 
 pub use copy::Copied;
+pub use import::ImportSummary;
 pub use read::{AuditEntry, Duplicate};
 pub use schema_check::{Change, Difference};
 pub use sqlite::remove_book_files;
 pub use unreadable::{Kind, Unreadable, Unreadables};
-pub use write::{ClashReport, Edited, ImportSummary, Merged};
+pub use write::{ClashReport, Edited, Merged};
 
 /// How long a write waits for another desk's transaction before giving up, unless configured otherwise.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);

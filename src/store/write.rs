@@ -1,19 +1,13 @@
-//! Writes. Each public method is one transaction that includes its audit-log rows.
+//! Writes. Each public method is one transaction that includes its audit-log rows (an import's: `import.rs`).
 
-use super::desks::insert_written;
-use super::history::history;
-use super::read::{self, guest_exists, identities};
+use super::read::{self, guest_exists};
 use super::sql::{Sql, Value, args};
-use super::unreadable::Reading;
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::clash::{Reconciled, changed_fields, reconcile};
-use crate::domain::merge::{combine, merge};
-use crate::domain::{
-    Guest, GuestId, GuestRecord, Incoming, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId,
-};
+use crate::domain::merge::combine;
+use crate::domain::{Guest, GuestId, Profile, Recovery, RecoveryId, ValidationError, Visit, VisitId};
 use crate::search::SearchKeys;
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 /// What a merge did, to take it back: both guests as they were, and the rows that moved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,70 +39,7 @@ pub struct ClashReport {
     pub reconciled: Reconciled,
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ImportSummary {
-    pub added: usize,
-    pub merged: usize,
-    pub unchanged: usize,
-    /// Recoveries with no guest added.
-    pub mishaps: usize,
-}
-
 impl Store {
-    /// Brings guest records into the book, all or nothing. A record with the same name and phone, or the same name
-    /// and email, as a guest already in the book (or earlier in `records`) is merged into that guest.
-    /// `source` names where the records came from, for the audit log.
-    pub fn import(&mut self, records: Vec<GuestRecord>, staff: &str, source: &str) -> Result<ImportSummary> {
-        let entries = || Ok::<_, StoreError>(records.iter().cloned().map(|r| Ok(Incoming::Guest(Box::new(r), None))));
-        self.import_stream(entries, staff, source)?
-    }
-
-    /// Brings a guest list in as it is read, all or nothing, in one transaction: guest records as `import` does,
-    /// and recoveries recorded for nobody in particular; a mishap the book already holds (the same time and
-    /// category, with no guest) is not added twice. Memory holds one entry at a time (and every guest's identity,
-    /// to merge), never the list. `open` starts the list from its beginning; it is called again if the server asks
-    /// for the transaction to be tried again. The first error the list gives stops it, and comes back inside.
-    pub fn import_stream<E, I>(
-        &mut self,
-        mut open: impl FnMut() -> Result<I, E>,
-        staff: &str,
-        source: &str,
-    ) -> Result<Result<ImportSummary, E>>
-    where
-        I: Iterator<Item = Result<Incoming, E>>,
-    {
-        // An error of the list's own rolls the transaction back (the closure fails) and is handed back as it was.
-        let mut stopped = None;
-        let done = self.write(|tx| {
-            let entries = match open() {
-                Ok(entries) => entries,
-                Err(error) => {
-                    stopped = Some(error);
-                    return Err(StoreError::Stopped);
-                }
-            };
-            let book = tx.one("SELECT value FROM book_settings WHERE key = 'book_id'", &[], |r| r.string(0))?;
-            let mut run =
-                Importing { book: book.unwrap_or_default(), known: identities(tx)?, summary: ImportSummary::default() };
-            for (index, entry) in entries.enumerate() {
-                match entry {
-                    Ok(Incoming::Guest(record, key)) => import_guest(tx, &mut run, index, *record, key, staff, source)?,
-                    Ok(Incoming::Mishap(recovery)) => import_mishap(tx, &mut run.summary, recovery, staff, source)?,
-                    Err(error) => {
-                        stopped = Some(error);
-                        return Err(StoreError::Stopped);
-                    }
-                }
-            }
-            Ok(run.summary)
-        });
-        match stopped {
-            Some(error) => Ok(Err(error)),
-            None => done.map(Ok),
-        }
-    }
-
     /// Adds a guest. Returns once the guest is durably committed.
     pub fn add_guest(&mut self, profile: Profile, staff: &str) -> Result<GuestId> {
         let profile = profile.validated()?;
@@ -369,112 +300,7 @@ impl Store {
     }
 }
 
-/// Brings one guest record in: a new guest, or merged into the guest it names (see `Store::import`).
-/// What an import carries from one entry to the next: the book's own id (its guests' keys start with it), every
-/// guest's identity in the book, and the counts.
-struct Importing {
-    book: String,
-    known: HashMap<String, GuestId>,
-    summary: ImportSummary,
-}
-
-/// The guest of the book an exported guest's `key` names: this book's own guest of that id (`BOOK:ID`), or the
-/// guest brought in from elsewhere under that key.
-fn keyed_guest(tx: &dyn Sql, book: &str, key: &str) -> Result<Option<GuestId>> {
-    if let Some(id) = key.strip_prefix(book).and_then(|rest| rest.strip_prefix(':')).and_then(|id| id.parse().ok())
-        && !book.is_empty()
-        && guest_exists(tx, GuestId(id))?
-    {
-        return Ok(Some(GuestId(id)));
-    }
-    tx.one("SELECT id FROM guests WHERE origin = ?1", args![key], |r| Ok(GuestId(r.id(0)?)))
-}
-
-fn import_guest(
-    tx: &dyn Sql,
-    run: &mut Importing,
-    index: usize,
-    record: GuestRecord,
-    key: Option<String>,
-    staff: &str,
-    source: &str,
-) -> Result<()> {
-    let invalid = |error| StoreError::InvalidRecord { index, error };
-    let record = record.validated().map_err(invalid)?;
-    let by_key = match &key {
-        Some(key) => keyed_guest(tx, &run.book, key)?,
-        None => None,
-    };
-    let existing = by_key.or_else(|| record.profile.identity_keys().find_map(|k| run.known.get(&k).copied()));
-    let summary = &mut run.summary;
-    let (id, visits, recoveries, written) = match existing {
-        None => {
-            let id = insert_guest(tx, &record.profile, staff)?;
-            if let Some(key) = &key {
-                tx.run("UPDATE guests SET origin = ?2 WHERE id = ?1", args![id.0, key])?;
-            }
-            if let Some(noted) = &record.noted {
-                tx.run(
-                    "UPDATE guests SET notes_by = ?2, notes_at = ?3 WHERE id = ?1",
-                    args![id.0, &noted.staff, to_millis(noted.at)],
-                )?;
-            }
-            audit(tx, staff, "guest added", Some(id), source)?;
-            summary.added += 1;
-            (id, record.visits, record.recoveries, record.written)
-        }
-        Some(id) => {
-            let plan = merge(&history(tx, id, Reading::Strict)?, &record).map_err(invalid)?;
-            if plan.is_empty() {
-                summary.unchanged += 1;
-                return Ok(());
-            }
-            if let Some(profile) = &plan.profile {
-                update_guest(tx, id, profile, staff)?;
-            }
-            audit(tx, staff, "guest merged", Some(id), source)?;
-            summary.merged += 1;
-            (id, plan.new_visits, plan.new_recoveries, plan.new_written)
-        }
-    };
-    for identity in record.profile.identity_keys() {
-        run.known.entry(identity).or_insert(id);
-    }
-    for visit in &visits {
-        insert_visit(tx, id, visit)?;
-    }
-    for recovery in &recoveries {
-        insert_recovery(tx, Some(id), recovery)?;
-    }
-    for written in &written {
-        insert_written(tx, id, written)?;
-    }
-    Ok(())
-}
-
-/// Brings in a recovery recorded for nobody in particular, unless the book holds it already.
-fn import_mishap(
-    tx: &dyn Sql,
-    summary: &mut ImportSummary,
-    recovery: Recovery,
-    staff: &str,
-    source: &str,
-) -> Result<()> {
-    let recovery = recovery.validated()?;
-    let known = tx.one(
-        "SELECT id FROM recoveries WHERE guest_id IS NULL AND opened_at = ?1 AND category = ?2",
-        args![to_millis(recovery.opened_at), &recovery.category],
-        |r| r.id(0),
-    )?;
-    if known.is_none() {
-        let id = insert_recovery(tx, None, &recovery)?;
-        audit(tx, staff, "recovery opened", None, &format!("recovery {}; {source}", id.0))?;
-        summary.mishaps += 1;
-    }
-    Ok(())
-}
-
-fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId> {
+pub(super) fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId> {
     let now = to_millis(Utc::now());
     let mut values = profile_values(profile)?;
     let noted = !profile.notes.is_empty();
@@ -491,7 +317,7 @@ fn insert_guest(tx: &dyn Sql, profile: &Profile, staff: &str) -> Result<GuestId>
 }
 
 /// Replaces the profile; when the notes change, records who changed them and when.
-fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Result<()> {
+pub(super) fn update_guest(tx: &dyn Sql, id: GuestId, profile: &Profile, staff: &str) -> Result<()> {
     let mut values = args![id.0].to_vec();
     values.extend(profile_values(profile)?);
     values.extend_from_slice(args![to_millis(Utc::now()), staff]);
@@ -535,7 +361,7 @@ fn profile_values(profile: &Profile) -> Result<Vec<Value>> {
     .to_vec())
 }
 
-fn insert_visit(tx: &dyn Sql, guest: GuestId, visit: &Visit) -> Result<VisitId> {
+pub(super) fn insert_visit(tx: &dyn Sql, guest: GuestId, visit: &Visit) -> Result<VisitId> {
     let id = tx.number(
         "INSERT INTO visits (guest_id, at, seat, items, party_size, staff, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          RETURNING id",
@@ -553,13 +379,13 @@ fn insert_visit(tx: &dyn Sql, guest: GuestId, visit: &Visit) -> Result<VisitId> 
 }
 
 /// The guest a recovery belongs to, if any; `NotFound` if there is no such recovery.
-fn recovery_guest(tx: &dyn Sql, recovery: RecoveryId) -> Result<Option<GuestId>> {
+pub(super) fn recovery_guest(tx: &dyn Sql, recovery: RecoveryId) -> Result<Option<GuestId>> {
     let guest = tx.one("SELECT guest_id FROM recoveries WHERE id = ?1", args![recovery.0], |r| r.int(0))?;
     let guest = guest.ok_or_else(|| StoreError::NotFound(format!("recovery {}", recovery.0)))?;
     Ok(guest.map(GuestId))
 }
 
-fn insert_recovery(tx: &dyn Sql, guest: Option<GuestId>, recovery: &Recovery) -> Result<RecoveryId> {
+pub(super) fn insert_recovery(tx: &dyn Sql, guest: Option<GuestId>, recovery: &Recovery) -> Result<RecoveryId> {
     let id = tx.number(
         "INSERT INTO recoveries (guest_id, opened_at, category, what_happened, action_taken, cost, resolved_at, staff)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)

@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use regulars::desk::{Desk, DeskOptions};
-use regulars::interchange::{self, Format};
+use regulars::interchange;
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
 use regulars::tui::action::Msg;
 use regulars::tui::app::App;
@@ -61,7 +61,7 @@ impl Screen {
     fn opened(fixture: &str, size: (u16, u16), station: Option<&str>, query: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("book.db"), DEFAULT_BUSY_TIMEOUT).unwrap();
-        let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
+        let parsed = interchange::parse(fixture.as_bytes()).unwrap();
         store.import(parsed.guests(), "Nok", "test").unwrap();
         Self::on(dir, store, size, station, query)
     }
@@ -71,7 +71,7 @@ impl Screen {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("book.db");
         let mut store = Store::open(&path, DEFAULT_BUSY_TIMEOUT).unwrap();
-        let parsed = interchange::parse(Format::Jsonl, fixture.as_bytes()).unwrap();
+        let parsed = interchange::parse(fixture.as_bytes()).unwrap();
         store.import(parsed.guests(), "Nok", "test").unwrap();
         drop(store);
         rusqlite::Connection::open(&path).unwrap().execute_batch(sql).unwrap();
