@@ -83,6 +83,27 @@ fn chinese_excels_encodings_and_unicode_text_are_told_and_read() {
 }
 
 #[test]
+fn an_encoding_can_be_named_and_a_wrong_name_is_refused() {
+    let book = Book::new();
+    let path = book.write("names.csv", encoding_rs::GBK.encode("姓名\n王建华\n").0);
+    imported(&book, &[path.to_str().unwrap(), "--encoding", "gb18030"]);
+    assert!(book.ok(&["card", "--id", "1"]).starts_with("王建华"));
+    let refused = book.run(&["import", path.to_str().unwrap(), "--encoding", "klingon"]);
+    assert!(refused.one_line_error().contains("\"klingon\" is not an encoding"), "{}", refused.stderr);
+}
+
+#[test]
+fn a_sales_export_imported_as_guests_is_told_what_it_looks_like() {
+    let book = Book::new();
+    let run = book.run(&["import", &fixture("sales.csv")]);
+    assert!(
+        run.stderr.contains("holds items sold: if this is a sales export, import it with --as orders"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_western_excel_csv_in_windows_1252_is_read_as_such() {
     let book = Book::new();
     let path = book.write("latin.csv", b"Name,Notes\nJos\xe9 Garc\xeda,caf\xe9 con leche\n".as_slice());

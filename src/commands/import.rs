@@ -8,6 +8,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::{Local, Offset};
 use regulars::domain::Incoming;
 use regulars::domain::text::{inert, quoted};
+use regulars::domain::when::counted;
 use regulars::interchange::{self, DateOrder, Format, Holds, Options, Source};
 use regulars::store::{ImportSummary, StoreError};
 
@@ -125,7 +126,7 @@ fn entry_said(entry: &Incoming) -> String {
             }
             if !record.visits.is_empty() {
                 let last = record.visits.iter().map(|v| v.order.join(", ")).next_back().unwrap_or_default();
-                said.push(format!("{} visits, the last: {last}", record.visits.len()));
+                said.push(format!("{}, the last: {last}", counted(record.visits.len(), "visit", "visits")));
             }
             said.join(" · ")
         }

@@ -212,6 +212,15 @@ impl Source {
         Ok(())
     }
 
+    /// A guest list with a column of items sold is likely a till's sales export, imported as guests by mistake.
+    fn looks_like_sales(&self) -> Option<String> {
+        let item = self.mapping.column(Field::Item).filter(|_| self.options.holds == Holds::Guests)?;
+        Some(format!(
+            "the column {} holds items sold: if this is a sales export, import it with --as orders",
+            quoted(&self.mapping.headers[item])
+        ))
+    }
+
     /// How the file is read, line by line, for a dry run.
     pub fn described(&self) -> Vec<String> {
         let mut lines = vec![match self.format {
@@ -229,6 +238,7 @@ impl Source {
         }];
         if matches!(self.format, Format::Csv | Format::Xlsx) {
             lines.push(format!("columns: {}", self.mapping.described()));
+            lines.extend(self.looks_like_sales());
             let unknown: Vec<String> = self.mapping.unknown().map(|(_, h)| quoted(h)).collect();
             if !unknown.is_empty() {
                 let kept = if self.options.keep_other_columns { "kept in the notes" } else { "skipped" };
@@ -254,6 +264,9 @@ impl Source {
             Format::Csv => table::delimited(&self.path, self.encoding, self.delimiter)?,
             Format::Xlsx => table::workbook(&self.path, self.options.sheet.as_deref())?,
         };
+        if let Some(hint) = self.looks_like_sales() {
+            warn(1, hint);
+        }
         if !self.options.keep_other_columns && self.options.holds == Holds::Guests {
             for (_, header) in self.mapping.unknown() {
                 warn(
