@@ -104,6 +104,22 @@ fn a_sales_export_imported_as_guests_is_told_what_it_looks_like() {
 }
 
 #[test]
+fn a_byte_that_is_not_utf8_past_the_start_stops_the_import_at_its_line() {
+    let book = Book::new();
+    let mut bytes = b"name,phone\n".to_vec();
+    for i in 0..5000 {
+        bytes.extend(format!("Guest {i},+44 20 0000 {i:04}\n").as_bytes());
+    }
+    bytes.extend(b"Jos\xe9,+44 20 0000 9999\n");
+    let path = book.write("long.csv", bytes);
+    let refused = book.run(&["import", path.to_str().unwrap()]);
+    let error = refused.one_line_error();
+    assert!(error.contains("line 5002: not valid UTF-8: say the file's encoding with --encoding"), "{error}");
+    imported(&book, &[path.to_str().unwrap(), "--encoding", "windows-1252"]);
+    assert!(book.ok(&["find", "José"]).contains("José"));
+}
+
+#[test]
 fn a_western_excel_csv_in_windows_1252_is_read_as_such() {
     let book = Book::new();
     let path = book.write("latin.csv", b"Name,Notes\nJos\xe9 Garc\xeda,caf\xe9 con leche\n".as_slice());
@@ -169,6 +185,9 @@ fn a_tills_sales_become_visits_and_the_usual_from_day_one() {
     assert!(card.contains("Usual seat   Window 2"), "{card}");
     let found = book.ok(&["find", "Ann Lee"]);
     assert!(found.contains("Ann Lee"), "a customer the list did not have is added: {found}");
+    // The same export again changes nothing, Ann Lee (known only by name) included.
+    let again = book.ok(&["import", &fixture("sales.csv"), "--as", "orders"]);
+    assert!(again.contains("0 added, 0 merged, 2 already there"), "{again}");
 }
 
 #[test]

@@ -5,7 +5,6 @@ use std::cell::Cell;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use chrono::{Local, Offset};
 use regulars::domain::Incoming;
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::when::counted;
@@ -45,7 +44,7 @@ pub fn run(book: &Book, file: &Path, given: Given) -> Result<()> {
         date_order: given.date_order,
         encoding,
         sheet: given.sheet,
-        zone: Local::now().offset().fix(),
+        zone: None,
     };
     // Read before the book is opened, so that a missing or unreadable file is said as such and the book is not
     // locked for it.

@@ -32,8 +32,8 @@ pub fn birthday(text: &str, order: Option<DateOrder>, serial: bool) -> Result<Bi
     day.format("%Y-%m-%d").to_string().parse()
 }
 
-/// A sale's time in the desk's `zone`: a date and time together, or a date and a time apart; RFC 3339 with its
-/// own offset is taken as it says.
+/// A sale's time on the desk's clock in `zone`: a date and time together, or a date and a time apart; a time with
+/// its own offset (RFC 3339, `+0800`, ` +08:00`, `Z`) is taken as it says.
 pub fn time<Tz: TimeZone>(
     date: &str,
     clock: Option<&str>,
@@ -41,10 +41,15 @@ pub fn time<Tz: TimeZone>(
     order: Option<DateOrder>,
 ) -> Result<DateTime<Utc>, String> {
     let date = date.trim();
-    if let Ok(at) = DateTime::parse_from_rfc3339(date) {
-        return Ok(at.with_timezone(&Utc));
+    let clock = clock.map(str::trim).filter(|c| !c.is_empty());
+    let whole = match clock {
+        Some(clock) => format!("{date} {clock}"),
+        None => date.to_owned(),
+    };
+    if let Some(at) = with_offset(&whole) {
+        return Ok(at);
     }
-    let (day_part, clock_part) = match clock.map(str::trim).filter(|c| !c.is_empty()) {
+    let (day_part, clock_part) = match clock {
         Some(clock) => (date, clock),
         None => date.split_once([' ', 'T']).map_or((date, ""), |(d, c)| (d, c.trim())),
     };
@@ -60,16 +65,25 @@ pub fn time<Tz: TimeZone>(
     })
 }
 
-fn clock_time(text: &str) -> Option<NaiveTime> {
-    let upper = text.to_uppercase().replace('.', "");
-    for format in ["%H:%M:%S%.f", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "%I %p"] {
-        if let Ok(time) = NaiveTime::parse_from_str(&upper, format) {
-            return Some(time);
-        }
+/// A date and time written with an offset, in the forms exports use.
+fn with_offset(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(at.with_timezone(&Utc));
     }
-    // An offset after the time ("07:42:00+07:00"): the time as the desk's clock said it.
-    let cut = upper.find(['+', 'Z']).or_else(|| upper.rfind('-').filter(|&i| i > 4))?;
-    clock_time(&upper[..cut])
+    let text = text.replacen('T', " ", 1).replace(" +", "+").replace(" -", "-");
+    let text = text.strip_suffix('Z').map_or(text.clone(), |t| format!("{t}+00:00"));
+    ["%Y-%m-%d %H:%M:%S%.f%#z", "%Y-%m-%d %H:%M%#z"]
+        .iter()
+        .find_map(|format| DateTime::parse_from_str(&text, format).ok())
+        .map(|at| at.with_timezone(&Utc))
+}
+
+fn clock_time(text: &str) -> Option<NaiveTime> {
+    // "7:42 a.m." as "7:42 AM"; the dots of fractional seconds are kept.
+    let upper = text.to_uppercase().replace("A.M.", "AM").replace("P.M.", "PM");
+    ["%H:%M:%S%.f", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "%I %p"]
+        .iter()
+        .find_map(|format| NaiveTime::parse_from_str(&upper, format).ok())
 }
 
 fn not_a_date(text: &str) -> String {
@@ -80,9 +94,16 @@ fn parsed_day(text: &str, order: Option<DateOrder>, serial: bool) -> Result<Opti
     if let Some(day) = chinese(text) {
         return Ok(Some(day));
     }
-    for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"] {
-        if let Ok(day) = NaiveDate::parse_from_str(text, format) {
-            return Ok(Some(day));
+    // The year first, written with four digits (chrono would take "08/06/25" as the year 8).
+    let year_first = text.len() >= 8 && text.chars().take(4).all(|c| c.is_ascii_digit());
+    if year_first {
+        for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
+            if let Ok(day) = NaiveDate::parse_from_str(text, format) {
+                return Ok(Some(day));
+            }
+        }
+        if text.len() == 8 && text.chars().all(|c| c.is_ascii_digit()) {
+            return Ok(NaiveDate::parse_from_str(text, "%Y%m%d").ok());
         }
     }
     if let Some(day) = slashed(text, order)? {
@@ -115,12 +136,20 @@ fn month_day(text: &str) -> Option<(u32, u32)> {
 }
 
 /// `06/08/1990` or `6.8.1990` read as `order` says; without it, only when one reading is impossible (13/06/1990)
-/// or both are the same day (06/06/1990).
+/// or both are the same day (06/06/1990). One kind of separator, digits only, the year written with four.
 fn slashed(text: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, String> {
-    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    let Some(separator) = ['/', '.'].into_iter().find(|&s| text.contains(s)) else { return Ok(None) };
+    let parts: Vec<&str> = text.split(separator).collect();
     let [a, b, year] = parts[..] else { return Ok(None) };
+    let digits =
+        |part: &str, most: usize| !part.is_empty() && part.len() <= most && part.chars().all(|c| c.is_ascii_digit());
+    if !(digits(a, 2) && digits(b, 2) && digits(year, 4)) {
+        return Ok(None);
+    }
+    if year.len() != 4 {
+        return Err(format!("{} has a year of {} digits: write it with four (1975, 2025)", quoted(text), year.len()));
+    }
     let (Ok(a), Ok(b), Ok(year)) = (a.parse::<u32>(), b.parse::<u32>(), year.parse::<i32>()) else { return Ok(None) };
-    let year = if year < 100 { 2000 + year } else { year };
     let dmy = NaiveDate::from_ymd_opt(year, b, a);
     let mdy = NaiveDate::from_ymd_opt(year, a, b);
     Ok(match (order, dmy, mdy) {
@@ -171,6 +200,10 @@ mod tests {
         assert_eq!(day("33032", None, true), Ok(d(1990, 6, 8)));
         assert!(day("33032", None, false).is_err(), "a number is a day only in a workbook");
         assert!(day("soon", None, false).unwrap_err().contains("is not a date"));
+        assert!(day("08/06/25", Some(DateOrder::Dmy), false).unwrap_err().contains("write it with four"));
+        for garbage in ["6/8.1990", "+6/+8/+1990", "6/8/-5", "2025061", "1/2/123"] {
+            assert!(day(garbage, Some(DateOrder::Dmy), false).is_err(), "{garbage}");
+        }
     }
 
     #[test]
@@ -191,6 +224,10 @@ mod tests {
         assert_eq!(at("2025-06-08", Some("7:42 AM")).as_deref(), Ok("2025-06-08T00:42:00+00:00"));
         assert_eq!(at("2025-06-08", Some("7:42 pm")).as_deref(), Ok("2025-06-08T12:42:00+00:00"));
         assert_eq!(at("2025-06-08T07:42:00+08:00", None).as_deref(), Ok("2025-06-07T23:42:00+00:00"));
+        assert_eq!(at("2025-06-08 07:42:00 +0800", None).as_deref(), Ok("2025-06-07T23:42:00+00:00"));
+        assert_eq!(at("2025-06-08T07:42Z", None).as_deref(), Ok("2025-06-08T07:42:00+00:00"));
+        assert_eq!(at("2025-06-08 07:42:00.5", None).as_deref(), Ok("2025-06-08T00:42:00.500+00:00"));
+        assert_eq!(at("2025-06-08", Some("7:42 a.m.")).as_deref(), Ok("2025-06-08T00:42:00+00:00"));
         assert!(at("2025-06-08", Some("breakfast")).is_err());
     }
 }

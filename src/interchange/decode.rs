@@ -63,10 +63,22 @@ pub(super) fn text(bytes: &[u8], encoding: &'static Encoding) -> String {
     encoding.decode_with_bom_removal(bytes).0.into_owned()
 }
 
-/// The file at `path` as UTF-8 text in `encoding`, decoded as it is read, its byte-order mark dropped.
-pub(super) fn reader(path: &Path, encoding: &'static Encoding) -> io::Result<DecodeReaderBytes<File, Vec<u8>>> {
+/// The file at `path` as UTF-8 text in `encoding`, decoded as it is read, its byte-order mark dropped. A file only
+/// guessed to be UTF-8 (from its start) is read as it is, so that a byte further on that is not UTF-8 stops the
+/// import at its line rather than being replaced unseen.
+pub(super) fn reader(path: &Path, encoding: &'static Encoding, guessed_utf8: bool) -> io::Result<Box<dyn Read>> {
     let file = File::open(path)?;
-    Ok(DecodeReaderBytesBuilder::new().encoding(Some(encoding)).bom_override(true).build(file))
+    if guessed_utf8 {
+        return Ok(Box::new(file));
+    }
+    let decoded: DecodeReaderBytes<File, Vec<u8>> =
+        DecodeReaderBytesBuilder::new().encoding(Some(encoding)).bom_override(true).build(file);
+    Ok(Box::new(decoded))
+}
+
+/// Whether `sample`'s encoding would be a guess of UTF-8 (no mark, not named): see `reader`.
+pub(super) fn guessed_utf8(sample: &[u8], encoding: &'static Encoding, named: bool) -> bool {
+    !named && encoding == UTF_8 && Encoding::for_bom(sample).is_none()
 }
 
 #[cfg(test)]

@@ -39,9 +39,17 @@ pub(super) fn record(
         if rules.own {
             text.split(';').map(str::to_owned).collect()
         } else {
-            // Google Contacts writes its own groups ("* myContacts", "* starred") among the user's: not tags.
-            let items = text.split(" ::: ").flat_map(|part| part.split([';', ',', '、', '，']));
-            items.filter(|item| !item.trim_start().starts_with("* ")).map(str::to_owned).collect()
+            // The strongest separator the cell holds, alone: Google's " ::: ", else ";" or "、", else ",", so that
+            // "nuts (almonds, cashews); shellfish" keeps its first item whole. Google Contacts writes its own groups
+            // ("* myContacts", "* starred") among the user's: not tags.
+            let items: Vec<&str> = if text.contains(" ::: ") {
+                text.split(" ::: ").collect()
+            } else if text.contains([';', '、', '；']) {
+                text.split([';', '、', '；']).collect()
+            } else {
+                text.split([',', '，']).collect()
+            };
+            items.into_iter().filter(|item| !item.trim_start().starts_with("* ")).map(str::to_owned).collect()
         }
     };
 

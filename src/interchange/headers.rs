@@ -248,6 +248,26 @@ impl Field {
         }
     }
 
+    /// Whether the field is one of a sales export's line items (else of a guest list).
+    pub fn of_orders(self) -> bool {
+        matches!(
+            self,
+            Self::When
+                | Self::Date
+                | Self::Time
+                | Self::Item
+                | Self::Quantity
+                | Self::Ticket
+                | Self::Table
+                | Self::Customer
+        )
+    }
+
+    /// Whether the field says who a customer is: read in a guest list and in a sales export alike.
+    pub fn names_a_customer(self) -> bool {
+        matches!(self, Self::Name | Self::FirstName | Self::LastName | Self::Phone | Self::Email)
+    }
+
     fn from_key(key: &str) -> Option<Self> {
         FIELDS.into_iter().find(|field| field.key() == key.trim().to_lowercase().replace([' ', '-'], "_"))
     }
@@ -318,6 +338,16 @@ impl Mapping {
             }
         }
         Ok(Self { columns, headers: headers.to_vec() })
+    }
+
+    /// Forgets the fields `used` says no: their columns are the file's other columns (warned about, or kept with
+    /// `--keep-other-columns`), not dropped unseen.
+    pub fn only(&mut self, used: impl Fn(Field) -> bool) {
+        for column in &mut self.columns {
+            if column.is_some_and(|field| !used(field)) {
+                *column = None;
+            }
+        }
     }
 
     /// The column that holds `field`, if one does.

@@ -84,8 +84,9 @@ pub struct Options {
     pub date_order: Option<DateOrder>,
     pub encoding: Option<&'static Encoding>,
     pub sheet: Option<String>,
-    /// The desk's time zone, for sales times written without an offset.
-    pub zone: FixedOffset,
+    /// The time zone of sales times written without an offset: the system's (with its summer time, for each sale's
+    /// own day) unless one is given.
+    pub zone: Option<FixedOffset>,
 }
 
 /// Why a guest list cannot be imported: where, which field, and what is wrong.
@@ -147,10 +148,14 @@ pub struct Source {
     format: Format,
     options: Options,
     encoding: &'static Encoding,
+    /// The encoding is UTF-8 only by the look of the file's start (see `decode::reader`).
+    guessed_utf8: bool,
     delimiter: u8,
     mapping: Mapping,
     /// regulars' own CSV export.
     own: bool,
+    /// The column of items sold found in a list read as guests (see `looks_like_sales`).
+    sales_column: Option<usize>,
 }
 
 impl Source {
@@ -169,21 +174,27 @@ impl Source {
             format,
             options,
             encoding: encoding_rs::UTF_8,
+            guessed_utf8: false,
             delimiter: b',',
             mapping: Mapping::default(),
             own: false,
+            sales_column: None,
         };
         match format {
             Format::Jsonl => {}
-            Format::Vcard => {
+            Format::Vcard | Format::Csv => {
                 let sample = decode::sample(path).map_err(unreadable)?;
-                source.encoding = source.options.encoding.unwrap_or_else(|| decode::detect(&sample, false));
-            }
-            Format::Csv => {
-                let sample = decode::sample(path).map_err(unreadable)?;
-                source.encoding = source.options.encoding.unwrap_or_else(|| decode::detect(&sample, false));
+                let named = source.options.encoding;
+                source.encoding = named.unwrap_or_else(|| decode::detect(&sample, false));
+                source.guessed_utf8 = decode::guessed_utf8(&sample, source.encoding, named.is_some());
                 source.delimiter = table::delimiter(&decode::text(&sample, source.encoding));
-                let headers = table::delimited(path, source.encoding, source.delimiter)?.headers;
+            }
+            Format::Xlsx => {}
+        }
+        match format {
+            Format::Jsonl | Format::Vcard => {}
+            Format::Csv => {
+                let headers = table::delimited(path, source.encoding, source.guessed_utf8, source.delimiter)?.headers;
                 source.set_mapping(&headers)?;
             }
             Format::Xlsx => {
@@ -197,6 +208,9 @@ impl Source {
     fn set_mapping(&mut self, headers: &[String]) -> Result<(), ImportError> {
         self.own = self.options.holds == Holds::Guests && csv::own(headers);
         self.mapping = Mapping::of(headers, &self.options.map)?;
+        self.sales_column = self.mapping.column(Field::Item).filter(|_| self.options.holds == Holds::Guests);
+        let orders = self.options.holds == Holds::Orders;
+        self.mapping.only(|field| field.of_orders() == orders || field.names_a_customer());
         let named =
             self.mapping.has(Field::Name) || self.mapping.has(Field::FirstName) || self.mapping.has(Field::LastName);
         if self.options.holds == Holds::Guests && !named {
@@ -214,7 +228,7 @@ impl Source {
 
     /// A guest list with a column of items sold is likely a till's sales export, imported as guests by mistake.
     fn looks_like_sales(&self) -> Option<String> {
-        let item = self.mapping.column(Field::Item).filter(|_| self.options.holds == Holds::Guests)?;
+        let item = self.sales_column?;
         Some(format!(
             "the column {} holds items sold: if this is a sales export, import it with --as orders",
             quoted(&self.mapping.headers[item])
@@ -258,16 +272,24 @@ impl Source {
             }
             Format::Vcard => {
                 let bytes = std::fs::read(&self.path).map_err(unreadable)?;
-                let guests = vcard::read(&decode::text(&bytes, self.encoding), warn)?;
+                let text = match self.guessed_utf8 {
+                    true => String::from_utf8(bytes).map_err(|_| {
+                        let problem =
+                            "not valid UTF-8: say the file's encoding with --encoding (windows-1252, gbk, big5, …)";
+                        ImportError::new(0, None, problem)
+                    })?,
+                    false => decode::text(&bytes, self.encoding),
+                };
+                let guests = vcard::read(&text, warn)?;
                 return Ok(Box::new(guests.into_iter().map(Ok)));
             }
-            Format::Csv => table::delimited(&self.path, self.encoding, self.delimiter)?,
+            Format::Csv => table::delimited(&self.path, self.encoding, self.guessed_utf8, self.delimiter)?,
             Format::Xlsx => table::workbook(&self.path, self.options.sheet.as_deref())?,
         };
         if let Some(hint) = self.looks_like_sales() {
             warn(1, hint);
         }
-        if !self.options.keep_other_columns && self.options.holds == Holds::Guests {
+        if !self.options.keep_other_columns {
             for (_, header) in self.mapping.unknown() {
                 warn(
                     1,

@@ -19,8 +19,8 @@ const SAME_VISIT: Duration = Duration::hours(2);
 /// How a sales export's rows are read.
 pub(super) struct Rules {
     pub date_order: Option<DateOrder>,
-    /// The desk's time zone, for times written without an offset.
-    pub zone: FixedOffset,
+    /// The time zone of times written without an offset (see `Options::zone`).
+    pub zone: Option<FixedOffset>,
 }
 
 /// One item sold, as read.
@@ -36,6 +36,9 @@ struct Sold {
 #[derive(Default)]
 struct Customer {
     line: u64,
+    /// The first of the keys a row named them by (`id:`, `tel:`, `email:`, `name:`): who they are for good, so that
+    /// the same export imported again finds the same guests.
+    key: String,
     name: String,
     phone: String,
     email: String,
@@ -43,7 +46,11 @@ struct Customer {
     sold: Vec<Sold>,
 }
 
-/// The guests of a sales export, each with their visits; items with no customer are counted and said.
+/// A ticket's items this far apart are of two visits (a receipt number the till started again from one).
+const SAME_TICKET: Duration = Duration::hours(12);
+
+/// The guests of a sales export, each with their visits; items with no customer are counted and said. A row that
+/// names nobody but is on a ticket another row names a customer on is that customer's.
 pub(super) fn read(
     mapping: &Mapping,
     rules: &Rules,
@@ -59,33 +66,43 @@ pub(super) fn read(
     if !mapping.has(Field::When) {
         needed(Field::Date, "date")?;
     }
-    let mut customers: Vec<Customer> = Vec::new();
-    let mut known: HashMap<String, usize> = HashMap::new();
-    let mut anonymous = 0;
+    let header = |field: Field| mapping.column(field).map(|i| mapping.headers[i].clone());
+    // First every row, with the keys it names its customer by; then each row given to its customer.
+    let mut read: Vec<(Vec<String>, [String; 4], Sold)> = Vec::new();
     for row in rows {
         let (line, row) = row?;
         let cell = |field: Field| mapping.column(field).and_then(|i| row.get(i)).map_or("", |c| c.trim());
-        let header = |field: Field| mapping.column(field).map(|i| mapping.headers[i].clone());
         let item = cell(Field::Item);
         if item.is_empty() {
             continue;
         }
-        let (name, phone, email, id) =
-            (cell(Field::Name), cell(Field::Phone), cell(Field::Email), cell(Field::Customer));
-        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-        let key = [id.to_owned(), digits, email.to_lowercase(), crate::domain::text::normalise(name)]
-            .into_iter()
-            .find(|key| !key.is_empty());
-        let Some(key) = key else {
-            anonymous += 1;
-            continue;
+        let joined = format!("{} {}", cell(Field::FirstName), cell(Field::LastName));
+        let name = match cell(Field::Name) {
+            "" => joined.trim(),
+            name => name,
         };
+        let (phone, email, id) = (cell(Field::Phone), cell(Field::Email), cell(Field::Customer));
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let keys: Vec<String> = [
+            ("id", id.to_owned()),
+            ("tel", digits),
+            ("email", email.to_lowercase()),
+            ("name", crate::domain::text::normalise(name)),
+        ]
+        .into_iter()
+        .filter(|(_, key)| !key.is_empty())
+        .map(|(kind, key)| format!("{kind}:{key}"))
+        .collect();
         let (date, clock) = match mapping.column(Field::When) {
             Some(_) => (cell(Field::When), None),
             None => (cell(Field::Date), Some(cell(Field::Time))),
         };
-        let at = dates::time(date, clock, &rules.zone, rules.date_order)
-            .map_err(|problem| ImportError::new(line, header(Field::When).or_else(|| header(Field::Date)), problem))?;
+        let at = match rules.zone {
+            Some(zone) => dates::time(date, clock, &zone, rules.date_order),
+            None => dates::time(date, clock, &chrono::Local, rules.date_order),
+        }
+        .map_err(|problem| ImportError::new(line, header(Field::When).or_else(|| header(Field::Date)), problem))?;
+        let who = [name, phone, email, id].map(str::to_owned);
         let sold = Sold {
             line,
             at,
@@ -93,19 +110,41 @@ pub(super) fn read(
             ticket: cell(Field::Ticket).to_owned(),
             table: cell(Field::Table).to_owned(),
         };
-        let at = *known.entry(key).or_insert_with(|| {
-            customers.push(Customer { line, ..Customer::default() });
-            customers.len() - 1
+        read.push((keys, who, sold));
+    }
+    let mut customers: Vec<Customer> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_ticket: HashMap<String, usize> = HashMap::new();
+    for (keys, _, sold) in &read {
+        if let Some(&at) = keys.iter().find_map(|key| by_key.get(key)) {
+            by_ticket.entry(sold.ticket.clone()).or_insert(at);
+            for key in keys {
+                by_key.entry(key.clone()).or_insert(at);
+            }
+        } else if let Some(first) = keys.first() {
+            let at = customers.len();
+            customers.push(Customer { line: sold.line, key: first.clone(), ..Customer::default() });
+            by_ticket.entry(sold.ticket.clone()).or_insert(at);
+            for key in keys {
+                by_key.insert(key.clone(), at);
+            }
+        }
+    }
+    let mut anonymous = 0;
+    for (keys, who, sold) in read {
+        let found = keys.iter().find_map(|key| by_key.get(key)).or_else(|| {
+            Some(&sold.ticket).filter(|ticket| !ticket.is_empty()).and_then(|ticket| by_ticket.get(ticket))
         });
+        let Some(&at) = found else {
+            anonymous += 1;
+            continue;
+        };
         let customer = &mut customers[at];
-        for (kept, given) in [
-            (&mut customer.name, name),
-            (&mut customer.phone, phone),
-            (&mut customer.email, email),
-            (&mut customer.id, id),
-        ] {
+        for (kept, given) in
+            [&mut customer.name, &mut customer.phone, &mut customer.email, &mut customer.id].into_iter().zip(who)
+        {
             if kept.is_empty() {
-                given.clone_into(kept);
+                *kept = given;
             }
         }
         customer.sold.push(sold);
@@ -114,36 +153,37 @@ pub(super) fn read(
         let items = crate::domain::when::counted(anonymous, "item", "items");
         warn(0, format!("{items} sold to nobody named (no name, phone, email or customer id) skipped"));
     }
-    customers.into_iter().map(guest).collect()
+    customers.into_iter().map(|customer| guest(customer, mapping)).collect()
 }
 
 /// A customer as a guest, their items made into visits.
-fn guest(mut customer: Customer) -> Result<(u64, Incoming), ImportError> {
+fn guest(mut customer: Customer, mapping: &Mapping) -> Result<(u64, Incoming), ImportError> {
     customer.sold.sort_by(|a, b| a.at.cmp(&b.at).then(a.line.cmp(&b.line)));
-    let mut visits: Vec<Visit> = Vec::new();
-    let mut tickets: HashMap<String, usize> = HashMap::new();
+    let mut visits: Vec<(u64, Visit)> = Vec::new();
+    // Each ticket's visit and when it started; without a ticket, the last visit's start.
+    let mut tickets: HashMap<String, (usize, DateTime<Utc>)> = HashMap::new();
     let mut last_start: Option<DateTime<Utc>> = None;
     for sold in customer.sold {
-        let visit = if !sold.ticket.is_empty() {
-            tickets.get(&sold.ticket).copied()
-        } else {
-            last_start.filter(|start| sold.at - *start <= SAME_VISIT).map(|_| visits.len() - 1)
+        let visit = match sold.ticket.is_empty() {
+            false => tickets.get(&sold.ticket).filter(|(_, start)| sold.at - *start <= SAME_TICKET).map(|(at, _)| *at),
+            true => last_start.filter(|start| sold.at - *start <= SAME_VISIT).map(|_| visits.len() - 1),
         };
         match visit {
-            Some(at) => visits[at].order.push(sold.item),
+            Some(at) => visits[at].1.order.push(sold.item),
             None => {
                 if !sold.ticket.is_empty() {
-                    tickets.insert(sold.ticket.clone(), visits.len());
+                    tickets.insert(sold.ticket.clone(), (visits.len(), sold.at));
                 }
                 last_start = Some(sold.at);
-                visits.push(Visit {
+                let visit = Visit {
                     at: sold.at,
                     seat: sold.table,
                     order: vec![sold.item],
                     party_size: None,
                     staff: String::new(),
                     note: String::new(),
-                });
+                };
+                visits.push((sold.line, visit));
             }
         }
     }
@@ -153,16 +193,23 @@ fn guest(mut customer: Customer) -> Result<(u64, Incoming), ImportError> {
         .find(|n| !n.is_empty())
         .cloned()
         .unwrap_or_else(|| format!("Customer {}", customer.id));
+    let column =
+        |field: Field, or: &str| mapping.column(field).map_or_else(|| or.to_owned(), |i| mapping.headers[i].clone());
     let profile = Profile { name, phone: customer.phone, email: customer.email, ..Profile::default() }
         .validated()
-        .map_err(|e| ImportError::invalid(customer.line, "", e))?;
+        .map_err(|e| ImportError::new(customer.line, Some(column(Field::Name, e.field)), e.problem))?;
     let visits = visits
         .into_iter()
-        .map(|visit| visit.validated())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ImportError::invalid(customer.line, "visit ", e))?;
+        .map(|(line, visit)| {
+            visit.validated().map_err(|e| {
+                let field = if e.field == "seat" { column(Field::Table, "table") } else { column(Field::Item, "item") };
+                ImportError::new(line, Some(field), e.problem)
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let record = GuestRecord { profile, visits, recoveries: Vec::new(), noted: None, written: Vec::new() };
-    Ok((customer.line, Incoming::Guest(Box::new(record), None)))
+    // Known for good by the key the export named them by, so that importing it again finds them again.
+    Ok((customer.line, Incoming::Guest(Box::new(record), Some(format!("till:{}", customer.key)))))
 }
 
 #[cfg(test)]
@@ -182,6 +229,8 @@ mod tests {
             ["2025-06-08", "07:43", "R7", "Jon Smith", "+44 20 7946 0018", "coffee", "Window 2"],
             ["2025-06-09", "09:00", "", "Ann", "", "latte", ""],
             ["2025-06-09", "09:20", "", "Ann", "", "croissant", ""],
+            ["2025-06-10", "07:40", "R1", "Jon Smith", "+44 20 7946 0018", "porridge", "Bar 1"],
+            ["2025-06-10", "07:41", "R1", "", "", "juice", "Bar 1"],
         ];
         let rows: Vec<Result<(u64, Vec<String>), ImportError>> = rows
             .iter()
@@ -189,21 +238,23 @@ mod tests {
             .map(|(i, row)| Ok((i as u64 + 2, row.iter().map(|c| (*c).to_owned()).collect())))
             .collect();
         let said = std::cell::RefCell::new(Vec::new());
-        let rules = Rules { date_order: None, zone: FixedOffset::east_opt(0).unwrap() };
+        let rules = Rules { date_order: None, zone: FixedOffset::east_opt(0) };
         let guests = read(&mapping, &rules, Box::new(rows.into_iter()), &|_, w| said.borrow_mut().push(w)).unwrap();
-        let records: Vec<GuestRecord> = guests
+        let (records, keys): (Vec<GuestRecord>, Vec<Option<String>>) = guests
             .into_iter()
             .map(|(_, entry)| match entry {
-                Incoming::Guest(record, _) => *record,
+                Incoming::Guest(record, key) => (*record, key),
                 Incoming::Mishap(_) => unreachable!(),
             })
-            .collect();
+            .unzip();
+        assert_eq!(keys, [Some("till:tel:442079460018".to_owned()), Some("till:name:ann".to_owned())]);
         assert_eq!(records.len(), 2);
         let jon = &records[0];
         assert_eq!(jon.profile.name, "Jon Smith");
         assert_eq!(
             jon.visits.iter().map(|v| v.order.join(", ")).collect::<Vec<_>>(),
-            ["sandwich, coffee", "egg, coffee"]
+            ["sandwich, coffee", "egg, coffee", "porridge, juice"],
+            "a receipt number used again on another day is another visit; its unnamed line is Jon's"
         );
         assert_eq!(jon.visits[0].seat, "Window 2");
         assert_eq!(records[1].visits.len(), 1, "Ann's two items within two hours are one visit");

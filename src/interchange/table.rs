@@ -38,14 +38,15 @@ pub(super) fn delimiter(first: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-/// Delimited text at `path`, in `encoding`, split by `delimiter`.
+/// Delimited text at `path`, in `encoding` (read as it is when only guessed to be UTF-8), split by `delimiter`.
 pub(super) fn delimited(
     path: &Path,
     encoding: &'static Encoding,
+    guessed_utf8: bool,
     delimiter: u8,
 ) -> Result<Table<'static>, ImportError> {
-    let input =
-        decode::reader(path, encoding).map_err(|e| ImportError::new(0, None, format!("cannot read it: {e}")))?;
+    let input = decode::reader(path, encoding, guessed_utf8)
+        .map_err(|e| ImportError::new(0, None, format!("cannot read it: {e}")))?;
     let mut reader = csv::ReaderBuilder::new().has_headers(true).delimiter(delimiter).from_reader(input);
     let headers = reader.headers().map_err(|e| csv_error(&e))?.iter().map(str::to_owned).collect();
     let mut ended = false;
@@ -92,6 +93,10 @@ fn cell(data: &Data) -> String {
         Data::Float(number) => number.to_string(),
         Data::Bool(yes) => yes.to_string(),
         Data::DateTime(at) => match at.as_datetime() {
+            // A time of day alone is a serial day under 1: Excel's day 0 (or 1899-12-31).
+            Some(at) if at.date() < chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default() => {
+                at.format("%H:%M:%S").to_string()
+            }
             Some(at) if at.time() == chrono::NaiveTime::MIN => at.format("%Y-%m-%d").to_string(),
             Some(at) => at.format("%Y-%m-%d %H:%M:%S").to_string(),
             None => at.as_f64().to_string(),
@@ -102,7 +107,9 @@ fn cell(data: &Data) -> String {
 pub(super) fn csv_error(error: &csv::Error) -> ImportError {
     let line = error.position().map_or(0, |p| p.line());
     let problem = match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+        csv::ErrorKind::Utf8 { .. } => {
+            "not valid UTF-8: say the file's encoding with --encoding (windows-1252, gbk, big5, …)".to_owned()
+        }
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("has {len} fields where the header has {expected_len}")
         }

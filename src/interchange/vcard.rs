@@ -21,10 +21,20 @@ pub(super) fn read(text: &str, warn: Warn<'_>) -> Result<Vec<(u64, Incoming)>, I
     loop {
         let line = starts.get(guests.len()).copied().unwrap_or(0);
         match parser.entry() {
-            Entry::VCard(card) => guests.push((line, Incoming::Guest(Box::new(record(&card, line)?), None))),
+            Entry::VCard(card) => {
+                if has_bday(&card) && birthday(&card).is_none() {
+                    warn(line, "a birthday that is not a date skipped".to_owned());
+                }
+                guests.push((line, Incoming::Guest(Box::new(record(&card, line)?), None)));
+            }
             Entry::Eof => break,
             Entry::InvalidLine(what) => warn(line, format!("a line that is not a vCard's skipped: {what}")),
-            other => return Err(ImportError::new(line, None, format!("not a vCard file as it goes on: {other:?}"))),
+            Entry::ICalendar(_) => return Err(ImportError::new(line, None, "a calendar entry, not a contact card")),
+            Entry::UnterminatedComponent(_) => {
+                return Err(ImportError::new(line, None, "a card without its END:VCARD"));
+            }
+            // A card whose BEGIN and END do not match, too deeply nested, or what a later calcard may add.
+            _ => return Err(ImportError::new(line, None, "a card whose BEGIN and END lines do not match")),
         }
     }
     if guests.is_empty() {
@@ -89,6 +99,10 @@ fn text_of(value: &VCardValue) -> Option<String> {
 
 fn part<'a>(parts: &[&'a str], at: usize) -> &'a str {
     parts.get(at).map_or("", |p| p.trim())
+}
+
+fn has_bday(card: &VCard) -> bool {
+    card.entries.iter().any(|entry| entry.name == VCardProperty::Bday)
 }
 
 /// The birthday, with or without its year (`--0608` in vCard 4.0).
