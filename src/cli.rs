@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
+use regulars::i18n::Language;
 use regulars::interchange::{DateOrder, Format, Holds, Output};
 
 /// Greet returning guests by name, with the usual ready and every open recovery in view.
@@ -39,6 +40,11 @@ pub struct BookArgs {
     /// Where this desk stands ("lobby", "restaurant") [default: station in the settings].
     #[arg(long, global = true, env = "REGULARS_STATION", value_name = "NAME")]
     pub station: Option<String>,
+
+    /// The desk's language: en, zh-Hans or zh-Hant [default: language in the settings, else the locale's (LC_ALL,
+    /// LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, env = "REGULARS_LANG", value_name = "LANGUAGE")]
+    pub lang: Option<Language>,
 
     /// The settings file [default: config.toml in the platform config folder].
     #[arg(long, global = true, env = "REGULARS_CONFIG", value_name = "PATH")]

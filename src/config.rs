@@ -29,6 +29,9 @@ pub struct Config {
     /// The house's currency, shown with every amount: a symbol ("฿", "$") before the number, a three-letter code
     /// ("THB") after it. None: amounts are shown without one.
     pub currency: Option<String>,
+    /// The desk's language: "en", "zh-Hans" or "zh-Hant" (`--lang` and `REGULARS_LANG` win over it; else the
+    /// locale's, `LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub language: Option<crate::i18n::Language>,
     /// The `[keys]` table: keys remapped per group of screens, merged over the default keymap.
     #[serde(default)]
     pub keys: KeysSettings,

@@ -6,6 +6,7 @@ pub mod desk;
 pub mod domain;
 pub mod feed;
 pub mod files;
+pub mod i18n;
 pub mod interchange;
 pub mod report;
 pub mod search;

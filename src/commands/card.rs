@@ -4,9 +4,11 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
+use regulars::domain::cells::width;
 use regulars::domain::text::{inert, quoted};
-use regulars::domain::when::ago;
 use regulars::domain::{Card, TheUsual};
+use regulars::i18n::{Language, ago};
+use regulars::t;
 
 use super::Book;
 use super::pick::{Need, pick};
@@ -18,86 +20,100 @@ pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
     let store = book.open()?;
     let picked = pick(&store, which, Need::Read)?;
     let mut out = io::stdout().lock();
-    write(&mut out, &picked.history.card(), Utc::now())?;
+    write(&mut out, &picked.history.card(), Utc::now(), book.language)?;
     if picked.others > 0 {
-        let query = which.query.as_deref().unwrap_or_default();
-        let (others, them) = match picked.others {
-            1 => ("1 other guest matches".to_owned(), "it"),
-            n => (format!("{n} other guests match"), "them"),
-        };
-        writeln!(out, "({others} {}: regulars find {} lists {them})", quoted(query), quoted(query))?;
+        let query = quoted(which.query.as_deref().unwrap_or_default());
+        writeln!(out, "{}", t!(book.language, "card-others", count = picked.others, query = query))?;
     }
     Ok(())
 }
 
-pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>) -> io::Result<()> {
+/// How wide the card's labels are, in terminal cells: the widest label of any language, and a cell more.
+const LABEL_CELLS: usize = 13;
+
+/// A card as plain text in `language`; its labels padded by the cells they take, so that Chinese labels (two cells a
+/// character) line up as English ones do.
+pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language: Language) -> io::Result<()> {
     let p = &card.guest.profile;
+    let ago = |at: DateTime<Utc>| ago(language, at, now, zone());
     let list = |items: &[String]| if items.is_empty() { NONE.to_owned() } else { items.join(", ") };
     let or_none = |text: &str| if text.is_empty() { NONE.to_owned() } else { text.to_owned() };
     writeln!(out, "{}", inert(&p.name))?;
-    let mut line = |label: &str, value: &str| writeln!(out, "  {label:<12} {}", inert(value));
-    line("Greet as", &or_none(&p.greeting))?;
-    line("Phone", &or_none(&p.phone))?;
-    line("Email", &or_none(&p.email))?;
-    let last_seat = card.last_seat.as_ref().map_or_else(
-        || NONE.to_owned(),
-        |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at, now, zone())),
-    );
-    line("Last seat", &last_seat)?;
-    line("Usual seat", card.usual_seat.unwrap_or(NONE))?;
+    let mut line = |label: &str, value: &str| {
+        let pad = LABEL_CELLS.saturating_sub(width(label));
+        writeln!(out, "  {label}{:pad$}{}", "", inert(value))
+    };
+    line(&t!(language, "card-greet-as"), &or_none(&p.greeting))?;
+    line(&t!(language, "card-phone"), &or_none(&p.phone))?;
+    line(&t!(language, "card-email"), &or_none(&p.email))?;
+    let last_seat = card
+        .last_seat
+        .as_ref()
+        .map_or_else(|| NONE.to_owned(), |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at)));
+    line(&t!(language, "card-last-seat"), &last_seat)?;
+    line(&t!(language, "card-usual-seat"), card.usual_seat.unwrap_or(NONE))?;
     let usual = match &card.the_usual {
         None => NONE.to_owned(),
         Some(TheUsual::Usual { items, times, of_last }) => {
-            format!("{} — {times} of last {of_last} visits", items.join(", "))
+            t!(language, "card-usual-support", items = items.join(", "), times = *times, of = *of_last)
         }
         Some(TheUsual::LastOrder { items, at }) => {
-            format!("{} — last order, {}", items.join(", "), ago(*at, now, zone()))
+            t!(language, "card-last-order", items = items.join(", "), ago = ago(*at))
         }
     };
-    line("The usual", &usual)?;
-    line("Allergies", &list(&p.allergies))?;
-    line("Preferences", &list(&p.preferences))?;
+    line(&t!(language, "card-the-usual"), &usual)?;
+    line(&t!(language, "card-allergies"), &list(&p.allergies))?;
+    line(&t!(language, "card-preferences"), &list(&p.preferences))?;
     if !p.other_names.is_empty() {
-        line("Also known as", &list(&p.other_names))?;
+        line(&t!(language, "card-also-known-as"), &list(&p.other_names))?;
     }
-    line("Tags", &list(&p.tags))?;
-    line("Birthday", &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
+    line(&t!(language, "card-tags"), &list(&p.tags))?;
+    line(&t!(language, "card-birthday"), &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
     let visits = match card.first_visit {
-        Some(first) => format!("{} since {}", card.visit_count, date(first)),
-        None => "none yet".to_owned(),
+        Some(first) => t!(language, "card-visits-since", count = card.visit_count, first = date(first)),
+        None => t!(language, "card-no-visits"),
     };
-    line("Visits", &visits)?;
+    line(&t!(language, "card-visits"), &visits)?;
     // Notes keep their own line breaks (a merge adds its record on a line of its own); who wrote them goes last.
     let notes: Vec<&str> = p.notes.lines().filter(|l| !l.trim().is_empty()).collect();
-    let by = card.guest.notes_by.as_ref().map(|n| format!(" (noted by {}, {})", n.staff, ago(n.at, now, zone())));
+    let by =
+        card.guest.notes_by.as_ref().map(|n| t!(language, "card-noted-by", staff = n.staff.as_str(), ago = ago(n.at)));
+    let notes_label = t!(language, "card-notes");
     for (i, note) in notes.iter().enumerate() {
-        let tail = if i + 1 == notes.len() { by.as_deref().unwrap_or_default() } else { "" };
-        line(if i == 0 { "Notes" } else { "" }, &format!("{note}{tail}"))?;
+        let tail = if i + 1 == notes.len() {
+            by.as_deref().map(|by| format!(" {by}")).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        line(if i == 0 { &notes_label } else { "" }, &format!("{note}{tail}"))?;
     }
     for entry in &card.open_recoveries {
         let r = &entry.recovery;
-        let by = if r.staff.is_empty() { String::new() } else { format!(" by {}", r.staff) };
-        writeln!(
-            out,
-            "  OPEN RECOVERY #{}: {} · opened {} ({}){}",
-            entry.id.0,
-            inert(&r.category),
-            date(r.opened_at),
-            ago(r.opened_at, now, zone()),
-            inert(&by)
-        )?;
+        let by =
+            if r.staff.is_empty() { String::new() } else { t!(language, "card-recovery-by", staff = r.staff.as_str()) };
+        let opened = t!(
+            language,
+            "card-open-recovery",
+            id = entry.id.0,
+            category = r.category.as_str(),
+            opened = date(r.opened_at),
+            ago = ago(r.opened_at),
+            by = by
+        );
+        writeln!(out, "  {}", inert(&opened))?;
         if !r.what_happened.is_empty() {
-            writeln!(out, "    What happened: {}", inert(&r.what_happened))?;
+            writeln!(out, "    {}", inert(&t!(language, "card-what-happened", text = r.what_happened.as_str())))?;
         }
         if !r.action_taken.is_empty() {
-            writeln!(out, "    Action taken:  {}", inert(&r.action_taken))?;
+            writeln!(out, "    {}", inert(&t!(language, "card-action-taken", text = r.action_taken.as_str())))?;
         }
         for follow_up in &r.follow_ups {
             writeln!(out, "    [{}] {}", if follow_up.done { 'x' } else { ' ' }, inert(&follow_up.task))?;
         }
     }
     for visit in &card.recent_visits {
-        writeln!(out, "  Visit {}: {}", date(visit.at), inert(&or_dash(visit.seat_and_order())))?;
+        let seat = or_dash(visit.seat_and_order());
+        writeln!(out, "  {}", inert(&t!(language, "card-visit", date = date(visit.at), seat = seat)))?;
     }
     Ok(())
 }
@@ -109,7 +125,7 @@ pub fn or_dash(text: String) -> String {
 
 /// "2025-06-08 (1 year ago)" in the desk's local time.
 pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format!("{} ({})", date(at), ago(at, now, zone()))
+    format!("{} ({})", date(at), regulars::domain::when::ago(at, now, zone()))
 }
 
 fn date(at: DateTime<Utc>) -> String {

@@ -35,6 +35,7 @@ use regulars::domain::money::Money;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_time;
 use regulars::files::Exposure;
+use regulars::i18n::Language;
 use regulars::store::{Location, Store, Unreadables};
 
 use crate::cli::{BookArgs, Cli, Command};
@@ -158,6 +159,8 @@ pub struct Book {
     station: String,
     busy_timeout: Duration,
     config: Config,
+    /// The language the desk speaks.
+    language: Language,
 }
 
 /// Demo guests added when nobody says how many.
@@ -194,7 +197,11 @@ impl Book {
                 anyhow::bail!("{field}: {} holds control characters", regulars::domain::text::quoted(name));
             }
         }
-        Ok(Self { location, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config })
+        let env = |name: &str| std::env::var(name).ok();
+        let language = args.lang.or(config.language).unwrap_or_else(|| {
+            Language::of_environment(env("LC_ALL").as_deref(), env("LC_MESSAGES").as_deref(), env("LANG").as_deref())
+        });
+        Ok(Self { location, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config, language })
     }
 
     fn demo_guests(&self) -> usize {

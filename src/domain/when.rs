@@ -99,16 +99,39 @@ fn days(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> i64 {
 
 /// "today", "yesterday", "3 days ago", "2 weeks ago", "5 months ago", "1 year ago".
 pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> String {
-    let days = days(then, now, zone);
-    let (count, unit) = match days {
-        ..=0 => return "today".to_owned(),
-        1 => return "yesterday".to_owned(),
-        2..=13 => (days, "day"),
-        14..=59 => (days / 7, "week"),
-        60..=364 => (days / 30, "month"),
-        _ => (days / 365, "year"),
+    let (count, unit) = match ago_of(then, now, zone) {
+        Ago::Today => return "today".to_owned(),
+        Ago::Yesterday => return "yesterday".to_owned(),
+        Ago::Days(n) => (n, "day"),
+        Ago::Weeks(n) => (n, "week"),
+        Ago::Months(n) => (n, "month"),
+        Ago::Years(n) => (n, "year"),
     };
     format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
+}
+
+/// How long ago, in the unit a person would say it in: days for two weeks, then weeks, months, years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ago {
+    Today,
+    Yesterday,
+    Days(i64),
+    Weeks(i64),
+    Months(i64),
+    Years(i64),
+}
+
+/// How long ago `then` was, counted in days on the desk's clock in `zone`.
+pub fn ago_of(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> Ago {
+    let days = days(then, now, zone);
+    match days {
+        ..=0 => Ago::Today,
+        1 => Ago::Yesterday,
+        2..=13 => Ago::Days(days),
+        14..=59 => Ago::Weeks(days / 7),
+        60..=364 => Ago::Months(days / 30),
+        _ => Ago::Years(days / 365),
+    }
 }
 
 /// The same, for a narrow column: "today", "3d", "2w", "5mo", "1y".

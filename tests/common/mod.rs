@@ -99,6 +99,8 @@ pub fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_regulars"));
     // No settings file unless a test writes one: the developer's own must not change what tests see.
     command.env("TZ", "UTC").env("REGULARS_STAFF", "Nok").env("REGULARS_CONFIG", "/dev/null").env_remove("REGULARS_DB");
+    // English unless a test says otherwise, whatever the machine's locale.
+    command.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("REGULARS_LANG");
     command
 }
 

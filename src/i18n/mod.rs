@@ -1,0 +1,129 @@
+//! The staff's own language: every message a desk shows comes from Project Fluent resource files under
+//! `assets/i18n/` (English, 简体中文, 繁體中文), compiled into the binary; plural forms are the files' own (Fluent's
+//! selectors), never glued from pieces. Data — names, orders, notes — is never translated. Placeables are not wrapped
+//! in bidirectional isolation marks: a terminal draws them as cells, and they would throw widths out.
+
+mod when;
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+pub use fluent_bundle::FluentValue;
+pub use when::ago;
+
+/// A language the desk speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
+pub enum Language {
+    #[default]
+    #[value(name = "en")]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[value(name = "zh-Hans")]
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    /// Traditional Chinese.
+    #[value(name = "zh-Hant")]
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+}
+
+/// Every language, in the order the resource files are kept.
+pub const LANGUAGES: [Language; 3] = [Language::En, Language::ZhHans, Language::ZhHant];
+
+impl Language {
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::ZhHans => "zh-Hans",
+            Self::ZhHant => "zh-Hant",
+        }
+    }
+
+    /// The language's resource file, as shipped.
+    pub fn resource(self) -> &'static str {
+        match self {
+            Self::En => include_str!("../../assets/i18n/en.ftl"),
+            Self::ZhHans => include_str!("../../assets/i18n/zh-Hans.ftl"),
+            Self::ZhHant => include_str!("../../assets/i18n/zh-Hant.ftl"),
+        }
+    }
+
+    /// The language a POSIX locale names (`zh_TW.UTF-8`, `zh_CN`, `en_GB`), if it is one the desk speaks: Chinese
+    /// of Taiwan, Hong Kong and Macau is written Traditional, of the mainland and Singapore Simplified.
+    pub fn of_locale(locale: &str) -> Option<Self> {
+        let name = locale.split(['.', '@']).next().unwrap_or_default().replace('-', "_").to_lowercase();
+        let mut parts = name.split('_');
+        match (parts.next()?, parts.next()) {
+            ("en", _) => Some(Self::En),
+            ("zh", Some("tw" | "hk" | "mo" | "hant")) => Some(Self::ZhHant),
+            ("zh", _) => Some(Self::ZhHans),
+            _ => None,
+        }
+    }
+
+    /// The language of the environment, as `LC_ALL`, `LC_MESSAGES` and `LANG` say it (the first that is set, as
+    /// POSIX reads them), else English.
+    pub fn of_environment(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Self {
+        [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|value| !value.is_empty())
+            .and_then(Self::of_locale)
+            .unwrap_or_default()
+    }
+
+    /// The next language, for switching on the screen.
+    pub fn next(self) -> Self {
+        match self {
+            Self::En => Self::ZhHans,
+            Self::ZhHans => Self::ZhHant,
+            Self::ZhHant => Self::En,
+        }
+    }
+}
+
+static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> =
+    LazyLock::new(|| LANGUAGES.iter().map(|&l| bundle(l)).collect());
+
+fn bundle(language: Language) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = language.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    bundle.set_use_isolating(false);
+    // A resource with a syntax error keeps the messages it could read; the resource test fails on any error.
+    let resource = FluentResource::try_new(language.resource().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The message `id` in `language` with `args`; the message's id itself if a resource lacks it (the resource test
+/// makes sure none does).
+pub fn text(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let at = LANGUAGES.iter().position(|&l| l == language).unwrap_or_default();
+    let Some(bundle) = BUNDLES.get(at) else { return id.to_owned() };
+    let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else { return id.to_owned() };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
+}
+
+/// A message in a language: `t!(lang, "card-phone")`, `t!(lang, "card-visit", date = day, seat = seat)`.
+#[macro_export]
+macro_rules! t {
+    ($language:expr, $id:literal) => {
+        $crate::i18n::text($language, $id, &[])
+    };
+    ($language:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::text($language, $id, &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests;
