@@ -284,3 +284,25 @@ fn a_book_readable_by_others_is_said_on_the_screen_with_the_fix() {
     assert!(screen.contains("chmod 600"), "{screen}");
     tmux.send(&["C-c"]);
 }
+
+#[test]
+fn the_screen_speaks_the_locales_language_and_f11_switches_it() {
+    let book = Book::counter();
+    let tmux = Tmux::start("languages", 100, 30, book.dir.path());
+    let start = |args: &str| {
+        let env = "env -u LC_ALL -u LC_MESSAGES -u REGULARS_LANG LANG=zh_TW.UTF-8";
+        tmux.type_text(&format!("{env} {BINARY} --db {} {args}", book.path.display()));
+        tmux.send(&["Enter"]);
+    };
+    start("--query 0108");
+    let screen = tmux.wait_for("the card in Traditional Chinese", |s| s.contains("稱呼") && s.contains("老樣子"));
+    assert!(screen.contains("未結補救"), "{screen}");
+    tmux.send(&["F11"]);
+    tmux.wait_for("the card in English, without a restart", |s| s.contains("Greet as") && s.contains("The usual"));
+    tmux.send(&["C-c"]);
+    tmux.wait_for("the shell back", |s| s.matches("desk$").count() >= 2);
+    start("--lang en --query 0108");
+    let screen = tmux.wait_for("the card in English by --lang", |s| s.contains("Greet as") && s.contains("The usual"));
+    assert!(!screen.contains("稱呼"), "{screen}");
+    tmux.send(&["C-c"]);
+}

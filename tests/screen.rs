@@ -7,6 +7,7 @@ use chrono::{TimeZone, Utc};
 use common::screen::Screen;
 use crossterm::event::KeyCode;
 use regulars::config::Config;
+use regulars::i18n::Language;
 use regulars::tui::app::{Focus, Mode, View};
 use regulars::tui::ui;
 
@@ -351,4 +352,27 @@ fn a_keymap_from_the_settings_drives_the_counter_its_messages_and_its_hints() {
     let shown = screen.screen();
     assert!(shown.contains("F12 usual") && shown.contains("Alt-Z undo"), "{shown}");
     assert!(!shown.contains("F2 usual") && !shown.contains("^Z undo"), "{shown}");
+}
+
+#[test]
+fn the_card_pane_speaks_each_language_and_f11_switches_without_a_restart() {
+    for size in [(80, 24), (120, 40)] {
+        let mut screen = Screen::counter(size);
+        screen.type_text("0108");
+        for (language, name) in [(Language::ZhHans, "zh-Hans"), (Language::ZhHant, "zh-Hant")] {
+            screen.app.language = language;
+            insta::assert_snapshot!(format!("card_{name}_{}x{}", size.0, size.1), screen.screen());
+        }
+    }
+    let mut screen = Screen::counter((120, 40));
+    screen.type_text("0108");
+    assert!(screen.screen().contains("Greet as"));
+    screen.press(KeyCode::F(11));
+    assert_eq!(screen.app.language, Language::ZhHans);
+    let drawn = screen.screen();
+    assert!(drawn.contains("称呼") && drawn.contains("老样子") && drawn.contains("未结补救"), "{drawn}");
+    screen.press(KeyCode::F(11));
+    assert!(screen.screen().contains("老樣子"));
+    screen.press(KeyCode::F(11));
+    assert!(screen.screen().contains("Greet as"), "and back to English");
 }

@@ -46,3 +46,45 @@ ago-years = { $n ->
         [one] 1 year ago
        *[other] { $n } years ago
     }
+
+# The card pane of the counter screen.
+pane-loading = { " " }Loading…
+pane-open-recovery = { " " }OPEN RECOVERY · { $ago }{ " " }
+pane-more-recoveries = + { $count } more open recoveries — see `regulars card`
+pane-recent-visits = Recent visits
+pane-party-of = { " " }· party of { $count }
+pane-served-by = { " " }· served by{ " " }
+pane-greet-as = Greet as
+pane-last-seat = Last seat
+pane-no-visits-yet = no visits yet
+pane-the-usual = The usual
+pane-usual-support = { " " }— { $times } of last { $of }
+pane-last-order = Last order
+pane-ago = { " " }— { $ago }
+pane-usual-seat = Usual seat
+pane-allergies = Allergies
+pane-allergies-alert = ALLERGIES
+pane-none-recorded = none recorded
+pane-prefers = Prefers
+pane-known-as = Known as
+pane-tags = Tags
+pane-birthday = Birthday
+pane-birthday-today = { "  " }birthday today!
+pane-birthday-in = { "  " }birthday in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+pane-contact = Contact
+pane-visits = Visits
+pane-visits-since = { $count } since { $first }
+pane-none-yet = none yet
+pane-recoveries = Recoveries
+pane-resolved = { $count } resolved
+pane-resolved-before = { $count } resolved before
+pane-notes = Notes
+pane-noted-by = { " " }— noted by { $staff } · { $ago }
+pane-cost = { " " }· cost { $amount }
+pane-recovery-noted-by = { " " }· noted by{ " " }
+pane-what-happened = What happened:{ " " }
+pane-action-taken = Action taken:{ "  " }
+pane-all-done = Every follow-up is done — { $key } resolves it

@@ -21,6 +21,7 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
     let warning = super::warnings(&store).into_iter().next();
     let options = tui::Options {
         warning,
+        language: book.language,
         query,
         staff: book.staff.clone(),
         station: (!book.station.is_empty()).then(|| book.station.clone()),

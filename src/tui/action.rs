@@ -76,6 +76,8 @@ pub enum Action {
     ShowOutreach,
     /// Who changed what, and when: the audit log.
     ShowLog,
+    /// The screen's next language (English, Simplified, Traditional Chinese), without a restart.
+    SwitchLanguage,
     /// The form to tell other desks the selected guest is on the way.
     HeadsUpForm,
     /// Open the card of the guest the newest heads-up is about.

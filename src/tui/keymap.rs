@@ -50,6 +50,7 @@ pub const COUNTER_COMMANDS: &[(Action, &str, &str)] = &[
     (Action::Quit, "quit", "quit (asks first when a form holds typing)"),
     (Action::OpenHeadsUp, "heads-up's guest", "open the guest of the newest heads-up"),
     (Action::TakeHeadsUp, "take", "take the newest heads-up: others see who took it"),
+    (Action::SwitchLanguage, "language", "English / 简体中文 / 繁體中文, without a restart"),
 ];
 
 /// Moving and opening on the counter, for the help overlay.
@@ -144,6 +145,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("report_days_365", Action::ReportDays(365)),
     ("show_outreach", Action::ShowOutreach),
     ("show_log", Action::ShowLog),
+    ("switch_language", Action::SwitchLanguage),
     ("heads_up_form", Action::HeadsUpForm),
     ("open_heads_up", Action::OpenHeadsUp),
     ("take_heads_up", Action::TakeHeadsUp),
@@ -197,6 +199,9 @@ impl Default for Keymap {
             ((Char('t'), CTRL), Action::ShowReports),
             ((Char('o'), CTRL), Action::ShowOutreach),
             ((Char('l'), CTRL), Action::ShowLog),
+            // F11 (a terminal may take it for full screen: Alt-L then).
+            ((F(11), NONE), Action::SwitchLanguage),
+            ((Char('l'), ALT), Action::SwitchLanguage),
             ((Char('c'), CTRL), Action::Quit),
         ];
         // Text editing, the same on the search line and in a form's fields, as a shell's line editor has them.
@@ -533,14 +538,15 @@ mod tests {
             | PageDown | SelectFirst | SelectLast | OpenGuest | Back | ToggleHelp | LoadDemo | LogUsual
             | TickFollowUp | ResolveRecovery | Undo | VisitForm | NewGuestForm | EditGuestForm | RecoveryForm
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
-            | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit => true,
+            | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
+            | SwitchLanguage => true,
         }
     }
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 44 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 48);
+        // 45 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 49);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

@@ -42,6 +42,8 @@ pub struct Options {
     pub keymap: Keymap,
     /// What the desk must know about the book before anything else (a book readable by others), on the status line.
     pub warning: Option<String>,
+    /// The language the screen speaks.
+    pub language: crate::i18n::Language,
 }
 
 impl Options {
@@ -105,6 +107,7 @@ fn show(
     );
     app.station.clone_from(&options.station);
     app.money = options.money.clone();
+    app.language = options.language;
     app.keymap = options.keymap.clone();
     app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
     if let Some(warning) = &options.warning {

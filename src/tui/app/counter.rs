@@ -32,6 +32,10 @@ impl App {
             Action::ShowReports => self.reports(REPORT_DAYS),
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowLog => self.show_log(),
+            Action::SwitchLanguage => {
+                self.language = self.language.next();
+                Vec::new()
+            }
             Action::OpenHeadsUp => self.open_heads_up(),
             other => self.command(other),
         }

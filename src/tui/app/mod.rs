@@ -28,6 +28,7 @@ use crate::domain::money::Money;
 use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId};
+use crate::i18n::Language;
 use crate::report::OutreachRow;
 use crate::search::{FoundGuest, Results};
 use crate::store::{AuditEntry, Kind, Unreadable, Unreadables};
@@ -169,6 +170,8 @@ pub struct App {
     pub staff: String,
     /// Where this desk stands.
     pub station: Option<String>,
+    /// The language the screen speaks.
+    pub language: Language,
     /// This session's writes that can be taken back, oldest first.
     pub undo: Vec<UndoEntry>,
     /// The id the next remembered write gets.
@@ -250,6 +253,7 @@ impl App {
             money: Money::default(),
             staff: staff.to_owned(),
             station: None,
+            language: Language::default(),
             undo: Vec::new(),
             next_undo: 1,
             confirm: None,

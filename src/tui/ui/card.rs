@@ -9,10 +9,12 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, draw, fit, fit_with_tail, wrap};
 use crate::domain::allergen::allergens_in;
+use crate::domain::cells::width as cells;
 use crate::domain::money::format_amount;
 use crate::domain::text::{inert, normalise};
-use crate::domain::when::ago;
 use crate::domain::{Card, GuestHistory, RecoveryEntry, TheUsual};
+use crate::i18n::ago;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 
@@ -24,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(history) = app.selected_card() else {
-        let hint = if app.found().is_empty() { "" } else { " Loading…" };
+        let hint = if app.found().is_empty() { String::new() } else { t!(app.language, "pane-loading") };
         draw(&Line::styled(hint, app.theme.dim), inner, buf);
         return;
     };
@@ -52,7 +54,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let boxed = Rect::new(inner.x, y, inner.width, height.min(bottom - y));
-        let title = format!(" OPEN RECOVERY · {} ", ago(entry.recovery.opened_at, app.now, app.zone));
+        let title = t!(
+            app.language,
+            "pane-open-recovery",
+            ago = ago(app.language, entry.recovery.opened_at, app.now, app.zone)
+        );
         let frame = Block::bordered().title(Span::styled(title, app.theme.alert)).border_style(app.theme.alert);
         let box_inner = frame.inner(boxed);
         frame.render(boxed, buf);
@@ -64,23 +70,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let hidden = recoveries.count();
     if hidden > 0 {
-        put(
-            Line::styled(format!("+ {hidden} more open recoveries — see `regulars card`"), app.theme.alert),
-            &mut y,
-            buf,
-        );
+        put(Line::styled(t!(app.language, "pane-more-recoveries", count = hidden), app.theme.alert), &mut y, buf);
     }
     // As many past visits as the screen has room for, newest first.
     if !history.visits.is_empty() && y + 1 < bottom {
-        put(Line::styled("Recent visits", app.theme.label), &mut y, buf);
+        put(Line::styled(t!(app.language, "pane-recent-visits"), app.theme.label), &mut y, buf);
         for visit in history.visits.iter().rev().take(usize::from(bottom - y)) {
             let mut spans = vec![Span::styled(format!("{}  ", date(app, visit.at)), app.theme.dim)];
             spans.extend(seat_and_order(app, &visit.seat, &visit.order));
             if let Some(party) = visit.party_size.filter(|&n| n > 1) {
-                spans.push(Span::styled(format!(" · party of {party}"), app.theme.dim));
+                spans.push(Span::styled(t!(app.language, "pane-party-of", count = party), app.theme.dim));
             }
             if !visit.staff.is_empty() {
-                spans.push(Span::styled(" · served by ", app.theme.dim));
+                spans.push(Span::styled(t!(app.language, "pane-served-by"), app.theme.dim));
                 spans.push(book(&visit.staff, app.theme.dim));
             }
             if !visit.note.is_empty() {
@@ -97,32 +99,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// fits one line each, and where the end matters most (when, how often) it is kept whole and the middle is cut.
 fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usize) -> Vec<Line<'a>> {
     let theme = &app.theme;
+    let lang = app.language;
     let p = &card.guest.profile;
-    let label = |text: &str| Span::styled(format!("{text:<LABEL_WIDTH$}"), theme.label);
+    let ago = |at| ago(lang, at, app.now, app.zone);
+    // Padded by the cells it takes: a Chinese label's characters are two each.
+    let padded = |text: &str| format!("{text}{}", " ".repeat(LABEL_WIDTH.saturating_sub(cells(text))));
+    let label = |text: &str| Span::styled(padded(text), theme.label);
     let mut lines = vec![fit(vec![book(&p.name, theme.name)], width)];
     if !p.greeting.is_empty() {
-        lines.push(fit(vec![label("Greet as"), book(&p.greeting, theme.greeting)], width));
+        lines.push(fit(vec![label(&t!(lang, "pane-greet-as")), book(&p.greeting, theme.greeting)], width));
     }
     match &card.last_seat {
         Some(last) => lines.extend(wrap(
             vec![
-                label("Last seat"),
+                label(&t!(lang, "pane-last-seat")),
                 book(last.seat, theme.text),
-                Span::styled(format!(" · {} · {}", date(app, last.at), ago(last.at, app.now, app.zone)), theme.dim),
+                Span::styled(format!(" · {} · {}", date(app, last.at), ago(last.at)), theme.dim),
             ],
             width,
             LABEL_WIDTH,
         )),
-        None => lines.push(fit(vec![label("Last seat"), Span::styled("no visits yet", theme.dim)], width)),
+        None => lines.push(fit(
+            vec![label(&t!(lang, "pane-last-seat")), Span::styled(t!(lang, "pane-no-visits-yet"), theme.dim)],
+            width,
+        )),
     }
     let usual = card.the_usual.as_ref().map(|usual| {
         let (head, tail) = match usual {
-            TheUsual::Usual { times, of_last, .. } => ("The usual", format!(" — {times} of last {of_last}")),
-            TheUsual::LastOrder { at, .. } => ("Last order", format!(" — {}", ago(*at, app.now, app.zone))),
+            TheUsual::Usual { times, of_last, .. } => {
+                (t!(lang, "pane-the-usual"), t!(lang, "pane-usual-support", times = *times, of = *of_last))
+            }
+            TheUsual::LastOrder { at, .. } => (t!(lang, "pane-last-order"), t!(lang, "pane-ago", ago = ago(*at))),
         };
         let items = usual.items();
         let hits = allergens_in(items, &p.allergies);
-        let mut spans = vec![label(head)];
+        let mut spans = vec![label(&head)];
         for (i, item) in items.iter().enumerate() {
             let allergic = hits.iter().any(|hit| hit.item == item.as_str());
             let separator = if i + 1 < items.len() { ", " } else { "" };
@@ -138,14 +149,17 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     if let Some(seat) = card.usual_seat
         && card.last_seat.as_ref().is_none_or(|last| normalise(last.seat) != normalise(seat))
     {
-        lines.extend(wrap(vec![label("Usual seat"), book(seat, theme.text)], width, LABEL_WIDTH));
+        lines.extend(wrap(vec![label(&t!(lang, "pane-usual-seat")), book(seat, theme.text)], width, LABEL_WIDTH));
     }
     lines.extend(if p.allergies.is_empty() {
-        vec![fit(vec![label("Allergies"), Span::styled("none recorded", theme.dim)], width)]
+        vec![fit(
+            vec![label(&t!(lang, "pane-allergies")), Span::styled(t!(lang, "pane-none-recorded"), theme.dim)],
+            width,
+        )]
     } else {
         wrap(
             vec![
-                Span::styled(format!("{:<LABEL_WIDTH$}", "ALLERGIES"), theme.warning),
+                Span::styled(padded(&t!(lang, "pane-allergies-alert")), theme.warning),
                 book_items(&p.allergies, theme.warning),
             ],
             width,
@@ -153,21 +167,21 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
         )
     });
     if !p.preferences.is_empty() {
-        lines.push(fit(vec![label("Prefers"), book_items(&p.preferences, theme.text)], width));
+        lines.push(fit(vec![label(&t!(lang, "pane-prefers")), book_items(&p.preferences, theme.text)], width));
     }
     if !p.other_names.is_empty() {
-        lines.push(fit(vec![label("Known as"), book_items(&p.other_names, theme.text)], width));
+        lines.push(fit(vec![label(&t!(lang, "pane-known-as")), book_items(&p.other_names, theme.text)], width));
     }
     if !p.tags.is_empty() {
-        lines.push(fit(vec![label("Tags"), book_items(&p.tags, theme.text)], width));
+        lines.push(fit(vec![label(&t!(lang, "pane-tags")), book_items(&p.tags, theme.text)], width));
     }
     if let Some(birthday) = p.birthday {
         let today = app.now.with_timezone(&app.zone).date_naive();
         let days = (birthday.next_on_or_after(today) - today).num_days();
-        let mut line = vec![label("Birthday"), Span::styled(birthday.to_string(), theme.text)];
+        let mut line = vec![label(&t!(lang, "pane-birthday")), Span::styled(birthday.to_string(), theme.text)];
         match days {
-            0 => line.push(Span::styled("  birthday today!", theme.alert)),
-            1..=7 => line.push(Span::styled(format!("  birthday in {days} day{}", plural(days)), theme.alert)),
+            0 => line.push(Span::styled(t!(lang, "pane-birthday-today"), theme.alert)),
+            1..=7 => line.push(Span::styled(t!(lang, "pane-birthday-in", days = days), theme.alert)),
             _ => {}
         }
         lines.push(fit(line, width));
@@ -175,29 +189,35 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     let contact: Vec<&str> = [p.phone.as_str(), &p.email].into_iter().filter(|s| !s.is_empty()).collect();
     if !contact.is_empty() {
         lines.push(fit(
-            vec![label("Contact"), Span::styled(inert(&contact.join(" · ")).into_owned(), theme.text)],
+            vec![label(&t!(lang, "pane-contact")), Span::styled(inert(&contact.join(" · ")).into_owned(), theme.text)],
             width,
         ));
     }
     let visits = match card.first_visit {
-        Some(first) => Span::styled(format!("{} since {}", card.visit_count, date(app, first)), theme.text),
-        None => Span::styled("none yet", theme.dim),
+        Some(first) => {
+            Span::styled(t!(lang, "pane-visits-since", count = card.visit_count, first = date(app, first)), theme.text)
+        }
+        None => Span::styled(t!(lang, "pane-none-yet"), theme.dim),
     };
-    lines.push(fit(vec![label("Visits"), visits], width));
+    lines.push(fit(vec![label(&t!(lang, "pane-visits")), visits], width));
     let resolved = history.recoveries.len() - card.open_recoveries.len();
     if resolved > 0 {
-        let text = format!("{resolved} resolved{}", if card.open_recoveries.is_empty() { "" } else { " before" });
-        lines.push(fit(vec![label("Recoveries"), Span::styled(text, theme.dim)], width));
+        let text = match card.open_recoveries.is_empty() {
+            true => t!(lang, "pane-resolved", count = resolved),
+            false => t!(lang, "pane-resolved-before", count = resolved),
+        };
+        lines.push(fit(vec![label(&t!(lang, "pane-recoveries")), Span::styled(text, theme.dim)], width));
     }
     // Notes keep their own line breaks (a merge adds its record on a line of its own).
+    let notes_label = t!(lang, "pane-notes");
     for (i, note) in p.notes.lines().filter(|line| !line.trim().is_empty()).enumerate() {
-        let head = vec![label(if i == 0 { "Notes" } else { "" }), book(note, theme.text)];
+        let head = vec![label(if i == 0 { &notes_label } else { "" }), book(note, theme.text)];
         let last = i + 1 == p.notes.lines().filter(|line| !line.trim().is_empty()).count();
         lines.push(match card.guest.notes_by.as_ref().filter(|_| last) {
             Some(noted) => fit_with_tail(
                 head,
                 Span::styled(
-                    format!(" — noted by {} · {}", inert(&noted.staff), ago(noted.at, app.now, app.zone)),
+                    t!(lang, "pane-noted-by", staff = inert(&noted.staff).into_owned(), ago = ago(noted.at)),
                     theme.dim,
                 ),
                 width,
@@ -213,18 +233,24 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
     let r = &entry.recovery;
     let mut head = vec![book(&r.category, theme.alert)];
     if let Some(cost) = r.cost {
-        head.push(Span::styled(format!(" · cost {}", format_amount(cost, &app.money)), theme.text));
+        head.push(Span::styled(t!(app.language, "pane-cost", amount = format_amount(cost, &app.money)), theme.text));
     }
     if !r.staff.is_empty() {
-        head.push(Span::styled(" · noted by ", theme.dim));
+        head.push(Span::styled(t!(app.language, "pane-recovery-noted-by"), theme.dim));
         head.push(book(&r.staff, theme.text));
     }
     let mut lines = vec![head];
     if !r.what_happened.is_empty() {
-        lines.push(vec![Span::styled("What happened: ", theme.label), book(&r.what_happened, theme.text)]);
+        lines.push(vec![
+            Span::styled(t!(app.language, "pane-what-happened"), theme.label),
+            book(&r.what_happened, theme.text),
+        ]);
     }
     if !r.action_taken.is_empty() {
-        lines.push(vec![Span::styled("Action taken:  ", theme.label), book(&r.action_taken, theme.text)]);
+        lines.push(vec![
+            Span::styled(t!(app.language, "pane-action-taken"), theme.label),
+            book(&r.action_taken, theme.text),
+        ]);
     }
     for follow_up in &r.follow_ups {
         let (mark, style) = if follow_up.done { ("[x] ", theme.dim) } else { ("[ ] ", theme.text) };
@@ -232,7 +258,7 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
     }
     if !r.follow_ups.is_empty() && r.follow_ups.iter().all(|f| f.done) {
         let key = app.key(app.mode(), &Action::ResolveRecovery);
-        lines.push(vec![Span::styled(format!("Every follow-up is done — {key} resolves it"), theme.greeting)]);
+        lines.push(vec![Span::styled(t!(app.language, "pane-all-done", key = key), theme.greeting)]);
     }
     lines
 }
@@ -258,8 +284,4 @@ fn book_items<'a>(items: &[String], style: Style) -> Span<'a> {
 
 fn date(app: &App, at: DateTime<Utc>) -> String {
     at.with_timezone(&app.zone).format("%Y-%m-%d").to_string()
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
