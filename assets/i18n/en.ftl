@@ -88,3 +88,20 @@ pane-recovery-noted-by = { " " }· noted by{ " " }
 pane-what-happened = What happened:{ " " }
 pane-action-taken = Action taken:{ "  " }
 pane-all-done = Every follow-up is done — { $key } resolves it
+
+# The search line.
+search-prompt = { " " }Find ›{ " " }
+search-merge-prompt = { " " }Into ›{ " " }
+search-placeholder = type a name, phone digits or pinyin
+search-empty-book = empty guest book{ " " }
+search-latest-first = { $count } { $guests ->
+        [one] guest
+       *[other] guests
+    }, latest first{ " " }
+search-no-match = no guest matches{ " " }
+search-typo-away = no exact match · { $count } one typo away{ " " }
+search-found = { $found } of { $count } { $guests ->
+        [one] guest
+       *[other] guests
+    }{ " " }
+search-opening = opening the guest book…{ " " }

@@ -70,3 +70,18 @@ pane-recovery-noted-by = { " " }· 记录人：
 pane-what-happened = 经过：
 pane-action-taken = 处理：
 pane-all-done = 跟进已全部完成 — 按 { $key } 结案
+
+# 搜索行。
+search-prompt = { " " }查找 ›{ " " }
+search-merge-prompt = { " " }并入 ›{ " " }
+search-placeholder = 输入姓名、电话号码或拼音
+search-empty-book = 客人簿是空的{ " " }
+search-latest-first = { $guests ->
+       *[other] { $count }位客人，最近的在前
+    }{ " " }
+search-no-match = 没有匹配的客人{ " " }
+search-typo-away = 没有完全匹配 · { $count }位差一个字{ " " }
+search-found = { $guests ->
+       *[other] { $count }位客人中{ $found }位
+    }{ " " }
+search-opening = 正在打开客人簿…{ " " }

@@ -70,3 +70,18 @@ pane-recovery-noted-by = { " " }· 記錄人：
 pane-what-happened = 經過：
 pane-action-taken = 處理：
 pane-all-done = 跟進已全部完成 — 按 { $key } 結案
+
+# 搜尋行。
+search-prompt = { " " }搜尋 ›{ " " }
+search-merge-prompt = { " " }併入 ›{ " " }
+search-placeholder = 輸入姓名、電話號碼或拼音
+search-empty-book = 客人簿是空的{ " " }
+search-latest-first = { $guests ->
+       *[other] { $count }位客人，最近的在前
+    }{ " " }
+search-no-match = 沒有符合的客人{ " " }
+search-typo-away = 沒有完全符合 · { $count }位差一個字{ " " }
+search-found = { $guests ->
+       *[other] { $count }位客人中{ $found }位
+    }{ " " }
+search-opening = 正在開啟客人簿…{ " " }
