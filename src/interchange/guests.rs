@@ -56,15 +56,11 @@ pub(super) fn record(
     let (first, last) = (cell(Field::FirstName), cell(Field::LastName));
     let name = match cell(Field::Name) {
         name if !name.is_empty() => name,
-        _ if han(&last) || han(&first) => format!("{last}{first}"),
-        _ => format!("{first} {last}").trim().to_owned(),
+        _ => joined_name(&first, &last),
     };
-    let title = cell(Field::Title);
     let greeting = match cell(Field::Greeting) {
         greeting if !greeting.is_empty() => greeting,
-        _ if !title.is_empty() && !last.is_empty() && han(&title) => format!("{last}{title}"),
-        _ if !title.is_empty() && !last.is_empty() => format!("{title} {last}"),
-        _ => String::new(),
+        _ => titled(&cell(Field::Title), &last),
     };
     let birthday = match cell(Field::Birthday) {
         text if text.is_empty() => None,
@@ -127,8 +123,25 @@ fn column_of(mapping: &Mapping, field: &str) -> String {
     found.unwrap_or_else(|| field.to_owned())
 }
 
+/// A name from its parts: a Chinese one surname first, without a space ("王建华"), any other given name first.
+pub(super) fn joined_name(given: &str, family: &str) -> String {
+    match han(family) || han(given) {
+        true => format!("{family}{given}"),
+        false => format!("{given} {family}").trim().to_owned(),
+    }
+}
+
+/// A greeting from a title and the surname ("Mr. Smith"; a Chinese title after it, "王先生"); none without both.
+pub(super) fn titled(title: &str, family: &str) -> String {
+    match (title, family) {
+        ("", _) | (_, "") => String::new(),
+        (title, family) if han(title) => format!("{family}{title}"),
+        (title, family) => format!("{title} {family}"),
+    }
+}
+
 /// Whether `text` is written in Chinese characters: such a name is said surname first, without a space.
-pub(super) fn han(text: &str) -> bool {
+fn han(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2a6df}'))
 }
 

@@ -141,6 +141,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     Ok(Parsed { entries, warnings: warnings.into_inner() })
 }
 
+/// A file that cannot be read, said as an import's error.
+pub(super) fn unreadable(error: std::io::Error) -> ImportError {
+    ImportError::new(0, None, format!("cannot read it: {error}"))
+}
+
 /// A list to import, its form worked out from the file: which format, encoding and delimiter, which column holds
 /// what. Its entries can be read again from the start (the server may have an import's transaction tried again).
 pub struct Source {
@@ -168,7 +173,6 @@ impl Source {
                 "cannot tell the format from the file's name; give --format jsonl, csv, vcard or xlsx",
             )
         })?;
-        let unreadable = |e: std::io::Error| ImportError::new(0, None, format!("cannot read it: {e}"));
         let mut source = Self {
             path: path.to_owned(),
             format,
@@ -264,7 +268,6 @@ impl Source {
 
     /// The list's entries, from its start, as they are read; `warn` hears what is skipped.
     pub fn entries<'a>(&'a self, warn: Warn<'a>) -> Result<Entries<'a>, ImportError> {
-        let unreadable = |e: std::io::Error| ImportError::new(0, None, format!("cannot read it: {e}"));
         let table = match self.format {
             Format::Jsonl => {
                 let input = std::io::BufReader::new(std::fs::File::open(&self.path).map_err(unreadable)?);

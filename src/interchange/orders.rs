@@ -76,9 +76,9 @@ pub(super) fn read(
         if item.is_empty() {
             continue;
         }
-        let joined = format!("{} {}", cell(Field::FirstName), cell(Field::LastName));
+        let joined = super::guests::joined_name(cell(Field::FirstName), cell(Field::LastName));
         let name = match cell(Field::Name) {
-            "" => joined.trim(),
+            "" => joined.as_str(),
             name => name,
         };
         let (phone, email, id) = (cell(Field::Phone), cell(Field::Email), cell(Field::Customer));

@@ -45,8 +45,7 @@ pub(super) fn delimited(
     guessed_utf8: bool,
     delimiter: u8,
 ) -> Result<Table<'static>, ImportError> {
-    let input = decode::reader(path, encoding, guessed_utf8)
-        .map_err(|e| ImportError::new(0, None, format!("cannot read it: {e}")))?;
+    let input = decode::reader(path, encoding, guessed_utf8).map_err(super::unreadable)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(true).delimiter(delimiter).from_reader(input);
     let headers = reader.headers().map_err(|e| csv_error(&e))?.iter().map(str::to_owned).collect();
     let mut ended = false;

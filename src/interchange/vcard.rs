@@ -5,6 +5,7 @@
 use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
+use super::guests::{joined_name, titled};
 use super::{ImportError, Warn};
 use crate::domain::{Birthday, GuestRecord, Incoming, Profile};
 
@@ -66,14 +67,9 @@ fn record(card: &VCard, line: u64) -> Result<GuestRecord, ImportError> {
     let (family, given, prefix) = (part(&parts, 0), part(&parts, 1), part(&parts, 3));
     let name = match first(VCardProperty::Fn) {
         name if !name.is_empty() => name,
-        _ if super::guests::han(family) => format!("{family}{given}"),
-        _ => format!("{given} {family}").trim().to_owned(),
+        _ => joined_name(given, family),
     };
-    let greeting = match (prefix, family) {
-        ("", _) | (_, "") => String::new(),
-        (prefix, family) if super::guests::han(prefix) => format!("{family}{prefix}"),
-        (prefix, family) => format!("{prefix} {family}"),
-    };
+    let greeting = titled(prefix, family);
     let profile = Profile {
         name,
         greeting,
