@@ -9,6 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use regulars::demo;
 use regulars::domain::outreach::prospects;
 use regulars::domain::tally::{last_days, reads_from, tally};
+use regulars::i18n::Language;
 use regulars::report::outreach_rows;
 use regulars::search::Needs;
 use regulars::store::{DEFAULT_BUSY_TIMEOUT, Store};
@@ -68,7 +69,9 @@ fn bench(c: &mut Criterion) {
             let page = &listed[..listed.len().min(60)];
             let ids: Vec<_> = page.iter().map(|p| p.guest).collect();
             let histories = store.outreach_page(&ids).expect("page");
-            black_box(outreach_rows(page, &histories, FixedOffset::east_opt(0).unwrap_or(Utc.fix())).len())
+            black_box(
+                outreach_rows(page, &histories, FixedOffset::east_opt(0).unwrap_or(Utc.fix()), Language::En).len(),
+            )
         })
     });
     group.bench_function("load every guest for search", |b| {

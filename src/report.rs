@@ -1,35 +1,41 @@
 //! The mishap tally and the outreach list as rows of text, shared by `regulars report` / `regulars outreach` and
 //! their screens, so that both always show the same thing.
 
-use chrono::FixedOffset;
+use chrono::{Datelike, FixedOffset};
 use serde::Serialize;
 
 use std::collections::HashMap;
 
 use crate::domain::TheUsual;
-use crate::domain::money::{Money, format_amount, format_number};
+use crate::domain::money::{Money, NumberStyle, format_amount, format_number};
 use crate::domain::outreach::{Occasion, Prospect, Reason};
 use crate::domain::tally::{CategoryTally, RECENT_DAYS, Tally};
-use crate::domain::when::{counted, in_words};
 use crate::domain::{GuestHistory, GuestId};
+use crate::i18n::{Language, away, days_count, month_day};
+use crate::t;
 
-/// The columns, as headed on screen and in the command's output. The last, [`WHY`], is printed under the table
-/// rather than in it: it is too long for a column.
-pub const HEADERS: [&str; 13] = [
-    "category",
-    "count",
-    "7 days",
-    "30 days",
-    "90 days",
-    "cost",
-    "to resolve",
-    "same day",
-    "open",
-    "repeat guests",
-    "priority",
-    "12 weeks",
-    "why",
+/// The columns' messages, as headed on screen and in the command's output. The last, [`WHY`], is printed under the
+/// table rather than in it: it is too long for a column.
+const HEADER_IDS: [&str; 13] = [
+    "tally-category",
+    "tally-count",
+    "tally-7-days",
+    "tally-30-days",
+    "tally-90-days",
+    "tally-cost",
+    "tally-to-resolve",
+    "tally-same-day",
+    "tally-open",
+    "tally-repeat-guests",
+    "tally-priority",
+    "tally-12-weeks",
+    "tally-why",
 ];
+
+/// The columns' headings in `language`.
+pub fn headers(language: Language) -> [String; 13] {
+    HEADER_IDS.map(|id| crate::i18n::text(language, id, &[]))
+}
 
 /// The column holding the priority.
 pub const PRIORITY: usize = 10;
@@ -38,29 +44,31 @@ pub const PRIORITY: usize = 10;
 pub const WHY: usize = 12;
 
 /// The priority's formula in one line, for headings.
-pub const PRIORITY_RULE: &str = "priority = Σ recency × repeat × (1 + cost ÷ average cost)";
+pub fn priority_rule(language: Language) -> String {
+    t!(language, "tally-priority-rule")
+}
 
 /// What the formula's terms are, as parts to join with " · ": recency, repeat, the average cost, and that a
 /// missing cost adds nothing.
-pub fn priority_key(tally: &Tally, money: &Money) -> Vec<String> {
+pub fn priority_key(tally: &Tally, money: &Money, language: Language) -> Vec<String> {
     vec![
-        format!("recency 1 within {RECENT_DAYS} days, else 0.5"),
-        "repeat 2 for a guest with 2+ of a kind".to_owned(),
+        t!(language, "tally-key-recency", days = RECENT_DAYS),
+        t!(language, "tally-key-repeat"),
         match tally.average_cost {
-            Some(average) => format!("average cost {}", format_amount(average, money)),
-            None => "no cost recorded in the period".to_owned(),
+            Some(average) => t!(language, "tally-key-average", amount = format_amount(average, money)),
+            None => t!(language, "tally-key-no-cost"),
         },
-        "a missing cost adds nothing".to_owned(),
+        t!(language, "tally-key-missing-cost"),
     ]
 }
 
 /// One row of text per category, in the tally's order (highest priority first), amounts and numbers written as
-/// `money` says.
-pub fn rows(tally: &Tally, money: &Money) -> Vec<[String; 13]> {
-    tally.categories.iter().map(|c| row(c, money)).collect()
+/// `money` says, words in `language`.
+pub fn rows(tally: &Tally, money: &Money, language: Language) -> Vec<[String; 13]> {
+    tally.categories.iter().map(|c| row(c, money, language)).collect()
 }
 
-fn row(c: &CategoryTally, money: &Money) -> [String; 13] {
+fn row(c: &CategoryTally, money: &Money, language: Language) -> [String; 13] {
     let style = money.style;
     [
         c.category.clone(),
@@ -69,15 +77,37 @@ fn row(c: &CategoryTally, money: &Money) -> [String; 13] {
         c.last_30_days.to_string(),
         c.last_90_days.to_string(),
         format_amount(c.total_cost, money),
-        c.median_hours_to_resolve.map_or_else(|| "—".to_owned(), |h| format!("{} h", format_number(h, 1, style))),
+        c.median_hours_to_resolve
+            .map_or_else(|| "—".to_owned(), |h| t!(language, "tally-hours", hours = format_number(h, 1, style))),
         c.resolved_same_day
             .map_or_else(|| "—".to_owned(), |share| format!("{}%", format_number(share * 100.0, 0, style))),
         c.open.to_string(),
         c.repeat_guests.to_string(),
         format_number(c.priority, 1, style),
         sparkline(&c.weekly),
-        c.explain(style),
+        why(c, style, language),
     ]
+}
+
+/// Why the category ranks where it does, for people, in `language`: the parts of [`CategoryTally::explain`] (which
+/// words them for the JSON, in English, for machines to keep reading alike).
+fn why(c: &CategoryTally, style: NumberStyle, language: Language) -> String {
+    let mut parts = Vec::new();
+    if c.recent > 0 {
+        parts.push(t!(language, "tally-why-recent", count = c.recent));
+    }
+    if c.older > 0 {
+        parts.push(t!(language, "tally-why-older", count = c.older));
+    }
+    if c.from_repeat_guests > 0 {
+        parts.push(t!(language, "tally-why-repeat", count = c.from_repeat_guests));
+    }
+    parts.push(match c.cost_vs_average {
+        _ if c.costs_recorded == 0 => t!(language, "tally-why-no-cost"),
+        Some(ratio) => t!(language, "tally-why-cost", ratio = format_number(ratio, 1, style)),
+        None => t!(language, "tally-why-cost-zero"),
+    });
+    parts.join(" · ")
 }
 
 /// "▁▃█▂": each week's count as a bar an eighth of the busiest week high.
@@ -144,7 +174,12 @@ impl OutreachRow {
 
 /// The outreach list as rows, dates on the desk's clock in `zone`: one for each prospect whose history is among
 /// `histories` (a guest erased since the list was drawn up has none), in the prospects' order.
-pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: FixedOffset) -> Vec<OutreachRow> {
+pub fn outreach_rows(
+    prospects: &[Prospect],
+    histories: &[GuestHistory],
+    zone: FixedOffset,
+    language: Language,
+) -> Vec<OutreachRow> {
     let of: HashMap<GuestId, &GuestHistory> = histories.iter().map(|h| (h.guest.id, h)).collect();
     prospects
         .iter()
@@ -156,19 +191,24 @@ pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: F
                 .reasons
                 .iter()
                 .map(|r| match r {
-                    Reason::Birthday { in_days: 0, .. } => "birthday today".to_owned(),
-                    Reason::Birthday { on, in_days } => {
-                        format!("birthday {} (in {})", on.format("%m-%d"), counted(*in_days, "day", "days"))
-                    }
-                    Reason::Lapsed { days, .. } => format!("not seen for {}", in_words(*days)),
+                    Reason::Birthday { in_days: 0, .. } => t!(language, "outreach-birthday-today"),
+                    Reason::Birthday { on, in_days } => t!(
+                        language,
+                        "outreach-birthday",
+                        on = month_day(language, on.month(), on.day()),
+                        days = days_count(language, *in_days),
+                    ),
+                    Reason::Lapsed { days, .. } => t!(language, "outreach-lapsed", away = away(language, *days)),
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
             let the_usual = match &card.the_usual {
                 Some(TheUsual::Usual { items, times, of_last }) => {
-                    format!("{} ({times} of last {of_last})", items.join(", "))
+                    t!(language, "outreach-usual", items = items.join(", "), times = *times, of = *of_last)
                 }
-                Some(TheUsual::LastOrder { items, .. }) => format!("{} (last order)", items.join(", ")),
+                Some(TheUsual::LastOrder { items, .. }) => {
+                    t!(language, "outreach-last-order", items = items.join(", "))
+                }
                 None => String::new(),
             };
             let recoveries = h
@@ -176,7 +216,8 @@ pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: F
                 .iter()
                 .rev()
                 .map(|e| {
-                    format!("{} ({})", e.recovery.category, if e.recovery.is_open() { "open" } else { "resolved" })
+                    let state = if e.recovery.is_open() { "outreach-open" } else { "outreach-resolved" };
+                    format!("{} ({})", e.recovery.category, crate::i18n::text(language, state, &[]))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -189,10 +230,7 @@ pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: F
                 phone: profile.phone.clone(),
                 email: profile.email.clone(),
                 birthday: profile.birthday.map(|b| b.to_string()).unwrap_or_default(),
-                last_visit: h
-                    .last_visit()
-                    .map(|at| at.with_timezone(&zone).format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
+                last_visit: h.last_visit().map(|at| crate::i18n::date_at(language, at, zone)).unwrap_or_default(),
                 last_seat: card.last_seat.map(|s| s.seat.to_owned()).unwrap_or_default(),
                 the_usual,
                 recoveries,
@@ -204,7 +242,7 @@ pub fn outreach_rows(prospects: &[Prospect], histories: &[GuestHistory], zone: F
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::{Currency, NumberStyle};
+    use crate::domain::money::Currency;
     use crate::domain::outreach::{Standing, prospects};
     use crate::domain::tally::{Mishap, tally};
     use crate::domain::{Birthday, Guest, GuestHistory, GuestId, Profile, Visit};
@@ -227,13 +265,18 @@ mod tests {
             until(),
         );
         let baht = Money { currency: Currency::from_setting("฿"), style: NumberStyle::DecimalPoint };
-        let rows = rows(&tally, &baht);
+        let rows = rows(&tally, &baht, Language::En);
         assert_eq!(rows[0][5], "฿1,200.50");
         assert_eq!((rows[0][PRIORITY].as_str(), rows[0][WHY].as_str()), ("2.0", "1 recent · cost 1.0× avg"));
         assert_eq!((rows[1][5].as_str(), rows[1][WHY].as_str()), ("฿0.00", "1 older · no cost recorded"));
+        let hans = super::rows(&tally, &baht, Language::ZhHans);
+        assert_eq!(
+            (hans[0][WHY].as_str(), hans[1][WHY].as_str()),
+            ("近期1次 · 费用为平均的1.0倍", "较早1次 · 未记录费用")
+        );
         let euro = Money { currency: Currency::from_setting("EUR"), style: NumberStyle::DecimalComma };
-        assert_eq!(super::rows(&tally, &euro)[0][5], "1.200,50 EUR");
-        assert_eq!(priority_key(&tally, &baht)[2], "average cost ฿1,200.50");
+        assert_eq!(super::rows(&tally, &euro, Language::En)[0][5], "1.200,50 EUR");
+        assert_eq!(priority_key(&tally, &baht, Language::En)[2], "average cost ฿1,200.50");
     }
 
     #[test]
@@ -244,7 +287,7 @@ mod tests {
         let noise = &mut tally.categories[0];
         (noise.total_cost, noise.median_hours_to_resolve, noise.priority) = (-0.0, Some(-0.01), -0.0001);
         noise.resolved_same_day = Some(-0.0);
-        for cell in &rows(&tally, &Money::default())[0] {
+        for cell in &rows(&tally, &Money::default(), Language::En)[0] {
             assert!(!cell.starts_with('-'), "{cell:?}");
         }
     }
@@ -293,7 +336,7 @@ mod tests {
             })
             .collect();
         let listed = prospects(&standings, now, now.date_naive(), 14, 365);
-        let reasons: Vec<String> = outreach_rows(&listed, &histories, FixedOffset::east_opt(0).unwrap())
+        let reasons: Vec<String> = outreach_rows(&listed, &histories, FixedOffset::east_opt(0).unwrap(), Language::En)
             .into_iter()
             .map(|r| r.reason)
             .collect();

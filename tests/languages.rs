@@ -41,3 +41,42 @@ fn the_card_speaks_the_desks_language() {
     let refused = run_with(&book.path, &["--lang", "fr", "card", "--id", "1"], &[]);
     assert_eq!(refused.code, 2, "an unknown language is a usage error: {}", refused.stderr);
 }
+
+#[test]
+fn report_outreach_and_error_lines_speak_each_language() {
+    let book = Book::holding(GUESTS_JSONL);
+    let run = |language: &str, args: &[&str]| {
+        let mut all = vec!["--lang", language];
+        all.extend(args);
+        run_with(&book.path, &all, &[])
+    };
+    let said = [
+        (
+            "en",
+            "Mishap tally ",
+            "reason,name,greeting,phone,email,birthday,last_visit",
+            "regulars: no guest matches \"zzqx\"",
+        ),
+        ("zh-Hans", "失误统计 ", "原因,姓名,称呼,电话,邮箱,生日,上次到访", "regulars: 没有匹配 \"zzqx\" 的客人"),
+        ("zh-Hant", "失誤統計 ", "原因,姓名,稱呼,電話,", "regulars: 沒有匹配 \"zzqx\" 的客人"),
+    ];
+    for (language, report, header, error) in said {
+        let tally = run(language, &["report", "--since", "2000-01-01"]);
+        assert_eq!(tally.code, 0, "{}", tally.stderr);
+        assert!(tally.stdout.starts_with(report), "{language}: {}", tally.stdout);
+        let csv = run(language, &["outreach", "--csv", "--lapsed", "1"]);
+        assert_eq!(csv.code, 0, "{}", csv.stderr);
+        assert!(csv.stdout.starts_with(header), "{language}: {}", csv.stdout);
+        let missing = run(language, &["card", "zzqx"]);
+        assert_eq!((missing.code, missing.stderr.trim_end()), (1, error), "{language}");
+    }
+    // The tally's words, the list's reasons and the card's dates in Chinese; the data as written.
+    let tally = run("zh-Hans", &["report", "--since", "2000-01-01"]).stdout;
+    assert!(tally.contains("类别") && tally.contains("room upgrade") && tally.contains("排序依据："), "{tally}");
+    let listed = run("zh-Hant", &["outreach", "--lapsed", "1"]).stdout;
+    assert!(listed.contains("未來") || listed.contains("生日"), "{listed}");
+    assert!(listed.contains("老樣子："), "{listed}");
+    // JSON is for machines: its words stay English whatever the desk speaks.
+    let json = run("zh-Hans", &["outreach", "--json", "--lapsed", "1"]).stdout;
+    assert!(json.contains("\"reason\": \"not seen for") || json.contains("\"reason\": \"birthday"), "{json}");
+}

@@ -355,13 +355,28 @@ fn a_keymap_from_the_settings_drives_the_counter_its_messages_and_its_hints() {
 }
 
 #[test]
-fn the_card_pane_speaks_each_language_and_f11_switches_without_a_restart() {
+fn every_screen_speaks_each_language_and_f11_switches_without_a_restart() {
+    let languages = [(Language::En, "en"), (Language::ZhHans, "zh-Hans"), (Language::ZhHant, "zh-Hant")];
     for size in [(80, 24), (120, 40)] {
-        let mut screen = Screen::counter(size);
-        screen.type_text("0108");
-        for (language, name) in [(Language::ZhHans, "zh-Hans"), (Language::ZhHant, "zh-Hant")] {
+        for (language, name) in languages {
+            let shot = |view: &str, screen: &Screen| {
+                insta::assert_snapshot!(format!("{view}_{name}_{}x{}", size.0, size.1), screen.screen());
+            };
+            // The counter with 于先生's card and his open recovery, then the visit form over it.
+            let mut screen = Screen::counter(size);
             screen.app.language = language;
-            insta::assert_snapshot!(format!("card_{name}_{}x{}", size.0, size.1), screen.screen());
+            screen.type_text("0108");
+            shot("card", &screen);
+            screen.press(KeyCode::F(3));
+            shot("form", &screen);
+            screen.press(KeyCode::Esc);
+            screen.press(KeyCode::F(1));
+            shot("help", &screen);
+            screen.press(KeyCode::Esc);
+            screen.ctrl('t');
+            shot("tally", &screen);
+            screen.ctrl('o');
+            shot("outreach", &screen);
         }
     }
     let mut screen = Screen::counter((120, 40));

@@ -536,8 +536,13 @@ fn an_outreach_page_shows_what_the_whole_histories_say(book: &TestBook) {
     let ids: Vec<GuestId> = listed.iter().map(|p| p.guest).collect();
     assert_eq!(ids.len(), 3);
     let zone = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
-    let paged = regulars::report::outreach_rows(&listed, &store.outreach_page(&ids).unwrap(), zone);
+    let paged = regulars::report::outreach_rows(
+        &listed,
+        &store.outreach_page(&ids).unwrap(),
+        zone,
+        regulars::i18n::Language::En,
+    );
     let whole: Vec<_> = ids.iter().map(|&id| store.history(id).unwrap()).collect();
-    assert_eq!(paged, regulars::report::outreach_rows(&listed, &whole, zone));
+    assert_eq!(paged, regulars::report::outreach_rows(&listed, &whole, zone, regulars::i18n::Language::En));
     assert_eq!(paged[2].last_seat, "Window 2", "the old seat, from before the take-aways");
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
-use regulars::domain::cells::width;
+use regulars::domain::cells::padded;
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::{Card, TheUsual};
 use regulars::i18n::{Language, ago};
@@ -18,7 +18,7 @@ const NONE: &str = "—";
 
 pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
     let store = book.open()?;
-    let picked = pick(&store, which, Need::Read)?;
+    let picked = pick(&store, which, Need::Read, book.language)?;
     let mut out = io::stdout().lock();
     write(&mut out, &picked.history.card(), Utc::now(), book.language)?;
     if picked.others > 0 {
@@ -39,10 +39,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
     let list = |items: &[String]| if items.is_empty() { NONE.to_owned() } else { items.join(", ") };
     let or_none = |text: &str| if text.is_empty() { NONE.to_owned() } else { text.to_owned() };
     writeln!(out, "{}", inert(&p.name))?;
-    let mut line = |label: &str, value: &str| {
-        let pad = LABEL_CELLS.saturating_sub(width(label));
-        writeln!(out, "  {label}{:pad$}{}", "", inert(value))
-    };
+    let mut line = |label: &str, value: &str| writeln!(out, "  {}{}", padded(label, LABEL_CELLS), inert(value));
     line(&t!(language, "card-greet-as"), &or_none(&p.greeting))?;
     line(&t!(language, "card-phone"), &or_none(&p.phone))?;
     line(&t!(language, "card-email"), &or_none(&p.email))?;
@@ -123,9 +120,9 @@ pub fn or_dash(text: String) -> String {
     if text.is_empty() { NONE.to_owned() } else { text }
 }
 
-/// "2025-06-08 (1 year ago)" in the desk's local time.
-pub fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format!("{} ({})", date(at), regulars::domain::when::ago(at, now, zone()))
+/// "2025-06-08 (1 year ago)" in the desk's local time, in `language`.
+pub fn when(at: DateTime<Utc>, now: DateTime<Utc>, language: Language) -> String {
+    format!("{} ({})", regulars::i18n::date_at(language, at, zone()), ago(language, at, now, zone()))
 }
 
 fn date(at: DateTime<Utc>) -> String {

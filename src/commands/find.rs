@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use chrono::Utc;
 use regulars::domain::text::{inert, inert_json, quoted};
 use regulars::search::Field;
+use regulars::t;
 use serde::Serialize;
 
 use super::Book;
@@ -24,6 +25,7 @@ struct FoundGuest<'a> {
 }
 
 pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
+    let language = book.language;
     let store = book.open()?;
     let (index, found) = regulars::feed::find_once(&store, query, limit)?;
     let hits = found.hits;
@@ -52,17 +54,22 @@ pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&found)?))?;
     } else {
         if hits.is_empty() {
-            bail!("no guest matches {}", quoted(query));
+            bail!(t!(language, "pick-no-match", query = quoted(query)));
         }
         for hit in &hits {
             let row = index.guest(hit.entry);
-            let last =
-                row.last_visit.map_or_else(|| "never visited".to_owned(), |t| format!("last visit {}", when(t, now)));
-            let matched = if hit.field == Field::Name { String::new() } else { format!("  [{}]", hit.field.label()) };
-            let visits = match row.visit_count {
-                1 => "1 visit".to_owned(),
-                n => format!("{n} visits"),
+            let last = row.last_visit.map_or_else(
+                || t!(language, "find-never-visited"),
+                |at| t!(language, "find-last-visit", when = when(at, now, language)),
+            );
+            let matched = match hit.field {
+                Field::Name => String::new(),
+                field => {
+                    let id = format!("matched-{}", field.label().to_lowercase().replace(' ', "-"));
+                    format!("  [{}]", regulars::i18n::text(language, &id, &[]))
+                }
             };
+            let visits = t!(language, "find-visits", count = row.visit_count);
             writeln!(
                 out,
                 "{}  {}  {}  {last}, {visits}  id {}{matched}",

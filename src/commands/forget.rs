@@ -11,7 +11,7 @@ use crate::cli::GuestArg;
 
 pub fn run(book: &Book, which: &GuestArg, yes: bool) -> Result<()> {
     let mut store = book.open()?;
-    let guest = pick(&store, which, Need::Write)?.history.guest;
+    let guest = pick(&store, which, Need::Write, book.language)?.history.guest;
     let who = format!("{} (guest {}, {})", inert(&guest.profile.name), guest.id, inert(&guest.profile.phone));
     if !yes {
         eprint!("Erase {who} and all their visits and notes? This cannot be undone. Type yes: ");

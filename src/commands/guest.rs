@@ -24,10 +24,10 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             println!("guest {id} added: {}", inert(&name));
         }
         GuestAction::Merge { guest, into, into_id } => {
-            let from = pick(&store, &guest, Need::Write)?.history.guest;
+            let from = pick(&store, &guest, Need::Write, book.language)?.history.guest;
             let into = match (into, into_id) {
-                (_, Some(id)) => pick(&store, &GuestArg { query: None, id: Some(id) }, Need::Write)?,
-                (Some(query), None) => pick_query(&store, &query, Need::Write)?,
+                (_, Some(id)) => pick(&store, &GuestArg { query: None, id: Some(id) }, Need::Write, book.language)?,
+                (Some(query), None) => pick_query(&store, &query, Need::Write, book.language)?,
                 (None, None) => bail!("say which entry to keep: --into QUERY or --into-id ID"),
             }
             .history
@@ -36,7 +36,7 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             println!("guest {} merged into guest {}: {}", from.id, into.id, inert(&into.profile.name));
         }
         GuestAction::Edit { guest, fields } => {
-            let guest = pick(&store, &guest, Need::Write)?.history.guest;
+            let guest = pick(&store, &guest, Need::Write, book.language)?.history.guest;
             let base = guest.profile.clone();
             let profile = fields.applied_to(guest.profile)?;
             let edited = store

@@ -10,7 +10,7 @@ use crate::cli::GuestArg;
 
 pub fn run(book: &Book, which: &GuestArg, to: Option<String>, note: Option<String>, yes: bool) -> Result<()> {
     let mut store = book.open()?;
-    let guest = pick(&store, which, Need::Write)?.history.guest;
+    let guest = pick(&store, which, Need::Write, book.language)?.history.guest;
     match store.send_heads_up(guest.id, &book.station, to.as_deref(), note.as_deref().unwrap_or(""), &book.staff, yes) {
         Err(unknown @ StoreError::UnknownStation { .. }) => {
             bail!("{unknown}; nothing was sent (--yes sends it anyway)")

@@ -16,7 +16,7 @@ pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Opt
     // A log is read, but of one guest: the query must name them clearly, or the log shown is someone else's.
     let guest = match (guest, guest_id) {
         (_, Some(id)) => Some(GuestId(id)),
-        (Some(query), None) => Some(pick_query(&store, &query, Need::Write)?.history.guest.id),
+        (Some(query), None) => Some(pick_query(&store, &query, Need::Write, book.language)?.history.guest.id),
         (None, None) => None,
     };
     let since = match since {

@@ -8,8 +8,10 @@ use chrono::{Local, Utc};
 use regulars::domain::GuestId;
 use regulars::domain::outreach::{Occasion, Prospect, prospects};
 use regulars::domain::text::{inert, inert_json};
+use regulars::i18n::Language;
 use regulars::interchange::spreadsheet_safe;
 use regulars::report::{OutreachRow, outreach_rows};
+use regulars::t;
 
 use super::card::or_dash;
 use super::{Book, stdout_for_data};
@@ -52,9 +54,11 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
     });
     let mut prospects = prospects(&standings, now, today, birthdays, lapsed);
     prospects.retain(|p| only.is_none_or(|page| p.reasons.iter().any(|r| r.occasion() == page)));
+    // JSON is for machines, and keeps its words English whatever the desk speaks.
+    let language = if matches!(output, Output::Json) { Language::En } else { book.language };
     let rows = |part: &[Prospect]| -> Result<Vec<OutreachRow>> {
         let ids: Vec<GuestId> = part.iter().map(|p| p.guest).collect();
-        Ok(outreach_rows(part, &store.outreach_page(&ids)?, zone))
+        Ok(outreach_rows(part, &store.outreach_page(&ids)?, zone, language))
     };
     if let Some(id) = written {
         let listed = prospects.iter().position(|p| p.guest == GuestId(id)).map_or(&[][..], |i| &prospects[i..=i]);
@@ -68,13 +72,12 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
         }
         return Ok(());
     }
-    let nobody =
-        format!("Nobody to write to: no birthday in the next {birthdays} days, no regular away {lapsed} days.");
+    let nobody = t!(language, "outreach-nobody", birthdays = birthdays, lapsed = lapsed);
     match out {
         Some(path) => {
             let mut count = 0;
             super::whole_file::write(&path, |file| {
-                count = write(file, &output, &prospects, rows, &nobody)?;
+                count = write(file, &output, language, &prospects, rows, &nobody)?;
                 Ok(())
             })?;
             eprintln!("wrote {count} guests to write to, to {}", super::shown(&path));
@@ -82,12 +85,12 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
         // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
         None if matches!(output, Output::Csv { .. }) => {
             let mut out = stdout_for_data(false);
-            write(&mut out, &output, &prospects, rows, &nobody)?;
+            write(&mut out, &output, language, &prospects, rows, &nobody)?;
             out.flush()?;
         }
         None => {
             let mut out = BufWriter::new(io::stdout().lock());
-            write(&mut out, &output, &prospects, rows, &nobody)?;
+            write(&mut out, &output, language, &prospects, rows, &nobody)?;
             out.flush()?;
         }
     }
@@ -98,6 +101,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
 fn write(
     out: &mut dyn Write,
     output: &Output,
+    language: Language,
     prospects: &[Prospect],
     rows: impl Fn(&[Prospect]) -> Result<Vec<OutreachRow>>,
     nobody: &str,
@@ -106,7 +110,11 @@ fn write(
     match output {
         Output::Csv { raw } => {
             let mut writer = ::csv::Writer::from_writer(out);
-            writer.write_record(OutreachRow::COLUMNS)?;
+            // The header row in the desk's language: the mail merge's fields are named as its staff read them.
+            let columns = OutreachRow::COLUMNS.map(|column| {
+                regulars::i18n::text(language, &format!("outreach-column-{}", column.replace('_', "-")), &[])
+            });
+            writer.write_record(columns)?;
             for part in prospects.chunks(PART) {
                 for row in rows(part)? {
                     let cells = row.cells();
@@ -135,7 +143,7 @@ fn write(
         Output::Text => {
             for part in prospects.chunks(PART) {
                 for row in rows(part)? {
-                    text(out, &row)?;
+                    text(out, &row, language)?;
                     count += 1;
                 }
             }
@@ -148,14 +156,20 @@ fn write(
 }
 
 /// One guest of the list as text: why, who, how to reach them, what makes the note personal.
-fn text(out: &mut dyn Write, row: &OutreachRow) -> io::Result<()> {
+fn text(out: &mut dyn Write, row: &OutreachRow, language: Language) -> io::Result<()> {
     writeln!(out, "{} — {} ({})", inert(&row.reason), inert(&row.name), inert(&row.greeting))?;
     let contact = [row.phone.as_str(), &row.email].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>();
-    writeln!(out, "  contact: {}", inert(&or_dash(contact.join(" · "))))?;
-    writeln!(out, "  last visit: {} at {}", or_dash(row.last_visit.clone()), inert(&or_dash(row.last_seat.clone())))?;
-    writeln!(out, "  the usual: {}", inert(&or_dash(row.the_usual.clone())))?;
+    let contact = inert(&or_dash(contact.join(" · "))).into_owned();
+    writeln!(out, "  {}", t!(language, "outreach-contact", contact = contact))?;
+    let (at, seat) = (or_dash(row.last_visit.clone()), inert(&or_dash(row.last_seat.clone())).into_owned());
+    writeln!(out, "  {}", t!(language, "outreach-last-visit", at = at, seat = seat))?;
+    writeln!(
+        out,
+        "  {}",
+        t!(language, "outreach-the-usual", usual = inert(&or_dash(row.the_usual.clone())).into_owned())
+    )?;
     if !row.recoveries.is_empty() {
-        writeln!(out, "  recoveries: {}", inert(&row.recoveries))?;
+        writeln!(out, "  {}", t!(language, "outreach-recoveries", recoveries = inert(&row.recoveries).into_owned()))?;
     }
     Ok(())
 }

@@ -7,8 +7,10 @@ use anyhow::{Result, anyhow, bail};
 use chrono::Utc;
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::{GuestHistory, GuestId};
+use regulars::i18n::Language;
 use regulars::search::{GuestView, same_name};
 use regulars::store::Store;
+use regulars::t;
 
 use super::card::when;
 use crate::cli::GuestArg;
@@ -32,22 +34,22 @@ pub struct Picked {
 }
 
 /// The guest `arg` names (a query or an id), for `need`.
-pub fn pick(store: &Store, arg: &GuestArg, need: Need) -> Result<Picked> {
+pub fn pick(store: &Store, arg: &GuestArg, need: Need, language: Language) -> Result<Picked> {
     match (&arg.query, arg.id) {
         (_, Some(id)) => Ok(Picked { history: store.recent_history(GuestId(id))?, others: 0 }),
-        (Some(query), None) => pick_query(store, query, need),
-        (None, None) => bail!("say which guest: a query or --id"),
+        (Some(query), None) => pick_query(store, query, need, language),
+        (None, None) => bail!(t!(language, "pick-say-which")),
     }
 }
 
 /// The guest `query` names, for `need`.
-pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
+pub fn pick_query(store: &Store, query: &str, need: Need, language: Language) -> Result<Picked> {
     let (index, found) = regulars::feed::find_once(store, query, 50)?;
     let rows: Vec<GuestView<'_>> = found.hits.iter().map(|hit| index.guest(hit.entry)).collect();
-    let Some(best) = rows.first() else { bail!("no guest matches {}", quoted(query)) };
+    let Some(best) = rows.first() else { bail!(t!(language, "pick-no-match", query = quoted(query))) };
     let others = found.total.saturating_sub(1);
     if found.close && need == Need::Write {
-        return Err(refusal(query, &rows, found.total, "has no exact match; those one typo away are"));
+        return Err(refusal(query, &rows, found.total, "pick-typo-away", language));
     }
     if found.total == 1 || need == Need::Read {
         return Ok(Picked { history: store.recent_history(best.id)?, others });
@@ -55,7 +57,7 @@ pub fn pick_query(store: &Store, query: &str, need: Need) -> Result<Picked> {
     let clear: Vec<&GuestView<'_>> = rows.iter().filter(|row| names_clearly(row, query)).collect();
     match clear.as_slice() {
         [only] => Ok(Picked { history: store.recent_history(only.id)?, others }),
-        _ => Err(refusal(query, &rows, found.total, "matches")),
+        _ => Err(refusal(query, &rows, found.total, "pick-matches", language)),
     }
 }
 
@@ -73,13 +75,9 @@ fn names_clearly(row: &GuestView<'_>, query: &str) -> bool {
 
 /// "“yu” matches 12 guests; none is clearly the one, so nothing was changed. Say which with --id:" and the
 /// candidates, one a line.
-fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> anyhow::Error {
+fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str, language: Language) -> anyhow::Error {
     let now = Utc::now();
-    let mut text = format!(
-        "{} {what} {total} guest{}; none is clearly the one, so nothing was changed. Say which with --id:",
-        quoted(query),
-        if total == 1 { "" } else { "s" }
-    );
+    let mut text = regulars::i18n::text(language, what, &[("query", quoted(query).into()), ("total", total.into())]);
     for row in rows.iter().take(LISTED) {
         let mut line = format!("\n  --id {:<6} {}", row.id, inert(row.name));
         for part in [row.greeting, row.phone, row.email] {
@@ -88,12 +86,12 @@ fn refusal(query: &str, rows: &[GuestView<'_>], total: usize, what: &str) -> any
             }
         }
         if let Some(last) = row.last_visit {
-            line.push_str(&format!(" · last visit {}", when(last, now)));
+            line.push_str(&t!(language, "pick-last-visit", when = when(last, now, language)));
         }
         text.push_str(&line);
     }
     if total > LISTED {
-        text.push_str(&format!("\n  … and {} more: regulars find {} --limit 50", total - LISTED, quoted(query)));
+        text.push_str(&t!(language, "pick-more", count = total - LISTED, query = quoted(query)));
     }
     anyhow!(text)
 }

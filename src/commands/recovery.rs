@@ -15,7 +15,7 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
         RecoveryAction::Add { query, id, category, what, action, cost, follow_ups, at, yes } => {
             let guest = match (query, id) {
                 (None, None) => None,
-                (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write)?.history.guest),
+                (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write, book.language)?.history.guest),
             };
             let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!("--cost: {e}")));
             let recovery = Recovery {

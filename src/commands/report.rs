@@ -8,8 +8,10 @@ use regulars::domain::cells;
 use regulars::domain::money::Money;
 use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, reads_from, start_of, tally};
 use regulars::domain::text::{inert, inert_json};
-use regulars::domain::when::{counted, said_day};
-use regulars::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
+use regulars::domain::when::said_day;
+use regulars::i18n::{Language, date, days_count};
+use regulars::report::{PRIORITY, WHY, headers, priority_key, priority_rule, rows};
+use regulars::t;
 
 use super::Book;
 
@@ -22,7 +24,7 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
     if json {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&tally)?))?;
     } else {
-        write(&mut out, &tally, &book.money(), zone)?;
+        write(&mut out, &tally, &book.money(), zone, book.language)?;
     }
     out.flush()?;
     Ok(())
@@ -49,24 +51,35 @@ fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result
 
 /// The tally: a heading with the period and the priority's formula, a table worst first, then why each category
 /// ranks where it does. Amounts and numbers are written as `money` says.
-pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffset) -> io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    tally: &Tally,
+    money: &Money,
+    zone: FixedOffset,
+    language: Language,
+) -> io::Result<()> {
     let (since, until) = (tally.since.with_timezone(&zone).date_naive(), tally.until.with_timezone(&zone).date_naive());
     let days = (until - since).num_days() + 1;
-    writeln!(
-        out,
-        "Mishap tally {} – {} ({}), worst first by {PRIORITY_RULE}",
-        since.format("%Y-%m-%d"),
-        until.format("%Y-%m-%d"),
-        counted(days, "day", "days")
-    )?;
-    let rows: Vec<Vec<String>> =
-        rows(tally, money).into_iter().map(|row| row.iter().map(|cell| inert(cell).into_owned()).collect()).collect();
+    let heading = t!(
+        language,
+        "report-heading",
+        since = date(language, since),
+        until = date(language, until),
+        days = days_count(language, days),
+        rule = priority_rule(language),
+    );
+    writeln!(out, "{heading}")?;
+    let rows: Vec<Vec<String>> = rows(tally, money, language)
+        .into_iter()
+        .map(|row| row.iter().map(|cell| inert(cell).into_owned()).collect())
+        .collect();
     if rows.is_empty() {
-        return writeln!(out, "No mishaps recorded in this period.");
+        return writeln!(out, "{}", t!(language, "tally-none"));
     }
+    let headers = headers(language);
     let width =
-        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(HEADERS[i])]).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..HEADERS.len()).map(width).collect();
+        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(&headers[i])]).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..headers.len()).map(width).collect();
     let line = |cells: &[&str]| -> String {
         let padded: Vec<String> = cells
             .iter()
@@ -76,12 +89,12 @@ pub fn write(out: &mut impl Write, tally: &Tally, money: &Money, zone: FixedOffs
         padded.join("  ").trim_end().to_owned()
     };
     // The reason is a sentence, not a figure: it goes under the table, where it can be read at any width.
-    writeln!(out, "{}", line(&HEADERS[..WHY]))?;
+    writeln!(out, "{}", line(&headers[..WHY].iter().map(String::as_str).collect::<Vec<_>>()))?;
     for row in &rows {
         writeln!(out, "{}", line(&row[..WHY].iter().map(String::as_str).collect::<Vec<_>>()))?;
     }
     writeln!(out)?;
-    writeln!(out, "Why this order: {}", priority_key(tally, money).join(" · "))?;
+    writeln!(out, "{}", t!(language, "report-why", key = priority_key(tally, money, language).join(" · ")))?;
     let priority_width = rows.iter().map(|r| cells::width(&r[PRIORITY])).max().unwrap_or(0);
     for row in &rows {
         let (category, priority) = (&row[0], &row[PRIORITY]);

@@ -23,7 +23,7 @@ pub struct Given {
 
 pub fn run(book: &Book, which: &GuestArg, given: Given) -> Result<()> {
     let mut store = book.open()?;
-    let history = pick(&store, which, Need::Write)?.history;
+    let history = pick(&store, which, Need::Write, book.language)?.history;
     let at = time_or_now("--at", given.at.as_deref(), given.yes)?;
     let name = inert(&history.guest.profile.name).into_owned();
     let base = if given.usual {

@@ -151,8 +151,8 @@ impl Desk {
                 self.reads.send(reads::Request::Report { ticket, since, until }).is_ok()
             }
             Effect::LoadLog { ticket } => self.reads.send(reads::Request::Log { ticket }).is_ok(),
-            Effect::LoadOutreach { ticket, now, zone } => {
-                self.reads.send(reads::Request::Outreach { ticket, now, zone }).is_ok()
+            Effect::LoadOutreach { ticket, now, zone, language } => {
+                self.reads.send(reads::Request::Outreach { ticket, now, zone, language }).is_ok()
             }
             Effect::LoadDemo => self.writes.send(writes::Request::Demo).is_ok(),
             Effect::KeepDraft(draft) => self.writes.send(writes::Request::KeepDraft(draft)).is_ok(),

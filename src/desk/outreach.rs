@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::Outbox;
 use crate::domain::GuestId;
 use crate::domain::outreach::{Occasion, Prospect, prospects};
+use crate::i18n::Language;
 use crate::report::outreach_rows;
 use crate::store::Store;
 use crate::tui::action::Msg;
@@ -21,6 +22,7 @@ const PART: usize = 500;
 pub(super) struct Job {
     ticket: u64,
     zone: FixedOffset,
+    language: Language,
     prospects: Vec<Prospect>,
     sent: usize,
 }
@@ -32,7 +34,7 @@ impl Job {
         book: &Store,
         ticket: u64,
         now: DateTime<Utc>,
-        zone: FixedOffset,
+        (zone, language): (FixedOffset, Language),
         outbox: &Outbox,
     ) -> Option<Self> {
         let today = now.with_timezone(&zone).date_naive();
@@ -40,7 +42,7 @@ impl Job {
         match book.outreach(lapsed_before) {
             Ok(standings) => {
                 let prospects = prospects(&standings, now, today, OUTREACH_BIRTHDAYS, OUTREACH_LAPSED);
-                let mut job = Self { ticket, zone, prospects, sent: 0 };
+                let mut job = Self { ticket, zone, language, prospects, sent: 0 };
                 job.next(book, outbox).then_some(job)
             }
             Err(error) => {
@@ -63,7 +65,7 @@ impl Job {
                 return false;
             }
         };
-        let rows = outreach_rows(part, &histories, self.zone);
+        let rows = outreach_rows(part, &histories, self.zone, self.language);
         self.sent += part.len();
         let more = self.sent < self.prospects.len();
         let counts = first.then(|| {

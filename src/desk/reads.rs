@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::{Outbox, outreach};
 use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
+use crate::i18n::Language;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Msg;
 use crate::tui::app::LOG_SHOWN;
@@ -26,7 +27,7 @@ pub(super) enum Request {
     House,
     Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
     Log { ticket: u64 },
-    Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset },
+    Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset, language: Language },
 }
 
 /// The newest request of each kind in a batch, in the order they are read: the card first (the counter waits
@@ -37,7 +38,7 @@ struct Newest {
     house: bool,
     report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
     log: Option<u64>,
-    outreach: Option<(u64, DateTime<Utc>, FixedOffset)>,
+    outreach: Option<(u64, DateTime<Utc>, FixedOffset, Language)>,
 }
 
 /// The cards read last, newest at the back.
@@ -86,17 +87,19 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                         Request::House => newest.house = true,
                         Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
                         Request::Log { ticket } => newest.log = Some(ticket),
-                        Request::Outreach { ticket, now, zone } => newest.outreach = Some((ticket, now, zone)),
+                        Request::Outreach { ticket, now, zone, language } => {
+                            newest.outreach = Some((ticket, now, zone, language))
+                        }
                     }
                 }
                 let asked = newest.outreach.take();
                 read(&book, newest, &mut remembered, &outbox);
-                if let Some((ticket, now, zone)) = asked {
+                if let Some((ticket, now, zone, language)) = asked {
                     // A list still being sent is replaced, so answered; the new one is once it is all sent.
                     if outreach.take().is_some() {
                         outbox.done(1);
                     }
-                    outreach = outreach::Job::start(&book, ticket, now, zone, &outbox);
+                    outreach = outreach::Job::start(&book, ticket, now, (zone, language), &outbox);
                     count -= usize::from(outreach.is_some());
                 }
                 outbox.passed_over(&book);

@@ -78,6 +78,12 @@ pub fn width(text: &str) -> usize {
     units(text).map(|u| u.width).sum()
 }
 
+/// `text` and the spaces that bring it to `cells` cells (none when it takes as many or more): a column of labels
+/// lines up when a Chinese label's characters take two cells each.
+pub fn padded(text: &str, cells: usize) -> String {
+    format!("{text}{}", " ".repeat(cells.saturating_sub(width(text))))
+}
+
 /// The grapheme clusters of `text`, each with the cells it takes. A cluster never splits a unit: where the two
 /// disagree (a joiner between letters of scripts whose clusters it does not join) the cluster takes the whole unit.
 pub fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {

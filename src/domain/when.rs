@@ -97,19 +97,6 @@ fn days(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> i64 {
     (now.with_timezone(&zone).date_naive() - then.with_timezone(&zone).date_naive()).num_days()
 }
 
-/// "today", "yesterday", "3 days ago", "2 weeks ago", "5 months ago", "1 year ago".
-pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> String {
-    let (count, unit) = match ago_of(then, now, zone) {
-        Ago::Today => return "today".to_owned(),
-        Ago::Yesterday => return "yesterday".to_owned(),
-        Ago::Days(n) => (n, "day"),
-        Ago::Weeks(n) => (n, "week"),
-        Ago::Months(n) => (n, "month"),
-        Ago::Years(n) => (n, "year"),
-    };
-    format!("{count} {unit}{} ago", if count == 1 { "" } else { "s" })
-}
-
 /// How long ago, in the unit a person would say it in: days for two weeks, then weeks, months, years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ago {
@@ -134,39 +121,37 @@ pub fn ago_of(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> Ago
     }
 }
 
-/// The same, for a narrow column: "today", "3d", "2w", "5mo", "1y".
-pub fn ago_short(then: DateTime<Utc>, now: DateTime<Utc>, zone: FixedOffset) -> String {
-    match days(then, now, zone) {
-        ..=0 => "today".to_owned(),
-        days @ 1..=13 => format!("{days}d"),
-        days @ 14..=59 => format!("{}w", days / 7),
-        days @ 60..=364 => format!("{}mo", days / 30),
-        days => format!("{}y", days / 365),
-    }
-}
-
 /// A count with its noun in the right number: "1 day", "3 days", "1 guest", "0 guests".
 pub fn counted<N: Display + PartialEq + From<u8>>(count: N, one: &str, many: &str) -> String {
     let noun = if count == N::from(1) { one } else { many };
     format!("{count} {noun}")
 }
 
-/// How long someone has been away, as a letter would put it: under 60 days "45 days" ("1 day"); under two years
-/// "5 months", "1 year", "1 year 5 months"; from two years on "3 years". Years are 365 days and months 30, counted
-/// down (534 days are 1 year 5 months; 729 days, a day short of two years, are 1 year 11 months).
-pub fn in_words(days: i64) -> String {
+/// How long someone has been away, in the units a letter would put it in: under 60 days in days; under two years in
+/// months, or a year and months; from two years on in years. Years are 365 days and months 30, counted down (534
+/// days are 1 year 5 months; 729 days, a day short of two years, are 1 year 11 months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Away {
+    Days(i64),
+    Months(i64),
+    /// One year and this many months (none: just the year).
+    YearAnd(i64),
+    Years(i64),
+}
+
+/// How long `days` away are, in the units of [`Away`].
+pub fn away_of(days: i64) -> Away {
     let days = days.max(0);
     if days < 60 {
-        return counted(days, "day", "days");
+        return Away::Days(days);
     }
     let (years, rest) = (days / 365, days % 365);
     // 360 to 364 days into a year are twelve 30-day months but not yet a year: they stay 11 months.
     let months = (rest / 30).min(11);
-    match (years, months) {
-        (0, months) => counted(months, "month", "months"),
-        (1, 0) => "1 year".to_owned(),
-        (1, months) => format!("1 year {}", counted(months, "month", "months")),
-        (years, _) => counted(years, "year", "years"),
+    match years {
+        0 => Away::Months(months),
+        1 => Away::YearAnd(months),
+        years => Away::Years(years),
     }
 }
 
@@ -202,20 +187,18 @@ mod tests {
     }
 
     #[test]
-    fn reads_like_speech() {
+    fn how_long_ago_is_counted_in_the_unit_a_person_says() {
         let utc = FixedOffset::east_opt(0).unwrap();
         let now = Utc::now();
-        let before = |days| ago(now - Duration::days(days), now, utc);
-        assert_eq!(before(0), "today");
-        assert_eq!(before(-3), "today");
-        assert_eq!(before(1), "yesterday");
-        assert_eq!(before(3), "3 days ago");
-        assert_eq!(before(20), "2 weeks ago");
-        assert_eq!(before(95), "3 months ago");
-        assert_eq!(before(400), "1 year ago");
-        assert_eq!(before(800), "2 years ago");
-        let short = |days| ago_short(now - Duration::days(days), now, utc);
-        assert_eq!([short(0), short(3), short(20), short(95), short(800)], ["today", "3d", "2w", "3mo", "2y"]);
+        let before = |days| ago_of(now - Duration::days(days), now, utc);
+        assert_eq!(before(0), Ago::Today);
+        assert_eq!(before(-3), Ago::Today);
+        assert_eq!(before(1), Ago::Yesterday);
+        assert_eq!(before(3), Ago::Days(3));
+        assert_eq!(before(20), Ago::Weeks(2));
+        assert_eq!(before(95), Ago::Months(3));
+        assert_eq!(before(400), Ago::Years(1));
+        assert_eq!(before(800), Ago::Years(2));
     }
 
     #[test]
@@ -226,31 +209,25 @@ mod tests {
     }
 
     #[test]
-    fn time_away_reads_as_a_letter_would_put_it() {
+    fn time_away_is_counted_as_a_letter_would_put_it() {
         let cases = [
-            (0, "0 days"),
-            (1, "1 day"),
-            (2, "2 days"),
-            (59, "59 days"),
-            (60, "2 months"),
-            (89, "2 months"),
-            (90, "3 months"),
-            (364, "11 months"),
-            (365, "1 year"),
-            (394, "1 year"),
-            (395, "1 year 1 month"),
-            (425, "1 year 2 months"),
-            (500, "1 year 4 months"),
-            (534, "1 year 5 months"),
-            (729, "1 year 11 months"),
-            (730, "2 years"),
-            (1094, "2 years"),
-            (1095, "3 years"),
-            (1200, "3 years"),
-            (-5, "0 days"),
+            (0, Away::Days(0)),
+            (1, Away::Days(1)),
+            (59, Away::Days(59)),
+            (60, Away::Months(2)),
+            (89, Away::Months(2)),
+            (364, Away::Months(11)),
+            (365, Away::YearAnd(0)),
+            (394, Away::YearAnd(0)),
+            (395, Away::YearAnd(1)),
+            (534, Away::YearAnd(5)),
+            (729, Away::YearAnd(11)),
+            (730, Away::Years(2)),
+            (1095, Away::Years(3)),
+            (-5, Away::Days(0)),
         ];
-        for (days, words) in cases {
-            assert_eq!(in_words(days), words, "{days} days");
+        for (days, away) in cases {
+            assert_eq!(away_of(days), away, "{days} days");
         }
     }
 
@@ -258,8 +235,8 @@ mod tests {
     fn counts_calendar_days_on_the_desks_clock() {
         let late = Utc.with_ymd_and_hms(2026, 11, 22, 23, 0, 0).unwrap();
         let breakfast = Utc.with_ymd_and_hms(2026, 11, 23, 7, 30, 0).unwrap();
-        assert_eq!(ago(late, breakfast, FixedOffset::east_opt(0).unwrap()), "yesterday");
+        assert_eq!(ago_of(late, breakfast, FixedOffset::east_opt(0).unwrap()), Ago::Yesterday);
         // At UTC+8 both moments fall on 23 November.
-        assert_eq!(ago(late, breakfast, FixedOffset::east_opt(8 * 3600).unwrap()), "today");
+        assert_eq!(ago_of(late, breakfast, FixedOffset::east_opt(8 * 3600).unwrap()), Ago::Today);
     }
 }

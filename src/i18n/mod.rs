@@ -12,7 +12,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::FluentValue;
-pub use when::ago;
+pub use when::{ago, ago_short, away, date, date_at, date_time, days_count, month_day};
 
 /// A language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]

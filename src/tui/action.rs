@@ -287,6 +287,8 @@ pub enum Effect {
         ticket: u64,
         now: DateTime<Utc>,
         zone: FixedOffset,
+        /// The language the rows' words are in.
+        language: crate::i18n::Language,
     },
     /// Keep a form's typing in a private file, to offer it back next time (the screen is being closed).
     KeepDraft(Box<Draft>),

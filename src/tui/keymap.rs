@@ -13,6 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::app::Mode;
+use crate::i18n::Language;
 
 pub use overrides::{KeymapError, KeysSettings};
 
@@ -30,78 +31,88 @@ const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
 
-/// The commands on the counter, in the order the hint rows and the help list them, with what each is called there.
-pub const COUNTER_COMMANDS: &[(Action, &str, &str)] = &[
-    (Action::LogUsual, "usual", "log the usual now: usual seat and order"),
-    (Action::VisitForm, "visit", "log a visit (the form starts from the usual)"),
-    (Action::RecoveryForm, "recovery", "record a recovery for the guest on screen"),
-    (Action::TickFollowUp, "tick", "tick the next open follow-up"),
-    (Action::ResolveRecovery, "resolve", "resolve the newest open recovery (asks)"),
-    (Action::EditGuestForm, "edit", "edit the guest"),
-    (Action::HeadsUpForm, "heads-up", "tell other desks the guest is on the way"),
-    (Action::MergeInto, "merge", "merge into another entry for them (asks)"),
-    (Action::ToggleHelp, "help", "every key"),
-    (Action::NewGuestForm, "new guest", "add a guest, named as typed"),
-    (Action::MishapForm, "mishap", "record a recovery with no guest"),
-    (Action::Undo, "undo", "take back a write (asks first if for another guest)"),
-    (Action::ShowReports, "tally", "the mishap tally"),
-    (Action::ShowOutreach, "outreach", "whom to write to"),
-    (Action::ShowLog, "log", "who changed what, and when"),
-    (Action::Quit, "quit", "quit (asks first when a form holds typing)"),
-    (Action::OpenHeadsUp, "heads-up's guest", "open the guest of the newest heads-up"),
-    (Action::TakeHeadsUp, "take", "take the newest heads-up: others see who took it"),
-    (Action::SwitchLanguage, "language", "English / 简体中文 / 繁體中文, without a restart"),
+/// The commands on the counter, in the order the hint rows and the help list them, each with the stem of its
+/// messages: `hint-STEM` is what the hint rows call it, `help-STEM` what the help says it does.
+pub const COUNTER_COMMANDS: &[(Action, &str)] = &[
+    (Action::LogUsual, "usual"),
+    (Action::VisitForm, "visit"),
+    (Action::RecoveryForm, "recovery"),
+    (Action::TickFollowUp, "tick"),
+    (Action::ResolveRecovery, "resolve"),
+    (Action::EditGuestForm, "edit"),
+    (Action::HeadsUpForm, "heads-up"),
+    (Action::MergeInto, "merge"),
+    (Action::ToggleHelp, "help"),
+    (Action::NewGuestForm, "new-guest"),
+    (Action::MishapForm, "mishap"),
+    (Action::Undo, "undo"),
+    (Action::ShowReports, "tally"),
+    (Action::ShowOutreach, "outreach"),
+    (Action::ShowLog, "log"),
+    (Action::Quit, "quit"),
+    (Action::OpenHeadsUp, "heads-up-guest"),
+    (Action::TakeHeadsUp, "take"),
+    (Action::SwitchLanguage, "language"),
 ];
 
-/// Moving and opening on the counter, for the help overlay.
+/// Moving and opening on the counter, for the help overlay (`help-STEM`).
 pub const COUNTER_MOVES: &[(Action, &str)] = &[
-    (Action::SelectPrev, "select the previous guest"),
-    (Action::SelectNext, "select the next guest"),
-    (Action::PageUp, "a page up the list"),
-    (Action::PageDown, "a page down the list"),
-    (Action::OpenGuest, "open the card; letters then start the next search"),
-    (Action::Back, "close the card; on the search line, clear it"),
+    (Action::SelectPrev, "select-prev"),
+    (Action::SelectNext, "select-next"),
+    (Action::PageUp, "page-up"),
+    (Action::PageDown, "page-down"),
+    (Action::OpenGuest, "open-guest"),
+    (Action::Back, "back"),
 ];
 
-/// Editing keys, the same on the search line and in a form's fields.
+/// Editing keys, the same on the search line and in a form's fields (`help-STEM`).
 pub const EDITING: &[(Action, &str)] = &[
-    (Action::DeleteBack, "delete a character (Thai: its last mark first)"),
-    (Action::DeleteForward, "delete the character under the cursor"),
-    (Action::DeleteWord, "delete the word before the cursor"),
-    (Action::DeleteWordForward, "delete the word after the cursor"),
-    (Action::DeleteToEnd, "delete to the end"),
-    (Action::ClearQuery, "clear the search or the field"),
-    (Action::CursorLeft, "move the cursor"),
-    (Action::CursorRight, "move the cursor; at a field's end, take its completion"),
-    (Action::WordLeft, "a word left"),
-    (Action::WordRight, "a word right"),
-    (Action::LineStart, "to the start (search line: Ctrl-Home only)"),
-    (Action::LineEnd, "to the end (search line: Ctrl-E, Ctrl-End)"),
+    (Action::DeleteBack, "delete-back"),
+    (Action::DeleteForward, "delete-forward"),
+    (Action::DeleteWord, "delete-word"),
+    (Action::DeleteWordForward, "delete-word-forward"),
+    (Action::DeleteToEnd, "delete-to-end"),
+    (Action::ClearQuery, "clear-query"),
+    (Action::CursorLeft, "cursor-left"),
+    (Action::CursorRight, "cursor-right"),
+    (Action::WordLeft, "word-left"),
+    (Action::WordRight, "word-right"),
+    (Action::LineStart, "line-start"),
+    (Action::LineEnd, "line-end"),
 ];
 
-/// Keys of a form, in hint order.
+/// Keys of a form, in hint order (`hint-STEM`, in the hints and the help alike).
 pub const FORM_KEYS: &[(Action, &str)] = &[
-    (Action::NextField, "next field"),
-    (Action::PreviousField, "field before"),
+    (Action::NextField, "next-field"),
+    (Action::PreviousField, "previous-field"),
     (Action::Save, "save"),
     (Action::Back, "cancel"),
     (Action::ToggleHelp, "help"),
 ];
 
-/// Keys of the outreach list only, in hint order.
-pub const OUTREACH_KEYS: &[(Action, &str)] =
-    &[(Action::NoteWritten, "written to: leave them out till next time"), (Action::NextPage, "birthdays / lapsed")];
+/// Keys of the outreach list only, in hint order (`hint-STEM`).
+pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"), (Action::NextPage, "next-page")];
 
-/// Keys of the tally, outreach and log screens, in hint order.
+/// Keys of the tally, outreach and log screens, in hint order (`hint-STEM`).
 pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::SelectNext, "down"),
     (Action::SelectPrev, "up"),
     (Action::ShowReports, "tally"),
     (Action::ShowOutreach, "outreach"),
     (Action::ShowLog, "log"),
-    (Action::Back, "back to the counter"),
+    (Action::Back, "back-to-counter"),
     (Action::ToggleHelp, "help"),
 ];
+
+/// What the hint rows call the key of `stem` in `language`.
+pub fn hint(language: Language, stem: &str) -> String {
+    crate::i18n::text(language, &format!("hint-{stem}"), &[])
+}
+
+/// What the help overlay says the key of `stem` does, in `language`.
+pub fn help(language: Language, stem: &str) -> String {
+    crate::i18n::text(language, &format!("help-{stem}"), &[])
+}
 
 /// Every action a key can be given in the settings' `[keys]` table, by the name used there; `"none"` unbinds a key.
 /// Typing, pasting and clicking carry what was typed or where, so no key is bound to them.
@@ -468,10 +479,25 @@ mod tests {
     }
 
     #[test]
+    fn every_key_is_named_in_every_language() {
+        for language in crate::i18n::LANGUAGES {
+            // A message the resources lack comes back as its id.
+            let hint_named = |stem: &str| assert_ne!(hint(language, stem), format!("hint-{stem}"), "{language:?}");
+            let help_named = |stem: &str| assert_ne!(help(language, stem), format!("help-{stem}"), "{language:?}");
+            for (_, stem) in COUNTER_COMMANDS {
+                hint_named(stem);
+                help_named(stem);
+            }
+            COUNTER_MOVES.iter().chain(EDITING).for_each(|(_, stem)| help_named(stem));
+            FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(LIST_KEYS).for_each(|(_, stem)| hint_named(stem));
+        }
+    }
+
+    #[test]
     fn every_counter_command_has_a_key_and_a_name_people_read() {
         let keymap = Keymap::default();
-        for (action, label, _) in COUNTER_COMMANDS {
-            assert!(keymap.key_for(Mode::Guest, action).is_some(), "{label} has no key");
+        for (action, stem) in COUNTER_COMMANDS {
+            assert!(keymap.key_for(Mode::Guest, action).is_some(), "{stem} has no key");
         }
         assert_eq!(keymap.key_for(Mode::Guest, &Action::LogUsual).as_deref(), Some("F2"));
         assert_eq!(keymap.key_for(Mode::Search, &Action::NewGuestForm).as_deref(), Some("Ctrl-A"));

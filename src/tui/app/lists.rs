@@ -92,7 +92,7 @@ impl App {
     /// Reads the outreach list afresh.
     pub(super) fn load_outreach(&mut self) -> Effect {
         self.outreach_ticket = self.ticket();
-        Effect::LoadOutreach { ticket: self.outreach_ticket, now: self.now, zone: self.zone }
+        Effect::LoadOutreach { ticket: self.outreach_ticket, now: self.now, zone: self.zone, language: self.language }
     }
 
     /// How many guests the outreach page has room for: each takes four lines.

@@ -1,6 +1,6 @@
 //! Each form the counter opens, with its fields filled in from what the book already knows.
 
-use super::{Form, LIST, Purpose};
+use super::{Form, LIST, Purpose, Title};
 use crate::domain::text::{inert, normalise};
 use crate::domain::{Guest, GuestHistory, Profile};
 
@@ -11,14 +11,14 @@ impl Form {
         let card = history.card();
         let seat = card.usual_seat.unwrap_or_default().to_owned();
         let order = card.the_usual.as_ref().map(|usual| usual.items().join(", ")).unwrap_or_default();
-        let title = format!("Log a visit — {}", history.guest.profile.name);
+        let title = Title { id: "form-visit-title", name: history.guest.profile.name.clone() };
         let mut form = Self::new(
             Purpose::Visit { guest: history.guest.id },
             title,
             vec![
                 ("Seat", seat, ""),
                 ("Order", order, LIST),
-                ("Party size", String::new(), "how many came"),
+                ("Party size", String::new(), "form-hint-party-size"),
                 ("Note", String::new(), ""),
             ],
         );
@@ -47,13 +47,13 @@ impl Form {
     pub fn new_guest(name: &str) -> Self {
         Self::guest_form(
             Purpose::NewGuest,
-            "Add a guest".to_owned(),
+            Title { id: "form-new-guest-title", name: String::new() },
             &Profile { name: name.trim().to_owned(), ..Profile::default() },
         )
     }
 
     pub fn edit_guest(guest: &Guest) -> Self {
-        let title = format!("Edit — {}", guest.profile.name);
+        let title = Title { id: "form-edit-title", name: guest.profile.name.clone() };
         let purpose =
             Purpose::EditGuest { guest: guest.id, version: guest.version, base: Box::new(guest.profile.clone()) };
         let mut form = Self::guest_form(purpose, title, &guest.profile);
@@ -61,23 +61,23 @@ impl Form {
         form
     }
 
-    fn guest_form(purpose: Purpose, title: String, p: &Profile) -> Self {
+    fn guest_form(purpose: Purpose, title: Title, p: &Profile) -> Self {
         let [name, greeting, phone, email, birthday, tags, allergies, preferences, notes, other_names] =
             guest_values(p);
         Self::new(
             purpose,
             title,
             vec![
-                ("Name", name, "required"),
-                ("Greeting", greeting, "how to address them: 于先生, Mr. Yu"),
+                ("Name", name, "form-hint-name"),
+                ("Greeting", greeting, "form-hint-greeting"),
                 ("Phone", phone, ""),
                 ("Email", email, ""),
-                ("Birthday", birthday, "YYYY-MM-DD or --MM-DD"),
+                ("Birthday", birthday, "form-hint-birthday"),
                 ("Tags", tags, LIST),
                 ("Allergies", allergies, LIST),
                 ("Preferences", preferences, LIST),
                 ("Notes", notes, ""),
-                ("Other names", other_names, "English name, passport spelling; comma-separated"),
+                ("Other names", other_names, "form-hint-other-names"),
             ],
         )
     }
@@ -86,18 +86,18 @@ impl Form {
     /// those already counted, so the tally does not split one kind of mishap in two.
     pub fn recovery(guest: Option<&Guest>, categories: &[String]) -> Self {
         let title = match guest {
-            Some(g) => format!("Record a recovery — {}", g.profile.name),
-            None => "Record a recovery (no guest)".to_owned(),
+            Some(g) => Title { id: "form-recovery-title", name: g.profile.name.clone() },
+            None => Title { id: "form-mishap-title", name: String::new() },
         };
         let mut form = Self::new(
             Purpose::Recovery { guest: guest.map(|g| g.id) },
             title,
             vec![
-                ("Category", String::new(), "the kind of mishap: late order, room upgrade"),
+                ("Category", String::new(), "form-hint-category"),
                 ("What happened", String::new(), ""),
                 ("Action taken", String::new(), ""),
-                ("Cost", String::new(), "an amount: 1,200.50"),
-                ("Follow-ups", String::new(), "tasks separated by ;"),
+                ("Cost", String::new(), "form-hint-cost"),
+                ("Follow-ups", String::new(), "form-hint-follow-ups"),
             ],
         );
         form.fields[0].suggestions = categories.to_vec();
@@ -109,10 +109,10 @@ impl Form {
     pub fn heads_up(guest: &Guest, stations: &[String]) -> Self {
         let mut form = Self::new(
             Purpose::HeadsUp { guest: guest.id },
-            format!("Heads-up — {} is on the way", guest.profile.name),
+            Title { id: "form-heads-up-title", name: guest.profile.name.clone() },
             vec![
-                ("To station", String::new(), "empty for every station"),
-                ("Note", String::new(), "took the lift down"),
+                ("To station", String::new(), "form-hint-to-station"),
+                ("Note", String::new(), "form-hint-heads-up-note"),
             ],
         );
         form.fields[0].suggestions = stations.to_vec();

@@ -38,8 +38,10 @@ pub enum Purpose {
 /// One labelled input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
+    /// The field's name, as the code knows it ("Party size"); the screen shows `field-party-size` of its language.
     pub label: &'static str,
     pub input: LineInput,
+    /// The message that says what to type, shown while the field is empty; "" for none.
     pub hint: &'static str,
     /// What the field completes to as it is typed, best first.
     pub suggestions: Vec<String>,
@@ -48,6 +50,11 @@ pub struct Field {
 }
 
 impl Field {
+    /// The message id of the field's label: "Party size" is `field-party-size`.
+    pub fn label_id(&self) -> String {
+        format!("field-{}", self.label.to_lowercase().replace(' ', "-"))
+    }
+
     /// The item being typed: the text after the last separator, or the whole text.
     fn fragment(&self) -> &str {
         let text = self.input.text();
@@ -82,7 +89,7 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
     pub purpose: Purpose,
-    pub title: String,
+    pub title: Title,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// The field at fault (if it is one field's fault) and what is wrong.
@@ -103,14 +110,23 @@ pub struct Form {
     initial: Vec<String>,
 }
 
-const LIST: &str = "items separated by commas";
+/// The hint of a field that takes a list.
+const LIST: &str = "form-hint-list";
+
+/// A form's title: the message and the name of the guest it is about (empty for none), put together when drawn so
+/// that it speaks the screen's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub id: &'static str,
+    pub name: String,
+}
 
 /// The fields the book holds to a short length (see `domain::guest`); the others hold a long text or a list.
 const SHORT_FIELDS: &[&str] =
     &["Seat", "Party size", "Name", "Greeting", "Phone", "Email", "Birthday", "Category", "Cost", "To station"];
 
 impl Form {
-    fn new(purpose: Purpose, title: String, fields: Vec<(&'static str, String, &'static str)>) -> Self {
+    fn new(purpose: Purpose, title: Title, fields: Vec<(&'static str, String, &'static str)>) -> Self {
         let initial = fields.iter().map(|(_, value, _)| value.clone()).collect();
         let fields = fields
             .into_iter()

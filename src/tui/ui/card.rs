@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, draw, fit, fit_with_tail, wrap};
 use crate::domain::allergen::allergens_in;
-use crate::domain::cells::width as cells;
+use crate::domain::cells::padded;
 use crate::domain::money::format_amount;
 use crate::domain::text::{inert, normalise};
 use crate::domain::{Card, GuestHistory, RecoveryEntry, TheUsual};
@@ -102,8 +102,7 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     let lang = app.language;
     let p = &card.guest.profile;
     let ago = |at| ago(lang, at, app.now, app.zone);
-    // Padded by the cells it takes: a Chinese label's characters are two each.
-    let padded = |text: &str| format!("{text}{}", " ".repeat(LABEL_WIDTH.saturating_sub(cells(text))));
+    let padded = |text: &str| padded(text, LABEL_WIDTH);
     let label = |text: &str| Span::styled(padded(text), theme.label);
     let mut lines = vec![fit(vec![book(&p.name, theme.name)], width)];
     if !p.greeting.is_empty() {

@@ -10,6 +10,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::text::{book, book_owned, draw, fit, window, wrap};
 use crate::domain::allergen::allergens_in;
+use crate::domain::cells::padded;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 use crate::tui::form::{Form, Purpose};
@@ -24,7 +26,9 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let width = usize::from(inner.width);
     // The title names the guest: drawn as book text, over the top border.
-    let title = fit(vec![book_owned(format!(" {} ", form.title), theme.name)], width);
+    let language = app.language;
+    let title = crate::i18n::text(language, form.title.id, &[("name", form.title.name.as_str().into())]);
+    let title = fit(vec![book_owned(format!(" {title} "), theme.name)], width);
     draw(&title, Rect::new(inner.x, area.y, inner.width, 1), buf);
     let room = width.saturating_sub(LABEL_WIDTH);
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -37,14 +41,15 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         }
         let cursor = if focused { field.input.cursor() } else { 0 };
         let (shown, column) = window(field.input.text(), cursor, room);
-        let mut spans = vec![Span::styled(format!("{:<LABEL_WIDTH$}", field.label), label_style)];
+        let label = crate::i18n::text(language, &field.label_id(), &[]);
+        let mut spans = vec![Span::styled(padded(&label, LABEL_WIDTH), label_style)];
         spans.push(book_owned(shown, value_style));
         let after = room.saturating_sub(column);
         if let Some(rest) = field.completion().filter(|_| focused) {
-            spans.push(Span::styled(format!("{rest}  → takes it"), theme.dim));
+            spans.push(Span::styled(format!("{rest}{}", t!(language, "form-takes-it")), theme.dim));
         }
         if focused && field.input.text().is_empty() && !field.hint.is_empty() && after > 2 {
-            spans.push(Span::styled(field.hint, theme.dim));
+            spans.push(Span::styled(crate::i18n::text(language, field.hint, &[]), theme.dim));
         }
         lines.push(fit(spans, width));
         if let Some((Some(at), problem)) = &form.error
@@ -63,14 +68,17 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         lines.extend(wrap(vec![book(problem, theme.warning)], width, 2));
     }
     for clash in &form.clashes {
-        let label =
-            form.fields.iter().find(|f| f.label.eq_ignore_ascii_case(clash.field)).map_or(clash.field, |f| f.label);
+        let label = form
+            .fields
+            .iter()
+            .find(|f| f.label.eq_ignore_ascii_case(clash.field))
+            .map_or_else(|| clash.field.to_owned(), |f| crate::i18n::text(language, &f.label_id(), &[]));
         lines.extend(wrap(
             vec![
-                Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.label),
-                Span::styled("theirs: ", theme.dim),
+                Span::styled(padded(&label, LABEL_WIDTH), theme.label),
+                Span::styled(t!(language, "form-theirs"), theme.dim),
                 book(&clash.theirs, theme.text),
-                Span::styled("  ·  yours: ", theme.dim),
+                Span::styled(t!(language, "form-yours"), theme.dim),
                 book(&clash.ours, theme.text),
             ],
             width,
@@ -87,25 +95,26 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
 /// What the keys do now, named from the keymap in force: "Tab next field · Ctrl-S save · Esc cancel". A key the
 /// house unbound is left out.
 fn footer(app: &App, form: &Form) -> String {
+    let language = app.language;
     if form.saving {
-        return "Saving…".to_owned();
+        return t!(language, "form-saving");
     }
     let key = |action: Action| app.keymap.key_for(Mode::Form, &action);
     let (save, back) = (key(Action::Save), key(Action::Back));
     let parts = match (form.clashes.is_empty(), form.confirm_save) {
         (false, _) => vec![
-            save.map(|k| format!("{k} saves yours where both changed")),
-            back.map(|k| format!("{k} {k} keeps theirs")),
+            save.map(|key| t!(language, "form-saves-yours", key = key)),
+            back.map(|key| t!(language, "form-keeps-theirs", key = key)),
         ],
         (true, true) => vec![
-            save.map(|k| format!("{k} again saves anyway")),
-            Some("change a field to check again".to_owned()),
-            back.map(|k| format!("{k} cancels")),
+            save.map(|key| t!(language, "form-saves-anyway", key = key)),
+            Some(t!(language, "form-check-again")),
+            back.map(|key| t!(language, "form-cancels", key = key)),
         ],
         (true, false) => vec![
-            key(Action::NextField).map(|k| format!("{k} next field")),
-            save.map(|k| format!("{k} save")),
-            back.map(|k| format!("{k} cancel")),
+            key(Action::NextField).map(|key| format!("{key} {}", t!(language, "hint-next-field"))),
+            save.map(|key| format!("{key} {}", t!(language, "hint-save"))),
+            back.map(|key| format!("{key} {}", t!(language, "hint-cancel"))),
         ],
     };
     parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")

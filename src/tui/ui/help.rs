@@ -5,33 +5,38 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use crate::domain::cells::padded;
+use crate::i18n::Language;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::{COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap};
+use crate::tui::keymap::{COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap, help, hint};
 
-/// Every line of the help: (keys, what they do), with headings as lines without keys. An action the house's
-/// settings left without a key is not listed: there is no key to tell.
-pub fn lines(keymap: &Keymap) -> Vec<(String, String)> {
-    let keyed = |mode: Mode| {
-        move |(action, what): (&Action, &str)| {
+/// Every line of the help in `language`: (keys, what they do), with headings as lines without keys. An action the
+/// house's settings left without a key is not listed: there is no key to tell.
+pub fn lines(keymap: &Keymap, language: Language) -> Vec<(String, String)> {
+    let keyed = |mode: Mode, what: fn(Language, &str) -> String| {
+        move |(action, stem): &(Action, &str)| {
             let keys = keymap.keys_for(mode, action);
-            (!keys.is_empty()).then(|| (keys.join("  "), what.to_owned()))
+            (!keys.is_empty()).then(|| (keys.join("  "), what(language, stem)))
         }
     };
-    let mut lines = vec![(String::new(), "On the counter: typing always searches; commands are on keys".to_owned())];
-    lines.push(("letters, digits".to_owned(), "find by name, pinyin, phone digits, email, #tag".to_owned()));
-    lines.extend(COUNTER_COMMANDS.iter().map(|(action, _, what)| (action, *what)).filter_map(keyed(Mode::Guest)));
-    lines.extend(COUNTER_MOVES.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Search)));
-    lines.extend(keyed(Mode::Welcome)((&Action::LoadDemo, "on an empty book: load demo guests")));
-    lines.push((String::new(), "Editing, on the search line and in forms:".to_owned()));
-    lines.extend(EDITING.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Form)));
-    lines.push((String::new(), "In a form:".to_owned()));
-    lines.extend(FORM_KEYS.iter().map(|(action, what)| (action, *what)).filter_map(keyed(Mode::Form)));
+    let heading = |id: &str| (String::new(), crate::i18n::text(language, id, &[]));
+    let mut lines = vec![heading("help-heading-counter")];
+    lines.push((t!(language, "help-typing-keys"), t!(language, "help-typing")));
+    lines.extend(COUNTER_COMMANDS.iter().filter_map(keyed(Mode::Guest, help)));
+    lines.extend(COUNTER_MOVES.iter().filter_map(keyed(Mode::Search, help)));
+    lines.extend(keyed(Mode::Welcome, help)(&(Action::LoadDemo, "load-demo")));
+    lines.push(heading("help-heading-editing"));
+    lines.extend(EDITING.iter().filter_map(keyed(Mode::Form, help)));
+    lines.push(heading("help-heading-form"));
+    lines.extend(FORM_KEYS.iter().filter_map(keyed(Mode::Form, hint)));
     lines
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let all = lines(&app.keymap);
+    let language = app.language;
+    let all = lines(&app.keymap, language);
     let all_len = all.len();
     let width = 76.min(area.width);
     let height = (u16::try_from(all.len()).unwrap_or(u16::MAX) + 4).min(area.height);
@@ -41,34 +46,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|(keys, what)| match keys.is_empty() {
             true => Line::styled(format!(" {what}"), app.theme.name),
-            false => Line::from(vec![Span::styled(format!(" {keys:<18} "), app.theme.label), Span::raw(what)]),
+            false => Line::from(vec![
+                Span::styled(format!(" {} ", padded(&keys, KEYS_CELLS)), app.theme.label),
+                Span::raw(what),
+            ]),
         })
         .collect();
     let room = usize::from(height.saturating_sub(4));
     let offset = app.help_offset.min(lines.len().saturating_sub(room));
     let mut lines: Vec<Line<'_>> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
-    lines.push(Line::styled(footer(&app.keymap, offset > 0, offset + room < all_len), app.theme.dim));
+    lines.push(Line::styled(footer(&app.keymap, language, offset > 0, offset + room < all_len), app.theme.dim));
     Paragraph::new(lines)
-        .block(Block::bordered().title(" Keys ").border_style(app.theme.focus_border))
+        .block(Block::bordered().title(t!(language, "help-title")).border_style(app.theme.focus_border))
         .render(popup, buf);
 }
 
+/// How many cells the keys column takes.
+const KEYS_CELLS: usize = 18;
+
 /// "Esc or F1 closes this help · ↓ PgDn more", from the keys the help has in force.
-fn footer(keymap: &Keymap, back: bool, more: bool) -> String {
+fn footer(keymap: &Keymap, language: Language, back: bool, more: bool) -> String {
     let keys = |actions: &[Action]| -> String {
         actions.iter().filter_map(|action| keymap.key_for(Mode::Help, action)).collect::<Vec<_>>().join(" ")
     };
     // The first two keys that close it: Enter closes it too, but two are enough to say.
     let close: Vec<String> = keymap.keys_for(Mode::Help, &Action::ToggleHelp).into_iter().take(2).collect();
     let scroll = match (more, back) {
-        (true, _) => Some((keys(&[Action::SelectNext, Action::PageDown]), "more")),
-        (false, true) => Some((keys(&[Action::SelectPrev, Action::PageUp]), "back")),
+        (true, _) => Some((keys(&[Action::SelectNext, Action::PageDown]), "help-more")),
+        (false, true) => Some((keys(&[Action::SelectPrev, Action::PageUp]), "help-back-up")),
         (false, false) => None,
     };
-    let scroll = scroll.filter(|(keys, _)| !keys.is_empty()).map(|(keys, way)| format!(" · {keys} {way}"));
-    let scroll = scroll.unwrap_or_default();
-    format!(" {} closes this help{scroll}", close.join(" or "))
+    let scroll = scroll
+        .filter(|(keys, _)| !keys.is_empty())
+        .map(|(keys, way)| format!(" · {keys} {}", crate::i18n::text(language, way, &[])));
+    let keys = close.join(&t!(language, "help-or"));
+    format!(" {}{}", t!(language, "help-closes", keys = keys), scroll.unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::text::draw;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
-use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS};
+use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, hint};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
@@ -37,52 +38,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// (key, what it does) for each key the mode offers, in the order they are shown.
+/// (key, what it does) for each key the mode offers, in the order they are shown, in the screen's language.
 fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
     let keymap = &app.keymap;
-    let named = |actions: &mut dyn Iterator<Item = (&Action, &str)>| -> Vec<(String, String)> {
-        actions.filter_map(|(action, label)| Some((short(&keymap.key_for(mode, action)?), label.to_owned()))).collect()
+    let language = app.language;
+    let named = |keys: &[(Action, &str)]| -> Vec<(String, String)> {
+        keys.iter()
+            .filter_map(|(action, stem)| Some((short(&keymap.key_for(mode, action)?), hint(language, stem))))
+            .collect()
     };
     match mode {
         Mode::Search | Mode::Guest => {
             let heads_up = app.live_heads_ups().next().is_some();
-            let mut items = named(
-                &mut COUNTER_COMMANDS
-                    .iter()
-                    .filter(|(action, ..)| heads_up || !matches!(action, Action::OpenHeadsUp | Action::TakeHeadsUp))
-                    .map(|(action, label, _)| (action, *label)),
-            );
-            let (action, label) =
-                if mode == Mode::Guest { (Action::Back, "close the card") } else { (Action::OpenGuest, "open") };
-            items.extend(named(&mut std::iter::once((&action, label))));
+            let offered: Vec<(Action, &str)> = COUNTER_COMMANDS
+                .iter()
+                .filter(|(action, _)| heads_up || !matches!(action, Action::OpenHeadsUp | Action::TakeHeadsUp))
+                .cloned()
+                .collect();
+            let mut items = named(&offered);
+            let last = if mode == Mode::Guest { (Action::Back, "close-card") } else { (Action::OpenGuest, "open") };
+            items.extend(named(&[last]));
             items
         }
-        Mode::Welcome => named(
-            &mut [
-                (&Action::LoadDemo, "load demo guests"),
-                (&Action::NewGuestForm, "add a guest"),
-                (&Action::ToggleHelp, "help"),
-                (&Action::Quit, "quit"),
-            ]
-            .into_iter(),
-        ),
-        Mode::Form => named(&mut FORM_KEYS.iter().map(|(action, label)| (action, *label))),
+        Mode::Welcome => named(&[
+            (Action::LoadDemo, "load-demo"),
+            (Action::NewGuestForm, "add-guest"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ]),
+        Mode::Form => named(FORM_KEYS),
         Mode::Reports => {
             let mut items = Vec::new();
             if matches!(app.view, View::Reports { .. }) {
                 let periods: Vec<String> =
                     PERIODS.iter().filter_map(|days| keymap.key_for(mode, &Action::ReportDays(*days))).collect();
                 if !periods.is_empty() {
-                    items.push((periods.join(" "), "7, 30, 90, 365 days".to_owned()));
+                    items.push((periods.join(" "), t!(language, "hint-periods")));
                 }
             }
             if app.view == View::Outreach {
-                items.extend(named(&mut OUTREACH_KEYS.iter().map(|(action, label)| (action, *label))));
+                items.extend(named(OUTREACH_KEYS));
             }
-            items.extend(named(&mut LIST_KEYS.iter().map(|(action, label)| (action, *label))));
+            items.extend(named(LIST_KEYS));
             items
         }
-        Mode::Help => named(&mut [(&Action::ToggleHelp, "close the help"), (&Action::Quit, "quit")].into_iter()),
+        Mode::Help => named(&[(Action::ToggleHelp, "close-help"), (Action::Quit, "quit")]),
     }
 }
 

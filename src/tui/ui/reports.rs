@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Widget};
 use super::text::{book_owned, draw, fit};
 use crate::domain::cells;
 use crate::domain::text::inert;
-use crate::domain::when::counted;
-use crate::report::{HEADERS, PRIORITY, PRIORITY_RULE, WHY, priority_key, rows};
+use crate::i18n::{date_at, days_count};
+use crate::report::{PRIORITY, WHY, headers, priority_key, priority_rule, rows};
+use crate::t;
 use crate::tui::app::App;
 
 /// The columns shown when the screen is narrower than `WIDE`: category, count, the last 30 days, cost, open,
@@ -32,23 +33,20 @@ const NAME_MAX: usize = 20;
 pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
     let money = &app.money;
     let theme = &app.theme;
-    let title = format!(" Mishap tally · last {} ", counted(days, "day", "days"));
+    let language = app.language;
+    let title = t!(language, "tally-title", days = days_count(language, days));
     let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(tally) = &app.report else {
-        draw(&Line::styled("Counting…", theme.dim), inner, buf);
+        draw(&Line::styled(t!(language, "tally-counting"), theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
-    let period = format!(
-        "{} – {}",
-        tally.since.with_timezone(&app.zone).format("%Y-%m-%d"),
-        tally.until.with_timezone(&app.zone).format("%Y-%m-%d")
-    );
-    let heading = wrap(&[period, format!("worst first by {PRIORITY_RULE}")], width);
+    let period = format!("{} – {}", date_at(language, tally.since, app.zone), date_at(language, tally.until, app.zone));
+    let heading = wrap(&[period, t!(language, "tally-worst-first", rule = priority_rule(language))], width);
     let mut y = inner.y;
-    for line in heading.into_iter().chain(wrap(&priority_key(tally, money), width)) {
+    for line in heading.into_iter().chain(wrap(&priority_key(tally, money, language), width)) {
         if y >= inner.bottom() {
             return;
         }
@@ -56,20 +54,17 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         y += 1;
     }
     y += 1;
-    let rows = rows(tally, money);
+    let rows = rows(tally, money, language);
+    let headers = headers(language);
     if rows.is_empty() {
         if y < inner.bottom() {
-            draw(
-                &Line::styled("No mishaps recorded in this period.", theme.dim),
-                Rect::new(inner.x, y, inner.width, 1),
-                buf,
-            );
+            draw(&Line::styled(t!(language, "tally-none"), theme.dim), Rect::new(inner.x, y, inner.width, 1), buf);
         }
         return;
     }
     let columns: Vec<usize> = if area.width >= WIDE { (0..WHY).collect() } else { NARROW.to_vec() };
     let widest =
-        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(HEADERS[i])]).max().unwrap_or(0);
+        |i: usize| rows.iter().map(|r| cells::width(&r[i])).chain([cells::width(&headers[i])]).max().unwrap_or(0);
     let widths: Vec<usize> = columns.iter().map(|&i| widest(i)).collect();
     let room = inner.bottom().saturating_sub(y);
     let table_height = u16::try_from(rows.len() + 1).unwrap_or(u16::MAX).min(room / 2);
@@ -85,7 +80,7 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         }
         fit(spans, usize::from(inner.width))
     };
-    let header = row_line(columns.iter().map(|&i| HEADERS[i]).collect(), theme.label);
+    let header = row_line(columns.iter().map(|&i| headers[i].as_str()).collect(), theme.label);
     let body = rows.iter().map(|r| row_line(columns.iter().map(|&i| r[i].as_str()).collect(), Style::new()));
     for (line, row) in std::iter::once(header).chain(body).zip(y..y + table_height) {
         draw(&line, Rect::new(inner.x, row, inner.width, 1), buf);

@@ -8,19 +8,20 @@ use ratatui::widgets::{Block, Widget};
 use super::text::{book, draw, fit};
 use crate::domain::cells;
 use crate::domain::text::inert;
-use crate::domain::when::ago_short;
+use crate::i18n::ago_short;
 use crate::search::{Field, FoundGuest};
+use crate::t;
 use crate::tui::app::{App, Focus};
 
 const AGE_WIDTH: usize = 6;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let border = if app.focus == Focus::Search { app.theme.focus_border } else { app.theme.border };
-    let block = Block::bordered().title(" Guests ").border_style(border);
+    let block = Block::bordered().title(t!(app.language, "results-title")).border_style(border);
     let inner = block.inner(area);
     block.render(area, buf);
     if app.results.is_some() && app.found().is_empty() {
-        draw(&Line::styled(" No guest matches.", app.theme.dim), inner, buf);
+        draw(&Line::styled(t!(app.language, "results-none"), app.theme.dim), inner, buf);
         return;
     }
     let width = usize::from(inner.width);
@@ -31,17 +32,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.selected;
         let mut spans = name_spans(app, guest);
         if !matches!(guest.field, Field::Name | Field::Recent) {
-            spans.push(Span::styled(format!(" [{}]", guest.field.label()), app.theme.label));
+            let matched = crate::i18n::text(app.language, &format!("matched-{}", slug(guest.field.label())), &[]);
+            spans.push(Span::styled(format!(" [{matched}]"), app.theme.label));
         }
         spans.push(Span::raw("  "));
         spans.push(book(&guest.greeting, app.theme.dim));
-        let age = guest.last_visit.map_or_else(|| "new".to_owned(), |at| ago_short(at, app.now, app.zone));
+        let age = guest
+            .last_visit
+            .map_or_else(|| t!(app.language, "results-new"), |at| ago_short(app.language, at, app.now, app.zone));
         let line = fit(spans, width.saturating_sub(AGE_WIDTH + 1));
         let style = if selected { app.theme.selected } else { app.theme.text };
         buf.set_style(line_area, style);
         draw(&line, line_area, buf);
         draw(&Line::styled(format!("{age:>AGE_WIDTH$}"), app.theme.dim).right_aligned(), line_area, buf);
     }
+}
+
+/// A field's name as a message id's tail: "dialect surname" is `dialect-surname`.
+fn slug(label: &str) -> String {
+    label.to_lowercase().replace(' ', "-")
 }
 
 /// The name, one span per run of matched or unmatched clusters.
