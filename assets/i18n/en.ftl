@@ -368,3 +368,20 @@ find-visits = { $count ->
         [one] 1 visit
        *[other] { $count } visits
     }
+
+# The audit log screen.
+log-title = { " " }Who changed what · the audit log, newest first{ " " }
+log-reading = Reading…
+log-guest = { "  " }guest { $id } ({ $name })
+log-guest-gone = { "  " }guest { $id } (no longer in the book)
+log-older = The latest { $count } changes; older ones: regulars log --since YYYY-MM-DD
+
+# What an empty guest book shows.
+welcome-title = { " " }Welcome{ " " }
+welcome-empty = Welcome to regulars. This guest book is empty.
+welcome-try-demo = Try it with demo guests:{ " " }
+welcome-press = press { $key }
+welcome-demo-what = { "  " }(1,000 realistic guests with visits, usual orders and a few recoveries)
+welcome-bring = Bring your guest list in, from a shell:
+welcome-add = Add a guest now: type their name, then{ " " }
+welcome-then = Then type a name, phone digits or an email to find a guest.

@@ -342,3 +342,20 @@ find-last-visit = 上次到访 { $when }
 find-visits = { $count ->
        *[other] { $count }次到访
     }
+
+# 修改记录屏幕。
+log-title = { " " }谁改了什么 · 修改记录，最新的在前{ " " }
+log-reading = 正在读取…
+log-guest = { "  " }客人 { $id }（{ $name }）
+log-guest-gone = { "  " }客人 { $id }（已不在客人簿中）
+log-older = 最近{ $count }次修改；更早的：regulars log --since YYYY-MM-DD
+
+# 客人簿为空时显示的内容。
+welcome-title = { " " }欢迎{ " " }
+welcome-empty = 欢迎使用 regulars。这本客人簿是空的。
+welcome-try-demo = 用示例客人试试：
+welcome-press = 按 { $key }
+welcome-demo-what = { "  " }（1,000位逼真的客人，带到访、常点和几项补救）
+welcome-bring = 从命令行导入你的客人名单：
+welcome-add = 现在添加客人：输入姓名，然后按{ " " }
+welcome-then = 之后输入姓名、电话号码或邮箱即可找到客人。

@@ -342,3 +342,20 @@ find-last-visit = 上次到訪 { $when }
 find-visits = { $count ->
        *[other] { $count }次到訪
     }
+
+# 修改記錄螢幕。
+log-title = { " " }誰改了什麼 · 修改記錄，最新的在前{ " " }
+log-reading = 正在讀取…
+log-guest = { "  " }客人 { $id }（{ $name }）
+log-guest-gone = { "  " }客人 { $id }（已不在客人簿中）
+log-older = 最近{ $count }次修改；更早的：regulars log --since YYYY-MM-DD
+
+# 客人簿為空時顯示的內容。
+welcome-title = { " " }歡迎{ " " }
+welcome-empty = 歡迎使用 regulars。這本客人簿是空的。
+welcome-try-demo = 用示例客人試試：
+welcome-press = 按 { $key }
+welcome-demo-what = { "  " }（1,000位逼真的客人，帶到訪、常點和幾項補救）
+welcome-bring = 從命令列匯入你的客人名單：
+welcome-add = 現在新增客人：輸入姓名，然後按{ " " }
+welcome-then = 之後輸入姓名、電話號碼或郵箱即可找到客人。

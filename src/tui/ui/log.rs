@@ -6,24 +6,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, book_owned, draw, fit};
+use crate::i18n::date_time;
+use crate::t;
 use crate::tui::app::{App, LOG_SHOWN};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let block = Block::bordered().title(Span::styled(" Who changed what · the audit log, newest first ", theme.name));
+    let language = app.language;
+    let block = Block::bordered().title(Span::styled(t!(language, "log-title"), theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(entries) = &app.log else {
-        draw(&Line::styled("Reading…", theme.dim), inner, buf);
+        draw(&Line::styled(t!(language, "log-reading"), theme.dim), inner, buf);
         return;
     };
     let width = usize::from(inner.width);
     let mut rows = inner.y..inner.bottom();
     for (y, entry) in rows.by_ref().zip(entries.iter().skip(app.list_offset)) {
-        let at = entry.at.with_timezone(&app.zone).format("%Y-%m-%d %H:%M  ").to_string();
+        let at = format!("{}  ", date_time(language, entry.at, app.zone));
         let who = match (entry.guest, &entry.name) {
-            (Some(id), Some(name)) => format!("  guest {id} ({name})"),
-            (Some(id), None) => format!("  guest {id} (no longer in the book)"),
+            (Some(id), Some(name)) => t!(language, "log-guest", id = id.0, name = name.as_str()),
+            (Some(id), None) => t!(language, "log-guest-gone", id = id.0),
             (None, _) => String::new(),
         };
         let line = vec![
@@ -40,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if entries.len() >= LOG_SHOWN
         && let Some(y) = rows.next()
     {
-        let older = format!("The latest {LOG_SHOWN} changes; older ones: regulars log --since YYYY-MM-DD");
+        let older = t!(language, "log-older", count = LOG_SHOWN);
         draw(&Line::styled(older, theme.dim), Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
