@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, Local, Utc};
 use regulars::domain::cells::padded;
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::{Card, TheUsual};
-use regulars::i18n::{Language, ago};
+use regulars::i18n::{Language, ago, date_at};
 use regulars::t;
 
 use super::Book;
@@ -43,10 +43,10 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
     line(&t!(language, "card-greet-as"), &or_none(&p.greeting))?;
     line(&t!(language, "card-phone"), &or_none(&p.phone))?;
     line(&t!(language, "card-email"), &or_none(&p.email))?;
-    let last_seat = card
-        .last_seat
-        .as_ref()
-        .map_or_else(|| NONE.to_owned(), |last| format!("{} · {} · {}", last.seat, date(last.at), ago(last.at)));
+    let last_seat = card.last_seat.as_ref().map_or_else(
+        || NONE.to_owned(),
+        |last| format!("{} · {} · {}", last.seat, date(language, last.at), ago(last.at)),
+    );
     line(&t!(language, "card-last-seat"), &last_seat)?;
     line(&t!(language, "card-usual-seat"), card.usual_seat.unwrap_or(NONE))?;
     let usual = match &card.the_usual {
@@ -67,7 +67,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
     line(&t!(language, "card-tags"), &list(&p.tags))?;
     line(&t!(language, "card-birthday"), &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
     let visits = match card.first_visit {
-        Some(first) => t!(language, "card-visits-since", count = card.visit_count, first = date(first)),
+        Some(first) => t!(language, "card-visits-since", count = card.visit_count, first = date(language, first)),
         None => t!(language, "card-no-visits"),
     };
     line(&t!(language, "card-visits"), &visits)?;
@@ -93,7 +93,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
             "card-open-recovery",
             id = entry.id.0,
             category = r.category.as_str(),
-            opened = date(r.opened_at),
+            opened = date(language, r.opened_at),
             ago = ago(r.opened_at),
             by = by
         );
@@ -110,7 +110,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
     }
     for visit in &card.recent_visits {
         let seat = or_dash(visit.seat_and_order());
-        writeln!(out, "  {}", inert(&t!(language, "card-visit", date = date(visit.at), seat = seat)))?;
+        writeln!(out, "  {}", inert(&t!(language, "card-visit", date = date(language, visit.at), seat = seat)))?;
     }
     Ok(())
 }
@@ -122,11 +122,12 @@ pub fn or_dash(text: String) -> String {
 
 /// "2025-06-08 (1 year ago)" in the desk's local time, in `language`.
 pub fn when(at: DateTime<Utc>, now: DateTime<Utc>, language: Language) -> String {
-    format!("{} ({})", regulars::i18n::date_at(language, at, zone()), ago(language, at, now, zone()))
+    format!("{} ({})", date(language, at), ago(language, at, now, zone()))
 }
 
-fn date(at: DateTime<Utc>) -> String {
-    at.with_timezone(&zone()).format("%Y-%m-%d").to_string()
+/// The day of `at` on the desk's clock, as `language` writes it.
+fn date(language: Language, at: DateTime<Utc>) -> String {
+    date_at(language, at, zone())
 }
 
 /// The desk's time zone now.

@@ -13,7 +13,7 @@ use crate::domain::cells::padded;
 use crate::domain::money::format_amount;
 use crate::domain::text::{inert, normalise};
 use crate::domain::{Card, GuestHistory, RecoveryEntry, TheUsual};
-use crate::i18n::ago;
+use crate::i18n::{ago, date_at};
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
@@ -282,5 +282,5 @@ fn book_items<'a>(items: &[String], style: Style) -> Span<'a> {
 }
 
 fn date(app: &App, at: DateTime<Utc>) -> String {
-    at.with_timezone(&app.zone).format("%Y-%m-%d").to_string()
+    date_at(app.language, at, app.zone)
 }
