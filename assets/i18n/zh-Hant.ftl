@@ -33,7 +33,7 @@ ago-months = { $n }個月前
 ago-years = { $n }年前
 
 ago-short-days = { $n }天
-ago-short-weeks = { $n }周
+ago-short-weeks = { $n }週
 ago-short-months = { $n }個月
 ago-short-years = { $n }年
 
@@ -280,7 +280,7 @@ tally-same-day = 當天解決
 tally-open = 未結
 tally-repeat-guests = 重複客人
 tally-priority = 優先度
-tally-12-weeks = 12周
+tally-12-weeks = 12週
 tally-why = 原因
 tally-hours = { $hours }小時
 tally-why-recent = 近期{ $count }次
