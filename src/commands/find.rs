@@ -64,10 +64,7 @@ pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
             );
             let matched = match hit.field {
                 Field::Name => String::new(),
-                field => {
-                    let id = format!("matched-{}", field.label().to_lowercase().replace(' ', "-"));
-                    format!("  [{}]", regulars::i18n::text(language, &id, &[]))
-                }
+                field => format!("  [{}]", regulars::i18n::named(language, "matched", field.label())),
             };
             let visits = t!(language, "find-visits", count = row.visit_count);
             writeln!(

@@ -111,9 +111,7 @@ fn write(
         Output::Csv { raw } => {
             let mut writer = ::csv::Writer::from_writer(out);
             // The header row in the desk's language: the mail merge's fields are named as its staff read them.
-            let columns = OutreachRow::COLUMNS.map(|column| {
-                regulars::i18n::text(language, &format!("outreach-column-{}", column.replace('_', "-")), &[])
-            });
+            let columns = OutreachRow::COLUMNS.map(|column| regulars::i18n::named(language, "outreach-column", column));
             writer.write_record(columns)?;
             for part in prospects.chunks(PART) {
                 for row in rows(part)? {

@@ -114,6 +114,13 @@ pub fn text(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> S
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
 }
 
+/// The message of a family for a name the code uses: `named(lang, "matched", "dialect surname")` is the message
+/// `matched-dialect-surname`, `named(lang, "outreach-column", "last_visit")` is `outreach-column-last-visit`.
+pub fn named(language: Language, family: &str, name: &str) -> String {
+    let tail = name.to_lowercase().replace([' ', '_'], "-");
+    text(language, &format!("{family}-{tail}"), &[])
+}
+
 /// A message in a language: `t!(lang, "card-phone")`, `t!(lang, "card-visit", date = day, seat = seat)`.
 #[macro_export]
 macro_rules! t {

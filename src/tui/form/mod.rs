@@ -38,7 +38,8 @@ pub enum Purpose {
 /// One labelled input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name, as the code knows it ("Party size"); the screen shows `field-party-size` of its language.
+    /// The field's name, as the code knows it ("Party size"); the screen shows `field-party-size` of its language
+    /// (see `i18n::named`).
     pub label: &'static str,
     pub input: LineInput,
     /// The message that says what to type, shown while the field is empty; "" for none.
@@ -50,11 +51,6 @@ pub struct Field {
 }
 
 impl Field {
-    /// The message id of the field's label: "Party size" is `field-party-size`.
-    pub fn label_id(&self) -> String {
-        format!("field-{}", self.label.to_lowercase().replace(' ', "-"))
-    }
-
     /// The item being typed: the text after the last separator, or the whole text.
     fn fragment(&self) -> &str {
         let text = self.input.text();

@@ -79,12 +79,12 @@ pub const LIST_KEYS: &[(Action, &str)] = &[
 
 /// What the hint rows call the key of `stem` in `language`.
 pub fn hint(language: Language, stem: &str) -> String {
-    crate::i18n::text(language, &format!("hint-{stem}"), &[])
+    crate::i18n::named(language, "hint", stem)
 }
 
 /// What the help overlay says the key of `stem` does, in `language`.
 pub fn help(language: Language, stem: &str) -> String {
-    crate::i18n::text(language, &format!("help-{stem}"), &[])
+    crate::i18n::named(language, "help", stem)
 }
 
 #[cfg(test)]

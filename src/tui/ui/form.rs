@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::{book, book_owned, draw, fit, window, wrap};
 use crate::domain::allergen::allergens_in;
 use crate::domain::cells::padded;
+use crate::i18n::named;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
@@ -41,7 +42,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         }
         let cursor = if focused { field.input.cursor() } else { 0 };
         let (shown, column) = window(field.input.text(), cursor, room);
-        let label = crate::i18n::text(language, &field.label_id(), &[]);
+        let label = named(language, "field", field.label);
         let mut spans = vec![Span::styled(padded(&label, LABEL_WIDTH), label_style)];
         spans.push(book_owned(shown, value_style));
         let after = room.saturating_sub(column);
@@ -72,7 +73,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             .fields
             .iter()
             .find(|f| f.label.eq_ignore_ascii_case(clash.field))
-            .map_or_else(|| clash.field.to_owned(), |f| crate::i18n::text(language, &f.label_id(), &[]));
+            .map_or_else(|| clash.field.to_owned(), |f| named(language, "field", f.label));
         lines.extend(wrap(
             vec![
                 Span::styled(padded(&label, LABEL_WIDTH), theme.label),

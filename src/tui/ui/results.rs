@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.selected;
         let mut spans = name_spans(app, guest);
         if !matches!(guest.field, Field::Name | Field::Recent) {
-            let matched = crate::i18n::text(app.language, &format!("matched-{}", slug(guest.field.label())), &[]);
+            let matched = crate::i18n::named(app.language, "matched", guest.field.label());
             spans.push(Span::styled(format!(" [{matched}]"), app.theme.label));
         }
         spans.push(Span::raw("  "));
@@ -46,11 +46,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         draw(&line, line_area, buf);
         draw(&Line::styled(format!("{age:>AGE_WIDTH$}"), app.theme.dim).right_aligned(), line_area, buf);
     }
-}
-
-/// A field's name as a message id's tail: "dialect surname" is `dialect-surname`.
-fn slug(label: &str) -> String {
-    label.to_lowercase().replace(' ', "-")
 }
 
 /// The name, one span per run of matched or unmatched clusters.
