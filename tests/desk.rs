@@ -49,7 +49,7 @@ fn a_write_waiting_for_a_locked_book_leaves_the_screen_answering() {
     let lock = rusqlite::Connection::open(&screen.book).unwrap();
     lock.execute_batch("BEGIN IMMEDIATE").unwrap();
     screen.key_unsettled(KeyCode::F(2), KeyModifiers::NONE);
-    assert_eq!(screen.status(), Some("Saving for Mr. Smith…"));
+    assert_eq!(screen.status().as_deref(), Some("Saving for Mr. Smith…"));
     for c in "emma".chars() {
         screen.key_unsettled(KeyCode::Char(c), KeyModifiers::NONE);
     }
@@ -78,7 +78,7 @@ fn taking_back_a_merge_after_another_desk_edited_the_kept_guest_is_refused() {
     other.edit_guest(jon.id, jon.version, &jon.profile, edited, "Ana").unwrap();
     screen.ctrl('z');
     assert_eq!(
-        screen.status(),
+        screen.status().as_deref(),
         Some("Not taken back for Mr. Smith: another desk changed this guest meanwhile; nothing was saved")
     );
     assert_eq!(screen.other_desk().history(GuestId(1)).unwrap().guest.profile.greeting, "Jon", "theirs is kept");

@@ -74,8 +74,10 @@ fn a_guest_added_visited_and_recovered_at_the_counter_is_all_there_after_a_resta
     tmux.send(&["C-a"]);
     tmux.wait_for("the new guest form", |s| s.contains("Add a guest") && s.contains("Name          Nora Quinn"));
     tmux.send(&["Tab"]);
-    tmux.type_text("Ms. Quinn");
-    tmux.send(&["C-s"]);
+    tmux.type_text("Ms");
+    tmux.send(&["Tab"]);
+    tmux.wait_for("the greeting proposed", |s| s.contains("Greeting      Ms. Quinn  → takes it"));
+    tmux.send(&["Right", "C-s"]);
     tmux.wait_for("the new guest's card", |s| s.contains("Added Nora Quinn") && s.contains("Greet as   Ms. Quinn"));
 
     tmux.send(&["F3"]);

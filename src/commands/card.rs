@@ -40,7 +40,7 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
     let or_none = |text: &str| if text.is_empty() { NONE.to_owned() } else { text.to_owned() };
     writeln!(out, "{}", inert(&p.name))?;
     let mut line = |label: &str, value: &str| writeln!(out, "  {}{}", padded(label, LABEL_CELLS), inert(value));
-    line(&t!(language, "card-greet-as"), &or_none(&p.greeting))?;
+    line(&t!(language, "card-greet-as"), &or_none(&regulars::i18n::greeting(language, &p.greeting)))?;
     line(&t!(language, "card-phone"), &or_none(&p.phone))?;
     line(&t!(language, "card-email"), &or_none(&p.email))?;
     let last_seat = card.last_seat.as_ref().map_or_else(

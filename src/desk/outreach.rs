@@ -9,6 +9,7 @@ use crate::domain::GuestId;
 use crate::domain::outreach::{Occasion, Prospect, prospects};
 use crate::i18n::Language;
 use crate::report::outreach_rows;
+use crate::said;
 use crate::store::Store;
 use crate::tui::action::Msg;
 use crate::tui::app::{OUTREACH_BIRTHDAYS, OUTREACH_LAPSED};
@@ -46,7 +47,7 @@ impl Job {
                 job.next(book, outbox).then_some(job)
             }
             Err(error) => {
-                outbox.send(Msg::Failed(format!("Cannot read the outreach list: {error}")));
+                outbox.send(Msg::Failed(said!("read-outreach-failed", why = crate::i18n::error(&error))));
                 None
             }
         }
@@ -61,7 +62,7 @@ impl Job {
         let histories = match book.outreach_page(&ids) {
             Ok(histories) => histories,
             Err(error) => {
-                outbox.send(Msg::Failed(format!("Cannot read the outreach list: {error}")));
+                outbox.send(Msg::Failed(said!("read-outreach-failed", why = crate::i18n::error(&error))));
                 return false;
             }
         };

@@ -13,6 +13,7 @@ use super::{Outbox, outreach};
 use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
 use crate::i18n::Language;
+use crate::said;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Msg;
 use crate::tui::app::LOG_SHOWN;
@@ -129,7 +130,7 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
             // The screen says that the server is gone; the card as read last is better than none.
             Err(error) => match (&error, remembered.cards.get(&guest)) {
                 (StoreError::Unreachable(_), Some(card)) => Ok(Box::new(card.clone())),
-                _ => Err(format!("Cannot read this guest: {error}")),
+                _ => Err(said!("read-guest-failed", why = crate::i18n::error(&error))),
             },
         };
         outbox.send(Msg::Card { ticket, card });
@@ -139,19 +140,19 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
             || -> Result<_, StoreError> { Ok((book.house_items(HOUSE_ITEMS)?, book.categories()?, book.stations()?)) };
         outbox.send(match read() {
             Ok((items, categories, stations)) => Msg::House { items, categories, stations },
-            Err(error) => Msg::Failed(format!("Cannot read the house's items: {error}")),
+            Err(error) => Msg::Failed(said!("read-house-failed", why = crate::i18n::error(&error))),
         });
     }
     if let Some((ticket, since, until)) = newest.report {
         outbox.send(match book.mishaps(reads_from(since, until), until) {
             Ok(mishaps) => Msg::Report { ticket, tally: Box::new(tally(&mishaps, since, until)) },
-            Err(error) => Msg::Failed(format!("Cannot read the mishaps: {error}")),
+            Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
         });
     }
     if let Some(ticket) = newest.log {
         outbox.send(match book.latest_audit_entries(LOG_SHOWN) {
             Ok(entries) => Msg::Log { ticket, entries },
-            Err(error) => Msg::Failed(format!("Cannot read the audit log: {error}")),
+            Err(error) => Msg::Failed(said!("read-log-failed", why = crate::i18n::error(&error))),
         });
     }
 }

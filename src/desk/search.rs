@@ -9,7 +9,8 @@ use std::thread::{self, JoinHandle};
 
 use super::{Outbox, RESULT_LIMIT};
 use crate::domain::GuestId;
-use crate::feed;
+use crate::feed::{self, FeedError};
+use crate::said;
 use crate::search::{Index, Needs, Results};
 use crate::store::Store;
 use crate::tui::action::Msg;
@@ -30,7 +31,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
         let mut index = match feed::names(&book) {
             Ok(index) => Some(index),
             Err(error) => {
-                outbox.send(Msg::Failed(format!("Cannot read the guest book for search: {error}")));
+                outbox.send(Msg::Failed(said!("read-search-failed", why = feed_error(&error))));
                 None
             }
         };
@@ -48,7 +49,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                     Request::Refresh(guest) => refresh(&book, index.as_mut(), guest, &outbox),
                     Request::Reload => match feed::names(&book) {
                         Ok(new) => (index, unspelled) = (Some(new), true),
-                        Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guest book again: {error}"))),
+                        Err(error) => outbox.send(Msg::Failed(said!("read-again-failed", why = feed_error(&error)))),
                     },
                 }
             }
@@ -70,7 +71,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                             answer(index, generation, &query, &outbox);
                         }
                     }
-                    Err(error) => outbox.send(Msg::Failed(format!("Cannot read the guests' other spellings: {error}"))),
+                    Err(error) => outbox.send(Msg::Failed(said!("read-spellings-failed", why = feed_error(&error)))),
                 }
                 outbox.passed_over(&book);
             }
@@ -82,7 +83,7 @@ fn answer(index: &mut Index, generation: u64, query: &str, outbox: &Outbox) {
     // Scoring cannot panic on any input; were it to, the desk says so and searches on.
     match catch_unwind(AssertUnwindSafe(|| index.search(query, RESULT_LIMIT))) {
         Ok(found) => outbox.send(Msg::Results(Results::new(index, generation, query.to_owned(), found))),
-        Err(_) => outbox.send(Msg::Failed(format!("The search for “{query}” failed; type again"))),
+        Err(_) => outbox.send(Msg::Failed(said!("read-search-query-failed", query = query))),
     }
 }
 
@@ -97,6 +98,16 @@ fn refresh(book: &Store, index: Option<&mut Index>, guest: GuestId, outbox: &Out
     match read {
         Ok(()) if !found => index.remove(guest),
         Ok(()) => {}
-        Err(error) => outbox.send(Msg::Failed(format!("Cannot read guest {guest} again for search: {error}"))),
+        Err(error) => {
+            outbox.send(Msg::Failed(said!("read-guest-again-failed", id = guest.0, why = crate::i18n::error(&error))))
+        }
+    }
+}
+
+/// A failure to feed the index, in the desk's words.
+fn feed_error(error: &FeedError) -> crate::i18n::Said {
+    match error {
+        FeedError::Book(error) => crate::i18n::error(error),
+        FeedError::Lost => said!("read-feed-lost"),
     }
 }

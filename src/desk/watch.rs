@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use super::Outbox;
+use crate::said;
 use crate::store::{Store, StoreError};
 use crate::tui::action::{Link, Msg};
 
@@ -31,7 +32,7 @@ pub(super) fn spawn(
         let mut seen_audit = match book.audit_head() {
             Ok(head) => head,
             Err(error) => {
-                outbox.send(Msg::Failed(format!("Cannot watch for other desks' writes: {error}")));
+                outbox.send(Msg::Failed(said!("read-watch-failed", why = crate::i18n::error(&error))));
                 return;
             }
         };
@@ -74,7 +75,7 @@ pub(super) fn spawn(
                     }
                 }
                 Err(error) => {
-                    let said = format!("Cannot read other desks' changes: {error}");
+                    let said = said!("read-changes-failed", why = crate::i18n::error(&error));
                     if last_failure.as_ref() != Some(&said) {
                         outbox.send(Msg::Failed(said.clone()));
                         last_failure = Some(said);

@@ -14,6 +14,8 @@ use super::{DeskOptions, Outbox, drafts, search};
 use crate::demo;
 use crate::domain::GuestId;
 use crate::domain::text::inert;
+use crate::i18n::Said;
+use crate::said;
 use crate::store::{Store, StoreError};
 use crate::tui::action::{Msg, Undo, Who, Write};
 use crate::tui::form::{Draft, Submission};
@@ -89,12 +91,14 @@ impl Writer {
     fn write(&mut self, who: Who, write: Write) -> Msg {
         let staff = self.options.staff.clone();
         let name = who.name.clone();
-        let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
-        let failed = |what: &str, error: StoreError| failure(&who, format!("{what} for {name} not saved"), error);
+        let written = |message: Said, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
+        let failed = |what: &'static str, error: StoreError| {
+            failure(&who, Some(said!("write-not-saved", what = Said::new(what), name = &name)), error)
+        };
         match (write, who.guest) {
             (Write::LogVisit { visit, said }, Some(guest)) => match self.store.log_visit(guest, visit, &staff) {
                 Ok(visit) => written(said, Some(Undo::Visit(visit))),
-                Err(error) => failed("The visit", error),
+                Err(error) => failed("write-the-visit", error),
             },
             (Write::Save(submission), guest) => self.save(who.clone(), guest, *submission),
             (Write::Merge { from, into, said }, _) => match self.store.merge_guests(from, into, &staff) {
@@ -102,40 +106,41 @@ impl Writer {
                     self.tell_search(search::Request::Refresh(from));
                     written(said, Some(Undo::Merged(Box::new(merged))))
                 }
-                Err(error) => failure(&who, "Not merged".to_owned(), error),
+                Err(error) => failure(&who, Some(said!("write-not-merged")), error),
             },
             (Write::TickFollowUp { recovery, index, said }, _) => {
                 match self.store.set_follow_up(recovery, index, true, &staff) {
                     Ok(()) => written(said, Some(Undo::FollowUp { recovery, index })),
-                    Err(error) => failed("The tick", error),
+                    Err(error) => failed("write-the-tick", error),
                 }
             }
             (Write::Resolve { recovery, category }, _) => {
                 match self.store.resolve_recovery(recovery, Utc::now(), &staff) {
-                    Ok(()) => {
-                        written(format!("Resolved “{}” for {name}", inert(&category)), Some(Undo::Resolved(recovery)))
-                    }
-                    Err(error) => failure(&who, format!("Not resolved for {name}"), error),
+                    Ok(()) => written(
+                        said!("write-resolved", category = inert(&category), name = &name),
+                        Some(Undo::Resolved(recovery)),
+                    ),
+                    Err(error) => failure(&who, Some(said!("write-not-resolved", name = &name)), error),
                 }
             }
             (Write::TakeHeadsUp(id), _) => match self.store.take_heads_up(id, &self.options.station, &staff) {
-                Ok(()) => written(format!("Took the heads-up: {name} is yours"), None),
-                Err(error) => failure(&who, "Heads-up not taken".to_owned(), error),
+                Ok(()) => written(said!("write-took-heads-up", name = &name), None),
+                Err(error) => failure(&who, Some(said!("write-heads-up-not-taken")), error),
             },
             (Write::NoteWritten { occasion, of }, Some(guest)) => {
                 match self.store.note_written(guest, occasion, &of, &staff) {
                     Ok(Some(id)) => written(
-                        format!("Noted: {name} was written to for the {}", occasion.words()),
+                        said!("write-noted-written", name = &name, occasion = occasion_said(occasion)),
                         Some(Undo::Written(id)),
                     ),
                     Ok(None) => {
-                        written(format!("{name} was noted as written to for the {} already", occasion.words()), None)
+                        written(said!("write-noted-already", name = &name, occasion = occasion_said(occasion)), None)
                     }
-                    Err(error) => failed("The note", error),
+                    Err(error) => failed("write-the-note", error),
                 }
             }
             (Write::Undo(undo), guest) => self.undo(who.clone(), guest, undo),
-            (Write::LogVisit { .. } | Write::NoteWritten { .. }, None) => Msg::Failed("No guest for it".to_owned()),
+            (Write::LogVisit { .. } | Write::NoteWritten { .. }, None) => Msg::Failed(said!("write-no-guest")),
         }
     }
 
@@ -143,11 +148,11 @@ impl Writer {
     fn save(&mut self, who: Who, guest: Option<GuestId>, submission: Submission) -> Msg {
         let staff = self.options.staff.clone();
         let name = who.name.clone();
-        let written = |message: String, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
-        let not_saved = |error: StoreError| failure(&who, String::new(), error);
+        let written = |message: Said, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
+        let not_saved = |error: StoreError| failure(&who, None, error);
         match submission {
             Submission::Visit { guest, visit } => {
-                let said = format!("Visit logged for {name}: {}", inert(&visit.seat_and_order()));
+                let said = said!("write-visit-logged", name = &name, visit = inert(&visit.seat_and_order()));
                 match self.store.log_visit(guest, visit, &staff) {
                     Ok(visit) => written(said, Some(Undo::Visit(visit))),
                     Err(error) => not_saved(error),
@@ -157,14 +162,14 @@ impl Writer {
                 if !duplicate_ok {
                     match self.store.possible_duplicates(&profile) {
                         Ok(found) if !found.is_empty() => {
-                            let named: Vec<String> = found
+                            let named: Vec<Said> = found
                                 .iter()
-                                .map(|d| format!("{} (guest {}, same {})", inert(&d.name), d.id, d.same))
+                                .map(|d| {
+                                    let same = if d.same == "phone" { "write-same-phone" } else { "write-same-email" };
+                                    said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
+                                })
                                 .collect();
-                            return Msg::NeedsConfirmation(format!(
-                                "Possibly in the book already: {}",
-                                named.join("; ")
-                            ));
+                            return Msg::NeedsConfirmation(said!("write-possibly-in-book", guests = named));
                         }
                         Ok(_) => {}
                         Err(error) => return not_saved(error),
@@ -174,7 +179,7 @@ impl Writer {
                 match self.store.add_guest(profile, &staff) {
                     Ok(guest) => Msg::Written {
                         who: Who { guest: Some(guest), name: added.clone() },
-                        message: format!("Added {added}"),
+                        message: said!("write-added", name = &added),
                         undo: Some(Undo::GuestAdded),
                     },
                     Err(error) => not_saved(error),
@@ -183,13 +188,13 @@ impl Writer {
             Submission::EditGuest { guest, version, base, profile } => {
                 match self.store.edit_guest(guest, version, &base, profile, &staff) {
                     Ok(edited) => {
-                        let mut said = format!("Saved {name}");
-                        if !edited.kept_theirs.is_empty() {
-                            said.push_str(&format!(
-                                ", keeping another desk's change to {}",
-                                edited.kept_theirs.join(", ")
-                            ));
-                        }
+                        let said = match edited.kept_theirs.as_slice() {
+                            [] => said!("write-saved", name = &name),
+                            kept => {
+                                let fields: Vec<Said> = kept.iter().map(|field| Said::named("field", field)).collect();
+                                said!("write-saved-keeping", name = &name, fields = fields)
+                            }
+                        };
                         let undo = Undo::GuestEdited {
                             version: edited.version,
                             after: Box::new(edited.profile),
@@ -202,23 +207,25 @@ impl Writer {
                 }
             }
             Submission::HeadsUp { guest, to, note, new_station } => {
-                let to_whom = to.as_deref().map_or_else(|| "every station".to_owned(), |s| inert(s).into_owned());
+                let to_whom = to.as_deref().map_or_else(|| said!("write-every-station"), |s| Said::verbatim(inert(s)));
                 let station = self.options.station.clone();
                 match self.store.send_heads_up(guest, &station, to.as_deref(), &note, &staff, new_station) {
                     Ok(id) => Msg::HeadsUpSent {
                         who: who.clone(),
                         id,
-                        message: format!("Heads-up sent to {to_whom}: {name} is on the way"),
+                        message: said!("write-heads-up-sent", to = to_whom, name = &name),
                     },
-                    Err(error @ StoreError::UnknownStation { .. }) => Msg::NeedsConfirmation(error.to_string()),
+                    Err(error @ StoreError::UnknownStation { .. }) => {
+                        Msg::NeedsConfirmation(crate::i18n::error(&error))
+                    }
                     Err(error) => not_saved(error),
                 }
             }
             Submission::Recovery { recovery, .. } => {
                 let category = inert(&recovery.category).into_owned();
                 let said = match guest {
-                    Some(_) => format!("Recovery recorded for {name}: {category}"),
-                    None => format!("Recovery recorded with no guest: {category}"),
+                    Some(_) => said!("write-recovery-recorded", name = &name, category = &category),
+                    None => said!("write-mishap-recorded", category = &category),
                 };
                 match self.store.add_recovery(guest, recovery, &staff) {
                     Ok(recovery) => written(said, Some(Undo::RecoveryAdded(recovery))),
@@ -232,51 +239,50 @@ impl Writer {
     fn undo(&mut self, who: Who, guest: Option<GuestId>, undo: Undo) -> Msg {
         let staff = self.options.staff.clone();
         let name = who.name.clone();
-        let done = |message: String| Msg::Written { who: who.clone(), message, undo: None };
+        let done = |message: Said| Msg::Written { who: who.clone(), message, undo: None };
         let result = match (undo, guest) {
             (Undo::Visit(visit), _) => {
-                self.store.undo_visit(visit, &staff).map(|()| done(format!("Took back the visit for {name}")))
+                self.store.undo_visit(visit, &staff).map(|()| done(said!("undo-took-back-visit", name = &name)))
             }
             (Undo::FollowUp { recovery, index }, _) => self
                 .store
                 .set_follow_up(recovery, index, false, &staff)
-                .map(|()| done(format!("Follow-up {} open again for {name}", index + 1))),
+                .map(|()| done(said!("undo-follow-up-open", n = index + 1, name = &name))),
             (Undo::GuestAdded, Some(guest)) => self.store.undo_guest_added(guest, &staff).map(|()| {
                 self.tell_search(search::Request::Refresh(guest));
                 // The guest is gone: nothing to show of them.
                 Msg::Written {
                     who: Who { guest: None, name: name.clone() },
-                    message: format!("Took back the new guest {name}"),
+                    message: said!("undo-took-back-new-guest", name = &name),
                     undo: None,
                 }
             }),
             (Undo::GuestEdited { version, after, before }, Some(guest)) => self
                 .store
                 .edit_guest(guest, version, &after, *before, &staff)
-                .map(|_| done(format!("Took back the edit of {name}"))),
+                .map(|_| done(said!("undo-took-back-edit", name = &name))),
             (Undo::RecoveryAdded(recovery), guest) => self.store.undo_recovery_added(recovery, &staff).map(|()| {
                 done(match guest {
-                    Some(_) => format!("Took back the recovery for {name}"),
-                    None => "Took back the recovery with no guest".to_owned(),
+                    Some(_) => said!("undo-took-back-recovery", name = &name),
+                    None => said!("undo-took-back-mishap"),
                 })
             }),
-            (Undo::Resolved(recovery), _) => self
-                .store
-                .reopen_recovery(recovery, &staff)
-                .map(|()| done(format!("The recovery for {name} is open again"))),
+            (Undo::Resolved(recovery), _) => {
+                self.store.reopen_recovery(recovery, &staff).map(|()| done(said!("undo-recovery-open", name = &name)))
+            }
             (Undo::Merged(merged), _) => self.store.unmerge(&merged, &staff).map(|()| {
                 self.tell_search(search::Request::Refresh(merged.from.id));
                 let away = inert(&merged.from.profile.name).into_owned();
-                done(format!("Took back the merge: {away} and {name} are two entries again"))
+                done(said!("undo-took-back-merge", away = away, name = &name))
             }),
             (Undo::Written(id), _) => {
-                self.store.undo_written(id, &staff).map(|()| done(format!("{name} is on the outreach list again")))
+                self.store.undo_written(id, &staff).map(|()| done(said!("undo-outreach-again", name = &name)))
             }
             (Undo::GuestAdded | Undo::GuestEdited { .. }, None) => {
-                return Msg::Failed("Nothing to take back: no guest".to_owned());
+                return Msg::Failed(said!("undo-no-guest"));
             }
         };
-        result.unwrap_or_else(|error| failure(&who, format!("Not taken back for {name}"), error))
+        result.unwrap_or_else(|error| failure(&who, Some(said!("undo-not-taken-back", name = &name)), error))
     }
 
     fn load_demo(&mut self) -> Msg {
@@ -284,9 +290,9 @@ impl Writer {
         match self.store.import(records, &self.options.staff, "demo seed 1") {
             Ok(summary) => {
                 self.tell_search(search::Request::Reload);
-                Msg::BookChanged { message: format!("Loaded {} demo guests", summary.added) }
+                Msg::BookChanged { message: said!("write-demo-loaded", n = summary.added) }
             }
-            Err(error) => Msg::Failed(format!("Demo guests not loaded: {error}")),
+            Err(error) => Msg::Failed(said!("write-demo-not-loaded", why = crate::i18n::error(&error))),
         }
     }
 }
@@ -294,17 +300,26 @@ impl Writer {
 /// What to say of a write that failed with `error`: "`what`: why" (a form's own failure is said alone, in the
 /// form). A write whose connection dropped as the server confirmed it was saved all the same: that is said as
 /// done, with no undo (what the server returned was lost), and the card is read again like any write's.
-fn failure(who: &Who, what: String, error: StoreError) -> Msg {
-    match error {
-        StoreError::AlreadySaved => Msg::Written {
+fn failure(who: &Who, what: Option<Said>, error: StoreError) -> Msg {
+    let why = crate::i18n::error(&error);
+    match (error, what) {
+        (StoreError::AlreadySaved, _) => Msg::Written {
             who: who.clone(),
             message: match who.name.as_str() {
-                "" => format!("Saved: {error}"),
-                name => format!("Saved for {name}: {error}"),
+                "" => said!("write-saved-anyway", why = why),
+                name => said!("write-saved-anyway-for", name = name, why = why),
             },
             undo: None,
         },
-        error if what.is_empty() => Msg::Failed(error.to_string()),
-        error => Msg::Failed(format!("{what}: {error}")),
+        (_, None) => Msg::Failed(why),
+        (_, Some(what)) => Msg::Failed(said!("write-failed", what = what, why = why)),
     }
+}
+
+/// An occasion for writing, as a message says it: "the birthday".
+fn occasion_said(occasion: crate::domain::outreach::Occasion) -> Said {
+    Said::new(match occasion {
+        crate::domain::outreach::Occasion::Birthday => "write-for-birthday",
+        crate::domain::outreach::Occasion::Lapsed => "write-for-lapsed",
+    })
 }

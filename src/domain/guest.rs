@@ -49,7 +49,7 @@ impl Profile {
     pub fn validated(mut self) -> Result<Self, ValidationError> {
         self.name = self.name.trim().to_owned();
         if self.name.is_empty() {
-            return Err(ValidationError::new("name", "is empty; every guest needs a name"));
+            return Err(ValidationError::new("name", super::Problem::NoName));
         }
         for (field, value) in [
             ("name", &mut self.name),

@@ -29,12 +29,48 @@ pub use visit::{Visit, VisitId};
 #[error("{field}: {problem}")]
 pub struct ValidationError {
     pub field: &'static str,
-    pub problem: String,
+    pub problem: Problem,
+}
+
+/// What is wrong with a value. Display is English, for logs and JSON; the desk says each in its language (see
+/// `i18n::problem`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("is too long ({chars} characters; at most {max})")]
+    TooLong { chars: usize, max: usize },
+    #[error("is in the year {0}; a time from 1900 to 2199 is taken")]
+    Year(i32),
+    #[error("is empty; every guest needs a name")]
+    NoName,
+    #[error("is empty; say what kind of mishap it was")]
+    NoCategory,
+    #[error("must be a number from 0 to 1,000,000,000,000")]
+    Cost,
+    #[error("is before the recovery was opened")]
+    BeforeOpened,
+    #[error("must be from 1 to 10,000")]
+    PartySize,
+    #[error("is the same guest")]
+    SameGuest,
+    #[error("has visits or recoveries now; kept")]
+    HasHistory,
+    #[error("{0} was resolved already, on {1}; nothing was changed")]
+    ResolvedAlready(i64, String),
+    #[error("file exists already; nothing was written")]
+    Exists,
+    #[error("of a server's book is a copy into a new file book (regulars copy) or pg_dump; nothing was written")]
+    ServerBackup,
+    #[error("the book to copy into is not empty (it has {0}); nothing was copied")]
+    NotEmpty(String),
+    /// A matter for whoever runs the book (its address, TLS, a repair), in the words of the check or the library
+    /// that found it.
+    #[error("{0}")]
+    Said(String),
 }
 
 impl ValidationError {
-    pub fn new(field: &'static str, problem: impl Into<String>) -> Self {
-        Self { field, problem: problem.into() }
+    pub fn new(field: &'static str, problem: Problem) -> Self {
+        Self { field, problem }
     }
 }
 
@@ -42,7 +78,7 @@ impl ValidationError {
 pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), ValidationError> {
     let chars = value.chars().count();
     if chars > max {
-        return Err(ValidationError::new(field, format!("is too long ({chars} characters; at most {max})")));
+        return Err(ValidationError::new(field, Problem::TooLong { chars, max }));
     }
     Ok(())
 }
@@ -52,7 +88,7 @@ pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), Val
 pub fn check_time(field: &'static str, at: DateTime<Utc>) -> Result<(), ValidationError> {
     let year = chrono::Datelike::year(&at);
     if !(1900..2200).contains(&year) {
-        return Err(ValidationError::new(field, format!("is in the year {year}; a time from 1900 to 2199 is taken")));
+        return Err(ValidationError::new(field, Problem::Year(year)));
     }
     Ok(())
 }

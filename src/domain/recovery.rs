@@ -49,21 +49,21 @@ impl Recovery {
             check_len(field, value, SHORT_FIELD_MAX)?;
         }
         if self.category.is_empty() {
-            return Err(ValidationError::new("category", "is empty; say what kind of mishap it was"));
+            return Err(ValidationError::new("category", super::Problem::NoCategory));
         }
         check_len("what_happened", &self.what_happened, LONG_FIELD_MAX)?;
         check_len("action_taken", &self.action_taken, LONG_FIELD_MAX)?;
         if let Some(cost) = self.cost
             && !(0.0..=COST_MAX).contains(&cost)
         {
-            return Err(ValidationError::new("cost", "must be a number from 0 to 1,000,000,000,000"));
+            return Err(ValidationError::new("cost", super::Problem::Cost));
         }
         super::check_time("opened_at", self.opened_at)?;
         if let Some(resolved) = self.resolved_at {
             super::check_time("resolved_at", resolved)?;
         }
         if self.resolved_at.is_some_and(|resolved| resolved < self.opened_at) {
-            return Err(ValidationError::new("resolved_at", "is before the recovery was opened"));
+            return Err(ValidationError::new("resolved_at", super::Problem::BeforeOpened));
         }
         self.follow_ups.retain(|f| !f.task.trim().is_empty());
         for follow_up in &mut self.follow_ups {

@@ -45,7 +45,7 @@ impl Visit {
         check_len("note", &self.note, LONG_FIELD_MAX)?;
         check_list("order", &mut self.order)?;
         if self.party_size.is_some_and(|n| !(1..=PARTY_MAX).contains(&n)) {
-            return Err(ValidationError::new("party_size", "must be from 1 to 10,000"));
+            return Err(ValidationError::new("party_size", super::Problem::PartySize));
         }
         super::check_time("at", self.at)?;
         Ok(self)

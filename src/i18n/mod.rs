@@ -3,6 +3,8 @@
 //! selectors), never glued from pieces. Data — names, orders, notes — is never translated. Placeables are not wrapped
 //! in bidirectional isolation marks: a terminal draws them as cells, and they would throw widths out.
 
+mod errors;
+mod said;
 mod when;
 
 use std::sync::LazyLock;
@@ -11,7 +13,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+pub use errors::{error, problem, validation};
 pub use fluent_bundle::FluentValue;
+pub use said::{Arg, Said};
 pub use when::{ago, ago_short, away, date, date_at, date_time, days_count, month_day};
 
 /// A language the desk speaks.
@@ -117,8 +121,20 @@ pub fn text(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> S
 /// The message of a family for a name the code uses: `named(lang, "matched", "dialect surname")` is the message
 /// `matched-dialect-surname`, `named(lang, "outreach-column", "last_visit")` is `outreach-column-last-visit`.
 pub fn named(language: Language, family: &str, name: &str) -> String {
-    let tail = name.to_lowercase().replace([' ', '_'], "-");
-    text(language, &format!("{family}-{tail}"), &[])
+    text(language, &named_id(family, name), &[])
+}
+
+fn named_id(family: &str, name: &str) -> String {
+    format!("{family}-{}", name.to_lowercase().replace([' ', '_'], "-"))
+}
+
+/// A greeting as the desk can say it: on an English desk a Chinese one comes with its romanised form ("于先生 · Mr.
+/// Yu"), so staff who cannot read the characters still greet the guest by name; as written on any other.
+pub fn greeting(language: Language, greeting: &str) -> String {
+    match crate::search::greeting::romanised(greeting).filter(|_| language == Language::En) {
+        Some(said) => format!("{greeting} · {said}"),
+        None => greeting.to_owned(),
+    }
 }
 
 /// A message in a language: `t!(lang, "card-phone")`, `t!(lang, "card-visit", date = day, seat = seat)`.

@@ -7,6 +7,7 @@ use super::dates::{self, DateOrder};
 use super::headers::{Field, Mapping};
 use super::{ImportError, csv};
 use crate::domain::{GuestRecord, Incoming, Profile};
+use crate::search::greeting::{self, Title};
 
 /// How a table's rows are read.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +61,7 @@ pub(super) fn record(
     };
     let greeting = match cell(Field::Greeting) {
         greeting if !greeting.is_empty() => greeting,
-        _ => titled(&cell(Field::Title), &last),
+        _ => proposed(&cell(Field::Title), &last, &name),
     };
     let birthday = match cell(Field::Birthday) {
         text if text.is_empty() => None,
@@ -100,7 +101,7 @@ pub(super) fn record(
         other_names: list(Field::OtherNames),
     }
     .validated()
-    .map_err(|e| ImportError::new(line, Some(column_of(mapping, e.field)), e.problem))?;
+    .map_err(|e| ImportError::new(line, Some(column_of(mapping, e.field)), e.problem.to_string()))?;
     let record = GuestRecord { profile, visits: Vec::new(), recoveries: Vec::new(), noted: None, written: Vec::new() };
     Ok((line, Incoming::Guest(Box::new(record), None)))
 }
@@ -131,12 +132,18 @@ pub(super) fn joined_name(given: &str, family: &str) -> String {
     }
 }
 
-/// A greeting from a title and the surname ("Mr. Smith"; a Chinese title after it, "王先生"); none without both.
-pub(super) fn titled(title: &str, family: &str) -> String {
-    match (title, family) {
-        ("", _) | (_, "") => String::new(),
-        (title, family) if han(title) => format!("{family}{title}"),
-        (title, family) => format!("{title} {family}"),
+/// The greeting proposed for a guest the file gives none for (see `greeting::suggest`): from the title and the
+/// surname column ("Mr. Smith", "王先生", in the surname's own order whatever language the title is in), else from
+/// the title and the name; a title the table does not know is put before or after the surname as written ("Prof.
+/// Smith"); a Thai name is addressed with คุณ, title or not. None where there is nothing to go on.
+pub(super) fn proposed(title: &str, family: &str, name: &str) -> String {
+    match (Title::parse(title), title, family) {
+        (Some(title), _, "") => greeting::suggest(name, Some(title)).unwrap_or_default(),
+        (Some(title), _, family) => greeting::titled(title, family),
+        (None, "", _) => greeting::suggest(name, None).unwrap_or_default(),
+        (None, _, "") => String::new(),
+        (None, title, family) if han(title) => format!("{family}{title}"),
+        (None, title, family) => format!("{title} {family}"),
     }
 }
 
@@ -166,6 +173,19 @@ mod tests {
         assert_eq!((p.name.as_str(), p.greeting.as_str()), ("Jon Smith", "Mr. Smith"));
         let p = guest(&["名", "姓", "称谓"], &["建华", "王", "先生"], &rules).unwrap();
         assert_eq!((p.name.as_str(), p.greeting.as_str()), ("王建华", "王先生"));
+    }
+
+    #[test]
+    fn a_greeting_is_proposed_from_the_title_and_name_and_a_given_one_is_kept() {
+        let rules = Rules::default();
+        let greeting = |headers: &[&str], row: &[&str]| guest(headers, row, &rules).unwrap().greeting;
+        assert_eq!(greeting(&["Name", "Title"], &["欧阳娜娜", "Ms"]), "欧阳女士");
+        assert_eq!(greeting(&["Name", "Title"], &["Jane Stone", "女士"]), "Ms. Stone");
+        assert_eq!(greeting(&["Name", "Title"], &["Jane Stone", "Prof."]), "", "an unknown title has no surname");
+        assert_eq!(greeting(&["First Name", "Last Name", "Title"], &["Ann", "van Dam", "Prof."]), "Prof. van Dam");
+        assert_eq!(greeting(&["Name"], &["สมชาย ใจดี"]), "คุณสมชาย");
+        assert_eq!(greeting(&["Name"], &["于文华"]), "", "no title: nobody is guessed a Mr. or a Ms.");
+        assert_eq!(greeting(&["Name", "Title", "Greeting"], &["于文华", "Mr", "文华"]), "文华");
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl ImportError {
     }
 
     fn invalid(line: u64, prefix: &str, error: ValidationError) -> Self {
-        Self::new(line, Some(format!("{prefix}{}", error.field)), error.problem)
+        Self::new(line, Some(format!("{prefix}{}", error.field)), error.problem.to_string())
     }
 }
 

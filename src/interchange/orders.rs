@@ -197,13 +197,13 @@ fn guest(mut customer: Customer, mapping: &Mapping) -> Result<(u64, Incoming), I
         |field: Field, or: &str| mapping.column(field).map_or_else(|| or.to_owned(), |i| mapping.headers[i].clone());
     let profile = Profile { name, phone: customer.phone, email: customer.email, ..Profile::default() }
         .validated()
-        .map_err(|e| ImportError::new(customer.line, Some(column(Field::Name, e.field)), e.problem))?;
+        .map_err(|e| ImportError::new(customer.line, Some(column(Field::Name, e.field)), e.problem.to_string()))?;
     let visits = visits
         .into_iter()
         .map(|(line, visit)| {
             visit.validated().map_err(|e| {
                 let field = if e.field == "seat" { column(Field::Table, "table") } else { column(Field::Item, "item") };
-                ImportError::new(line, Some(field), e.problem)
+                ImportError::new(line, Some(field), e.problem.to_string())
             })
         })
         .collect::<Result<Vec<_>, _>>()?;

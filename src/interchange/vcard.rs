@@ -5,7 +5,7 @@
 use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
-use super::guests::{joined_name, titled};
+use super::guests::{joined_name, proposed};
 use super::{ImportError, Warn};
 use crate::domain::{Birthday, GuestRecord, Incoming, Profile};
 
@@ -69,7 +69,7 @@ fn record(card: &VCard, line: u64) -> Result<GuestRecord, ImportError> {
         name if !name.is_empty() => name,
         _ => joined_name(given, family),
     };
-    let greeting = titled(prefix, family);
+    let greeting = proposed(prefix, family, &name);
     let profile = Profile {
         name,
         greeting,

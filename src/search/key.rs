@@ -15,8 +15,9 @@ use super::needs::signed;
 /// The rules the stored keys were computed by. A book whose keys say another version has them computed again when
 /// it is opened (2: Chinese titles keyed in English too; 3: Traditional folded to Simplified, surnames read as
 /// surnames, the other spellings of a Chinese name; 4: the mask without the spellings' letters, the
-/// letters held twice, the spellings' word starts, a given name's other common readings).
-pub const KEYS_VERSION: &str = "4";
+/// letters held twice, the spellings' word starts, a given name's other common readings; 5: a greeting's surname
+/// read as a surname and said as one word, "Mrs. Ouyang").
+pub const KEYS_VERSION: &str = "5";
 
 /// What the guest book stores with a guest for search, computed when the guest is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,30 +80,10 @@ pub fn search_key(text: &str) -> String {
 /// also in English, so that "Mr. Yu" finds 于先生 as it finds Mr. Yu: "于先生" → "于先生 Mr. Yu".
 pub fn greeting_key(text: &str) -> String {
     let folded = fold(text);
-    match title_in_english(text) {
+    match super::greeting::romanised(text) {
         Some(english) => format!("{folded} {english}"),
         None => folded,
     }
-}
-
-/// Chinese titles as an English greeting says them (Simplified and Traditional write these the same).
-const TITLES: [(&str, &str); 5] =
-    [("先生", "Mr."), ("女士", "Ms."), ("小姐", "Ms."), ("太太", "Mrs."), ("夫人", "Mrs.")];
-
-/// "于先生" → "Mr. Yu", "王女士" → "Ms. Wang": a surname in characters followed by a Chinese title.
-fn title_in_english(greeting: &str) -> Option<String> {
-    let greeting = greeting.trim();
-    TITLES.iter().find_map(|(chinese, english)| {
-        let surname = greeting.strip_suffix(chinese)?;
-        let syllables: Option<Vec<&str>> = surname.chars().map(|c| c.to_pinyin().map(|p| p.plain())).collect();
-        let syllables = syllables?;
-        let mut words = vec![(*english).to_owned()];
-        words.extend(syllables.iter().map(|syllable| {
-            let mut chars = syllable.chars();
-            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-        }));
-        Some(words.join(" "))
-    })
 }
 
 /// The key, and for each of its characters the index of the character of `text` it stands for (for highlights).
@@ -223,7 +204,7 @@ mod tests {
     fn chinese_titles_are_also_keyed_in_english() {
         assert_eq!(greeting_key("于先生"), "于先生 Mr. Yu");
         assert_eq!(greeting_key("王女士"), "王女士 Ms. Wang");
-        assert_eq!(greeting_key("欧阳太太"), "欧阳太太 Mrs. Ou Yang");
+        assert_eq!(greeting_key("欧阳太太"), "欧阳太太 Mrs. Ouyang");
         assert_eq!(greeting_key("Mr. Smith"), "Mr. Smith");
         assert_eq!(greeting_key("先生"), "先生 Mr.");
     }

@@ -2,6 +2,7 @@
 //! The index lives in memory and is fed rows (`SearchRow`); it never reads the book itself — the desk (for the
 //! screen) and `feed` (for a command) read the rows and hand them over.
 
+pub mod greeting;
 mod index;
 mod key;
 mod needs;

@@ -129,7 +129,7 @@ fn refuse_unless_empty(into: &dyn Sql) -> Result<()> {
         if into.number(&format!("SELECT count(*) FROM {table}"), &[])? > 0 {
             return Err(StoreError::Invalid(crate::domain::ValidationError::new(
                 "copy",
-                format!("the book to copy into is not empty (it has {table}); nothing was copied"),
+                crate::domain::Problem::NotEmpty(table.to_string()),
             )));
         }
     }

@@ -43,9 +43,9 @@ impl Store {
         if let Some(unmendable) = differences.iter().find(|difference| !difference.mendable()) {
             return Err(StoreError::Invalid(ValidationError::new(
                 "doctor",
-                format!(
+                crate::domain::Problem::Said(format!(
                     "{unmendable}, which cannot be set right in place; nothing was changed: restore the book from a backup"
-                ),
+                )),
             )));
         }
         sqlite::backup(&conn, copy)?;

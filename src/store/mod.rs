@@ -145,7 +145,8 @@ impl Location {
         if !server {
             return Ok(Self::File(PathBuf::from(text)));
         }
-        let invalid = |why: String| StoreError::Invalid(ValidationError::new("book", why));
+        let invalid =
+            |why: String| StoreError::Invalid(ValidationError::new("book", crate::domain::Problem::Said(why)));
         let (rest, tls) = tls::split(text)?;
         let mut config: ::postgres::Config =
             pg_client_config::load_config(Some(&rest)).map_err(|e| invalid(e.to_string()))?.into();

@@ -167,7 +167,7 @@ impl Store {
             Some(conn) => sqlite::backup(conn, to),
             None => Err(StoreError::Invalid(crate::domain::ValidationError::new(
                 "backup",
-                "of a server's book is a copy into a new file book (regulars copy) or pg_dump; nothing was written",
+                crate::domain::Problem::ServerBackup,
             ))),
         }
     }

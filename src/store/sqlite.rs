@@ -268,9 +268,8 @@ pub(super) fn backup(conn: &Connection, to: &Path) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let exists_already = || {
-        StoreError::Invalid(crate::domain::ValidationError::new("backup", "file exists already; nothing was written"))
-    };
+    let exists_already =
+        || StoreError::Invalid(crate::domain::ValidationError::new("backup", crate::domain::Problem::Exists));
     // Anything there, a link to nowhere included: checked first to spare the copy, and again as it is linked in.
     if fs::symlink_metadata(to).is_ok() {
         return Err(exists_already());

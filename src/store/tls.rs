@@ -44,7 +44,7 @@ pub struct Tls {
 }
 
 fn invalid(why: String) -> StoreError {
-    StoreError::Invalid(ValidationError::new("book", why))
+    StoreError::Invalid(ValidationError::new("book", crate::domain::Problem::Said(why)))
 }
 
 fn mode(value: &str) -> Result<Mode> {

@@ -131,13 +131,13 @@ impl Store {
                 let on = super::from_millis(resolved)?.format("%Y-%m-%d %H:%M UTC");
                 return Err(StoreError::Invalid(ValidationError::new(
                     "recovery",
-                    format!("{} was resolved already, on {on}; nothing was changed", recovery.0),
+                    crate::domain::Problem::ResolvedAlready(recovery.0, on.to_string()),
                 )));
             }
             if to_millis(at) < opened {
                 return Err(StoreError::Invalid(ValidationError::new(
                     "resolved_at",
-                    "is before the recovery was opened",
+                    crate::domain::Problem::BeforeOpened,
                 )));
             }
             tx.run("UPDATE recoveries SET resolved_at = ?2 WHERE id = ?1", args![recovery.0, to_millis(at)])?;
@@ -165,7 +165,7 @@ impl Store {
     /// profiles are combined (see `domain::merge::combine`), `from` is removed. One transaction, audited on both.
     pub fn merge_guests(&mut self, from: GuestId, into: GuestId, staff: &str) -> Result<Merged> {
         if from == into {
-            return Err(StoreError::Invalid(ValidationError::new("into", "is the same guest")));
+            return Err(StoreError::Invalid(ValidationError::new("into", crate::domain::Problem::SameGuest)));
         }
         self.write(|tx| {
             let (source, target) = (read::guest(tx, from)?, read::guest(tx, into)?);
@@ -253,7 +253,7 @@ impl Store {
             let recorded = "SELECT EXISTS (SELECT 1 FROM visits WHERE guest_id = ?1)
                                  OR EXISTS (SELECT 1 FROM recoveries WHERE guest_id = ?1)";
             if tx.one(recorded, args![guest.0], |row| row.flag(0))? == Some(true) {
-                return Err(StoreError::Invalid(ValidationError::new("guest", "has visits or recoveries now; kept")));
+                return Err(StoreError::Invalid(ValidationError::new("guest", crate::domain::Problem::HasHistory)));
             }
             tx.run("DELETE FROM guests WHERE id = ?1", args![guest.0])?;
             audit(tx, staff, "guest add undone", Some(guest), "")

@@ -8,6 +8,7 @@ use crate::domain::heads_up::HeadsUp;
 use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId, Profile, RecoveryId, Visit, VisitId};
+use crate::i18n::Said;
 use crate::report::OutreachRow;
 use crate::search::Results;
 use crate::store::{AuditEntry, ClashReport, Merged, Unreadables};
@@ -104,23 +105,23 @@ pub enum Msg {
     /// A guest's history (the one asked for with `ticket`), or why it could not be read.
     Card {
         ticket: u64,
-        card: Result<Box<GuestHistory>, String>,
+        card: Result<Box<GuestHistory>, Said>,
     },
     /// The book changed in bulk and the search thread has the new index: search again.
     BookChanged {
-        message: String,
+        message: Said,
     },
     /// A write went through: for whom, what to say, and how to take it back.
     Written {
         who: Who,
-        message: String,
+        message: Said,
         undo: Option<Undo>,
     },
     /// A heads-up went out: this desk follows it until another desk takes it.
     HeadsUpSent {
         who: Who,
         id: i64,
-        message: String,
+        message: Said,
     },
     /// The mishap tally for the period asked for.
     Report {
@@ -160,9 +161,9 @@ pub enum Msg {
     /// Another desk changed a field the edit being saved changed too: theirs, and the edit reconciled with it.
     Clash(Box<ClashReport>),
     /// The save needs a deliberate second Ctrl-S: a possible duplicate guest, a station no desk uses.
-    NeedsConfirmation(String),
+    NeedsConfirmation(Said),
     /// A failure to report on the status line, or in the form being saved.
-    Failed(String),
+    Failed(Said),
     /// Rows of the book a read passed over because they cannot be read: what is shown is the rest.
     Unreadable(Unreadables),
     /// The book's server could not be reached, or can be again.
@@ -209,17 +210,17 @@ pub enum Undo {
 
 impl Undo {
     /// What the write was, for the message that takes it back: "the visit", "the edit".
-    pub fn what(&self) -> &'static str {
-        match self {
-            Undo::Visit(_) => "the visit",
-            Undo::FollowUp { .. } => "the tick",
-            Undo::GuestAdded => "the new guest",
-            Undo::GuestEdited { .. } => "the edit",
-            Undo::RecoveryAdded(_) => "the recovery",
-            Undo::Resolved(_) => "the resolve",
-            Undo::Merged(_) => "the merge",
-            Undo::Written(_) => "the note that they were written to",
-        }
+    pub fn what(&self) -> Said {
+        Said::new(match self {
+            Undo::Visit(_) => "undo-the-visit",
+            Undo::FollowUp { .. } => "undo-the-tick",
+            Undo::GuestAdded => "undo-the-new-guest",
+            Undo::GuestEdited { .. } => "undo-the-edit",
+            Undo::RecoveryAdded(_) => "undo-the-recovery",
+            Undo::Resolved(_) => "undo-the-resolve",
+            Undo::Merged(_) => "undo-the-merge",
+            Undo::Written(_) => "undo-the-note-written",
+        })
     }
 }
 
@@ -229,20 +230,20 @@ pub enum Write {
     /// A visit, with what to say once it is saved.
     LogVisit {
         visit: Visit,
-        said: String,
+        said: Said,
     },
     /// A form's content.
     Save(Box<Submission>),
     Merge {
         from: GuestId,
         into: GuestId,
-        said: String,
+        said: Said,
     },
     TickFollowUp {
         recovery: RecoveryId,
         index: usize,
         /// What the status line says once it is saved: the task and its recovery, by name.
-        said: String,
+        said: Said,
     },
     Resolve {
         recovery: RecoveryId,

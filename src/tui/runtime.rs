@@ -111,7 +111,10 @@ fn show(
     app.keymap = options.keymap.clone();
     app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
     if let Some(warning) = &options.warning {
-        app.status = Some(crate::tui::app::Status { text: format!("⚠ {warning}"), guest: None });
+        app.status = Some(crate::tui::app::Status {
+            text: crate::said!("status-warning", warning = warning.as_str()),
+            guest: None,
+        });
     }
     listen_for_signals(tx.clone())?;
     thread::spawn(move || {
@@ -131,7 +134,7 @@ fn show(
     match draft {
         Ok(Some(draft)) => desk.dispatch(&mut app, Msg::Draft(Box::new(draft)), now()),
         Ok(None) => {}
-        Err(error) => desk.dispatch(&mut app, Msg::Failed(error), now()),
+        Err(error) => desk.dispatch(&mut app, Msg::Failed(crate::i18n::Said::verbatim(error)), now()),
     }
     loop {
         let mut layout = app.layout;

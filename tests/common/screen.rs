@@ -261,7 +261,14 @@ impl Screen {
         self.app.selected_card().map(|c| c.guest.profile.name.as_str())
     }
 
-    pub fn status(&self) -> Option<&str> {
+    /// What the open form says is wrong, in the screen's language.
+    pub fn form_error(&self) -> Option<String> {
+        let (_, said) = self.app.form.as_ref()?.error.as_ref()?;
+        Some(said.text(self.app.language))
+    }
+
+    /// The status line's message, in the screen's language.
+    pub fn status(&self) -> Option<String> {
         self.app.status_text()
     }
 

@@ -7,6 +7,8 @@ use super::{App, Focus, Merging, Mode, Then};
 use crate::domain::allergen::allergens_in;
 use crate::domain::text::inert;
 use crate::domain::{GuestHistory, TheUsual};
+use crate::i18n::Said;
+use crate::said;
 use crate::tui::action::{Action, Effect, Who, Write};
 use crate::tui::form::Form;
 use crate::tui::input::LineInput;
@@ -69,7 +71,7 @@ impl App {
                 match newest {
                     Some((who, id)) => vec![Effect::Write { who, write: Write::TakeHeadsUp(id) }],
                     None => {
-                        self.say("No heads-up to take".to_owned(), None);
+                        self.say(said!("status-no-heads-up-to-take"), None);
                         Vec::new()
                     }
                 }
@@ -95,9 +97,9 @@ impl App {
         let (id, name) = (guest.id, inert(addressed_as(&guest.name, &guest.greeting)).into_owned());
         let key = self.key(self.mode(), action);
         let text = if !self.results_current() {
-            format!("Still finding “{}” — {key} goes ahead if it is {name}", inert(self.query.text()))
+            said!("status-still-finding-then", query = inert(self.query.text()), key = key, name = name)
         } else if self.selected_card().is_none() {
-            format!("Reading {name}'s card — {key} goes ahead the moment it is in")
+            said!("status-reading-card", name = name, key = key)
         } else {
             return false;
         };
@@ -113,8 +115,7 @@ impl App {
         let Some((action, waiting)) = self.when_read.take() else { return Vec::new() };
         if self.selected_guest().map(|g| g.id) != Some(waiting) {
             let key = self.key(self.mode(), &action);
-            let text =
-                format!("{key} not done: “{}” finds another guest first — see the card", inert(self.query.text()));
+            let text = said!("status-not-done-other-guest", key = key, query = inert(self.query.text()));
             self.say(text, None);
             return Vec::new();
         }
@@ -129,9 +130,9 @@ impl App {
     /// selected has their card in); says on the status line why there is none.
     pub(super) fn on_screen(&mut self) -> Option<&GuestHistory> {
         let problem = if !self.results_current() {
-            format!("Still finding “{}” — a moment", inert(self.query.text()))
+            said!("status-still-finding", query = inert(self.query.text()))
         } else {
-            "No guest selected: type a name first".to_owned()
+            said!("status-no-guest-selected")
         };
         if self.selected_card().is_none() {
             self.say(problem, None);
@@ -148,24 +149,20 @@ impl App {
         let who = who(history);
         let allergies = history.guest.profile.allergies.clone();
         let Some(visit) = history.card().the_usual_visit(now, &staff) else {
-            let text = format!("{} has no usual yet — {visit_key} logs a visit", who.name);
+            let text = said!("status-no-usual", name = &who.name, key = visit_key);
             self.say(text, who.guest);
             return Vec::new();
         };
-        let said = format!("Logged the usual for {}: {}", who.name, inert(&visit.seat_and_order()));
-        let hits: Vec<String> = allergens_in(&visit.order, &allergies)
+        let said = said!("status-usual-logged", name = &who.name, visit = inert(&visit.seat_and_order()));
+        let hits: Vec<Said> = allergens_in(&visit.order, &allergies)
             .iter()
-            .map(|hit| format!("{} has {}", inert(hit.item), inert(hit.allergy)))
+            .map(|hit| said!("allergy-item-has", item = inert(hit.item), allergy = inert(hit.allergy)))
             .collect();
         let write = Effect::Write { who: who.clone(), write: Write::LogVisit { visit, said } };
         if hits.is_empty() {
             return vec![write];
         }
-        let prompt = format!(
-            "⚠ ALLERGY: {} is allergic — {}. {usual_key} again logs it anyway · {back} cancels",
-            who.name,
-            hits.join("; ")
-        );
+        let prompt = said!("confirm-usual-allergy", name = &who.name, hits = hits, key = usual_key, back = back);
         self.ask(prompt.clone(), Action::LogUsual, Then::Effects(vec![write]), Vec::new());
         self.say(prompt, who.guest);
         Vec::new()
@@ -177,15 +174,16 @@ impl App {
         let who = who(history);
         // The recovery the card shows first, the newest open one, as resolving takes: never an older one's behind it.
         let Some(shown) = history.card().open_recoveries.first().copied() else {
-            self.say(format!("{} has no open recovery", who.name), who.guest);
+            self.say(said!("status-no-open-recovery", name = &who.name), who.guest);
             return Vec::new();
         };
         let category = inert(&shown.recovery.category).into_owned();
         let Some(index) = shown.recovery.follow_ups.iter().position(|f| !f.done) else {
-            self.say(format!("Every follow-up of “{category}” is done — {resolve_key} resolves it"), who.guest);
+            self.say(said!("status-all-follow-ups-done", category = &category, key = resolve_key), who.guest);
             return Vec::new();
         };
-        let said = format!("Ticked “{}” on {category} for {}", inert(&shown.recovery.follow_ups[index].task), who.name);
+        let task = inert(&shown.recovery.follow_ups[index].task).into_owned();
+        let said = said!("status-ticked", task = task, category = &category, name = &who.name);
         vec![Effect::Write { who, write: Write::TickFollowUp { recovery: shown.id, index, said } }]
     }
 
@@ -195,12 +193,11 @@ impl App {
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
         let Some(newest) = history.card().open_recoveries.first().map(|e| (e.id, e.recovery.category.clone())) else {
-            self.say(format!("{} has no open recovery", who.name), who.guest);
+            self.say(said!("status-no-open-recovery", name = &who.name), who.guest);
             return Vec::new();
         };
         let (recovery, category) = newest;
-        let prompt =
-            format!("Resolve “{}” for {}? {key} again resolves it · {back} cancels", inert(&category), who.name);
+        let prompt = said!("confirm-resolve", category = inert(&category), name = &who.name, key = key, back = back);
         let write = Effect::Write { who: who.clone(), write: Write::Resolve { recovery, category } };
         self.ask(prompt.clone(), Action::ResolveRecovery, Then::Effects(vec![write]), Vec::new());
         self.say(prompt, who.guest);
@@ -216,7 +213,7 @@ impl App {
             name: inert(&history.guest.profile.name).into_owned(),
             summary: summary(history),
         };
-        self.say(format!("Merging {}: find the other entry, {enter} picks it, {back} cancels", merging.name), None);
+        self.say(said!("status-merging", name = &merging.name, enter = enter, back = back), None);
         self.merging = Some(merging);
         self.focus = Focus::Search;
         self.edit(LineInput::clear)
@@ -231,20 +228,20 @@ impl App {
         let (enter, back) = (self.key(Mode::Search, &Action::OpenGuest), self.key(Mode::Search, &Action::Back));
         let Some(into) = self.on_screen() else { return Vec::new() };
         if into.guest.id == merging.from {
-            self.say("That is the same entry: pick the other one".to_owned(), None);
+            self.say(said!("status-same-entry"), None);
             return Vec::new();
         }
         let who = who(into);
         let name = inert(&into.guest.profile.name).into_owned();
         let detail = vec![
-            format!("Merge away:  {}", merging.summary),
-            format!("Into:        {}", summary(into)),
-            String::new(),
-            "Visits and recoveries move; lists join; differing details are kept in the notes.".to_owned(),
+            said!("merge-away", guest = merging.summary.clone()),
+            said!("merge-into", guest = summary(into)),
+            Said::verbatim(""),
+            said!("merge-what-moves"),
         ];
-        let said = format!("Merged {} into {name}", merging.name);
+        let said = said!("status-merged", away = &merging.name, name = &name);
         let write = Effect::Write { who, write: Write::Merge { from: merging.from, into: into.guest.id, said } };
-        let prompt = format!("Merge {} into {name}? {enter} merges · {back} cancels", merging.name);
+        let prompt = said!("confirm-merge", away = &merging.name, name = &name, enter = enter, back = back);
         self.ask(prompt.clone(), Action::OpenGuest, Then::Effects(vec![write]), detail);
         self.say(prompt, None);
         Vec::new()
@@ -263,7 +260,7 @@ fn addressed_as<'a>(name: &'a str, greeting: &'a str) -> &'a str {
 }
 
 /// One line about a guest, to tell two entries apart: name, greeting, phone, visits, the usual, id.
-fn summary(history: &GuestHistory) -> String {
+fn summary(history: &GuestHistory) -> Said {
     let p = &history.guest.profile;
     let card = history.card();
     let mut parts = vec![inert(&p.name).into_owned()];
@@ -272,15 +269,13 @@ fn summary(history: &GuestHistory) -> String {
             parts.push(inert(field).into_owned());
         }
     }
-    parts.push(match card.visit_count {
-        1 => "1 visit".to_owned(),
-        n => format!("{n} visits"),
-    });
-    if let Some(TheUsual::Usual { items, .. }) = &card.the_usual {
-        parts.push(format!("usually {}", inert(&items.join(", "))));
+    let (details, n, id) = (parts.join(" · "), card.visit_count, history.guest.id.0);
+    match &card.the_usual {
+        Some(TheUsual::Usual { items, .. }) => {
+            said!("merge-summary-usual", details = details, n = n, usual = inert(&items.join(", ")), id = id)
+        }
+        _ => said!("merge-summary", details = details, n = n, id = id),
     }
-    parts.push(format!("guest {}", history.guest.id));
-    parts.join(" · ")
 }
 
 /// The commands that act on the card on screen.

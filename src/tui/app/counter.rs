@@ -6,6 +6,7 @@ use super::{App, Focus, View};
 use crate::domain::GuestId;
 use crate::domain::heads_up::HeadsUp;
 use crate::domain::tally::REPORT_DAYS;
+use crate::said;
 use crate::search::Results;
 use crate::tui::action::{Action, Effect};
 use crate::tui::input::{Inserted, LineInput, editing};
@@ -63,7 +64,7 @@ impl App {
             return Vec::new();
         }
         if let Some(merging) = self.merging.take() {
-            self.say(format!("Merge of {} cancelled", merging.name), None);
+            self.say(said!("status-merge-cancelled", name = &merging.name), None);
             return Vec::new();
         }
         self.enter_when_found = false;
@@ -85,10 +86,7 @@ impl App {
         });
         if let Inserted::Cut { kept } = inserted {
             let limit = self.query.limit();
-            self.say(
-                format!("The search line holds {limit} characters: {kept} of the paste went in, the rest was left out"),
-                None,
-            );
+            self.say(said!("status-search-line-cut", limit = limit, kept = kept), None);
         }
         effects
     }
@@ -189,7 +187,7 @@ impl App {
     /// The newest heads-up's guest, selected with the card open.
     fn open_heads_up(&mut self) -> Vec<Effect> {
         let Some((guest, name)) = self.live_heads_ups().next().map(|h| (h.guest, h.name.clone())) else {
-            self.say("No heads-up for this desk".to_owned(), None);
+            self.say(said!("status-no-heads-up"), None);
             return Vec::new();
         };
         self.view = View::Counter;

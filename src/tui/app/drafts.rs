@@ -3,15 +3,17 @@
 
 use super::{App, Focus, Mode};
 use crate::domain::GuestHistory;
+use crate::i18n::Said;
+use crate::said;
 use crate::tui::action::Action;
 use crate::tui::action::Effect;
 use crate::tui::form::{Draft, DraftKind, Form};
 
 impl App {
     /// What the status line says over a form offered back.
-    fn offered(&self) -> String {
+    fn offered(&self) -> Said {
         let (save, back) = (self.key(Mode::Form, &Action::Save), self.key(Mode::Form, &Action::Back));
-        format!("A form typed before the screen was closed is back: {save} saves it, {back} {back} discards it")
+        said!("status-draft-back", save = save, back = back)
     }
 
     /// The screen is being closed: a form with typing is kept, then the screen quits.

@@ -3,6 +3,8 @@
 
 use super::{App, Focus, Mode, Then};
 use crate::domain::money::parse_amount;
+use crate::i18n::Said;
+use crate::said;
 use crate::store::ClashReport;
 use crate::tui::action::{Action, Effect, Undo, Who, Write};
 use crate::tui::form::Purpose;
@@ -19,7 +21,7 @@ impl App {
         );
         if let Some(guest) = self.form.as_ref().filter(|f| f.saving && action != Action::Quit).map(|f| f.guest()) {
             // What is typed is on its way to the book: nothing typed now could be saved with it.
-            self.say("Saving — the book is busy at another desk; a moment".to_owned(), guest);
+            self.say(said!("status-saving-busy"), guest);
             return Vec::new();
         }
         let Some(form) = self.form.as_mut() else { return Vec::new() };
@@ -38,15 +40,14 @@ impl App {
             Action::PreviousField => form.previous(),
             Action::Back if form.changed() && !discarding => {
                 form.confirm_discard = true;
-                form.error = Some((None, format!("{back} again to discard what was typed; {save} saves it")));
+                form.error = Some((None, said!("form-discard-again", back = back, save = save)));
             }
             Action::Back => {
                 self.form = None;
-                self.say("Nothing saved".to_owned(), None);
+                self.say(said!("status-nothing-saved"), None);
             }
             Action::Quit if form.changed() => {
-                let prompt =
-                    format!("Quit and lose what is typed in the form? {quit} again quits · {back} goes back to it");
+                let prompt = said!("confirm-quit-form", quit = quit, back = back);
                 self.ask(prompt.clone(), Action::Quit, Then::Quit, Vec::new());
                 self.say(prompt, None);
             }
@@ -66,7 +67,7 @@ impl App {
                     }
                     form.confirm_save = problem.confirmable;
                     let text = if problem.confirmable {
-                        format!("{} — {save} again saves it anyway", problem.text)
+                        said!("form-save-anyway", problem = problem.text, save = save)
                     } else {
                         problem.text
                     };
@@ -76,14 +77,17 @@ impl App {
             },
             _ => {}
         }
+        if let Some(form) = self.form.as_mut() {
+            form.propose();
+        }
         Vec::new()
     }
 
     /// A write went through: say so (about the guest it was for), remember how to take it back, close the form
     /// that was saving, and show the change.
-    pub(super) fn written(&mut self, who: Who, message: String, undo: Option<Undo>) -> Vec<Effect> {
+    pub(super) fn written(&mut self, who: Who, message: Said, undo: Option<Undo>) -> Vec<Effect> {
         let undo_key = self.key(super::Mode::Guest, &Action::Undo);
-        let message = if undo.is_some() { format!("{message} — {undo_key} to undo") } else { message };
+        let message = if undo.is_some() { said!("status-to-undo", said = message, key = undo_key) } else { message };
         self.say(message, who.guest);
         let form = self.form.take_if(|form| form.saving);
         let mut effects = vec![Effect::LoadHouse];
@@ -114,16 +118,16 @@ impl App {
     pub(super) fn clashed(&mut self, report: ClashReport) -> Vec<Effect> {
         match self.form.as_mut().filter(|form| form.saving) {
             Some(form) => form.clash(report.theirs.profile, report.theirs.version, report.reconciled),
-            None => self.say("Another desk changed this guest meanwhile; nothing was saved".to_owned(), None),
+            None => self.say(said!("error-changed"), None),
         }
         Vec::new()
     }
 
     /// The book wants the save made deliberately: the form says why, and the next Ctrl-S saves anyway.
-    pub(super) fn needs_confirmation(&mut self, why: String) -> Vec<Effect> {
+    pub(super) fn needs_confirmation(&mut self, why: Said) -> Vec<Effect> {
         let save = self.key(Mode::Form, &Action::Save);
         match self.form.as_mut().filter(|form| form.saving) {
-            Some(form) => form.ask_to_confirm(format!("{why} — {save} again saves anyway")),
+            Some(form) => form.ask_to_confirm(said!("form-confirm-anyway", problem = why, save = save)),
             None => self.say(why, None),
         }
         Vec::new()
@@ -131,11 +135,11 @@ impl App {
 
     /// A write failed: the form being saved stays open with everything typed and says what went wrong; anything
     /// else says it on the status line.
-    pub(super) fn failed(&mut self, error: String) -> Vec<Effect> {
+    pub(super) fn failed(&mut self, error: Said) -> Vec<Effect> {
         match self.form.as_mut().filter(|form| form.saving) {
             Some(form) => {
                 form.saving = false;
-                form.error = Some((None, format!("Not saved: {error}")));
+                form.error = Some((None, said!("form-not-saved", why = error)));
             }
             None => self.say(error, None),
         }

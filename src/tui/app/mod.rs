@@ -28,8 +28,9 @@ use crate::domain::money::Money;
 use crate::domain::outreach::Occasion;
 use crate::domain::tally::Tally;
 use crate::domain::{GuestHistory, GuestId};
-use crate::i18n::Language;
+use crate::i18n::{Language, Said};
 use crate::report::OutreachRow;
+use crate::said;
 use crate::search::{FoundGuest, Results};
 use crate::store::{AuditEntry, Kind, Unreadable, Unreadables};
 
@@ -85,7 +86,7 @@ pub enum View {
 /// never read as being about the guest now on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub text: String,
+    pub text: Said,
     pub guest: Option<GuestId>,
 }
 
@@ -93,10 +94,10 @@ pub struct Status {
 /// work. `detail` lines are shown in a box over the card (both guests of a merge).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
-    pub prompt: String,
+    pub prompt: Said,
     pub again: Action,
     pub then: Then,
-    pub detail: Vec<String>,
+    pub detail: Vec<Said>,
 }
 
 /// What a confirmation does.
@@ -114,7 +115,7 @@ pub struct Merging {
     pub from: GuestId,
     pub name: String,
     /// One line about the guest, shown beside the other when asking.
-    pub summary: String,
+    pub summary: Said,
 }
 
 /// The whole state of the counter screen.
@@ -299,9 +300,9 @@ impl App {
         }
     }
 
-    /// The last message, if any.
-    pub fn status_text(&self) -> Option<&str> {
-        self.status.as_ref().map(|s| s.text.as_str())
+    /// The last message, if any, in the screen's language.
+    pub fn status_text(&self) -> Option<String> {
+        self.status.as_ref().map(|s| s.text.text(self.language))
     }
 
     pub fn found(&self) -> &[FoundGuest] {
@@ -358,7 +359,7 @@ impl App {
             }
             Msg::Link(Link::Back) => {
                 self.server_lost = None;
-                self.say("Connected to the book's server again; saving works".to_owned(), None);
+                self.say(said!("status-server-back"), None);
                 // The card on screen may be behind: read it again (the watcher reads what other desks wrote).
                 self.selected_guest().map(|g| g.id).map(|id| self.load_card(id)).into_iter().collect()
             }
@@ -421,7 +422,7 @@ impl App {
             }
             self.status = None;
             if action == Action::Back {
-                self.say("Not done".to_owned(), None);
+                self.say(said!("status-not-done"), None);
                 return Vec::new();
             }
         }
@@ -455,8 +456,11 @@ impl App {
         };
         // A write is on its way: say so until its answer comes (another desk may hold the book for a while).
         if let Some(Effect::Write { who, .. }) = effects.iter().find(|e| matches!(e, Effect::Write { .. })) {
-            let whom = if who.name.is_empty() { String::new() } else { format!(" for {}", who.name) };
-            self.status = Some(Status { text: format!("Saving{whom}…"), guest: who.guest });
+            let text = match who.name.as_str() {
+                "" => said!("status-saving"),
+                name => said!("status-saving-for", name = name),
+            };
+            self.status = Some(Status { text, guest: who.guest });
         }
         effects
     }
@@ -494,7 +498,7 @@ impl App {
     }
 
     /// A card read: shown if it answers the newest request (and, for a draft waiting for it, its form is made).
-    fn card_arrived(&mut self, ticket: u64, card: Result<Box<GuestHistory>, String>) -> Vec<Effect> {
+    fn card_arrived(&mut self, ticket: u64, card: Result<Box<GuestHistory>, Said>) -> Vec<Effect> {
         if ticket != self.card_ticket {
             return Vec::new();
         }
@@ -513,7 +517,7 @@ impl App {
     }
 
     /// Puts a question to the user: `again` does it.
-    fn ask(&mut self, prompt: String, again: Action, then: Then, detail: Vec<String>) {
+    fn ask(&mut self, prompt: Said, again: Action, then: Then, detail: Vec<Said>) {
         self.confirm = Some(Confirm { prompt, again, then, detail });
     }
 
@@ -523,11 +527,10 @@ impl App {
         let new: Vec<Unreadable> =
             rows.rows.into_iter().filter(|row| self.unreadable.insert((row.kind, row.id))).collect();
         if let Some(first) = new.first() {
+            let first = Said::verbatim(first.to_string());
             let text = match self.unreadable.len() + self.unreadable_more {
-                1 => format!("⚠ {first} cannot be read and is left out; regulars doctor lists such rows"),
-                n => format!(
-                    "⚠ {n} rows of the book cannot be read and are left out, among them {first}; regulars doctor lists them"
-                ),
+                1 => said!("status-unreadable-one", row = first),
+                n => said!("status-unreadable-many", n = n, row = first),
             };
             self.say(text, None);
         }
@@ -535,7 +538,7 @@ impl App {
     }
 
     /// Shows `text` on the status line, about `guest` if it is about one.
-    fn say(&mut self, text: String, guest: Option<GuestId>) {
+    fn say(&mut self, text: Said, guest: Option<GuestId>) {
         self.status = Some(Status { text, guest });
     }
 

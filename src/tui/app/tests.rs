@@ -235,7 +235,7 @@ fn a_command_pressed_while_the_card_is_read_is_done_the_moment_it_is_in() {
     let mut app = app();
     let ticket = card_ticket(&update(&mut app, Msg::Results(found(0, "", &[(1, "Yu Ming")]))));
     assert_eq!(press(&mut app, Action::LogUsual), [], "nothing is written before the card is in");
-    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("Reading Yu Ming's card — F2 goes ahead")));
+    assert!(app.status_text().is_some_and(|s| s.starts_with("Reading Yu Ming's card — F2 goes ahead")));
     let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(1))) });
     assert_eq!(logged_for(&effects), Some(GuestId(1)));
 }
@@ -260,7 +260,7 @@ fn a_command_pressed_before_the_results_goes_ahead_only_on_the_guest_it_was_pres
     let effects = update(&mut app, Msg::Results(found(3, "e", &[(2, "Emma"), (1, "Yu Ming")])));
     let ticket = card_ticket(&effects);
     assert_eq!(logged_for(&effects), None);
-    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("F2 not done: “e” finds another guest first")));
+    assert!(app.status_text().is_some_and(|s| s.starts_with("F2 not done: “e” finds another guest first")));
     let effects = update(&mut app, Msg::Card { ticket, card: Ok(Box::new(regular(2))) });
     assert_eq!(logged_for(&effects), None);
 }
@@ -280,7 +280,7 @@ fn a_huge_paste_is_one_edit_cut_to_the_search_lines_limit_with_one_message() {
     let mut app = app();
     let effects = press(&mut app, Action::Paste("x".repeat(10_000)));
     assert_eq!(effects, [Effect::Search { generation: 1, query: "x".repeat(SEARCH_MAX) }], "one search");
-    let said = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let said = app.status_text().unwrap_or_default();
     assert!(said.starts_with("The search line holds 200 characters: 200 of the paste went in"), "{said}");
     press(&mut app, Action::ClearQuery);
     press(&mut app, Action::Insert('y'));

@@ -2,6 +2,7 @@
 //! on screen, names them, and asks first before touching a write for anyone else.
 
 use super::{App, Then, View};
+use crate::said;
 use crate::tui::action::{Action, Effect, Undo, Who, Write};
 
 /// How many of the session's writes can still be taken back.
@@ -40,14 +41,15 @@ impl App {
             return self.take_back(entry.id);
         }
         let Some(last) = self.undo.last() else {
-            self.say("Nothing to take back in this session".to_owned(), None);
+            self.say(said!("status-nothing-to-undo"), None);
             return Vec::new();
         };
-        let whose = match last.who.guest {
-            Some(_) => format!("for {} — not the guest on screen", last.who.name),
-            None => "with no guest".to_owned(),
+        let prompt = match last.who.guest {
+            Some(_) => {
+                said!("confirm-undo-other", what = last.undo.what(), name = &last.who.name, key = key, back = back)
+            }
+            None => said!("confirm-undo-no-guest", what = last.undo.what(), key = key, back = back),
         };
-        let prompt = format!("Take back {} {whose}? {key} again takes it back · {back} keeps it", last.undo.what());
         let id = last.id;
         self.ask(prompt.clone(), Action::Undo, Then::TakeBack(id), Vec::new());
         self.say(prompt, None);

@@ -57,9 +57,15 @@ impl Form {
     /// Puts a draft's typing back into this form (made afresh for the same purpose and guest): every field as typed,
     /// and an edit's starting version and profile.
     pub fn refill(&mut self, draft: &Draft) {
-        for (field, text) in self.fields.iter_mut().zip(&draft.fields) {
+        let mut typed = draft.fields.clone();
+        if draft.kind == Kind::NewGuest && typed.len() + 1 == self.fields.len() {
+            // Kept before the new-guest form asked for a title: it goes in empty, the rest where it was.
+            typed.insert(1, String::new());
+        }
+        for (field, text) in self.fields.iter_mut().zip(&typed) {
             field.input.set(text);
         }
+        self.propose();
         self.focus = draft.focus.min(self.fields.len().saturating_sub(1));
         if let (Purpose::EditGuest { version, base, .. }, Some(kept_version), Some(kept_base)) =
             (&mut self.purpose, draft.version, &draft.base)

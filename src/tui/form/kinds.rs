@@ -44,12 +44,19 @@ impl Form {
     }
 
     /// A new guest, named as typed on the search line.
+    /// A new guest, named as typed on the search line. It also asks how the guest is addressed (先生, Ms.): not kept
+    /// itself, it proposes the greeting (see `Form::propose`).
     pub fn new_guest(name: &str) -> Self {
-        Self::guest_form(
+        let mut form = Self::guest_form(
             Purpose::NewGuest,
             Title { id: "form-new-guest-title", name: String::new() },
             &Profile { name: name.trim().to_owned(), ..Profile::default() },
-        )
+        );
+        let title = Self::new(Purpose::NewGuest, form.title.clone(), vec![("Title", String::new(), "form-hint-title")]);
+        form.fields.splice(1..1, title.fields);
+        form.initial.insert(1, String::new());
+        form.propose();
+        form
     }
 
     pub fn edit_guest(guest: &Guest) -> Self {

@@ -13,6 +13,8 @@ use super::input::{Inserted, LineInput};
 use crate::domain::clash::{Clash, Reconciled};
 use crate::domain::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
 use crate::domain::{GuestId, Profile};
+use crate::i18n::Said;
+use crate::said;
 
 /// What the form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +50,9 @@ pub struct Field {
     pub suggestions: Vec<String>,
     /// For a list field, what separates its items: each item completes on its own.
     pub separator: Option<char>,
+    /// What an empty field is proposed to hold (a new guest's greeting, from the name and title typed): shown, and
+    /// taken with →, never saved unless taken.
+    pub proposal: Option<String>,
 }
 
 impl Field {
@@ -62,6 +67,11 @@ impl Field {
     /// that starts with it.
     pub fn completion(&self) -> Option<&str> {
         let fragment = self.fragment();
+        if self.input.text().is_empty()
+            && let Some(proposal) = &self.proposal
+        {
+            return Some(proposal);
+        }
         if fragment.is_empty() || !self.input.at_end() {
             return None;
         }
@@ -89,7 +99,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     /// The field at fault (if it is one field's fault) and what is wrong.
-    pub error: Option<(Option<usize>, String)>,
+    pub error: Option<(Option<usize>, Said)>,
     /// Esc was pressed once on a changed form: a second Esc discards it.
     pub confirm_discard: bool,
     /// The last save asked to be made deliberately (an allergen, a possible duplicate, a new station): the next
@@ -118,8 +128,19 @@ pub struct Title {
 }
 
 /// The fields the book holds to a short length (see `domain::guest`); the others hold a long text or a list.
-const SHORT_FIELDS: &[&str] =
-    &["Seat", "Party size", "Name", "Greeting", "Phone", "Email", "Birthday", "Category", "Cost", "To station"];
+const SHORT_FIELDS: &[&str] = &[
+    "Seat",
+    "Party size",
+    "Name",
+    "Title",
+    "Greeting",
+    "Phone",
+    "Email",
+    "Birthday",
+    "Category",
+    "Cost",
+    "To station",
+];
 
 impl Form {
     fn new(purpose: Purpose, title: Title, fields: Vec<(&'static str, String, &'static str)>) -> Self {
@@ -130,7 +151,7 @@ impl Form {
                 let limit = if SHORT_FIELDS.contains(&label) { SHORT_FIELD_MAX } else { LONG_FIELD_MAX };
                 let mut input = LineInput::with_limit(limit);
                 input.set(&value);
-                Field { label, input, hint, suggestions: Vec::new(), separator: None }
+                Field { label, input, hint, suggestions: Vec::new(), separator: None, proposal: None }
             })
             .collect();
         Self {
@@ -173,17 +194,13 @@ impl Form {
             }
         }
         self.saving = false;
-        let fields: Vec<&str> = reconciled
-            .clashes
-            .iter()
-            .map(|c| self.fields.iter().find(|f| f.label.eq_ignore_ascii_case(c.field)).map_or(c.field, |f| f.label))
-            .collect();
-        self.error = Some((None, format!("Another desk changed {} too — theirs is shown below", fields.join(", "))));
+        let fields: Vec<Said> = reconciled.clashes.iter().map(|c| Said::named("field", c.field)).collect();
+        self.error = Some((None, said!("form-clash", fields = fields)));
         self.clashes = reconciled.clashes;
     }
 
     /// A save the book wants made deliberately: say why; the next Ctrl-S saves anyway.
-    pub fn ask_to_confirm(&mut self, why: String) {
+    pub fn ask_to_confirm(&mut self, why: Said) {
         self.saving = false;
         self.confirm_save = true;
         self.error = Some((None, why));
@@ -195,7 +212,7 @@ impl Form {
         let input = &mut self.fields[self.focus].input;
         if let Inserted::Cut { kept } = input.insert(text) {
             let limit = input.limit();
-            let problem = format!("holds {limit} characters: {kept} of the paste went in, the rest was left out");
+            let problem = said!("form-field-cut", limit = limit, kept = kept);
             self.error = Some((Some(self.focus), problem));
         }
     }
@@ -230,7 +247,25 @@ impl Form {
         self.fields[index].input.text()
     }
 
-    fn list(&self, index: usize, separator: char) -> Vec<String> {
-        self.text(index).split(separator).map(str::to_owned).collect()
+    /// What the field labelled `label` holds; empty for a field the form does not have.
+    fn value(&self, label: &str) -> &str {
+        self.field(label).map_or("", |i| self.text(i))
+    }
+
+    /// Proposes a new guest's greeting from the name and title typed (see `greeting::suggest`): called after every
+    /// key, so the proposal follows the typing.
+    pub fn propose(&mut self) {
+        if self.purpose != Purpose::NewGuest {
+            return;
+        }
+        let title = crate::search::greeting::Title::parse(self.value("Title"));
+        let proposal = crate::search::greeting::suggest(self.value("Name"), title);
+        if let Some(at) = self.field("Greeting") {
+            self.fields[at].proposal = proposal;
+        }
+    }
+
+    fn list(&self, label: &str, separator: char) -> Vec<String> {
+        self.value(label).split(separator).map(str::to_owned).collect()
     }
 }

@@ -6,6 +6,8 @@ use super::{Form, Purpose};
 use crate::domain::allergen::allergens_in;
 use crate::domain::text::quoted;
 use crate::domain::{FollowUp, GuestId, Profile, Recovery, ValidationError, Visit};
+use crate::i18n::Said;
+use crate::said;
 
 /// A form's content as the book takes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,13 +45,13 @@ pub enum Submission {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub field: Option<usize>,
-    pub text: String,
+    pub text: Said,
     pub confirmable: bool,
 }
 
 impl Problem {
-    fn at(field: usize, text: impl Into<String>) -> Self {
-        Self { field: Some(field), text: text.into(), confirmable: false }
+    fn at(field: usize, text: Said) -> Self {
+        Self { field: Some(field), text, confirmable: false }
     }
 }
 
@@ -63,7 +65,7 @@ impl Form {
     ) -> Result<Submission, Problem> {
         let invalid = |e: ValidationError| {
             let field = self.field(&e.field.replace('_', " ")).or_else(|| self.field(e.field));
-            Problem { field, text: e.problem, confirmable: false }
+            Problem { field, text: crate::i18n::problem(&e.problem), confirmable: false }
         };
         match &self.purpose {
             Purpose::Visit { guest } => {
@@ -71,57 +73,56 @@ impl Form {
                 let party_size = if party.is_empty() {
                     None
                 } else {
-                    Some(
-                        party
-                            .parse()
-                            .map_err(|_| Problem::at(2, format!("{} is not a number of people", quoted(party))))?,
-                    )
+                    Some(party.parse().map_err(|_| Problem::at(2, said!("form-not-a-party", party = quoted(party))))?)
                 };
                 let visit = Visit {
                     at: now,
                     seat: self.text(0).to_owned(),
-                    order: self.list(1, ','),
+                    order: self.list("Order", ','),
                     party_size,
                     staff: staff.to_owned(),
                     note: self.text(3).to_owned(),
                 }
                 .validated()
                 .map_err(|e| match e.field {
-                    "order" => Problem::at(1, e.problem),
-                    "party_size" => Problem::at(2, e.problem),
-                    "note" => Problem::at(3, e.problem),
-                    _ => Problem::at(0, e.problem),
+                    "order" => Problem::at(1, crate::i18n::problem(&e.problem)),
+                    "party_size" => Problem::at(2, crate::i18n::problem(&e.problem)),
+                    "note" => Problem::at(3, crate::i18n::problem(&e.problem)),
+                    _ => Problem::at(0, crate::i18n::problem(&e.problem)),
                 })?;
                 let hits = allergens_in(&visit.order, &self.allergies);
                 if !hits.is_empty() && !self.confirm_save {
-                    let named: Vec<String> =
-                        hits.iter().map(|hit| format!("{} has {}", hit.item, hit.allergy)).collect();
+                    let named: Vec<Said> = hits
+                        .iter()
+                        .map(|hit| said!("allergy-item-has", item = hit.item, allergy = hit.allergy))
+                        .collect();
                     return Err(Problem {
                         field: Some(1),
-                        text: format!("⚠ ALLERGY: {}", named.join("; ")),
+                        text: said!("form-allergy", hits = named),
                         confirmable: true,
                     });
                 }
                 Ok(Submission::Visit { guest: *guest, visit })
             }
             Purpose::NewGuest | Purpose::EditGuest { .. } => {
-                let birthday = self.text(4).trim();
+                let birthday = self.value("Birthday").trim();
                 let birthday = if birthday.is_empty() {
                     None
                 } else {
-                    Some(birthday.parse().map_err(|e: String| Problem::at(4, e))?)
+                    let at = self.field("Birthday").unwrap_or_default();
+                    Some(birthday.parse().map_err(|e: String| Problem::at(at, Said::verbatim(e)))?)
                 };
                 let profile = Profile {
-                    name: self.text(0).to_owned(),
-                    greeting: self.text(1).to_owned(),
-                    phone: self.text(2).to_owned(),
-                    email: self.text(3).to_owned(),
+                    name: self.value("Name").to_owned(),
+                    greeting: self.value("Greeting").to_owned(),
+                    phone: self.value("Phone").to_owned(),
+                    email: self.value("Email").to_owned(),
                     birthday,
-                    tags: self.list(5, ','),
-                    allergies: self.list(6, ','),
-                    preferences: self.list(7, ','),
-                    notes: self.text(8).to_owned(),
-                    other_names: self.list(9, ','),
+                    tags: self.list("Tags", ','),
+                    allergies: self.list("Allergies", ','),
+                    preferences: self.list("Preferences", ','),
+                    notes: self.value("Notes").to_owned(),
+                    other_names: self.list("Other names", ','),
                 }
                 .validated()
                 .map_err(invalid)?;
@@ -136,7 +137,7 @@ impl Form {
                 let to = self.text(0).trim();
                 let note = self.text(1).trim().to_owned();
                 crate::domain::check_len("note", &note, crate::domain::guest::LONG_FIELD_MAX)
-                    .map_err(|e| Problem::at(1, e.problem))?;
+                    .map_err(|e| Problem::at(1, crate::i18n::problem(&e.problem)))?;
                 Ok(Submission::HeadsUp {
                     guest: *guest,
                     to: (!to.is_empty()).then(|| to.to_owned()),
@@ -146,24 +147,32 @@ impl Form {
             }
             Purpose::Recovery { guest } => {
                 let cost = self.text(3).trim();
-                let cost = if cost.is_empty() { None } else { Some(parse_cost(cost).map_err(|e| Problem::at(3, e))?) };
+                let cost = if cost.is_empty() {
+                    None
+                } else {
+                    Some(parse_cost(cost).map_err(|e| Problem::at(3, Said::verbatim(e)))?)
+                };
                 let recovery = Recovery {
                     opened_at: now,
                     category: self.text(0).to_owned(),
                     what_happened: self.text(1).to_owned(),
                     action_taken: self.text(2).to_owned(),
                     cost,
-                    follow_ups: self.list(4, ';').into_iter().map(|task| FollowUp { task, done: false }).collect(),
+                    follow_ups: self
+                        .list("Follow-ups", ';')
+                        .into_iter()
+                        .map(|task| FollowUp { task, done: false })
+                        .collect(),
                     resolved_at: None,
                     staff: staff.to_owned(),
                 }
                 .validated()
                 .map_err(|e| match e.field {
-                    "what_happened" => Problem::at(1, e.problem),
-                    "action_taken" => Problem::at(2, e.problem),
-                    "cost" => Problem::at(3, e.problem),
-                    "follow_ups" => Problem::at(4, e.problem),
-                    _ => Problem::at(0, e.problem),
+                    "what_happened" => Problem::at(1, crate::i18n::problem(&e.problem)),
+                    "action_taken" => Problem::at(2, crate::i18n::problem(&e.problem)),
+                    "cost" => Problem::at(3, crate::i18n::problem(&e.problem)),
+                    "follow_ups" => Problem::at(4, crate::i18n::problem(&e.problem)),
+                    _ => Problem::at(0, crate::i18n::problem(&e.problem)),
                 })?;
                 Ok(Submission::Recovery { guest: *guest, recovery })
             }

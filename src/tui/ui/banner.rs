@@ -4,6 +4,7 @@ use ratatui::text::Span;
 
 use super::text::book;
 use crate::domain::text::inert;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 
@@ -11,13 +12,14 @@ use crate::tui::app::{App, Mode};
 /// heads-up this desk sent that another desk has taken.
 pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
     let Some(heads_up) = app.live_heads_ups().next() else { return server_lost(app).or_else(|| taken(app)) };
-    let from = if heads_up.from_station.is_empty() { "another desk" } else { heads_up.from_station.as_str() };
+    let lang = app.language;
+    let from = station(app, &heads_up.from_station);
     let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
     let mut spans = vec![
         Span::styled(" ▶ ", app.theme.alert),
         book(who, app.theme.alert),
-        Span::styled(format!(" ({}) on the way", inert(&heads_up.name)), app.theme.alert),
-        Span::styled(format!(" — from {}, {}", inert(from), ago_minutes(heads_up.sent_at, app.now)), app.theme.text),
+        Span::styled(t!(lang, "banner-on-the-way", name = inert(&heads_up.name)), app.theme.alert),
+        Span::styled(t!(lang, "banner-from", from = from, ago = ago_minutes(app, heads_up.sent_at)), app.theme.text),
     ];
     if !heads_up.note.is_empty() {
         spans.push(Span::styled(" · ", app.theme.dim));
@@ -26,14 +28,14 @@ pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
     match &heads_up.taken {
         Some(taken) => {
             spans.push(Span::styled(
-                format!(" · taken by {} at {}", inert(&taken.by), inert(&taken.station)),
+                t!(lang, "banner-taken-by", by = inert(&taken.by), station = inert(&taken.station)),
                 app.theme.dim,
             ));
         }
         None => {
             let open = app.key(Mode::Search, &Action::OpenHeadsUp);
             let take = app.key(Mode::Search, &Action::TakeHeadsUp);
-            spans.push(Span::styled(format!(" · {open} open · {take} take it"), app.theme.dim));
+            spans.push(Span::styled(t!(lang, "banner-keys", open = open, take = take), app.theme.dim));
         }
     }
     Some(spans)
@@ -43,11 +45,8 @@ pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
 fn server_lost(app: &App) -> Option<Vec<Span<'_>>> {
     let why = app.server_lost.as_ref()?;
     Some(vec![
-        Span::styled(" ⚠ The book's server cannot be reached", app.theme.alert),
-        Span::styled(
-            format!(": search and cards show what was read; saving fails until it is back ({})", inert(why)),
-            app.theme.text,
-        ),
+        Span::styled(t!(app.language, "banner-server-lost"), app.theme.alert),
+        Span::styled(t!(app.language, "banner-server-lost-why", why = inert(why)), app.theme.text),
     ])
 }
 
@@ -56,22 +55,31 @@ fn taken(app: &App) -> Option<Vec<Span<'_>>> {
     let heads_up = app.taken_heads_ups().next()?;
     let taken = heads_up.taken.as_ref()?;
     let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
-    let at = if taken.station.is_empty() { "another desk" } else { taken.station.as_str() };
+    let at = station(app, &taken.station);
+    let lang = app.language;
     Some(vec![
         Span::styled(" ✓ ", app.theme.greeting),
-        Span::styled("Your heads-up about ", app.theme.text),
+        Span::styled(t!(lang, "banner-yours-about"), app.theme.text),
         book(who, app.theme.greeting),
         Span::styled(
-            format!(" was taken by {} at {}, {}", inert(&taken.by), inert(at), ago_minutes(taken.at, app.now)),
+            t!(lang, "banner-yours-taken", by = inert(&taken.by), at = at, ago = ago_minutes(app, taken.at)),
             app.theme.text,
         ),
     ])
 }
 
+/// A station as the banner names it; "another desk" for one not named.
+fn station(app: &App, station: &str) -> String {
+    match station {
+        "" => t!(app.language, "banner-another-desk"),
+        station => inert(station).into_owned(),
+    }
+}
+
 /// "just now", "3 min ago".
-fn ago_minutes(then: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> String {
-    match (now - then).num_minutes() {
-        ..=0 => "just now".to_owned(),
-        minutes => format!("{minutes} min ago"),
+fn ago_minutes(app: &App, then: chrono::DateTime<chrono::Utc>) -> String {
+    match (app.now - then).num_minutes() {
+        ..=0 => t!(app.language, "banner-just-now"),
+        minutes => t!(app.language, "banner-minutes-ago", n = minutes),
     }
 }

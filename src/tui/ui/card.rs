@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::{book, draw, fit, fit_with_tail, wrap};
+use super::text::{book, book_owned, draw, fit, fit_with_tail, wrap};
 use crate::domain::allergen::allergens_in;
 use crate::domain::cells::padded;
 use crate::domain::money::format_amount;
@@ -106,7 +106,13 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     let label = |text: &str| Span::styled(padded(text), theme.label);
     let mut lines = vec![fit(vec![book(&p.name, theme.name)], width)];
     if !p.greeting.is_empty() {
-        lines.push(fit(vec![label(&t!(lang, "pane-greet-as")), book(&p.greeting, theme.greeting)], width));
+        lines.push(fit(
+            vec![
+                label(&t!(lang, "pane-greet-as")),
+                book_owned(crate::i18n::greeting(lang, &p.greeting), theme.greeting),
+            ],
+            width,
+        ));
     }
     match &card.last_seat {
         Some(last) => lines.extend(wrap(

@@ -46,10 +46,11 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::styled(padded(&label, LABEL_WIDTH), label_style)];
         spans.push(book_owned(shown, value_style));
         let after = room.saturating_sub(column);
-        if let Some(rest) = field.completion().filter(|_| focused) {
+        let completion = field.completion().filter(|_| focused);
+        if let Some(rest) = completion {
             spans.push(Span::styled(format!("{rest}{}", t!(language, "form-takes-it")), theme.dim));
         }
-        if focused && field.input.text().is_empty() && !field.hint.is_empty() && after > 2 {
+        if focused && completion.is_none() && field.input.text().is_empty() && !field.hint.is_empty() && after > 2 {
             spans.push(Span::styled(crate::i18n::text(language, field.hint, &[]), theme.dim));
         }
         lines.push(fit(spans, width));
@@ -58,7 +59,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         {
             let style = if form.confirm_save { theme.alert } else { theme.warning };
             lines.extend(wrap(
-                vec![Span::raw(" ".repeat(LABEL_WIDTH)), book_owned(format!("↑ {problem}"), style)],
+                vec![Span::raw(" ".repeat(LABEL_WIDTH)), book_owned(format!("↑ {}", problem.text(language)), style)],
                 width,
                 LABEL_WIDTH + 2,
             ));
@@ -66,7 +67,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     if let Some((None, problem)) = &form.error {
-        lines.extend(wrap(vec![book(problem, theme.warning)], width, 2));
+        lines.extend(wrap(vec![book_owned(problem.text(language), theme.warning)], width, 2));
     }
     for clash in &form.clashes {
         let label = form
@@ -128,14 +129,16 @@ fn holds_allergen(form: &Form, index: usize) -> bool {
 }
 
 /// Where the cursor goes: in the focused field, after the character it is on, inside the field's window.
-pub fn cursor(form: &Form, area: Rect) -> Position {
+pub fn cursor(form: &Form, language: crate::i18n::Language, area: Rect) -> Position {
     let inner = Block::bordered().inner(area);
     let width = usize::from(inner.width);
     let errors_above: usize = match &form.error {
-        Some((Some(at), problem)) if *at < form.focus => {
-            wrap(vec![Span::raw(" ".repeat(LABEL_WIDTH)), Span::raw(format!("↑ {problem}"))], width, LABEL_WIDTH + 2)
-                .len()
-        }
+        Some((Some(at), problem)) if *at < form.focus => wrap(
+            vec![Span::raw(" ".repeat(LABEL_WIDTH)), Span::raw(format!("↑ {}", problem.text(language)))],
+            width,
+            LABEL_WIDTH + 2,
+        )
+        .len(),
         _ => 0,
     };
     let input = &form.fields[form.focus].input;

@@ -135,7 +135,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
         return None;
     }
     match &app.form {
-        Some(form) => Some(form::cursor(form, areas(area).card)),
+        Some(form) => Some(form::cursor(form, app.language, areas(area).card)),
         None if app.focus == Focus::Search && app.view == View::Counter => {
             Some(search_line::cursor(app, areas(area).search))
         }

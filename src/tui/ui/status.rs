@@ -14,8 +14,8 @@ const MOST_ROWS: u16 = 3;
 /// The question or message, as shown: text and style.
 fn said(app: &App) -> Option<(String, ratatui::style::Style)> {
     match (&app.confirm, &app.status) {
-        (Some(confirm), _) => Some((format!(" {}", confirm.prompt), app.theme.alert)),
-        (None, Some(status)) => Some((format!(" {}", status.text), app.theme.greeting)),
+        (Some(confirm), _) => Some((format!(" {}", confirm.prompt.text(app.language)), app.theme.alert)),
+        (None, Some(status)) => Some((format!(" {}", status.text.text(app.language)), app.theme.greeting)),
         (None, None) => None,
     }
 }

@@ -1,0 +1,76 @@
+//! What went wrong, as the desk says it in its language: the book's errors and the values it will not take. Their
+//! `Display` stays English (logs, JSON, the chain of a command's error); what a library says of its own failure
+//! (SQLite, the PostgreSQL client, TLS) is quoted as it gave it.
+
+use super::Said;
+use crate::domain::text::{inert, quoted};
+use crate::domain::{Problem, ValidationError};
+use crate::said;
+use crate::store::StoreError;
+
+/// `error` in the desk's words.
+pub fn error(error: &StoreError) -> Said {
+    let path = |path: &std::path::Path| inert(&path.display().to_string()).into_owned();
+    match error {
+        StoreError::Directory(at) => said!("error-directory", path = path(at)),
+        StoreError::Create { path: at, source } => {
+            said!("error-create", path = path(at), why = Said::verbatim(source.to_string()))
+        }
+        StoreError::Missing(at) => said!("error-missing", path = path(at)),
+        StoreError::NotABook => said!("error-not-a-book"),
+        StoreError::NewerSchema { found, supported } => {
+            said!("error-newer-schema", found = *found, supported = *supported)
+        }
+        StoreError::Tampered(what) => said!("error-tampered", what = Said::verbatim(what)),
+        StoreError::ReadOnly => said!("error-read-only"),
+        StoreError::DiskFull => said!("error-disk-full"),
+        StoreError::Busy => said!("error-busy"),
+        StoreError::Corrupt(what) => said!("error-corrupt", what = Said::verbatim(what)),
+        StoreError::Unreadable(row) => said!("error-unreadable", row = Said::verbatim(row.to_string())),
+        StoreError::UnknownStation { name, known } if known.is_empty() => {
+            said!("error-unknown-station-none", name = quoted(name))
+        }
+        StoreError::UnknownStation { name, known } => {
+            said!("error-unknown-station", name = quoted(name), known = known.join(", "))
+        }
+        StoreError::NotFound(what) => said!("error-not-found", what = Said::verbatim(what)),
+        StoreError::Changed => said!("error-changed"),
+        StoreError::Clash(report) => {
+            let fields: Vec<Said> = report.reconciled.clashes.iter().map(|c| Said::named("field", c.field)).collect();
+            said!("error-clash", fields = fields)
+        }
+        StoreError::Invalid(invalid) => validation(invalid),
+        StoreError::InvalidRecord { index, error } => said!("error-record", n = index + 1, why = validation(error)),
+        StoreError::Sqlite(why) => said!("error-sqlite", why = Said::verbatim(why.to_string())),
+        StoreError::Postgres(why) => said!("error-postgres", why = Said::verbatim(why)),
+        StoreError::Unreachable(why) => said!("error-unreachable", why = Said::verbatim(why)),
+        StoreError::Tls(why) => said!("error-tls", why = Said::verbatim(why)),
+        StoreError::AlreadySaved => said!("error-already-saved"),
+        StoreError::Stopped => said!("error-stopped"),
+    }
+}
+
+/// A value refused: the field, then what is wrong with it.
+pub fn validation(error: &ValidationError) -> Said {
+    said!("error-invalid", field = Said::named("field", error.field), problem = problem(&error.problem))
+}
+
+/// What is wrong with a value, without the field (a form shows it under the field).
+pub fn problem(problem: &Problem) -> Said {
+    match problem {
+        Problem::TooLong { chars, max } => said!("problem-too-long", chars = *chars, max = *max),
+        Problem::Year(year) => said!("problem-year", year = *year),
+        Problem::NoName => said!("problem-no-name"),
+        Problem::NoCategory => said!("problem-no-category"),
+        Problem::Cost => said!("problem-cost"),
+        Problem::BeforeOpened => said!("problem-before-opened"),
+        Problem::PartySize => said!("problem-party-size"),
+        Problem::SameGuest => said!("problem-same-guest"),
+        Problem::HasHistory => said!("problem-has-history"),
+        Problem::ResolvedAlready(id, on) => said!("problem-resolved-already", id = *id, on = on.as_str()),
+        Problem::Exists => said!("problem-exists"),
+        Problem::ServerBackup => said!("problem-server-backup"),
+        Problem::NotEmpty(table) => said!("problem-not-empty", table = table.as_str()),
+        Problem::Said(what) => Said::verbatim(what),
+    }
+}
