@@ -9,14 +9,15 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    let (language, result) = commands::run(cli);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped early (`regulars export | head`) is not an error.
         Err(error) if error.chain().any(is_broken_pipe) => ExitCode::SUCCESS,
         Err(error) => {
             // The context chain, joined, made safe for the terminal: one line, but for the candidates a refused
             // write lists on lines of their own.
-            let message = format!("{error:#}");
+            let message = commands::said(&error, language);
             for (i, line) in message.lines().enumerate() {
                 let safe = regulars::domain::text::inert(line);
                 if i == 0 { eprintln!("regulars: {safe}") } else { eprintln!("{safe}") }

@@ -204,7 +204,7 @@ fn extreme_numbers_and_names_get_one_line_and_change_nothing() {
     assert!(huge.one_line_error().contains("must be a number from 0 to 1,000,000,000,000"), "{}", huge.stderr);
     let name = "x".repeat(10_000);
     let staff = run_with(&book.path, &["guest", "add", "--name", "Ann"], &[("REGULARS_STAFF", &name)]);
-    assert!(staff.one_line_error().contains("staff: is too long (10000 characters; at most 200)"), "{}", staff.stderr);
+    assert!(staff.one_line_error().contains("Staff: is too long (10000 characters; at most 200)"), "{}", staff.stderr);
     assert_eq!(book.dump(), before);
 }
 

@@ -80,3 +80,28 @@ fn report_outreach_and_error_lines_speak_each_language() {
     let json = run("zh-Hans", &["outreach", "--json", "--lapsed", "1"]).stdout;
     assert!(json.contains("\"reason\": \"not seen for") || json.contains("\"reason\": \"birthday"), "{json}");
 }
+
+#[test]
+fn a_write_and_a_refused_value_speak_each_language() {
+    let book = Book::holding(GUESTS_JSONL);
+    let said = [
+        ("en", "guest 4 added: 欧阳娜娜", "regulars: Name: is empty; every guest needs a name"),
+        ("zh-Hans", "已添加客人 5：欧阳娜娜", "regulars: 姓名：为空；每位客人都需要姓名"),
+        ("zh-Hant", "已新增客人 6：欧阳娜娜", "regulars: 姓名：為空；每位客人都需要姓名"),
+    ];
+    for (language, added, refused) in said {
+        let run = |args: &[&str]| {
+            let mut all = vec!["--lang", language];
+            all.extend(args);
+            run_with(&book.path, &all, &[])
+        };
+        let add = run(&["guest", "add", "--name", "欧阳娜娜", "--greeting", "欧阳女士", "--yes"]);
+        assert_eq!((add.code, add.stdout.trim_end()), (0, added), "{language}: {}", add.stderr);
+        let empty = run(&["guest", "add", "--name", " "]);
+        assert_eq!((empty.code, empty.stderr.trim_end()), (1, refused), "{language}");
+    }
+    // An English desk says a Chinese greeting so that it can be said aloud; the others as written.
+    let card = |language: &str| run_with(&book.path, &["--lang", language, "card", "--id", "4"], &[]).stdout;
+    assert!(card("en").contains("欧阳女士 · Ms. Ouyang"), "{}", card("en"));
+    assert!(card("zh-Hans").contains("欧阳女士") && !card("zh-Hans").contains("Ouyang"));
+}

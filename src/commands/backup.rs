@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use regulars::store::Location;
+use regulars::t;
 
 use super::Book;
 
@@ -16,7 +17,7 @@ pub fn run(book: &Book, file: &Path) -> Result<()> {
         return super::copy::copy(book, &book.location, &Location::File(file.to_owned()));
     }
     let store = book.open()?;
-    store.backup(file).with_context(|| format!("cannot back up to {}", file.display()))?;
-    println!("backed up to {}", super::shown(file));
+    store.backup(file).with_context(|| t!(book.language, "cli-cannot-back-up", file = file.display().to_string()))?;
+    println!("{}", t!(book.language, "cli-backed-up", file = super::shown(file).to_string()));
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::io;
 
 use anyhow::{Context, Result, bail};
 use regulars::domain::text::inert;
+use regulars::t;
 
 use super::Book;
 use super::pick::{Need, pick};
@@ -21,7 +22,7 @@ pub fn run(book: &Book, which: &GuestArg, yes: bool) -> Result<()> {
             bail!("nothing was erased");
         }
     }
-    store.forget(guest.id, &book.staff).context("the guest was not erased")?;
-    println!("guest {} erased", guest.id);
+    store.forget(guest.id, &book.staff).context(t!(book.language, "cli-guest-not-erased"))?;
+    println!("{}", t!(book.language, "cli-guest-erased", id = guest.id.0));
     Ok(())
 }

@@ -3,6 +3,8 @@
 use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Profile;
 use regulars::domain::text::inert;
+use regulars::i18n::named;
+use regulars::t;
 
 use super::pick::{Need, pick, pick_query};
 use super::{Book, list};
@@ -20,8 +22,8 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
                 bail!("possibly in the book already: {}; nothing was added (--yes adds them anyway)", named.join("; "));
             }
             let name = profile.name.clone();
-            let id = store.add_guest(profile, &book.staff).context("the guest was not saved")?;
-            println!("guest {id} added: {}", inert(&name));
+            let id = store.add_guest(profile, &book.staff).context(t!(book.language, "cli-guest-not-saved"))?;
+            println!("{}", t!(book.language, "cli-guest-added", id = id.0, name = inert(&name)));
         }
         GuestAction::Merge { guest, into, into_id } => {
             let from = pick(&store, &guest, Need::Write, book.language)?.history.guest;
@@ -32,8 +34,9 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             }
             .history
             .guest;
-            store.merge_guests(from.id, into.id, &book.staff).context("the guests were not merged")?;
-            println!("guest {} merged into guest {}: {}", from.id, into.id, inert(&into.profile.name));
+            store.merge_guests(from.id, into.id, &book.staff).context(t!(book.language, "cli-guests-not-merged"))?;
+            let name = inert(&into.profile.name);
+            println!("{}", t!(book.language, "cli-guest-merged", from = from.id.0, into = into.id.0, name = name));
         }
         GuestAction::Edit { guest, fields } => {
             let guest = pick(&store, &guest, Need::Write, book.language)?.history.guest;
@@ -41,10 +44,16 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             let profile = fields.applied_to(guest.profile)?;
             let edited = store
                 .edit_guest(guest.id, guest.version, &base, profile, &book.staff)
-                .context("the guest was not saved")?;
+                .context(t!(book.language, "cli-guest-not-saved"))?;
             match edited.kept_theirs.as_slice() {
-                [] => println!("guest {} updated", guest.id),
-                kept => println!("guest {} updated, keeping another desk's change to {}", guest.id, kept.join(", ")),
+                [] => println!("{}", t!(book.language, "cli-guest-updated", id = guest.id.0)),
+                kept => {
+                    let fields: Vec<String> = kept.iter().map(|f| named(book.language, "field", f)).collect();
+                    println!(
+                        "{}",
+                        t!(book.language, "cli-guest-updated-keeping", id = guest.id.0, fields = fields.join(", "))
+                    );
+                }
             }
         }
     }

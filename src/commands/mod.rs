@@ -37,17 +37,50 @@ use regulars::domain::when::said_time;
 use regulars::files::Exposure;
 use regulars::i18n::Language;
 use regulars::store::{Location, Store, Unreadables};
+use regulars::t;
 
 use crate::cli::{BookArgs, Cli, Command};
 
-pub fn run(cli: Cli) -> Result<()> {
-    let book = Book::from_args(&cli.book)?;
+/// Runs the command, and says in which language its errors are to be told: the desk's, or where the settings could
+/// not be read, the one `--lang` or the locale names.
+pub fn run(cli: Cli) -> (Language, Result<()>) {
+    match Book::from_args(&cli.book) {
+        Ok(book) => (book.language, command(cli, &book)),
+        Err(error) => (cli.book.lang.unwrap_or_else(environment_language), Err(error)),
+    }
+}
+
+/// What went wrong, in `language`: the context each step gave (already in the language), and the book's own error
+/// said in it — its account is whole, so the chain stops there.
+pub fn said(error: &anyhow::Error, language: Language) -> String {
+    let mut parts = Vec::new();
+    for cause in error.chain() {
+        if let Some(error) = cause.downcast_ref::<regulars::store::StoreError>() {
+            parts.push(regulars::i18n::error(error).text(language));
+            break;
+        }
+        if let Some(error) = cause.downcast_ref::<regulars::domain::ValidationError>() {
+            parts.push(regulars::i18n::validation(error).text(language));
+            break;
+        }
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
+/// The language the environment's locale names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+fn environment_language() -> Language {
+    let env = |name: &str| std::env::var(name).ok();
+    Language::of_environment(env("LC_ALL").as_deref(), env("LC_MESSAGES").as_deref(), env("LANG").as_deref())
+}
+
+fn command(cli: Cli, book: &Book) -> Result<()> {
     match cli.command {
-        None => screen::run(&book, cli.query, cli.phone),
-        Some(Command::Find { query, limit, json }) => find::run(&book, &query, usize::from(limit), json),
-        Some(Command::Card { guest }) => card::run(&book, &guest),
+        None => screen::run(book, cli.query, cli.phone),
+        Some(Command::Find { query, limit, json }) => find::run(book, &query, usize::from(limit), json),
+        Some(Command::Card { guest }) => card::run(book, &guest),
         Some(Command::Visit { guest, seat, order, usual, party, note, at, yes }) => {
-            visit::run(&book, &guest, visit::Given { seat, order, usual, party, note, at, yes })
+            visit::run(book, &guest, visit::Given { seat, order, usual, party, note, at, yes })
         }
         Some(Command::Import {
             file,
@@ -61,28 +94,28 @@ pub fn run(cli: Cli) -> Result<()> {
             dry_run,
         }) => {
             let given = import::Given { format, holds, map, keep_other_columns, date_order, encoding, sheet, dry_run };
-            import::run(&book, &file, given)
+            import::run(book, &file, given)
         }
-        Some(Command::Export { format, raw, out, id }) => export::run(&book, format, raw, out.as_deref(), id),
-        Some(Command::Guest { action }) => guest::run(&book, action),
+        Some(Command::Export { format, raw, out, id }) => export::run(book, format, raw, out.as_deref(), id),
+        Some(Command::Guest { action }) => guest::run(book, action),
         Some(Command::Outreach { birthdays, lapsed, only, csv, raw, json, out, written }) => {
             let output = match (csv, json) {
                 (true, _) => outreach::Output::Csv { raw },
                 (_, true) => outreach::Output::Json,
                 _ => outreach::Output::Text,
             };
-            outreach::run(&book, outreach::Ask { birthdays, lapsed, only, output, out, written })
+            outreach::run(book, outreach::Ask { birthdays, lapsed, only, output, out, written })
         }
-        Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(&book, &guest, to, note, yes),
-        Some(Command::Doctor { repair, yes }) => doctor::run(&book, repair, yes),
-        Some(Command::Backup { file }) => backup::run(&book, &file),
-        Some(Command::Copy { from, to }) => copy::run(&book, from.as_deref(), &to),
-        Some(Command::Forget { guest, yes }) => forget::run(&book, &guest, yes),
-        Some(Command::Log { guest, guest_id, since }) => log::run(&book, guest, guest_id, since),
-        Some(Command::Report { since, until, json }) => report::run(&book, since.as_deref(), until.as_deref(), json),
-        Some(Command::Recovery { action }) => recovery::run(&book, action),
+        Some(Command::HeadsUp { guest, to, note, yes }) => heads_up::run(book, &guest, to, note, yes),
+        Some(Command::Doctor { repair, yes }) => doctor::run(book, repair, yes),
+        Some(Command::Backup { file }) => backup::run(book, &file),
+        Some(Command::Copy { from, to }) => copy::run(book, from.as_deref(), &to),
+        Some(Command::Forget { guest, yes }) => forget::run(book, &guest, yes),
+        Some(Command::Log { guest, guest_id, since }) => log::run(book, guest, guest_id, since),
+        Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
+        Some(Command::Recovery { action }) => recovery::run(book, action),
         Some(Command::Demo { guests, seed, history }) => {
-            demo::run(&book, guests.and_then(|n| usize::try_from(n).ok()), seed, history)
+            demo::run(book, guests.and_then(|n| usize::try_from(n).ok()), seed, history)
         }
     }
 }
@@ -197,10 +230,7 @@ impl Book {
                 anyhow::bail!("{field}: {} holds control characters", regulars::domain::text::quoted(name));
             }
         }
-        let env = |name: &str| std::env::var(name).ok();
-        let language = args.lang.or(config.language).unwrap_or_else(|| {
-            Language::of_environment(env("LC_ALL").as_deref(), env("LC_MESSAGES").as_deref(), env("LANG").as_deref())
-        });
+        let language = args.lang.or(config.language).unwrap_or_else(environment_language);
         Ok(Self { location, staff, station, busy_timeout: Duration::from_millis(args.busy_timeout), config, language })
     }
 
@@ -226,7 +256,7 @@ impl Book {
     /// The book, its warnings left for the caller to show (the counter screen shows them on its status line).
     fn open_quietly(&self) -> Result<Store> {
         Store::open_at(&self.location, self.busy_timeout)
-            .with_context(|| format!("cannot open the guest book {}", self.location))
+            .with_context(|| t!(self.language, "cli-cannot-open", book = self.location.to_string()))
     }
 }
 

@@ -67,8 +67,15 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
         };
         let name = inert(&row.name).into_owned();
         for (occasion, of) in row.occasions.iter().filter(|(o, _)| only.is_none_or(|page| *o == page)) {
-            store.note_written(row.guest, *occasion, of, &book.staff).context("the note was not saved")?;
-            println!("noted: {name} was written to for the {} ({of})", occasion.words());
+            store.note_written(row.guest, *occasion, of, &book.staff).context(t!(language, "cli-note-not-saved"))?;
+            let occasion = match occasion {
+                Occasion::Birthday => t!(language, "write-for-birthday"),
+                Occasion::Lapsed => t!(language, "write-for-lapsed"),
+            };
+            println!(
+                "{}",
+                t!(language, "cli-noted-written", name = name.as_str(), occasion = occasion, of = of.as_str())
+            );
         }
         return Ok(());
     }

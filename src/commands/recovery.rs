@@ -4,6 +4,7 @@ use anyhow::{Context, Result, anyhow};
 use regulars::domain::money::parse_amount;
 use regulars::domain::text::inert;
 use regulars::domain::{FollowUp, Recovery, RecoveryId};
+use regulars::t;
 
 use super::pick::{Need, pick};
 use super::{Book, time_or_now};
@@ -30,22 +31,34 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
             };
             let id = store
                 .add_recovery(guest.as_ref().map(|g| g.id), recovery, &book.staff)
-                .context("the recovery was not saved")?;
+                .context(t!(book.language, "cli-recovery-not-saved"))?;
             match guest {
-                Some(guest) => println!("recovery {} opened for {}", id.0, inert(&guest.profile.name)),
-                None => println!("recovery {} opened (no guest)", id.0),
+                Some(guest) => {
+                    println!(
+                        "{}",
+                        t!(book.language, "cli-recovery-opened", id = id.0, name = inert(&guest.profile.name))
+                    );
+                }
+                None => println!("{}", t!(book.language, "cli-mishap-opened", id = id.0)),
             }
         }
         RecoveryAction::FollowUp { id, number, undo } => {
             let index = number.checked_sub(1).ok_or_else(|| anyhow!("follow-ups are numbered from 1"))?;
-            store.set_follow_up(RecoveryId(id), index, !undo, &book.staff).context("the follow-up was not saved")?;
-            println!("follow-up {number} of recovery {id} {}", if undo { "reopened" } else { "done" });
+            store
+                .set_follow_up(RecoveryId(id), index, !undo, &book.staff)
+                .context(t!(book.language, "cli-follow-up-not-saved"))?;
+            let said = if undo {
+                t!(book.language, "cli-follow-up-reopened", n = number, id = id)
+            } else {
+                t!(book.language, "cli-follow-up-done", n = number, id = id)
+            };
+            println!("{said}");
         }
         RecoveryAction::Resolve { id, at, yes } => {
             store
                 .resolve_recovery(RecoveryId(id), time_or_now("--at", at.as_deref(), yes)?, &book.staff)
-                .context("the recovery was not resolved")?;
-            println!("recovery {id} resolved");
+                .context(t!(book.language, "cli-recovery-not-resolved"))?;
+            println!("{}", t!(book.language, "cli-recovery-resolved", id = id));
         }
     }
     Ok(())

@@ -4,6 +4,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Visit;
 use regulars::domain::allergen::allergens_in;
 use regulars::domain::text::inert;
+use regulars::t;
 
 use super::pick::{Need, pick};
 use super::{Book, list, time_or_now};
@@ -54,7 +55,10 @@ pub fn run(book: &Book, which: &GuestArg, given: Given) -> Result<()> {
         let named: Vec<String> = hits.iter().map(|h| format!("{} has {}", inert(h.item), inert(h.allergy))).collect();
         bail!("ALLERGY: {name} is allergic — {}; nothing was saved (--yes logs it anyway)", named.join("; "));
     }
-    let id = store.log_visit(history.guest.id, visit.clone(), &book.staff).context("the visit was not saved")?;
-    println!("visit {} logged for {name}: {}", id.0, inert(&super::card::or_dash(visit.seat_and_order())));
+    let id = store
+        .log_visit(history.guest.id, visit.clone(), &book.staff)
+        .context(t!(book.language, "cli-visit-not-saved"))?;
+    let said = inert(&super::card::or_dash(visit.seat_and_order())).into_owned();
+    println!("{}", t!(book.language, "cli-visit-logged", id = id.0, name = name, visit = said));
     Ok(())
 }
