@@ -85,11 +85,26 @@ fn report_outreach_and_error_lines_speak_each_language() {
 fn a_write_and_a_refused_value_speak_each_language() {
     let book = Book::holding(GUESTS_JSONL);
     let said = [
-        ("en", "guest 4 added: 欧阳娜娜", "regulars: Name: is empty; every guest needs a name"),
-        ("zh-Hans", "已添加客人 5：欧阳娜娜", "regulars: 姓名：为空；每位客人都需要姓名"),
-        ("zh-Hant", "已新增客人 6：欧阳娜娜", "regulars: 姓名：為空；每位客人都需要姓名"),
+        (
+            "en",
+            "guest 4 added: 欧阳娜娜",
+            "regulars: Name: is empty; every guest needs a name",
+            "regulars: --since: \"2026-13-01\" is not a date: use YYYY-MM-DD",
+        ),
+        (
+            "zh-Hans",
+            "已添加客人 5：欧阳娜娜",
+            "regulars: 姓名：为空；每位客人都需要姓名",
+            "regulars: --since: \"2026-13-01\" 不是日期：请写 YYYY-MM-DD",
+        ),
+        (
+            "zh-Hant",
+            "已新增客人 6：欧阳娜娜",
+            "regulars: 姓名：為空；每位客人都需要姓名",
+            "regulars: --since: \"2026-13-01\" 不是日期：請寫 YYYY-MM-DD",
+        ),
     ];
-    for (language, added, refused) in said {
+    for (language, added, refused, bad_day) in said {
         let run = |args: &[&str]| {
             let mut all = vec!["--lang", language];
             all.extend(args);
@@ -99,6 +114,8 @@ fn a_write_and_a_refused_value_speak_each_language() {
         assert_eq!((add.code, add.stdout.trim_end()), (0, added), "{language}: {}", add.stderr);
         let empty = run(&["guest", "add", "--name", " "]);
         assert_eq!((empty.code, empty.stderr.trim_end()), (1, refused), "{language}");
+        let day = run(&["report", "--since", "2026-13-01"]);
+        assert_eq!((day.code, day.stderr.trim_end()), (1, bad_day), "{language}");
     }
     // An English desk says a Chinese greeting so that it can be said aloud; the others as written.
     let card = |language: &str| run_with(&book.path, &["--lang", language, "card", "--id", "4"], &[]).stdout;

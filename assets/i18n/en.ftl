@@ -599,3 +599,28 @@ cli-note-not-saved = the note was not saved
 cli-noted-written = noted: { $name } was written to for the { $occasion } ({ $of })
 cli-guest-not-erased = the guest was not erased
 cli-guest-erased = guest { $id } erased
+
+# A time, a day, a birthday or an amount typed that is not one.
+bad-time-skipped = { $text } did not happen here: the clocks went forward over it
+bad-time-not-a-time = { $text } is not a time: give 2026-06-08T07:42 (the desk's time), 2026-06-08, 07:42 (today) or 2026-06-08T07:42:00+07:00
+bad-time-before-1900 = { $text } is before 1900: a typo in the year?
+bad-time-future = { $text } is { $ahead } from now, in the future: a typo? (--yes takes it as given)
+bad-time-days = { $n ->
+        [one] 1 day
+       *[other] { $n } days
+    }
+bad-time-hours = { $n ->
+        [one] 1 hour
+       *[other] { $n } hours
+    }
+bad-time-minutes = { $n ->
+        [one] 1 minute
+       *[other] { $n } minutes
+    }
+bad-time-not-a-day = { $text } is not a date: use YYYY-MM-DD
+bad-time-day-year = { $text } is in the year { $year }; a day from 1900 to 2199 is taken
+bad-birthday = { $text } is not a date: use YYYY-MM-DD, or --MM-DD without the year
+bad-amount = { $text } is not an amount
+bad-amount-below-zero = { $text } is not an amount: it cannot be below zero
+bad-amount-grouping = { $text } is not an amount: the decimal mark is { $mark } and thousands go in groups of three, as in { $example }
+bad-amount-decimals = { $text } is not an amount: at most two decimals

@@ -566,3 +566,19 @@ cli-note-not-saved = 记录未保存
 cli-noted-written = 已记录：已为{ $occasion }给{ $name }写信（{ $of }）
 cli-guest-not-erased = 客人未删除
 cli-guest-erased = 客人 { $id } 已删除
+
+# 输入的时间、日期、生日或金额不成立。
+bad-time-skipped = { $text } 在本地不存在：时钟在那时往前拨了
+bad-time-not-a-time = { $text } 不是时间：请写 2026-06-08T07:42（前台当地时间）、2026-06-08、07:42（今天）或 2026-06-08T07:42:00+07:00
+bad-time-before-1900 = { $text } 早于 1900 年：年份写错了吗？
+bad-time-future = { $text } 在{ $ahead }之后，是将来的时间：写错了吗？（--yes 照写入）
+bad-time-days = { $n }天
+bad-time-hours = { $n }小时
+bad-time-minutes = { $n }分钟
+bad-time-not-a-day = { $text } 不是日期：请写 YYYY-MM-DD
+bad-time-day-year = { $text } 在 { $year } 年；只接受 1900 至 2199 年的日期
+bad-birthday = { $text } 不是日期：请写 YYYY-MM-DD，不写年份则写 --MM-DD
+bad-amount = { $text } 不是金额
+bad-amount-below-zero = { $text } 不是金额：不能小于零
+bad-amount-grouping = { $text } 不是金额：小数点是 { $mark }，千位三位一组，例如 { $example }
+bad-amount-decimals = { $text } 不是金额：最多两位小数

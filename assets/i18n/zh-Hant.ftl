@@ -566,3 +566,19 @@ cli-note-not-saved = 記錄未儲存
 cli-noted-written = 已記錄：已為{ $occasion }給{ $name }寫信（{ $of }）
 cli-guest-not-erased = 客人未刪除
 cli-guest-erased = 客人 { $id } 已刪除
+
+# 輸入的時間、日期、生日或金額不成立。
+bad-time-skipped = { $text } 在本地不存在：時鐘在那時往前撥了
+bad-time-not-a-time = { $text } 不是時間：請寫 2026-06-08T07:42（前臺當地時間）、2026-06-08、07:42（今天）或 2026-06-08T07:42:00+07:00
+bad-time-before-1900 = { $text } 早於 1900 年：年份寫錯了嗎？
+bad-time-future = { $text } 在{ $ahead }之後，是將來的時間：寫錯了嗎？（--yes 照寫入）
+bad-time-days = { $n }天
+bad-time-hours = { $n }小時
+bad-time-minutes = { $n }分鐘
+bad-time-not-a-day = { $text } 不是日期：請寫 YYYY-MM-DD
+bad-time-day-year = { $text } 在 { $year } 年；只接受 1900 至 2199 年的日期
+bad-birthday = { $text } 不是日期：請寫 YYYY-MM-DD，不寫年份則寫 --MM-DD
+bad-amount = { $text } 不是金額
+bad-amount-below-zero = { $text } 不是金額：不能小於零
+bad-amount-grouping = { $text } 不是金額：小數點是 { $mark }，千位三位一組，例如 { $example }
+bad-amount-decimals = { $text } 不是金額：最多兩位小數

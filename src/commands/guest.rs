@@ -91,7 +91,12 @@ impl ProfileArgs {
             profile.birthday = if birthday.trim().is_empty() {
                 None
             } else {
-                Some(birthday.trim().parse().map_err(|e| anyhow!("--birthday: {e}"))?)
+                Some(
+                    birthday
+                        .trim()
+                        .parse()
+                        .map_err(|e: regulars::domain::guest::BadBirthday| anyhow!(e).context("--birthday"))?,
+                )
             };
         }
         Ok(profile)

@@ -20,7 +20,9 @@ pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Opt
         (None, None) => None,
     };
     let since = match since {
-        Some(text) => said_day(&text).map_err(|why| anyhow!("--since: {why}"))?.and_time(NaiveTime::MIN).and_utc(),
+        Some(text) => {
+            said_day(&text).map_err(|why| anyhow!(why).context("--since"))?.and_time(NaiveTime::MIN).and_utc()
+        }
         None => DateTime::<Utc>::MIN_UTC,
     };
     let mut out = BufWriter::new(io::stdout().lock());

@@ -55,17 +55,33 @@ pub fn run(cli: Cli) -> (Language, Result<()>) {
 pub fn said(error: &anyhow::Error, language: Language) -> String {
     let mut parts = Vec::new();
     for cause in error.chain() {
-        if let Some(error) = cause.downcast_ref::<regulars::store::StoreError>() {
-            parts.push(regulars::i18n::error(error).text(language));
-            break;
+        match said_of(cause) {
+            Some(said) => {
+                parts.push(said.text(language));
+                break;
+            }
+            None => parts.push(cause.to_string()),
         }
-        if let Some(error) = cause.downcast_ref::<regulars::domain::ValidationError>() {
-            parts.push(regulars::i18n::validation(error).text(language));
-            break;
-        }
-        parts.push(cause.to_string());
     }
     parts.join(": ")
+}
+
+/// The error's own account in the desk's words, if it is one of ours.
+fn said_of(cause: &(dyn std::error::Error + 'static)) -> Option<regulars::i18n::Said> {
+    use regulars::i18n;
+    if let Some(error) = cause.downcast_ref::<regulars::store::StoreError>() {
+        return Some(i18n::error(error));
+    }
+    if let Some(error) = cause.downcast_ref::<regulars::domain::ValidationError>() {
+        return Some(i18n::validation(error));
+    }
+    if let Some(bad) = cause.downcast_ref::<regulars::domain::when::BadTime>() {
+        return Some(i18n::bad_time(bad));
+    }
+    if let Some(bad) = cause.downcast_ref::<regulars::domain::guest::BadBirthday>() {
+        return Some(i18n::bad_birthday(bad));
+    }
+    cause.downcast_ref::<regulars::domain::money::BadAmount>().map(i18n::bad_amount)
 }
 
 /// The language the environment's locale names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
@@ -124,7 +140,9 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
 /// the future is taken only when `future_ok` (`--yes`).
 fn time_or_now(flag: &str, text: Option<&str>, future_ok: bool) -> Result<DateTime<Utc>> {
     match text {
-        Some(text) => said_time(text, Utc::now(), &Local, future_ok).map_err(|why| anyhow!("{flag}: {why}")),
+        Some(text) => {
+            said_time(text, Utc::now(), &Local, future_ok).map_err(|why| anyhow!(why).context(flag.to_owned()))
+        }
         None => Ok(Utc::now()),
     }
 }

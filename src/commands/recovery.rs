@@ -18,7 +18,7 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
                 (None, None) => None,
                 (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write, book.language)?.history.guest),
             };
-            let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!("--cost: {e}")));
+            let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!(e).context("--cost")));
             let recovery = Recovery {
                 opened_at: time_or_now("--at", at.as_deref(), yes)?,
                 category,

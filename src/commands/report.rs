@@ -33,7 +33,9 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
 /// The days counted, on the desk's clock in `zone`: `--since` to `--until` inclusive, by default the 90 days up
 /// to now — as the screen counts them.
 fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
-    let day = |flag: &str, text: &str| -> Result<NaiveDate> { said_day(text).map_err(|why| anyhow!("{flag}: {why}")) };
+    let day = |flag: &str, text: &str| -> Result<NaiveDate> {
+        said_day(text).map_err(|why| anyhow!(why).context(flag.to_owned()))
+    };
     let until = match until {
         // The last moment of the day: up to the start of the next.
         Some(text) => start_of(day("--until", text)? + Duration::days(1), zone) - Duration::milliseconds(1),

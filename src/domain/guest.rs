@@ -119,11 +119,16 @@ impl Birthday {
     }
 }
 
+/// A birthday typed that is not one, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} is not a date: use YYYY-MM-DD, or --MM-DD without the year", quoted(.0))]
+pub struct BadBirthday(pub String);
+
 impl FromStr for Birthday {
-    type Err = String;
+    type Err = BadBirthday;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("{} is not a date: use YYYY-MM-DD, or --MM-DD without the year", quoted(text));
+        let bad = || BadBirthday(text.to_owned());
         if let Some(month_day) = text.strip_prefix("--") {
             // Checked against a leap year so that --02-29 is accepted.
             let date = NaiveDate::parse_from_str(&format!("2000-{month_day}"), "%Y-%m-%d").map_err(|_| bad())?;

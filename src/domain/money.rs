@@ -149,44 +149,77 @@ pub fn format_amount(value: f64, money: &Money) -> String {
 /// the number is ignored. Thousands are grouped in threes (so "12,50" in the decimal-point style is refused rather
 /// than read as 1250); at most two decimals; no negative amounts. The error is one line naming what was typed:
 /// `"12.345.6" is not an amount`.
-pub fn parse_amount(text: &str, money: &Money) -> Result<f64, String> {
-    let refuse = |why: &str| Err(format!("{} is not an amount{why}", quoted(text)));
+pub fn parse_amount(text: &str, money: &Money) -> Result<f64, BadAmount> {
+    let refuse = |why: AmountWhy| Err(BadAmount { text: text.to_owned(), why });
     let number = strip_currency(text.trim(), money.currency.as_ref());
     if number.starts_with(['-', '−']) {
-        return refuse(": it cannot be below zero");
+        return refuse(AmountWhy::BelowZero);
     }
     let style = money.style;
     let mark = style.decimal_mark();
     let (whole, fraction) = match number.split_once(mark) {
-        Some((_, rest)) if rest.contains(mark) => return refuse(""),
+        Some((_, rest)) if rest.contains(mark) => return refuse(AmountWhy::NotOne),
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (number, None),
     };
     let groups: Vec<&str> = whole.split(|c| c == style.thousands_separator() || is_space(c)).collect();
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if !groups.iter().all(|group| all_digits(group)) || !fraction.is_none_or(all_digits) {
-        return refuse("");
+        return refuse(AmountWhy::NotOne);
     }
     if groups.len() > 1 && (!(1..=3).contains(&groups[0].len()) || groups[1..].iter().any(|g| g.len() != 3)) {
-        return refuse(&format!(
-            ": the decimal mark is {mark:?} and thousands go in groups of three, as in {}",
-            style.example()
-        ));
+        return refuse(AmountWhy::Grouping { mark, example: style.example() });
     }
     let whole: String = groups.concat();
     let fraction = fraction.unwrap_or_default();
     if whole.is_empty() && fraction.is_empty() {
-        return refuse("");
+        return refuse(AmountWhy::NotOne);
     }
     if fraction.len() > 2 {
-        return refuse(": at most two decimals");
+        return refuse(AmountWhy::Decimals);
     }
     format!("{}.{fraction}", if whole.is_empty() { "0" } else { &whole })
         .trim_end_matches('.')
         .parse::<f64>()
         .ok()
         .filter(|value| value.is_finite())
-        .map_or_else(|| refuse(""), Ok)
+        .map_or_else(|| refuse(AmountWhy::NotOne), Ok)
+}
+
+/// An amount typed that is not one: what was typed, and why. Display is English; the desk says it in its language
+/// (see `i18n::bad_amount`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} is not an amount{why}", quoted(text))]
+pub struct BadAmount {
+    pub text: String,
+    pub why: AmountWhy,
+}
+
+/// Why an amount is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountWhy {
+    /// Not a number as the desk writes them.
+    NotOne,
+    BelowZero,
+    /// Grouped otherwise than in threes with the desk's separator, as `example` writes it.
+    Grouping {
+        mark: char,
+        example: &'static str,
+    },
+    Decimals,
+}
+
+impl std::fmt::Display for AmountWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotOne => Ok(()),
+            Self::BelowZero => f.write_str(": it cannot be below zero"),
+            Self::Grouping { mark, example } => {
+                write!(f, ": the decimal mark is {mark:?} and thousands go in groups of three, as in {example}")
+            }
+            Self::Decimals => f.write_str(": at most two decimals"),
+        }
+    }
 }
 
 /// Spaces people and programs put between thousands: the plain one, the no-break one, the narrow no-break one.
@@ -315,17 +348,26 @@ mod tests {
         {
             assert_eq!(parse_amount(typed, &euro), Ok(value), "{typed}");
         }
-        let refused = parse_amount("12.50", &euro).unwrap_err();
+        let refused = parse_amount("12.50", &euro).unwrap_err().to_string();
         assert!(refused.contains("decimal mark is ','") && refused.contains("1.200,50"), "{refused}");
     }
 
     #[test]
     fn garbage_negatives_and_fractions_of_a_cent_are_refused() {
         let plain = Money::default();
-        assert_eq!(parse_amount("12.345.6", &plain), Err("\"12.345.6\" is not an amount".to_owned()));
-        assert_eq!(parse_amount("-5", &plain), Err("\"-5\" is not an amount: it cannot be below zero".to_owned()));
-        assert_eq!(parse_amount("12.345", &plain), Err("\"12.345\" is not an amount: at most two decimals".to_owned()));
-        let grouped = parse_amount("12,50", &plain).unwrap_err();
+        assert_eq!(
+            parse_amount("12.345.6", &plain).map_err(|e| e.to_string()),
+            Err("\"12.345.6\" is not an amount".to_owned())
+        );
+        assert_eq!(
+            parse_amount("-5", &plain).map_err(|e| e.to_string()),
+            Err("\"-5\" is not an amount: it cannot be below zero".to_owned())
+        );
+        assert_eq!(
+            parse_amount("12.345", &plain).map_err(|e| e.to_string()),
+            Err("\"12.345\" is not an amount: at most two decimals".to_owned())
+        );
+        let grouped = parse_amount("12,50", &plain).unwrap_err().to_string();
         assert!(grouped.starts_with("\"12,50\" is not an amount: the decimal mark is '.'"), "{grouped}");
         for garbage in ["", "abc", "12a", "1,2,3", "1,,200", "฿", ".", "1e5", "inf", "NaN", "+5", "12 . 5"] {
             assert!(parse_amount(garbage, &plain).is_err(), "{garbage:?} was taken");

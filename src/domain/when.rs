@@ -6,6 +6,56 @@ use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateT
 
 use super::text::quoted;
 
+/// Why a time or a day typed is not taken, naming what was typed. Display is English (logs, tests); the desk says
+/// it in its language (see `i18n::bad_time`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadTime {
+    #[error("{} did not happen here: the clocks went forward over it", quoted(.0))]
+    Skipped(String),
+    #[error(
+        "{} is not a time: give 2026-06-08T07:42 (the desk's time), 2026-06-08, 07:42 (today) or 2026-06-08T07:42:00+07:00",
+        quoted(.0)
+    )]
+    NotATime(String),
+    #[error("{} is before 1900: a typo in the year?", quoted(.0))]
+    Before1900(String),
+    /// So far ahead of the desk's clock (how far: `Ahead`).
+    #[error("{} is {} from now, in the future: a typo? (--yes takes it as given)", quoted(.0), .1)]
+    Future(String, Ahead),
+    #[error("{} is not a date: use YYYY-MM-DD", quoted(.0))]
+    NotADay(String),
+    #[error("{} is in the year {}; a day from 1900 to 2199 is taken", quoted(.0), .1)]
+    DayYear(String, i32),
+}
+
+/// How far ahead, in the unit a person would say it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ahead {
+    Days(i64),
+    Hours(i64),
+    Minutes(i64),
+}
+
+impl Ahead {
+    fn of(gap: Duration) -> Self {
+        match (gap.num_days(), gap.num_hours(), gap.num_minutes()) {
+            (days @ 1.., _, _) => Self::Days(days),
+            (_, hours @ 1.., _) => Self::Hours(hours),
+            (_, _, minutes) => Self::Minutes(minutes),
+        }
+    }
+}
+
+impl Display for Ahead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Self::Days(n) => f.write_str(&counted(n, "day", "days")),
+            Self::Hours(n) => f.write_str(&counted(n, "hour", "hours")),
+            Self::Minutes(n) => f.write_str(&counted(n, "minute", "minutes")),
+        }
+    }
+}
+
 /// How far ahead of the desk's clock a time may be (clocks differ by a minute or two) before it is taken for a typo.
 const FUTURE_SLACK: Duration = Duration::minutes(5);
 
@@ -18,7 +68,7 @@ pub fn said_time<Tz: TimeZone>(
     now: DateTime<Utc>,
     zone: &Tz,
     future_ok: bool,
-) -> Result<DateTime<Utc>, String> {
+) -> Result<DateTime<Utc>, BadTime> {
     let trimmed = text.trim();
     let local_now = now.with_timezone(zone).naive_local();
     let at = if let Ok(t) = DateTime::parse_from_rfc3339(&trimmed.replacen(' ', "T", 1)) {
@@ -31,37 +81,28 @@ pub fn said_time<Tz: TimeZone>(
             // The hour the clocks go back happens twice: the first one.
             LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
             LocalResult::None => {
-                return Err(format!("{} did not happen here: the clocks went forward over it", quoted(trimmed)));
+                return Err(BadTime::Skipped(trimmed.to_owned()));
             }
         }
     } else {
-        return Err(format!(
-            "{} is not a time: give 2026-06-08T07:42 (the desk's time), 2026-06-08, 07:42 (today) or \
-             2026-06-08T07:42:00+07:00",
-            quoted(trimmed)
-        ));
+        return Err(BadTime::NotATime(trimmed.to_owned()));
     };
     if at.with_timezone(zone).naive_local().date() < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default() {
-        return Err(format!("{} is before 1900: a typo in the year?", quoted(trimmed)));
+        return Err(BadTime::Before1900(trimmed.to_owned()));
     }
     if at > now + FUTURE_SLACK && !future_ok {
-        return Err(format!(
-            "{} is {} from now, in the future: a typo? (--yes takes it as given)",
-            quoted(trimmed),
-            ahead(at - now)
-        ));
+        return Err(BadTime::Future(trimmed.to_owned(), Ahead::of(at - now)));
     }
     Ok(at)
 }
 
 /// A day as `YYYY-MM-DD`, from 1900 to 2199 (the years a time in the book may be in, see `check_time`): for the
 /// first and last day of a report or a log. The reason, when it is not one, says what is taken.
-pub fn said_day(text: &str) -> Result<NaiveDate, String> {
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{} is not a date: use YYYY-MM-DD", quoted(text)))?;
+pub fn said_day(text: &str) -> Result<NaiveDate, BadTime> {
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| BadTime::NotADay(text.to_owned()))?;
     let year = chrono::Datelike::year(&day);
     if !(1900..2200).contains(&year) {
-        return Err(format!("{} is in the year {year}; a day from 1900 to 2199 is taken", quoted(text)));
+        return Err(BadTime::DayYear(text.to_owned(), year));
     }
     Ok(day)
 }
@@ -81,15 +122,6 @@ fn local_time(text: &str, now: NaiveDateTime) -> Option<(NaiveDateTime, bool)> {
         .iter()
         .find_map(|f| NaiveTime::parse_from_str(&text, f).ok())
         .map(|t| (now.date().and_time(t), false))
-}
-
-/// "3 days", "2 hours", "40 minutes".
-fn ahead(gap: Duration) -> String {
-    match (gap.num_days(), gap.num_hours(), gap.num_minutes()) {
-        (days @ 1.., _, _) => counted(days, "day", "days"),
-        (_, hours @ 1.., _) => counted(hours, "hour", "hours"),
-        (_, _, minutes) => counted(minutes, "minute", "minutes"),
-    }
 }
 
 /// Calendar days from `then` to `now` as the desk's clock shows them: last night at eleven is "yesterday" at breakfast.
@@ -173,15 +205,15 @@ mod tests {
         assert_eq!(read("2026-06-01"), Ok(bangkok.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap().with_timezone(&Utc)));
         assert_eq!(read("2026-06-08"), Ok(now), "today's date before noon is now");
         assert_eq!(read("10:04"), Ok(bkk(10, 4)), "a clock a few minutes fast is not the future");
-        let future = read("2027-01-05").unwrap_err();
+        let future = read("2027-01-05").unwrap_err().to_string();
         assert!(
             future.contains("\"2027-01-05\" is 211 days from now, in the future") && future.contains("--yes"),
             "{future}"
         );
-        assert!(read("11:30").unwrap_err().contains("1 hour from now"));
+        assert!(read("11:30").unwrap_err().to_string().contains("1 hour from now"));
         assert!(said_time("2027-01-05", now, &bangkok, true).is_ok());
-        assert!(read("1899-12-31").unwrap_err().contains("before 1900"));
-        let bad = read("yesterday").unwrap_err();
+        assert!(read("1899-12-31").unwrap_err().to_string().contains("before 1900"));
+        let bad = read("yesterday").unwrap_err().to_string();
         assert!(bad.starts_with("\"yesterday\" is not a time: give 2026-06-08T07:42"), "{bad}");
         assert!(read("2026-02-30").is_err());
     }

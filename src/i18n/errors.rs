@@ -3,7 +3,10 @@
 //! (SQLite, the PostgreSQL client, TLS) is quoted as it gave it.
 
 use super::Said;
+use crate::domain::guest::BadBirthday;
+use crate::domain::money::{AmountWhy, BadAmount};
 use crate::domain::text::{inert, quoted};
+use crate::domain::when::{Ahead, BadTime};
 use crate::domain::{Problem, ValidationError};
 use crate::said;
 use crate::store::StoreError;
@@ -72,5 +75,42 @@ pub fn problem(problem: &Problem) -> Said {
         Problem::ServerBackup => said!("problem-server-backup"),
         Problem::NotEmpty(table) => said!("problem-not-empty", table = table.as_str()),
         Problem::Said(what) => Said::verbatim(what),
+    }
+}
+
+/// A time or day typed that is not taken.
+pub fn bad_time(bad: &BadTime) -> Said {
+    match bad {
+        BadTime::Skipped(text) => said!("bad-time-skipped", text = quoted(text)),
+        BadTime::NotATime(text) => said!("bad-time-not-a-time", text = quoted(text)),
+        BadTime::Before1900(text) => said!("bad-time-before-1900", text = quoted(text)),
+        BadTime::Future(text, ahead) => {
+            let ahead = match *ahead {
+                Ahead::Days(n) => said!("bad-time-days", n = n),
+                Ahead::Hours(n) => said!("bad-time-hours", n = n),
+                Ahead::Minutes(n) => said!("bad-time-minutes", n = n),
+            };
+            said!("bad-time-future", text = quoted(text), ahead = ahead)
+        }
+        BadTime::NotADay(text) => said!("bad-time-not-a-day", text = quoted(text)),
+        BadTime::DayYear(text, year) => said!("bad-time-day-year", text = quoted(text), year = *year),
+    }
+}
+
+/// A birthday typed that is not one.
+pub fn bad_birthday(bad: &BadBirthday) -> Said {
+    said!("bad-birthday", text = quoted(&bad.0))
+}
+
+/// An amount typed that is not one.
+pub fn bad_amount(bad: &BadAmount) -> Said {
+    let text = quoted(&bad.text);
+    match bad.why {
+        AmountWhy::NotOne => said!("bad-amount", text = text),
+        AmountWhy::BelowZero => said!("bad-amount-below-zero", text = text),
+        AmountWhy::Grouping { mark, example } => {
+            said!("bad-amount-grouping", text = text, mark = format!("{mark:?}"), example = example)
+        }
+        AmountWhy::Decimals => said!("bad-amount-decimals", text = text),
     }
 }

@@ -26,10 +26,10 @@ pub fn birthday(text: &str, order: Option<DateOrder>, serial: bool) -> Result<Bi
         return Ok(birthday);
     }
     if let Some((month, day)) = month_day(text) {
-        return format!("--{month:02}-{day:02}").parse();
+        return format!("--{month:02}-{day:02}").parse().map_err(|e: crate::domain::guest::BadBirthday| e.to_string());
     }
     let day = day(text, order, serial)?;
-    day.format("%Y-%m-%d").to_string().parse()
+    day.format("%Y-%m-%d").to_string().parse().map_err(|e: crate::domain::guest::BadBirthday| e.to_string())
 }
 
 /// A sale's time on the desk's clock in `zone`: a date and time together, or a date and a time apart; a time with

@@ -193,7 +193,11 @@ fn to_record(line: u64, guest: GuestLine) -> Result<GuestRecord, ImportError> {
     };
     let birthday = guest
         .birthday
-        .map(|text| text.parse().map_err(|problem| ImportError::new(line, Some("birthday".into()), problem)))
+        .map(|text| {
+            text.parse().map_err(|problem: crate::domain::guest::BadBirthday| {
+                ImportError::new(line, Some("birthday".into()), problem.to_string())
+            })
+        })
         .transpose()?;
     let profile = Profile {
         name,

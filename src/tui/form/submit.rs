@@ -61,7 +61,7 @@ impl Form {
         &self,
         now: DateTime<Utc>,
         staff: &str,
-        parse_cost: impl Fn(&str) -> Result<f64, String>,
+        parse_cost: impl Fn(&str) -> Result<f64, crate::domain::money::BadAmount>,
     ) -> Result<Submission, Problem> {
         let invalid = |e: ValidationError| {
             let field = self.field(&e.field.replace('_', " ")).or_else(|| self.field(e.field));
@@ -110,7 +110,7 @@ impl Form {
                     None
                 } else {
                     let at = self.field("Birthday").unwrap_or_default();
-                    Some(birthday.parse().map_err(|e: String| Problem::at(at, Said::verbatim(e)))?)
+                    Some(birthday.parse().map_err(|e| Problem::at(at, crate::i18n::bad_birthday(&e)))?)
                 };
                 let profile = Profile {
                     name: self.value("Name").to_owned(),
@@ -150,7 +150,7 @@ impl Form {
                 let cost = if cost.is_empty() {
                     None
                 } else {
-                    Some(parse_cost(cost).map_err(|e| Problem::at(3, Said::verbatim(e)))?)
+                    Some(parse_cost(cost).map_err(|e| Problem::at(3, crate::i18n::bad_amount(&e)))?)
                 };
                 let recovery = Recovery {
                     opened_at: now,
