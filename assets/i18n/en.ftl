@@ -599,6 +599,27 @@ cli-note-not-saved = the note was not saved
 cli-noted-written = noted: { $name } was written to for the { $occasion } ({ $of })
 cli-guest-not-erased = the guest was not erased
 cli-guest-erased = guest { $id } erased
+cli-no-usual = { $name } has no usual yet: give --seat and --order
+cli-allergy = ALLERGY: { $name } is allergic — { $hits }; nothing was saved (--yes logs it anyway)
+cli-forget-who = { $name } (guest { $id }, { $phone })
+cli-forget-ask = Erase { $who } and all their visits and notes? This cannot be undone. Type yes:{ " " }
+cli-nothing-erased = nothing was erased
+cli-backup-exists = cannot back up to { $file }: the file exists already; nothing was written
+cli-not-on-outreach = guest { $id } is not on the outreach list now; nothing was noted
+cli-outreach-wrote = wrote { $n } guests to write to, to { $file }
+cli-since-after-until = --since is after --until
+cli-exported = exported { $n ->
+        [one] 1 guest
+       *[other] { $n } guests
+    } to { $file }
+cli-export-left-out = the export holds every row but { $n ->
+        [one] the one that cannot be read
+       *[other] the { $n } that cannot be read
+    }
+cli-one-typo-away = no exact match for { $query }; these are one typo away
+cli-possibly-in-book = possibly in the book already: { $guests }; nothing was added (--yes adds them anyway)
+cli-say-which-to-keep = say which entry to keep: --into QUERY or --into-id ID
+cli-follow-ups-from-1 = follow-ups are numbered from 1
 
 # A time, a day, a birthday or an amount typed that is not one.
 bad-time-skipped = { $text } did not happen here: the clocks went forward over it

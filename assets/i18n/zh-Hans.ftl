@@ -566,6 +566,21 @@ cli-note-not-saved = 记录未保存
 cli-noted-written = 已记录：已为{ $occasion }给{ $name }写信（{ $of }）
 cli-guest-not-erased = 客人未删除
 cli-guest-erased = 客人 { $id } 已删除
+cli-no-usual = { $name }还没有老样子：请给出 --seat 和 --order
+cli-allergy = 过敏：{ $name }有过敏 — { $hits }；未保存（--yes 仍然记录）
+cli-forget-who = { $name }（客人 { $id }，{ $phone }）
+cli-forget-ask = 删除{ $who }及其全部到访和备注？此操作无法撤销。请输入 yes：
+cli-nothing-erased = 未删除任何内容
+cli-backup-exists = 无法备份到 { $file }：文件已存在；未写入
+cli-not-on-outreach = 客人 { $id } 现在不在联络名单上；未记录
+cli-outreach-wrote = 已把 { $n } 位要联络的客人写入 { $file }
+cli-since-after-until = --since 晚于 --until
+cli-exported = 已导出 { $n } 位客人到 { $file }
+cli-export-left-out = 导出包含了除 { $n } 行无法读取的行以外的所有行
+cli-one-typo-away = 没有完全匹配 { $query } 的客人；以下只差一个字
+cli-possibly-in-book = 可能已在客人簿中：{ $guests }；未添加（--yes 仍然添加）
+cli-say-which-to-keep = 请说明保留哪条记录：--into 查询 或 --into-id 编号
+cli-follow-ups-from-1 = 跟进从 1 开始编号
 
 # 输入的时间、日期、生日或金额不成立。
 bad-time-skipped = { $text } 在本地不存在：时钟在那时往前拨了

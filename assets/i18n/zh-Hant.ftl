@@ -566,6 +566,21 @@ cli-note-not-saved = 記錄未儲存
 cli-noted-written = 已記錄：已為{ $occasion }給{ $name }寫信（{ $of }）
 cli-guest-not-erased = 客人未刪除
 cli-guest-erased = 客人 { $id } 已刪除
+cli-no-usual = { $name }還沒有老樣子：請給出 --seat 和 --order
+cli-allergy = 過敏：{ $name }有過敏 — { $hits }；未儲存（--yes 仍然記錄）
+cli-forget-who = { $name }（客人 { $id }，{ $phone }）
+cli-forget-ask = 刪除{ $who }及其全部到訪和備註？此操作無法撤銷。請輸入 yes：
+cli-nothing-erased = 未刪除任何內容
+cli-backup-exists = 無法備份到 { $file }：檔案已存在；未寫入
+cli-not-on-outreach = 客人 { $id } 現在不在聯絡名單上；未記錄
+cli-outreach-wrote = 已把 { $n } 位要聯絡的客人寫入 { $file }
+cli-since-after-until = --since 晚於 --until
+cli-exported = 已匯出 { $n } 位客人到 { $file }
+cli-export-left-out = 匯出包含了除 { $n } 行無法讀取的行以外的所有行
+cli-one-typo-away = 沒有完全匹配 { $query } 的客人；以下只差一個字
+cli-possibly-in-book = 可能已在客人簿中：{ $guests }；未新增（--yes 仍然新增）
+cli-say-which-to-keep = 請說明保留哪條記錄：--into 查詢 或 --into-id 編號
+cli-follow-ups-from-1 = 跟進從 1 開始編號
 
 # 輸入的時間、日期、生日或金額不成立。
 bad-time-skipped = { $text } 在本地不存在：時鐘在那時往前撥了

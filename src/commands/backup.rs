@@ -12,7 +12,7 @@ use super::Book;
 pub fn run(book: &Book, file: &Path) -> Result<()> {
     if let Location::Server(_) = book.location {
         if std::fs::symlink_metadata(file).is_ok() {
-            bail!("cannot back up to {}: the file exists already; nothing was written", file.display());
+            bail!(t!(book.language, "cli-backup-exists", file = file.display().to_string()));
         }
         return super::copy::copy(book, &book.location, &Location::File(file.to_owned()));
     }

@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use regulars::domain::GuestId;
 use regulars::interchange::{Output, Writer};
 use regulars::store::Store;
+use regulars::t;
 
 use super::{Book, say_left_out, stdout_for_data};
 
@@ -20,11 +21,7 @@ pub fn run(book: &Book, format: Output, raw: bool, out: Option<&Path>, id: Optio
                 count = write(&mut store, id, Writer::new(format, file, raw)?)?;
                 Ok(())
             })?;
-            let count = match count {
-                1 => "1 guest".to_owned(),
-                n => format!("{n} guests"),
-            };
-            eprintln!("exported {count} to {}", super::shown(path));
+            eprintln!("{}", t!(book.language, "cli-exported", n = count, file = super::shown(path).to_string()));
         }
         None => {
             let mut out = stdout_for_data(format == Output::Jsonl);
@@ -37,8 +34,7 @@ pub fn run(book: &Book, format: Output, raw: bool, out: Option<&Path>, id: Optio
     say_left_out(&unreadable);
     match unreadable.count() {
         0 => Ok(()),
-        1 => bail!("the export holds every row but the one that cannot be read"),
-        n => bail!("the export holds every row but the {n} that cannot be read"),
+        n => bail!(t!(book.language, "cli-export-left-out", n = n)),
     }
 }
 

@@ -30,7 +30,7 @@ pub fn run(book: &Book, query: &str, limit: usize, json: bool) -> Result<()> {
     let (index, found) = regulars::feed::find_once(&store, query, limit)?;
     let hits = found.hits;
     if found.close && !hits.is_empty() {
-        eprintln!("regulars: no exact match for {}; these are one typo away", quoted(query));
+        eprintln!("regulars: {}", t!(language, "cli-one-typo-away", query = quoted(query)));
     }
     let mut out = BufWriter::new(io::stdout().lock());
     let now = Utc::now();

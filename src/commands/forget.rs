@@ -13,13 +13,14 @@ use crate::cli::GuestArg;
 pub fn run(book: &Book, which: &GuestArg, yes: bool) -> Result<()> {
     let mut store = book.open()?;
     let guest = pick(&store, which, Need::Write, book.language)?.history.guest;
-    let who = format!("{} (guest {}, {})", inert(&guest.profile.name), guest.id, inert(&guest.profile.phone));
+    let (name, phone) = (inert(&guest.profile.name), inert(&guest.profile.phone));
+    let who = t!(book.language, "cli-forget-who", name = name, id = guest.id.0, phone = phone);
     if !yes {
-        eprint!("Erase {who} and all their visits and notes? This cannot be undone. Type yes: ");
+        eprint!("{}", t!(book.language, "cli-forget-ask", who = who));
         let mut answer = String::new();
         io::stdin().read_line(&mut answer)?;
         if answer.trim() != "yes" {
-            bail!("nothing was erased");
+            bail!(t!(book.language, "cli-nothing-erased"));
         }
     }
     store.forget(guest.id, &book.staff).context(t!(book.language, "cli-guest-not-erased"))?;

@@ -3,8 +3,9 @@
 use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Profile;
 use regulars::domain::text::inert;
+use regulars::i18n::Said;
 use regulars::i18n::named;
-use regulars::t;
+use regulars::{said, t};
 
 use super::pick::{Need, pick, pick_query};
 use super::{Book, list};
@@ -17,9 +18,14 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             let profile = fields.applied_to(Profile::default())?.validated()?;
             let same = store.possible_duplicates(&profile)?;
             if !same.is_empty() && !yes {
-                let named: Vec<String> =
-                    same.iter().map(|d| format!("{} (guest {}, same {})", inert(&d.name), d.id, d.same)).collect();
-                bail!("possibly in the book already: {}; nothing was added (--yes adds them anyway)", named.join("; "));
+                let named: Vec<Said> = same
+                    .iter()
+                    .map(|d| {
+                        let same = if d.same == "phone" { "write-same-phone" } else { "write-same-email" };
+                        said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
+                    })
+                    .collect();
+                bail!(said!("cli-possibly-in-book", guests = named).text(book.language));
             }
             let name = profile.name.clone();
             let id = store.add_guest(profile, &book.staff).context(t!(book.language, "cli-guest-not-saved"))?;
@@ -30,7 +36,7 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             let into = match (into, into_id) {
                 (_, Some(id)) => pick(&store, &GuestArg { query: None, id: Some(id) }, Need::Write, book.language)?,
                 (Some(query), None) => pick_query(&store, &query, Need::Write, book.language)?,
-                (None, None) => bail!("say which entry to keep: --into QUERY or --into-id ID"),
+                (None, None) => bail!(t!(book.language, "cli-say-which-to-keep")),
             }
             .history
             .guest;

@@ -63,7 +63,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
     if let Some(id) = written {
         let listed = prospects.iter().position(|p| p.guest == GuestId(id)).map_or(&[][..], |i| &prospects[i..=i]);
         let Some(row) = rows(listed)?.pop() else {
-            bail!("guest {id} is not on the outreach list now; nothing was noted");
+            bail!(t!(language, "cli-not-on-outreach", id = id));
         };
         let name = inert(&row.name).into_owned();
         for (occasion, of) in row.occasions.iter().filter(|(o, _)| only.is_none_or(|page| *o == page)) {
@@ -87,7 +87,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
                 count = write(file, &output, language, &prospects, rows, &nobody)?;
                 Ok(())
             })?;
-            eprintln!("wrote {count} guests to write to, to {}", super::shown(&path));
+            eprintln!("{}", t!(language, "cli-outreach-wrote", n = count, file = super::shown(&path).to_string()));
         }
         // The mail merge reads the data exactly, as an export does; on a terminal it is shown inert.
         None if matches!(output, Output::Csv { .. }) => {

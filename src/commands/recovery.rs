@@ -43,7 +43,7 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
             }
         }
         RecoveryAction::FollowUp { id, number, undo } => {
-            let index = number.checked_sub(1).ok_or_else(|| anyhow!("follow-ups are numbered from 1"))?;
+            let index = number.checked_sub(1).ok_or_else(|| anyhow!(t!(book.language, "cli-follow-ups-from-1")))?;
             store
                 .set_follow_up(RecoveryId(id), index, !undo, &book.staff)
                 .context(t!(book.language, "cli-follow-up-not-saved"))?;

@@ -18,7 +18,7 @@ use super::Book;
 pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) -> Result<()> {
     let store = book.open()?;
     let zone = *Local::now().offset();
-    let (since, until) = period(since, until, zone)?;
+    let (since, until) = period(since, until, zone, book.language)?;
     let tally = tally(&store.mishaps(reads_from(since, until), until)?, since, until);
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
@@ -32,7 +32,12 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) ->
 
 /// The days counted, on the desk's clock in `zone`: `--since` to `--until` inclusive, by default the 90 days up
 /// to now — as the screen counts them.
-fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+fn period(
+    since: Option<&str>,
+    until: Option<&str>,
+    zone: FixedOffset,
+    language: Language,
+) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let day = |flag: &str, text: &str| -> Result<NaiveDate> {
         said_day(text).map_err(|why| anyhow!(why).context(flag.to_owned()))
     };
@@ -46,7 +51,7 @@ fn period(since: Option<&str>, until: Option<&str>, zone: FixedOffset) -> Result
         None => last_days(until, REPORT_DAYS, zone),
     };
     if since > until {
-        bail!("--since is after --until");
+        bail!(t!(language, "cli-since-after-until"));
     }
     Ok((since, until))
 }
@@ -128,7 +133,7 @@ mod tests {
             offset in -(24 * 3600 - 1)..(24 * 3600),
         ) {
             let zone = FixedOffset::east_opt(offset).unwrap_or(FixedOffset::east_opt(0).unwrap());
-            if let Ok((since, until)) = period(since.as_deref(), until.as_deref(), zone) {
+            if let Ok((since, until)) = period(since.as_deref(), until.as_deref(), zone, Language::En) {
                 prop_assert!(since <= until);
             }
         }

@@ -4,7 +4,8 @@ use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Visit;
 use regulars::domain::allergen::allergens_in;
 use regulars::domain::text::inert;
-use regulars::t;
+use regulars::i18n::Said;
+use regulars::{said, t};
 
 use super::pick::{Need, pick};
 use super::{Book, list, time_or_now};
@@ -31,7 +32,7 @@ pub fn run(book: &Book, which: &GuestArg, given: Given) -> Result<()> {
         history
             .card()
             .the_usual_visit(at, &book.staff)
-            .ok_or_else(|| anyhow!("{name} has no usual yet: give --seat and --order"))?
+            .ok_or_else(|| anyhow!(t!(book.language, "cli-no-usual", name = name.as_str())))?
     } else {
         Visit {
             at,
@@ -52,8 +53,9 @@ pub fn run(book: &Book, which: &GuestArg, given: Given) -> Result<()> {
     .validated()?;
     let hits = allergens_in(&visit.order, &history.guest.profile.allergies);
     if !hits.is_empty() && !given.yes {
-        let named: Vec<String> = hits.iter().map(|h| format!("{} has {}", inert(h.item), inert(h.allergy))).collect();
-        bail!("ALLERGY: {name} is allergic — {}; nothing was saved (--yes logs it anyway)", named.join("; "));
+        let named: Vec<Said> =
+            hits.iter().map(|h| said!("allergy-item-has", item = inert(h.item), allergy = inert(h.allergy))).collect();
+        bail!(said!("cli-allergy", name = name.as_str(), hits = named).text(book.language));
     }
     let id = store
         .log_visit(history.guest.id, visit.clone(), &book.staff)
