@@ -72,6 +72,7 @@ days-count = { $n ->
 # Dates, as chrono patterns: %Y-%m-%d is 2025-06-08, %-m is 6.
 date = %Y-%m-%d
 month-day = %m-%d
+birthday-no-year = --%m-%d
 date-time = { $date } { $time }
 
 # The card pane of the counter screen.
@@ -377,6 +378,25 @@ log-reading = Reading…
 log-guest = { "  " }guest { $id } ({ $name })
 log-guest-gone = { "  " }guest { $id } (no longer in the book)
 log-older = The latest { $count } changes; older ones: regulars log --since YYYY-MM-DD
+audit-guest-added = guest added
+audit-guest-edited = guest edited
+audit-guest-forgotten = guest forgotten
+audit-guest-merged = guest merged
+audit-guest-merged-away = guest merged away
+audit-guest-add-undone = guest add undone
+audit-merge-undone = merge undone
+audit-heads-up-sent = heads-up sent
+audit-heads-up-taken = heads-up taken
+audit-recovery-opened = recovery opened
+audit-recovery-resolved = recovery resolved
+audit-recovery-undone = recovery undone
+audit-recovery-reopened = recovery reopened
+audit-follow-up-done = follow-up done
+audit-follow-up-reopened = follow-up reopened
+audit-visit-logged = visit logged
+audit-visit-undone = visit undone
+audit-written-to = written to
+audit-written-to-undone = written to undone
 
 # What an empty guest book shows.
 welcome-title = { " " }Welcome{ " " }

@@ -54,6 +54,7 @@ days-count = { $n ->
 # 日期，以 chrono 格式写：%Y年%-m月%-d日 即 2025年6月8日。
 date = %Y年%-m月%-d日
 month-day = %-m月%-d日
+birthday-no-year = %-m月%-d日
 date-time = { $date } { $time }
 
 # 前台屏幕的卡片栏。
@@ -351,6 +352,25 @@ log-reading = 正在读取…
 log-guest = { "  " }客人 { $id }（{ $name }）
 log-guest-gone = { "  " }客人 { $id }（已不在客人簿中）
 log-older = 最近{ $count }次修改；更早的：regulars log --since YYYY-MM-DD
+audit-guest-added = 添加客人
+audit-guest-edited = 修改客人
+audit-guest-forgotten = 删除客人
+audit-guest-merged = 合并客人
+audit-guest-merged-away = 客人被合并
+audit-guest-add-undone = 撤回添加客人
+audit-merge-undone = 撤回合并
+audit-heads-up-sent = 发出提醒
+audit-heads-up-taken = 接手提醒
+audit-recovery-opened = 开启补救
+audit-recovery-resolved = 补救结案
+audit-recovery-undone = 撤回补救
+audit-recovery-reopened = 重新打开补救
+audit-follow-up-done = 完成跟进
+audit-follow-up-reopened = 重新打开跟进
+audit-visit-logged = 记录到访
+audit-visit-undone = 撤回到访
+audit-written-to = 已写信
+audit-written-to-undone = 撤回已写信
 
 # 客人簿为空时显示的内容。
 welcome-title = { " " }欢迎{ " " }

@@ -54,6 +54,7 @@ days-count = { $n ->
 # 日期，以 chrono 格式寫：%Y年%-m月%-d日 即 2025年6月8日。
 date = %Y年%-m月%-d日
 month-day = %-m月%-d日
+birthday-no-year = %-m月%-d日
 date-time = { $date } { $time }
 
 # 前台螢幕的卡片欄。
@@ -351,6 +352,25 @@ log-reading = 正在讀取…
 log-guest = { "  " }客人 { $id }（{ $name }）
 log-guest-gone = { "  " }客人 { $id }（已不在客人簿中）
 log-older = 最近{ $count }次修改；更早的：regulars log --since YYYY-MM-DD
+audit-guest-added = 新增客人
+audit-guest-edited = 修改客人
+audit-guest-forgotten = 刪除客人
+audit-guest-merged = 合併客人
+audit-guest-merged-away = 客人被合併
+audit-guest-add-undone = 撤回新增客人
+audit-merge-undone = 撤回合併
+audit-heads-up-sent = 發出提醒
+audit-heads-up-taken = 接手提醒
+audit-recovery-opened = 開啟補救
+audit-recovery-resolved = 補救結案
+audit-recovery-undone = 撤回補救
+audit-recovery-reopened = 重新開啟補救
+audit-follow-up-done = 完成跟進
+audit-follow-up-reopened = 重新開啟跟進
+audit-visit-logged = 記錄到訪
+audit-visit-undone = 撤回到訪
+audit-written-to = 已寫信
+audit-written-to-undone = 撤回已寫信
 
 # 客人簿為空時顯示的內容。
 welcome-title = { " " }歡迎{ " " }

@@ -65,7 +65,10 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
         line(&t!(language, "card-also-known-as"), &list(&p.other_names))?;
     }
     line(&t!(language, "card-tags"), &list(&p.tags))?;
-    line(&t!(language, "card-birthday"), &p.birthday.map_or_else(|| NONE.to_owned(), |b| b.to_string()))?;
+    line(
+        &t!(language, "card-birthday"),
+        &p.birthday.map_or_else(|| NONE.to_owned(), |b| regulars::i18n::birthday(language, b)),
+    )?;
     let visits = match card.first_visit {
         Some(first) => t!(language, "card-visits-since", count = card.visit_count, first = date(language, first)),
         None => t!(language, "card-no-visits"),

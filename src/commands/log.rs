@@ -7,6 +7,8 @@ use chrono::{DateTime, Local, NaiveTime, Utc};
 use regulars::domain::GuestId;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_day;
+use regulars::i18n::{audit_action, date_time};
+use regulars::t;
 
 use super::Book;
 use super::pick::{Need, pick_query};
@@ -27,13 +29,15 @@ pub fn run(book: &Book, guest: Option<String>, guest_id: Option<i64>, since: Opt
     };
     let mut out = BufWriter::new(io::stdout().lock());
     for entry in store.audit_entries(guest, since)? {
+        let language = book.language;
         let who = match (entry.guest, &entry.name) {
-            (Some(id), Some(name)) => format!("guest {id} ({})", inert(name)),
-            (Some(id), None) => format!("guest {id} (no longer in the book)"),
+            (Some(id), Some(name)) => t!(language, "log-guest", id = id.0, name = inert(name)).trim_start().to_owned(),
+            (Some(id), None) => t!(language, "log-guest-gone", id = id.0).trim_start().to_owned(),
             (None, _) => "—".to_owned(),
         };
-        let at = entry.at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
-        writeln!(out, "{at}  {}  {}  {who}  {}", inert(&entry.staff), inert(&entry.action), inert(&entry.detail))?;
+        let at = date_time(language, entry.at, *entry.at.with_timezone(&Local).offset());
+        let action = audit_action(language, &entry.action);
+        writeln!(out, "{at}  {}  {}  {who}  {}", inert(&entry.staff), inert(&action), inert(&entry.detail))?;
     }
     out.flush()?;
     Ok(())

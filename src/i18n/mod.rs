@@ -16,7 +16,7 @@ use unic_langid::LanguageIdentifier;
 pub use errors::{bad_amount, bad_birthday, bad_time, error, problem, validation};
 pub use fluent_bundle::FluentValue;
 pub use said::{Arg, Said};
-pub use when::{ago, ago_short, away, date, date_at, date_time, days_count, month_day};
+pub use when::{ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day};
 
 /// A language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
@@ -122,6 +122,16 @@ pub fn text(language: Language, id: &str, args: &[(&str, FluentValue<'_>)]) -> S
 /// `matched-dialect-surname`, `named(lang, "outreach-column", "last_visit")` is `outreach-column-last-visit`.
 pub fn named(language: Language, family: &str, name: &str) -> String {
     text(language, &named_id(family, name), &[])
+}
+
+/// What an audit row says was done ("guest added", as the book stores it), in `language`; an action this version
+/// has no message for (written by a later one) as stored.
+pub fn audit_action(language: Language, action: &str) -> String {
+    let id = named_id("audit", action);
+    match text(language, &id, &[]) {
+        said if said == id => action.to_owned(),
+        said => said,
+    }
 }
 
 fn named_id(family: &str, name: &str) -> String {

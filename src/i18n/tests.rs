@@ -95,3 +95,29 @@ fn messages_are_formatted_with_their_plurals_and_no_isolation_marks() {
     );
     assert!(!t!(Language::En, "card-visit", date = "2026-11-30", seat = "Bar 1").contains('\u{2068}'));
 }
+
+#[test]
+fn a_message_said_later_is_said_in_the_language_of_the_moment() {
+    let fields = vec![Said::named("field", "allergies"), Said::named("field", "other_names")];
+    let said = crate::said!("write-saved-keeping", name = "于先生", fields = fields);
+    assert_eq!(said.text(Language::En), "Saved 于先生, keeping another desk's change to Allergies; Other names");
+    assert_eq!(said.text(Language::ZhHans), "已保存于先生，保留了另一台前台对过敏；别名的修改");
+    let undo = crate::said!("status-to-undo", said = crate::said!("status-nothing-saved"), key = "Ctrl-Z");
+    assert_eq!(undo.text(Language::ZhHant), "未儲存任何內容 — Ctrl-Z 撤銷");
+}
+
+#[test]
+fn birthdays_audit_actions_and_greetings_as_each_reader_writes_them() {
+    let leap = crate::domain::Birthday { year: None, month: 2, day: 29 };
+    let whole = crate::domain::Birthday { year: Some(1981), month: 10, day: 4 };
+    assert_eq!((birthday(Language::En, leap), birthday(Language::En, whole)), ("--02-29".into(), "1981-10-04".into()));
+    assert_eq!(
+        (birthday(Language::ZhHans, leap), birthday(Language::ZhHant, whole)),
+        ("2月29日".into(), "1981年10月4日".into())
+    );
+    assert_eq!(audit_action(Language::ZhHans, "guest added"), "添加客人");
+    assert_eq!(audit_action(Language::ZhHant, "a later version's action"), "a later version's action");
+    assert_eq!(greeting(Language::En, "欧阳女士"), "欧阳女士 · Ms. Ouyang");
+    assert_eq!(greeting(Language::ZhHans, "欧阳女士"), "欧阳女士");
+    assert_eq!(greeting(Language::En, "Mr. Smith"), "Mr. Smith");
+}

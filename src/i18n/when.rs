@@ -59,6 +59,16 @@ pub fn month_day(language: Language, month: u32, day: u32) -> String {
     NaiveDate::from_ymd_opt(2000, month, day).map(|day| formatted(day, &t!(language, "month-day"))).unwrap_or_default()
 }
 
+/// A birthday as the reader writes one: a whole date, or a day of the year ("--02-29", "2月29日").
+pub fn birthday(language: Language, birthday: crate::domain::Birthday) -> String {
+    let day = NaiveDate::from_ymd_opt(birthday.year.unwrap_or(2000), birthday.month, birthday.day);
+    match (birthday.year, day) {
+        (Some(_), Some(day)) => date(language, day),
+        (None, Some(day)) => formatted(day, &t!(language, "birthday-no-year")),
+        (_, None) => birthday.to_string(),
+    }
+}
+
 /// `day` as `pattern` writes it; a pattern chrono cannot read gives the ISO form (the resource test reads each).
 fn formatted(day: NaiveDate, pattern: &str) -> String {
     let mut text = String::new();

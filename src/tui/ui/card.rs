@@ -183,7 +183,8 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     if let Some(birthday) = p.birthday {
         let today = app.now.with_timezone(&app.zone).date_naive();
         let days = (birthday.next_on_or_after(today) - today).num_days();
-        let mut line = vec![label(&t!(lang, "pane-birthday")), Span::styled(birthday.to_string(), theme.text)];
+        let mut line =
+            vec![label(&t!(lang, "pane-birthday")), Span::styled(crate::i18n::birthday(lang, birthday), theme.text)];
         match days {
             0 => line.push(Span::styled(t!(lang, "pane-birthday-today"), theme.alert)),
             1..=7 => line.push(Span::styled(t!(lang, "pane-birthday-in", days = days), theme.alert)),

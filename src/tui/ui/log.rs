@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(at, theme.dim),
             book(&entry.staff, theme.label),
             Span::raw("  "),
-            book(&entry.action, theme.text),
+            book_owned(crate::i18n::audit_action(language, &entry.action), theme.text),
             book_owned(who, theme.text),
             Span::raw("  "),
             book(&entry.detail, theme.dim),
