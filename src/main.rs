@@ -2,13 +2,16 @@
 
 mod cli;
 mod commands;
+mod help;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = help::localised(cli::Cli::command(), commands::language_of_args(&args)).get_matches_from(args);
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let (language, result) = commands::run(cli);
     match result {
         Ok(()) => ExitCode::SUCCESS,

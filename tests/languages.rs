@@ -122,3 +122,23 @@ fn a_write_and_a_refused_value_speak_each_language() {
     assert!(card("en").contains("欧阳女士 · Ms. Ouyang"), "{}", card("en"));
     assert!(card("zh-Hans").contains("欧阳女士") && !card("zh-Hans").contains("Ouyang"));
 }
+
+#[test]
+fn help_speaks_the_language_of_the_locale_or_of_lang() {
+    let book = Book::new();
+    let taiwan = run_with(&book.path, &["visit", "--help"], &[("LANG", "zh_TW.UTF-8")]);
+    assert_eq!(taiwan.code, 0, "{}", taiwan.stderr);
+    assert!(
+        taiwan.stdout.contains("用法：regulars visit") && taiwan.stdout.contains("客人坐的座位"),
+        "{}",
+        taiwan.stdout
+    );
+    let simplified = run_with(&book.path, &["--lang", "zh-Hans", "--help"], &[("LANG", "zh_TW.UTF-8")]);
+    assert!(
+        simplified.stdout.contains("命令") && simplified.stdout.contains("导出整个客人簿"),
+        "{}",
+        simplified.stdout
+    );
+    let english = run_with(&book.path, &["--lang=en", "--help"], &[("LANG", "zh_TW.UTF-8")]);
+    assert!(english.stdout.contains("Usage: regulars") && english.stdout.contains("Write the whole guest book out"));
+}

@@ -665,3 +665,43 @@ bad-amount = { $text } is not an amount
 bad-amount-below-zero = { $text } is not an amount: it cannot be below zero
 bad-amount-grouping = { $text } is not an amount: the decimal mark is { $mark } and thousands go in groups of three, as in { $example }
 bad-amount-decimals = { $text } is not an amount: at most two decimals
+
+# What the book-keeping commands say: settings warnings, copy, demo, doctor, import.
+warning-owner-and-group = its owner and group
+warning-owner = its owner
+warning-fix-with = fix it with: chmod { $mode } { $path }
+warning-readable-only-by = make { $path } readable by { $whom } only (chmod { $mode })
+warning-readable = the guest book can be read by other users; { $fix }
+warning-open-folder = the folder { $folder } can be written by any user, who could put another book in its place; keep the book in a folder only you (or the desks' group) can write
+cli-copied = copied { $from } to { $to }: { $guests } guests, { $visits } visits, { $recoveries } recoveries, { $heads_ups } heads-ups, { $audit } audit rows
+cli-demo = demo guests: { $added } added, { $merged } merged, { $unchanged } already there ({ $seconds } s)
+doctor-schema-not-own = the guest book's schema is not regulars' own (see above); its rows were not looked at
+doctor-cannot-read-through = cannot read the guest book through
+doctor-row-more = row: and { $n } more
+doctor-rows-left-out = { "  " }these rows are left out of the screen, search, lists and exports: set them right with a database tool, or restore the book from a backup
+doctor-rows-unreadable = { $n ->
+        [one] 1 row
+       *[other] { $n } rows
+    } of the guest book cannot be read
+doctor-sound = the guest book is sound: its schema is regulars' own and every row can be read
+doctor-cannot-look = cannot look at the guest book { $book }
+doctor-server-role = { "  " }on a server, the role that owns the book's tables sets this right (with psql)
+doctor-repair-hint = { "  " }regulars doctor --repair sets this right, keeping a copy of the book as it is first
+doctor-ask = Set the schema right? The book as it is now is copied to { $copy } first. Type yes:{ " " }
+doctor-nothing-changed = nothing was changed
+doctor-not-set-right = the schema was not set right
+doctor-set-right = set right; the book as it was is kept in { $copy }
+import-line = line { $line }: { $entry }
+import-would = would import { $counts }; nothing was written (a dry run)
+import-done = imported { $file }: { $counts }
+import-counts = { $added } added, { $merged } merged, { $unchanged } already there{ $mishaps ->
+        [0] { "" }
+        [one] , 1 recovery with no guest
+       *[other] , { $mishaps } recoveries with no guest
+    }
+import-birthday = birthday { $birthday }
+import-visits = { $n ->
+        [one] 1 visit
+       *[other] { $n } visits
+    }, the last: { $last }
+import-mishap = a recovery with no guest: { $category }

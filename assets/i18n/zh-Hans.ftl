@@ -617,3 +617,36 @@ bad-amount = { $text } 不是金额
 bad-amount-below-zero = { $text } 不是金额：不能小于零
 bad-amount-grouping = { $text } 不是金额：小数点是 { $mark }，千位三位一组，例如 { $example }
 bad-amount-decimals = { $text } 不是金额：最多两位小数
+
+# 维护类命令的输出：设置警告、copy、demo、doctor、import。
+warning-owner-and-group = 其所有者和所属组
+warning-owner = 其所有者
+warning-fix-with = 修正方法：chmod { $mode } { $path }
+warning-readable-only-by = 请把 { $path } 设为仅{ $whom }可读（chmod { $mode }）
+warning-readable = 客人簿可被其他用户读取；{ $fix }
+warning-open-folder = 文件夹 { $folder } 任何用户都可写入，可能被人换成另一本客人簿；请把客人簿放在只有你（或前台所属组）可写入的文件夹中
+cli-copied = 已把 { $from } 复制到 { $to }：客人 { $guests } 位，到访 { $visits } 次，补救 { $recoveries } 条，提醒 { $heads_ups } 条，操作日志 { $audit } 行
+cli-demo = 示例客人：添加 { $added } 位，合并 { $merged } 位，已有 { $unchanged } 位（{ $seconds } 秒）
+doctor-schema-not-own = 客人簿的结构不是 regulars 自己的（见上）；未检查其中的行
+doctor-cannot-read-through = 无法完整读取客人簿
+doctor-row-more = 行：另有 { $n } 行
+doctor-rows-left-out = { "  " }这些行不会出现在屏幕、搜索、名单和导出中：请用数据库工具修正，或从备份恢复客人簿
+doctor-rows-unreadable = 客人簿中有 { $n } 行无法读取
+doctor-sound = 客人簿完好：结构是 regulars 自己的，每一行都能读取
+doctor-cannot-look = 无法检查客人簿 { $book }
+doctor-server-role = { "  " }在服务器上，由拥有客人簿数据表的角色修正（使用 psql）
+doctor-repair-hint = { "  " }regulars doctor --repair 可以修正，修正前先保留客人簿现状的副本
+doctor-ask = 修正结构？会先把客人簿现状复制到 { $copy }。请输入 yes：
+doctor-nothing-changed = 未做任何更改
+doctor-not-set-right = 结构未修正
+doctor-set-right = 已修正；修正前的客人簿保留在 { $copy }
+import-line = 第 { $line } 行：{ $entry }
+import-would = 将导入：{ $counts }；未写入（试运行）
+import-done = 已导入 { $file }：{ $counts }
+import-counts = 添加 { $added } 位，合并 { $merged } 位，已有 { $unchanged } 位{ $mishaps ->
+        [0] { "" }
+       *[other] ，无客人的补救 { $mishaps } 条
+    }
+import-birthday = 生日 { $birthday }
+import-visits = 到访 { $n } 次，最近一次：{ $last }
+import-mishap = 无客人的补救：{ $category }

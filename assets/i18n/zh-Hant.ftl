@@ -617,3 +617,36 @@ bad-amount = { $text } 不是金額
 bad-amount-below-zero = { $text } 不是金額：不能小於零
 bad-amount-grouping = { $text } 不是金額：小數點是 { $mark }，千位三位一組，例如 { $example }
 bad-amount-decimals = { $text } 不是金額：最多兩位小數
+
+# 維護類命令的輸出：設定警告、copy、demo、doctor、import。
+warning-owner-and-group = 其所有者和所屬組
+warning-owner = 其所有者
+warning-fix-with = 修正方法：chmod { $mode } { $path }
+warning-readable-only-by = 請把 { $path } 設為僅{ $whom }可讀（chmod { $mode }）
+warning-readable = 客人簿可被其他使用者讀取；{ $fix }
+warning-open-folder = 資料夾 { $folder } 任何使用者都可寫入，可能被人換成另一本客人簿；請把客人簿放在只有你（或前臺所屬組）可寫入的資料夾中
+cli-copied = 已把 { $from } 複製到 { $to }：客人 { $guests } 位，到訪 { $visits } 次，補救 { $recoveries } 條，提醒 { $heads_ups } 條，操作日誌 { $audit } 行
+cli-demo = 示例客人：新增 { $added } 位，合併 { $merged } 位，已有 { $unchanged } 位（{ $seconds } 秒）
+doctor-schema-not-own = 客人簿的結構不是 regulars 自己的（見上）；未檢查其中的行
+doctor-cannot-read-through = 無法完整讀取客人簿
+doctor-row-more = 行：另有 { $n } 行
+doctor-rows-left-out = { "  " }這些行不會出現在螢幕、搜尋、名單和匯出中：請用資料庫工具修正，或從備份恢復客人簿
+doctor-rows-unreadable = 客人簿中有 { $n } 行無法讀取
+doctor-sound = 客人簿完好：結構是 regulars 自己的，每一行都能讀取
+doctor-cannot-look = 無法檢查客人簿 { $book }
+doctor-server-role = { "  " }在伺服器上，由擁有客人簿資料表的角色修正（使用 psql）
+doctor-repair-hint = { "  " }regulars doctor --repair 可以修正，修正前先保留客人簿現狀的副本
+doctor-ask = 修正結構？會先把客人簿現狀複製到 { $copy }。請輸入 yes：
+doctor-nothing-changed = 未做任何更改
+doctor-not-set-right = 結構未修正
+doctor-set-right = 已修正；修正前的客人簿保留在 { $copy }
+import-line = 第 { $line } 行：{ $entry }
+import-would = 將匯入：{ $counts }；未寫入（試執行）
+import-done = 已匯入 { $file }：{ $counts }
+import-counts = 新增 { $added } 位，合併 { $merged } 位，已有 { $unchanged } 位{ $mishaps ->
+        [0] { "" }
+       *[other] ，無客人的補救 { $mishaps } 條
+    }
+import-birthday = 生日 { $birthday }
+import-visits = 到訪 { $n } 次，最近一次：{ $last }
+import-mishap = 無客人的補救：{ $category }

@@ -3,6 +3,7 @@
 
 use anyhow::{Context, Result};
 use regulars::store::{Location, Store, remove_book_files};
+use regulars::t;
 
 use super::Book;
 
@@ -34,13 +35,17 @@ pub fn copy(book: &Book, from: &Location, to: &Location) -> Result<()> {
             return Err(error);
         }
     };
-    println!(
-        "copied {from} to {to}: {} guests, {} visits, {} recoveries, {} heads-ups, {} audit rows",
-        copied.rows("guests"),
-        copied.rows("visits"),
-        copied.rows("recoveries"),
-        copied.rows("heads_ups"),
-        copied.rows("audit_log"),
+    let said = t!(
+        book.language,
+        "cli-copied",
+        from = from.to_string(),
+        to = to.to_string(),
+        guests = copied.rows("guests"),
+        visits = copied.rows("visits"),
+        recoveries = copied.rows("recoveries"),
+        heads_ups = copied.rows("heads_ups"),
+        audit = copied.rows("audit_log"),
     );
+    println!("{said}");
     Ok(())
 }

@@ -8,6 +8,7 @@ use chrono::Local;
 use regulars::demo::History;
 use regulars::domain::Incoming;
 use regulars::store::StoreError;
+use regulars::t;
 
 use super::Book;
 
@@ -20,12 +21,11 @@ pub fn run(book: &Book, guests: Option<usize>, seed: u64, history: History) -> R
         Ok::<_, StoreError>(made.map(|record| Ok(Incoming::Guest(Box::new(record), None))))
     };
     let summary = store.import_stream(guests, &book.staff, &format!("demo seed {seed}"))??;
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+    let (added, merged, unchanged) = (summary.added, summary.merged, summary.unchanged);
     println!(
-        "demo guests: {} added, {} merged, {} already there ({:.1} s)",
-        summary.added,
-        summary.merged,
-        summary.unchanged,
-        started.elapsed().as_secs_f64()
+        "{}",
+        t!(book.language, "cli-demo", added = added, merged = merged, unchanged = unchanged, seconds = seconds)
     );
     Ok(())
 }

@@ -9,36 +9,34 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::Local;
 use regulars::store::{Location, Store};
+use regulars::t;
 
 use super::{Book, shown};
 
 pub fn run(book: &Book, repair: bool, yes: bool) -> Result<()> {
     if !schema_sound(book, repair, yes)? {
-        bail!("the guest book's schema is not regulars' own (see above); its rows were not looked at");
+        bail!(t!(book.language, "doctor-schema-not-own"));
     }
     let mut store = book.open()?;
-    let unreadable = store.find_unreadable().context("cannot read the guest book through")?;
+    let unreadable = store.find_unreadable().context(t!(book.language, "doctor-cannot-read-through"))?;
     for row in &unreadable.rows {
         println!("row: {}", regulars::domain::text::inert(&row.to_string()));
     }
     if unreadable.more > 0 {
-        println!("row: and {} more", unreadable.more);
+        println!("{}", t!(book.language, "doctor-row-more", n = unreadable.more));
     }
     if !unreadable.is_empty() {
-        println!(
-            "  these rows are left out of the screen, search, lists and exports: set them right with a database tool, \
-             or restore the book from a backup"
-        );
-        bail!("{} of the guest book cannot be read", rows(unreadable.count()));
+        println!("{}", t!(book.language, "doctor-rows-left-out"));
+        bail!(t!(book.language, "doctor-rows-unreadable", n = unreadable.count()));
     }
-    println!("the guest book is sound: its schema is regulars' own and every row can be read");
+    println!("{}", t!(book.language, "doctor-sound"));
     Ok(())
 }
 
 /// Whether the book's schema is regulars' own, after setting a file's right when asked (and confirmed).
 fn schema_sound(book: &Book, repair: bool, yes: bool) -> Result<bool> {
     let differences = Store::schema_differences(&book.location, book.busy_timeout)
-        .with_context(|| format!("cannot look at the guest book {}", book.location))?;
+        .with_context(|| t!(book.language, "doctor-cannot-look", book = book.location.to_string()))?;
     if differences.is_empty() {
         return Ok(true);
     }
@@ -47,24 +45,24 @@ fn schema_sound(book: &Book, repair: bool, yes: bool) -> Result<bool> {
     }
     let Location::File(path) = &book.location else {
         // The server's roles decide who may change a schema there, and so who may set it right.
-        println!("  on a server, the role that owns the book's tables sets this right (with psql)");
+        println!("{}", t!(book.language, "doctor-server-role"));
         return Ok(false);
     };
     if !repair {
-        println!("  regulars doctor --repair sets this right, keeping a copy of the book as it is first");
+        println!("{}", t!(book.language, "doctor-repair-hint"));
         return Ok(false);
     }
     let copy = copy_path(path);
     if !yes {
-        eprint!("Set the schema right? The book as it is now is copied to {} first. Type yes: ", shown(&copy));
+        eprint!("{}", t!(book.language, "doctor-ask", copy = shown(&copy)));
         let mut answer = String::new();
         io::stdin().read_line(&mut answer)?;
         if answer.trim() != "yes" {
-            bail!("nothing was changed");
+            bail!(t!(book.language, "doctor-nothing-changed"));
         }
     }
-    Store::mend_schema(path, book.busy_timeout, &copy).context("the schema was not set right")?;
-    println!("set right; the book as it was is kept in {}", shown(&copy));
+    Store::mend_schema(path, book.busy_timeout, &copy).context(t!(book.language, "doctor-not-set-right"))?;
+    println!("{}", t!(book.language, "doctor-set-right", copy = shown(&copy)));
     Ok(true)
 }
 
@@ -73,11 +71,4 @@ fn copy_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(Local::now().format(".before-repair-%Y%m%d-%H%M%S").to_string());
     name.into()
-}
-
-fn rows(count: usize) -> String {
-    match count {
-        1 => "1 row".to_owned(),
-        n => format!("{n} rows"),
-    }
 }

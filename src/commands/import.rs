@@ -7,9 +7,10 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Incoming;
 use regulars::domain::text::{inert, quoted};
-use regulars::domain::when::counted;
+use regulars::i18n::Language;
 use regulars::interchange::{self, DateOrder, Format, Holds, Options, Source};
 use regulars::store::{ImportSummary, StoreError};
+use regulars::t;
 
 use super::{Book, file_name};
 
@@ -76,15 +77,18 @@ pub fn run(book: &Book, file: &Path, given: Given) -> Result<()> {
             println!("{}", inert(&said));
         }
         for (at, entry) in source.entries(&|_, _| {}).map_err(|e| anyhow!("{shown}: {e}"))?.take(SHOWN).flatten() {
-            println!("line {at}: {}", inert(&entry_said(&entry)));
+            println!(
+                "{}",
+                t!(book.language, "import-line", line = at, entry = inert(&entry_said(&entry, book.language)))
+            );
         }
         let summary = store.import_dry_run(open, &book.staff, &source_name);
         let summary = outcome(summary, &shown, line.get())?;
-        println!("would import {}; nothing was written (a dry run)", counts(&summary));
+        println!("{}", t!(book.language, "import-would", counts = counts(&summary, book.language)));
         return Ok(());
     }
     let summary = outcome(store.import_stream(open, &book.staff, &source_name), &shown, line.get())?;
-    println!("imported {shown}: {}", counts(&summary));
+    println!("{}", t!(book.language, "import-done", file = shown.as_str(), counts = counts(&summary, book.language)));
     Ok(())
 }
 
@@ -104,31 +108,27 @@ fn outcome(
     }
 }
 
-fn counts(summary: &ImportSummary) -> String {
-    let mishaps = match summary.mishaps {
-        0 => String::new(),
-        1 => ", 1 recovery with no guest".to_owned(),
-        n => format!(", {n} recoveries with no guest"),
-    };
-    format!("{} added, {} merged, {} already there{mishaps}", summary.added, summary.merged, summary.unchanged)
+fn counts(summary: &ImportSummary, language: Language) -> String {
+    let (added, merged, unchanged, mishaps) = (summary.added, summary.merged, summary.unchanged, summary.mishaps);
+    t!(language, "import-counts", added = added, merged = merged, unchanged = unchanged, mishaps = mishaps)
 }
 
 /// An entry as a dry run shows it: who, and what they bring.
-fn entry_said(entry: &Incoming) -> String {
+fn entry_said(entry: &Incoming, language: Language) -> String {
     match entry {
         Incoming::Guest(record, _) => {
             let p = &record.profile;
             let mut said = vec![p.name.clone()];
             said.extend([&p.greeting, &p.phone, &p.email].into_iter().filter(|f| !f.is_empty()).cloned());
             if let Some(birthday) = p.birthday {
-                said.push(format!("birthday {birthday}"));
+                said.push(t!(language, "import-birthday", birthday = regulars::i18n::birthday(language, birthday)));
             }
             if !record.visits.is_empty() {
                 let last = record.visits.iter().map(|v| v.order.join(", ")).next_back().unwrap_or_default();
-                said.push(format!("{}, the last: {last}", counted(record.visits.len(), "visit", "visits")));
+                said.push(t!(language, "import-visits", n = record.visits.len(), last = last));
             }
             said.join(" · ")
         }
-        Incoming::Mishap(recovery) => format!("a recovery with no guest: {}", recovery.category),
+        Incoming::Mishap(recovery) => t!(language, "import-mishap", category = recovery.category.as_str()),
     }
 }

@@ -84,6 +84,28 @@ fn said_of(cause: &(dyn std::error::Error + 'static)) -> Option<regulars::i18n::
     cause.downcast_ref::<regulars::domain::money::BadAmount>().map(i18n::bad_amount)
 }
 
+/// The language a command line asks for before clap has read it, for its `--help`: `--lang`, else as the settings and
+/// the locale say (see `Book::from_args`); settings that cannot be read are passed over here (the command says why).
+pub fn language_of_args(args: &[std::ffi::OsString]) -> Language {
+    use clap::ValueEnum;
+    let args: Vec<String> = args.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
+    let value = |flag: &str| {
+        args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix(flag) {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        })
+    };
+    let given = value("--lang").or_else(|| std::env::var("REGULARS_LANG").ok());
+    if let Some(language) = given.and_then(|text| Language::from_str(&text, false).ok()) {
+        return language;
+    }
+    let config =
+        value("--config").map(std::path::PathBuf::from).or_else(|| std::env::var_os("REGULARS_CONFIG").map(Into::into));
+    let settings = config.or_else(Config::default_path).and_then(|path| Config::load(&path, false).ok());
+    settings.and_then(|config| config.language).unwrap_or_else(environment_language)
+}
+
 /// The language the environment's locale names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 fn environment_language() -> Language {
     let env = |name: &str| std::env::var(name).ok();
@@ -265,7 +287,7 @@ impl Book {
     /// too, once the command is done with it (see `Opened`).
     fn open(&self) -> Result<Opened> {
         let store = self.open_quietly()?;
-        for warning in warnings(&store) {
+        for warning in warnings(&store, self.language) {
             eprintln!("regulars: warning: {warning}");
         }
         Ok(Opened(store))
@@ -315,25 +337,24 @@ fn say_left_out(rows: &Unreadables) {
 }
 
 /// What about the book's file lets other users at it, each with its fix.
-fn warnings(store: &Store) -> Vec<String> {
+fn warnings(store: &Store, language: Language) -> Vec<String> {
     let Some(path) = store.path() else { return Vec::new() };
     store
         .exposure()
         .into_iter()
         .map(|exposure| match exposure {
             Exposure::Readable { shared } => {
-                let (mode, whom) = if shared { ("660", "its owner and group") } else { ("600", "its owner") };
+                let (mode, whom) = if shared { ("660", "warning-owner-and-group") } else { ("600", "warning-owner") };
                 let fix = match shell_quoted(path) {
-                    Some(quoted) => format!("fix it with: chmod {mode} {quoted}"),
-                    None => format!("make {} readable by {whom} only (chmod {mode})", shown(path)),
+                    Some(quoted) => t!(language, "warning-fix-with", mode = mode, path = quoted),
+                    None => {
+                        let whom = regulars::i18n::text(language, whom, &[]);
+                        t!(language, "warning-readable-only-by", path = shown(path), whom = whom, mode = mode)
+                    }
                 };
-                format!("the guest book can be read by other users; {fix}")
+                t!(language, "warning-readable", fix = fix)
             }
-            Exposure::OpenFolder(folder) => format!(
-                "the folder {} can be written by any user, who could put another book in its place; keep the book \
-                 in a folder only you (or the desks' group) can write",
-                shown(&folder)
-            ),
+            Exposure::OpenFolder(folder) => t!(language, "warning-open-folder", folder = shown(&folder)),
         })
         .collect()
 }

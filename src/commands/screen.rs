@@ -18,7 +18,7 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
     };
     // Said on the status line, where the desk sees it, rather than on a terminal the screen is about to cover.
     let store = book.open_quietly()?;
-    let warning = super::warnings(&store).into_iter().next();
+    let warning = super::warnings(&store, book.language).into_iter().next();
     let options = tui::Options {
         warning,
         language: book.language,

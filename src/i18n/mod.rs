@@ -57,6 +57,16 @@ impl Language {
         }
     }
 
+    /// The language's help for the command line (`--help`), as shipped: none for English, which is clap's own
+    /// from the doc comments.
+    pub fn help_resource(self) -> Option<&'static str> {
+        match self {
+            Self::En => None,
+            Self::ZhHans => Some(include_str!("../../assets/i18n/help-zh-Hans.ftl")),
+            Self::ZhHant => Some(include_str!("../../assets/i18n/help-zh-Hant.ftl")),
+        }
+    }
+
     /// The language a POSIX locale names (`zh_TW.UTF-8`, `zh_CN`, `en_GB`), if it is one the desk speaks: Chinese
     /// of Taiwan, Hong Kong and Macau is written Traditional, of the mainland and Singapore Simplified.
     pub fn of_locale(locale: &str) -> Option<Self> {
@@ -98,9 +108,11 @@ fn bundle(language: Language) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = language.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    // A resource with a syntax error keeps the messages it could read; the resource test fails on any error.
-    let resource = FluentResource::try_new(language.resource().to_owned()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    // A resource with a syntax error keeps the messages it could read; the resource tests fail on any error.
+    for text in std::iter::once(language.resource()).chain(language.help_resource()) {
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
