@@ -705,3 +705,9 @@ import-visits = { $n ->
        *[other] { $n } visits
     }, the last: { $last }
 import-mishap = a recovery with no guest: { $category }
+draft-kept = the form being typed is kept in { $path }; it is offered back the next time this station opens the screen
+draft-not-kept = the form being typed could not be kept: { $why }
+runtime-cannot-open-desk = cannot open the desk on the guest book
+runtime-cannot-open-terminal = cannot open the terminal screen
+screen-too-small = Enlarge the window: regulars needs at least { $width }×{ $height } (this one is { $now_width }×{ $now_height }).
+cli-cannot-write = cannot write { $file }: { $why }; it was left as it was

@@ -17,7 +17,7 @@ pub fn run(book: &Book, format: Output, raw: bool, out: Option<&Path>, id: Optio
     match out {
         Some(path) => {
             let mut count = 0;
-            super::whole_file::write(path, |file| {
+            super::whole_file::write(path, book.language, |file| {
                 count = write(&mut store, id, Writer::new(format, file, raw)?)?;
                 Ok(())
             })?;

@@ -83,7 +83,7 @@ pub fn run(book: &Book, ask: Ask) -> Result<()> {
     match out {
         Some(path) => {
             let mut count = 0;
-            super::whole_file::write(&path, |file| {
+            super::whole_file::write(&path, language, |file| {
                 count = write(file, &output, language, &prospects, rows, &nobody)?;
                 Ok(())
             })?;

@@ -87,7 +87,7 @@ pub struct Desk {
     pending: Arc<AtomicUsize>,
     path: std::path::PathBuf,
     /// What the desk has to say once the screen is gone (where a form was kept).
-    notes: Arc<Mutex<Vec<String>>>,
+    notes: Arc<Mutex<Vec<crate::i18n::Said>>>,
 }
 
 impl Desk {
@@ -187,7 +187,7 @@ impl Desk {
     /// Ends the threads and waits for them, once every write handed over is done: each closes its connection, so
     /// the last desk to quit leaves the whole book in the `.db` file with no write-ahead log beside it. Returns what
     /// there is to say once the screen is gone (where a form was kept).
-    pub fn close(self) -> Vec<String> {
+    pub fn close(self) -> Vec<crate::i18n::Said> {
         let Self { search, reads, writes, stop_watching, threads, notes, .. } = self;
         drop((search, reads, writes, stop_watching));
         for thread in threads {

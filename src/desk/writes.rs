@@ -37,7 +37,7 @@ pub(super) fn spawn(
     inbox: Receiver<Request>,
     search: Sender<search::Request>,
     outbox: Outbox,
-    notes: Arc<Mutex<Vec<String>>>,
+    notes: Arc<Mutex<Vec<Said>>>,
 ) -> JoinHandle<()> {
     thread::spawn(move || {
         let mut writer = Writer { store, drafts, options, search, outbox };
@@ -47,11 +47,8 @@ pub(super) fn spawn(
                 Request::Demo => Some(writer.load_demo()),
                 Request::KeepDraft(draft) => {
                     let note = match drafts::keep(&writer.drafts, &writer.options.station, &draft) {
-                        Ok(path) => format!(
-                            "the form being typed is kept in {}; it is offered back the next time this station opens the screen",
-                            path.display()
-                        ),
-                        Err(error) => format!("the form being typed could not be kept: {error}"),
+                        Ok(path) => said!("draft-kept", path = path.display().to_string()),
+                        Err(error) => said!("draft-not-kept", why = Said::verbatim(error.to_string())),
                     };
                     if let Ok(mut notes) = notes.lock() {
                         notes.push(note);

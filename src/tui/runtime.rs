@@ -78,12 +78,12 @@ pub fn run(store: Store, options: &Options) -> Result<()> {
     let desk = Desk::open(store, &options.desk(), move |msg| {
         let _ = answers.send(Incoming::App(msg));
     })
-    .context("cannot open the desk on the guest book")?;
+    .with_context(|| crate::t!(options.language, "runtime-cannot-open-desk"))?;
     let draft = drafts::take(desk.path(), &options.desk().station);
     let shown = show(&desk, options, draft, tx, &rx);
     // Every write handed over is done, and every connection closed, before the process ends.
     for note in desk.close() {
-        eprintln!("regulars: {note}");
+        eprintln!("regulars: {}", note.text(options.language));
     }
     shown
 }
@@ -96,7 +96,7 @@ fn show(
     tx: mpsc::Sender<Incoming>,
     rx: &mpsc::Receiver<Incoming>,
 ) -> Result<()> {
-    let mut screen = Screen::enter().context("cannot open the terminal screen")?;
+    let mut screen = Screen::enter().with_context(|| crate::t!(options.language, "runtime-cannot-open-terminal"))?;
     let size = screen.terminal.size()?;
     let mut app = App::new(
         (size.width, size.height),

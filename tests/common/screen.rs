@@ -290,7 +290,8 @@ impl Screen {
 
     /// Closes the desk: every write done, every connection closed. Returns what the desk had to say.
     pub fn close(&mut self) -> Vec<String> {
-        self.desk.take().map(Desk::close).unwrap_or_default()
+        let language = self.app.language;
+        self.desk.take().map(Desk::close).unwrap_or_default().iter().map(|note| note.text(language)).collect()
     }
 }
 

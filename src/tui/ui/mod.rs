@@ -77,9 +77,13 @@ pub fn too_small(area: Rect) -> bool {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if too_small(area) {
-            let message = format!(
-                "Enlarge the window: regulars needs at least {}×{} (this one is {}×{}).",
-                MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+            let message = crate::t!(
+                self.language,
+                "screen-too-small",
+                width = MIN_SIZE.0,
+                height = MIN_SIZE.1,
+                now_width = area.width,
+                now_height = area.height,
             );
             let y = area.y + area.height / 2;
             Paragraph::new(message)
