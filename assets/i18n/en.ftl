@@ -405,6 +405,8 @@ welcome-try-demo = Try it with demo guests:{ " " }
 welcome-press = press { $key }
 welcome-demo-what = { "  " }(1,000 realistic guests with visits, usual orders and a few recoveries)
 welcome-bring = Bring your guest list in, from a shell:
+welcome-csv = columns name, greeting, phone, email, birthday, tags, allergies, preferences, notes, other_names
+welcome-jsonl = one guest a line, with visits (see README)
 welcome-add = Add a guest now: type their name, then{ " " }
 welcome-then = Then type a name, phone digits or an email to find a guest.
 

@@ -379,6 +379,8 @@ welcome-try-demo = 用示例客人试试：
 welcome-press = 按 { $key }
 welcome-demo-what = { "  " }（1,000位逼真的客人，带到访、常点和几项补救）
 welcome-bring = 从命令行导入你的客人名单：
+welcome-csv = 列名：name、greeting、phone、email、birthday、tags、allergies、preferences、notes、other_names
+welcome-jsonl = 每行一位客人，可带到访记录（见 README）
 welcome-add = 现在添加客人：输入姓名，然后按{ " " }
 welcome-then = 之后输入姓名、电话号码或邮箱即可找到客人。
 

@@ -379,6 +379,8 @@ welcome-try-demo = 用示例客人試試：
 welcome-press = 按 { $key }
 welcome-demo-what = { "  " }（1,000位逼真的客人，帶到訪、常點和幾項補救）
 welcome-bring = 從命令列匯入你的客人名單：
+welcome-csv = 欄名：name、greeting、phone、email、birthday、tags、allergies、preferences、notes、other_names
+welcome-jsonl = 每行一位客人，可帶到訪記錄（見 README）
 welcome-add = 現在新增客人：輸入姓名，然後按{ " " }
 welcome-then = 之後輸入姓名、電話號碼或郵箱即可找到客人。
 

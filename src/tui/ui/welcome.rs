@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::text::wrap;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
@@ -24,14 +25,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(said("welcome-demo-what"), theme.dim));
         lines.push(Line::default());
     }
-    lines.extend([
-        Line::styled(said("welcome-bring"), theme.text),
-        Line::styled("  regulars import guests.csv     columns name, greeting, phone, email,", theme.label),
-        Line::styled("                                 birthday, tags, allergies, preferences,", theme.label),
-        Line::styled("                                 notes, other_names", theme.label),
-        Line::styled("  regulars import guests.jsonl   one guest a line, with visits (see README)", theme.label),
-        Line::default(),
-    ]);
+    lines.push(Line::styled(said("welcome-bring"), theme.text));
+    // The command, then what the file holds, wrapped under itself.
+    let width = usize::from(area.width.saturating_sub(2));
+    for (command, holds) in [("guests.csv", "welcome-csv"), ("guests.jsonl", "welcome-jsonl")] {
+        let command = format!("  regulars import {command:<15}");
+        let indent = command.chars().count();
+        lines.extend(wrap(
+            vec![Span::styled(command, theme.label), Span::styled(said(holds), theme.label)],
+            width,
+            indent,
+        ));
+    }
+    lines.push(Line::default());
     if let Some(add) = key(Action::NewGuestForm) {
         lines.push(Line::from(vec![Span::styled(said("welcome-add"), theme.text), Span::styled(add, theme.greeting)]));
         lines.push(Line::default());
