@@ -3,7 +3,6 @@
 use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Profile;
 use regulars::domain::text::inert;
-use regulars::i18n::Said;
 use regulars::i18n::named;
 use regulars::{said, t};
 
@@ -18,13 +17,7 @@ pub fn run(book: &Book, action: GuestAction) -> Result<()> {
             let profile = fields.applied_to(Profile::default())?.validated()?;
             let same = store.possible_duplicates(&profile)?;
             if !same.is_empty() && !yes {
-                let named: Vec<Said> = same
-                    .iter()
-                    .map(|d| {
-                        let same = if d.same == "phone" { "write-same-phone" } else { "write-same-email" };
-                        said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
-                    })
-                    .collect();
+                let named = regulars::i18n::duplicates(&same);
                 bail!(said!("cli-possibly-in-book", guests = named).text(book.language));
             }
             let name = profile.name.clone();

@@ -159,13 +159,7 @@ impl Writer {
                 if !duplicate_ok {
                     match self.store.possible_duplicates(&profile) {
                         Ok(found) if !found.is_empty() => {
-                            let named: Vec<Said> = found
-                                .iter()
-                                .map(|d| {
-                                    let same = if d.same == "phone" { "write-same-phone" } else { "write-same-email" };
-                                    said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
-                                })
-                                .collect();
+                            let named = crate::i18n::duplicates(&found);
                             return Msg::NeedsConfirmation(said!("write-possibly-in-book", guests = named));
                         }
                         Ok(_) => {}

@@ -9,7 +9,7 @@ use crate::domain::text::{inert, quoted};
 use crate::domain::when::{Ahead, BadTime};
 use crate::domain::{Problem, ValidationError};
 use crate::said;
-use crate::store::StoreError;
+use crate::store::{Duplicate, StoreError};
 
 /// `error` in the desk's words.
 pub fn error(error: &StoreError) -> Said {
@@ -113,4 +113,15 @@ pub fn bad_amount(bad: &BadAmount) -> Said {
         }
         AmountWhy::Decimals => said!("bad-amount-decimals", text = text),
     }
+}
+
+/// The guests a new one may be already, each with what they share: "Jon Smith (guest 1, same phone)".
+pub fn duplicates(found: &[Duplicate]) -> Vec<Said> {
+    found
+        .iter()
+        .map(|d| {
+            let same = if d.same == "phone" { "write-same-phone" } else { "write-same-email" };
+            said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
+        })
+        .collect()
 }
