@@ -669,6 +669,9 @@ bad-amount-grouping = { $text } is not an amount: the decimal mark is { $mark } 
 bad-amount-decimals = { $text } is not an amount: at most two decimals
 
 # What the book-keeping commands say: settings warnings, copy, demo, doctor, import.
+config-cannot-read = cannot read the settings file { $path }: { $why }
+config-missing = there is no settings file { $path } (named by --config or REGULARS_CONFIG); only the default one may be absent
+config-invalid = the settings file { $path } is not valid: { $why }
 warning-owner-and-group = its owner and group
 warning-owner = its owner
 warning-fix-with = fix it with: chmod { $mode } { $path }

@@ -621,6 +621,9 @@ bad-amount-grouping = { $text } 不是金额：小数点是 { $mark }，千位�
 bad-amount-decimals = { $text } 不是金额：最多两位小数
 
 # 维护类命令的输出：设置警告、copy、demo、doctor、import。
+config-cannot-read = 无法读取设置文件 { $path }：{ $why }
+config-missing = 没有设置文件 { $path }（由 --config 或 REGULARS_CONFIG 指定）；只有默认的设置文件可以不存在
+config-invalid = 设置文件 { $path } 无效：{ $why }
 warning-owner-and-group = 其所有者和所属组
 warning-owner = 其所有者
 warning-fix-with = 修正方法：chmod { $mode } { $path }

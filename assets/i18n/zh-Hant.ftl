@@ -621,6 +621,9 @@ bad-amount-grouping = { $text } 不是金額：小數點是 { $mark }，千位�
 bad-amount-decimals = { $text } 不是金額：最多兩位小數
 
 # 維護類命令的輸出：設定警告、copy、demo、doctor、import。
+config-cannot-read = 無法讀取設定檔 { $path }：{ $why }
+config-missing = 沒有設定檔 { $path }（由 --config 或 REGULARS_CONFIG 指定）；只有預設的設定檔可以不存在
+config-invalid = 設定檔 { $path } 無效：{ $why }
 warning-owner-and-group = 其所有者和所屬組
 warning-owner = 其所有者
 warning-fix-with = 修正方法：chmod { $mode } { $path }

@@ -81,6 +81,9 @@ fn said_of(cause: &(dyn std::error::Error + 'static)) -> Option<regulars::i18n::
     if let Some(bad) = cause.downcast_ref::<regulars::domain::guest::BadBirthday>() {
         return Some(i18n::bad_birthday(bad));
     }
+    if let Some(error) = cause.downcast_ref::<regulars::config::ConfigError>() {
+        return Some(i18n::config_error(error));
+    }
     cause.downcast_ref::<regulars::domain::money::BadAmount>().map(i18n::bad_amount)
 }
 

@@ -3,6 +3,7 @@
 //! (SQLite, the PostgreSQL client, TLS) is quoted as it gave it.
 
 use super::Said;
+use crate::config::ConfigError;
 use crate::domain::guest::BadBirthday;
 use crate::domain::money::{AmountWhy, BadAmount};
 use crate::domain::text::{inert, quoted};
@@ -124,4 +125,18 @@ pub fn duplicates(found: &[Duplicate]) -> Vec<Said> {
             said!("write-duplicate", name = inert(&d.name), id = d.id.0, same = Said::new(same))
         })
         .collect()
+}
+
+/// The settings file cannot be read or is not valid; what the TOML reader says of it is quoted as it gave it.
+pub fn config_error(error: &ConfigError) -> Said {
+    let path = |path: &std::path::Path| inert(&path.display().to_string()).into_owned();
+    match error {
+        ConfigError::Read { path: at, source } => {
+            said!("config-cannot-read", path = path(at), why = Said::verbatim(source.to_string()))
+        }
+        ConfigError::Missing(at) => said!("config-missing", path = path(at)),
+        ConfigError::Invalid { path: at, message } => {
+            said!("config-invalid", path = path(at), why = Said::verbatim(message))
+        }
+    }
 }

@@ -13,7 +13,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub use errors::{bad_amount, bad_birthday, bad_time, duplicates, error, problem, validation};
+pub use errors::{bad_amount, bad_birthday, bad_time, config_error, duplicates, error, problem, validation};
 pub use fluent_bundle::FluentValue;
 pub use said::{Arg, Said};
 pub use when::{ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day};
