@@ -1,6 +1,7 @@
 //! The guest book's world, with no terminal and no SQL: guests, visits, the usual, recoveries.
 
 pub mod allergen;
+pub mod arrival;
 pub mod cells;
 pub mod clash;
 pub mod guest;

@@ -5,6 +5,7 @@
 pub mod greeting;
 mod index;
 mod key;
+pub mod matching;
 mod needs;
 mod query;
 mod results;

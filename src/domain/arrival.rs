@@ -1,0 +1,139 @@
+//! Tonight's guests: the day's reservations or room arrivals, each matched to a guest of the book, so that the shift
+//! knows who is coming and greets them by name. A booking is what the booking system said; its link is whom the
+//! book takes it for — one guest for certain, a few to choose among, or someone new.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
+use super::text::normalise;
+use super::{GuestId, Problem, ValidationError, VisitId, check_len};
+
+/// A reservation or a room arrival, as the booking system or the desk gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Booking {
+    /// The day expected, on the desk's calendar.
+    pub day: NaiveDate,
+    /// The time expected, on the desk's clock, if the booking says one.
+    pub time: Option<NaiveTime>,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub party: Option<u32>,
+    /// The table or the room.
+    pub place: String,
+    pub note: String,
+}
+
+impl Booking {
+    /// The booking with its text trimmed, or the field at fault: a name is needed, a party of 1 to 10,000.
+    pub fn validated(mut self) -> Result<Self, ValidationError> {
+        for field in [&mut self.name, &mut self.phone, &mut self.email, &mut self.place, &mut self.note] {
+            *field = field.trim().to_owned();
+        }
+        if self.name.is_empty() {
+            return Err(ValidationError::new("name", Problem::NoName));
+        }
+        for (field, value) in [("name", &self.name), ("phone", &self.phone), ("email", &self.email)] {
+            check_len(field, value, SHORT_FIELD_MAX)?;
+        }
+        check_len("place", &self.place, SHORT_FIELD_MAX)?;
+        check_len("note", &self.note, LONG_FIELD_MAX)?;
+        if self.party.is_some_and(|party| !(1..=10_000).contains(&party)) {
+            return Err(ValidationError::new("party_size", Problem::PartySize));
+        }
+        let year = chrono::Datelike::year(&self.day);
+        if !(1900..2200).contains(&year) {
+            return Err(ValidationError::new("day", Problem::Year(year)));
+        }
+        Ok(self)
+    }
+
+    /// What makes two bookings the same one, so that a file imported twice adds each booking once: the day and time,
+    /// the name as normalised, the phone's digits, the email and the place.
+    pub fn identity(&self) -> String {
+        let digits: String = self.phone.chars().filter(char::is_ascii_digit).collect();
+        let time = self.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        format!(
+            "{}\u{1f}{time}\u{1f}{}\u{1f}{digits}\u{1f}{}\u{1f}{}",
+            self.day,
+            normalise(&self.name),
+            self.email.to_lowercase(),
+            normalise(&self.place)
+        )
+    }
+}
+
+/// Whom the book takes a booking for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// Known for certain: the same phone or email as one guest.
+    Guest(GuestId),
+    /// Not certain: these guests could be the one (by name, or sharing a phone or email); the desk chooses.
+    Choose(Vec<GuestId>),
+    /// No guest of the book: someone new, to be added when they come.
+    New,
+}
+
+/// Where an arrival stands tonight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Expected,
+    Arrived,
+    NoShow,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Expected => "expected",
+            Self::Arrived => "arrived",
+            Self::NoShow => "no-show",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "expected" => Some(Self::Expected),
+            "arrived" => Some(Self::Arrived),
+            "no-show" => Some(Self::NoShow),
+            _ => None,
+        }
+    }
+}
+
+/// An arrival as the book holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    pub id: i64,
+    pub booking: Booking,
+    pub link: Link,
+    pub status: Status,
+    /// The visit logged when they came.
+    pub visit: Option<VisitId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn booking(name: &str) -> Booking {
+        Booking { day: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), name: name.into(), ..Booking::default() }
+    }
+
+    #[test]
+    fn a_booking_needs_a_name_and_a_sensible_party() {
+        assert_eq!(booking("  ").validated().unwrap_err().problem, Problem::NoName);
+        let party = Booking { party: Some(0), ..booking("于明") }.validated().unwrap_err();
+        assert_eq!(party.field, "party_size");
+        assert_eq!(booking(" 于明 ").validated().unwrap().name, "于明");
+    }
+
+    #[test]
+    fn the_same_booking_written_differently_is_the_same_booking() {
+        let a = Booking { phone: "+86 138-0000-0108".into(), place: "Table 4".into(), ..booking("Yu Ming") };
+        let b = Booking { phone: "+86 13800000108".into(), place: "table 4".into(), ..booking("yu  ming") };
+        assert_eq!(a.identity(), b.identity());
+        let later = Booking { time: NaiveTime::from_hms_opt(20, 0, 0), ..a.clone() };
+        assert_ne!(a.identity(), later.identity());
+    }
+}
