@@ -8,6 +8,8 @@ use regulars::store::{DEFAULT_BUSY_TIMEOUT, Location, Store, StoreError};
 
 mod common;
 
+use common::books::TestBook;
+
 fn record(name: &str, phone: &str) -> GuestRecord {
     GuestRecord {
         profile: Profile { name: name.into(), phone: phone.into(), greeting: "Mr. Yu".into(), ..Profile::default() },
@@ -53,40 +55,6 @@ fn bar_visit(at: chrono::DateTime<Utc>) -> Visit {
 fn audit_actions(store: &Store) -> Vec<(String, String, Option<i64>)> {
     let entries = store.audit_entries(None, chrono::DateTime::<Utc>::MIN_UTC).unwrap();
     entries.into_iter().map(|e| (e.staff, e.action, e.guest.map(|g| g.0))).collect()
-}
-
-/// A book for one test: a file in a temporary folder, or a database of its own on the test PostgreSQL server.
-struct TestBook {
-    location: Location,
-    _dir: Option<tempfile::TempDir>,
-}
-
-impl TestBook {
-    fn sqlite() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        Self { location: Location::File(dir.path().join("book.db")), _dir: Some(dir) }
-    }
-
-    fn postgres() -> Self {
-        Self { location: Location::parse(&common::pg::database()).unwrap(), _dir: None }
-    }
-
-    /// A new connection to the book: each is a desk of its own.
-    fn open_with(&self, busy_timeout: Duration) -> Store {
-        Store::open_at(&self.location, busy_timeout).unwrap()
-    }
-}
-
-/// Every test of the store runs on both books, with the same assertions.
-macro_rules! on_both_books {
-    ($($test:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[test] fn $test() { super::$test(&super::TestBook::sqlite()) })*
-        }
-        mod postgres {
-            $(#[test] fn $test() { super::$test(&super::TestBook::postgres()) })*
-        }
-    };
 }
 
 on_both_books!(
@@ -373,7 +341,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 8));
+    assert_eq!((visits, version), (0, 9));
 }
 
 /// `find` reads only the guests whose stored bits can hold the query (`search::Needs`): it must find exactly what a
@@ -440,7 +408,7 @@ fn notes_of_who_was_written_to_round_trip_and_are_taken_back(book: &TestBook) {
 #[test]
 fn a_desk_whose_server_connection_was_lost_connects_again_by_itself() {
     let db = common::pg::database();
-    let book = TestBook { location: Location::parse(&db).unwrap(), _dir: None };
+    let book = TestBook::at(Location::parse(&db).unwrap());
     let mut desk = book.open_with(DEFAULT_BUSY_TIMEOUT);
     desk.set_desk("lobby-1").unwrap();
     let watcher = book.open_with(DEFAULT_BUSY_TIMEOUT);

@@ -397,6 +397,10 @@ audit-visit-logged = visit logged
 audit-visit-undone = visit undone
 audit-written-to = written to
 audit-written-to-undone = written to undone
+audit-arrival-added = arrival added
+audit-arrival-linked = arrival linked
+audit-arrived = arrived
+audit-no-show = no-show
 
 # What an empty guest book shows.
 welcome-title = { " " }Welcome{ " " }

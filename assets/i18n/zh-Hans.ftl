@@ -371,6 +371,10 @@ audit-visit-logged = 记录到访
 audit-visit-undone = 撤回到访
 audit-written-to = 已写信
 audit-written-to-undone = 撤回已写信
+audit-arrival-added = 添加预订
+audit-arrival-linked = 预订对上客人
+audit-arrived = 已到达
+audit-no-show = 未到
 
 # 客人簿为空时显示的内容。
 welcome-title = { " " }欢迎{ " " }

@@ -371,6 +371,10 @@ audit-visit-logged = 記錄到訪
 audit-visit-undone = 撤回到訪
 audit-written-to = 已寫信
 audit-written-to-undone = 撤回已寫信
+audit-arrival-added = 新增預訂
+audit-arrival-linked = 預訂對上客人
+audit-arrived = 已到達
+audit-no-show = 未到
 
 # 客人簿為空時顯示的內容。
 welcome-title = { " " }歡迎{ " " }

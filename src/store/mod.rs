@@ -3,6 +3,7 @@
 //! Every write is one `BEGIN IMMEDIATE` transaction that also appends to the audit log, so a change and its record
 //! land together or not at all.
 
+mod arrivals;
 mod copy;
 mod desks;
 mod doctor;
@@ -35,6 +36,7 @@ use crate::domain::ValidationError;
 use sql::{Sql, args};
 use unreadable::Reading;
 
+pub use arrivals::ArrivalsAdded;
 pub use copy::Copied;
 pub use import::ImportSummary;
 pub use read::{AuditEntry, Duplicate};

@@ -253,4 +253,29 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE UNIQUE INDEX guests_by_origin ON guests (origin) WHERE origin IS NOT NULL;
      INSERT INTO book_settings (key, value) VALUES ('book_id', lower(hex(randomblob(16))))
          ON CONFLICT (key) DO NOTHING;",
+    // 9: tonight's guests. Each arrival is a booking as the booking system gave it (the day and time on the desk's
+    // calendar and clock, text; the table or room as `place`), the guest it is for when that is certain, else the
+    // guests to choose among (a JSON list of ids), where it stands (expected, arrived, no-show) and the visit logged
+    // when they came. `identity` is the booking as imported, so that a file imported twice adds each booking once.
+    // An arrival goes with its guest when the guest is erased: it is their personal data too.
+    "CREATE TABLE arrivals (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        day        TEXT NOT NULL,
+        time       TEXT NOT NULL DEFAULT '',
+        name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        phone      TEXT NOT NULL DEFAULT '',
+        email      TEXT NOT NULL DEFAULT '',
+        party      INTEGER,
+        place      TEXT NOT NULL DEFAULT '',
+        note       TEXT NOT NULL DEFAULT '',
+        guest_id   INTEGER REFERENCES guests(id) ON DELETE CASCADE,
+        candidates TEXT NOT NULL DEFAULT '[]',
+        status     TEXT NOT NULL DEFAULT 'expected' CHECK (status IN ('expected', 'arrived', 'no-show')),
+        visit_id   INTEGER REFERENCES visits(id) ON DELETE SET NULL,
+        identity   TEXT NOT NULL UNIQUE,
+        added_at   INTEGER NOT NULL,
+        added_by   TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX arrivals_by_day ON arrivals (day, time);
+    CREATE INDEX arrivals_by_guest ON arrivals (guest_id);",
 ];

@@ -1,6 +1,7 @@
 //! Helpers for tests that run the real `regulars` binary on a guest book in a temporary folder.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+pub mod books;
 pub mod pg;
 pub mod screen;
 pub mod tmux;

@@ -1,0 +1,135 @@
+//! Tonight's guests in the book, on a real SQLite file and a real PostgreSQL server: bookings matched and added
+//! once however often the file is imported, a choice made, an arrival marked (its visit logged at the reserved
+//! table), a no-show, and the arrivals erased with their guest.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveTime, Utc};
+use common::books::TestBook;
+use regulars::domain::arrival::{Booking, Link, Status};
+use regulars::domain::{GuestId, GuestRecord, Profile};
+use regulars::search::matching::Matcher;
+use regulars::store::{ArrivalsAdded, DEFAULT_BUSY_TIMEOUT, Store, StoreError};
+
+fn guest(name: &str, phone: &str) -> GuestRecord {
+    GuestRecord {
+        profile: Profile { name: name.into(), phone: phone.into(), ..Profile::default() },
+        visits: Vec::new(),
+        recoveries: Vec::new(),
+        noted: None,
+        written: Vec::new(),
+    }
+}
+
+fn tonight() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
+}
+
+fn booking(name: &str, phone: &str, time: &str, place: &str) -> Booking {
+    Booking {
+        day: tonight(),
+        time: NaiveTime::parse_from_str(time, "%H:%M").ok(),
+        name: name.into(),
+        phone: phone.into(),
+        party: Some(2),
+        place: place.into(),
+        ..Booking::default()
+    }
+}
+
+/// A book with 于明 (phone 0108), two Wang Weis and nobody else.
+fn book_of_three(book: &TestBook) -> Store {
+    let mut store = book.open_with(DEFAULT_BUSY_TIMEOUT);
+    let guests = vec![guest("于明", "+86 138 0000 0108"), guest("Wang Wei", ""), guest("王伟", "")];
+    store.import(guests, "Nok", "test").unwrap();
+    store
+}
+
+/// Tonight's bookings, each with whom the book takes it for.
+fn matched(store: &Store, bookings: Vec<Booking>) -> Vec<(Booking, Link)> {
+    let matcher = Matcher::new(store.known_guests().unwrap());
+    bookings.into_iter().map(|b| (b.clone(), matcher.link(&b))).collect()
+}
+
+fn the_night() -> Vec<Booking> {
+    vec![
+        booking("Mr Yu", "13800000108", "19:30", "Table 4"),
+        booking("wang wei", "", "18:00", "Table 2"),
+        booking("Nora Quinn", "+44 7700 900123", "", "Room 1204"),
+    ]
+}
+
+on_both_books!(
+    bookings_are_matched_added_once_and_listed_in_time_order,
+    an_arrival_marked_arrived_logs_its_visit_at_the_reserved_table,
+    a_choice_made_links_the_arrival_and_a_no_show_is_kept,
+    a_bad_booking_adds_nothing_and_an_erased_guest_takes_their_arrivals
+);
+
+fn bookings_are_matched_added_once_and_listed_in_time_order(book: &TestBook) {
+    let mut store = book_of_three(book);
+    let night = matched(&store, the_night());
+    assert_eq!(store.add_arrivals(&night, "Nok", "arrivals test.csv").unwrap(), ArrivalsAdded { added: 3, already: 0 });
+    assert_eq!(store.add_arrivals(&night, "Nok", "arrivals test.csv").unwrap(), ArrivalsAdded { added: 0, already: 3 });
+    let listed = store.arrivals_on(tonight()).unwrap();
+    let names: Vec<&str> = listed.iter().map(|a| a.booking.name.as_str()).collect();
+    assert_eq!(names, ["wang wei", "Mr Yu", "Nora Quinn"], "by time, the one with none last");
+    assert!(matches!(&listed[0].link, Link::Choose(two) if two.len() == 2), "two Wang Weis: a choice");
+    assert!(matches!(listed[1].link, Link::Guest(_)), "the phone is certain");
+    assert_eq!(listed[2].link, Link::New);
+    assert!(listed.iter().all(|a| a.status == Status::Expected));
+    assert!(store.arrivals_on(tonight().succ_opt().unwrap()).unwrap().is_empty());
+}
+
+fn an_arrival_marked_arrived_logs_its_visit_at_the_reserved_table(book: &TestBook) {
+    let mut store = book_of_three(book);
+    store.add_arrivals(&matched(&store, the_night()), "Nok", "test").unwrap();
+    let yu = store.arrivals_on(tonight()).unwrap().into_iter().find(|a| a.booking.name == "Mr Yu").unwrap();
+    let Link::Guest(guest) = yu.link else { panic!("linked") };
+    let visit = store.mark_arrived(yu.id, Utc::now(), "Ana").unwrap().expect("a visit");
+    let history = store.history(guest).unwrap();
+    let last = history.visits.last().unwrap();
+    assert_eq!((last.seat.as_str(), last.party_size, last.staff.as_str()), ("Table 4", Some(2), "Ana"));
+    let marked = store.arrival(yu.id).unwrap();
+    assert_eq!((marked.status, marked.visit), (Status::Arrived, Some(visit)));
+    assert_eq!(store.mark_arrived(yu.id, Utc::now(), "Ana").unwrap(), None, "marked twice logs one visit");
+    assert_eq!(store.history(guest).unwrap().visits.len(), 1);
+    let nora = store.arrivals_on(tonight()).unwrap().into_iter().find(|a| a.link == Link::New).unwrap();
+    assert!(matches!(store.mark_arrived(nora.id, Utc::now(), "Ana"), Err(StoreError::NotFound(_))));
+}
+
+fn a_choice_made_links_the_arrival_and_a_no_show_is_kept(book: &TestBook) {
+    let mut store = book_of_three(book);
+    store.add_arrivals(&matched(&store, the_night()), "Nok", "test").unwrap();
+    let wang = store.arrivals_on(tonight()).unwrap().remove(0);
+    let Link::Choose(candidates) = &wang.link else { panic!("a choice") };
+    store.link_arrival(wang.id, Some(candidates[1]), "Nok").unwrap();
+    assert_eq!(store.arrival(wang.id).unwrap().link, Link::Guest(candidates[1]));
+    store.mark_no_show(wang.id, "Nok").unwrap();
+    assert_eq!(store.arrival(wang.id).unwrap().status, Status::NoShow);
+    assert!(store.link_arrival(wang.id, Some(GuestId(999_999)), "Nok").is_err());
+    let actions: Vec<String> = store
+        .audit_entries(None, chrono::DateTime::<Utc>::MIN_UTC)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| a.starts_with("arrival") || a == "no-show")
+        .collect();
+    assert_eq!(actions.iter().filter(|a| *a == "arrival added").count(), 3);
+    assert!(actions.contains(&"arrival linked".to_owned()) && actions.contains(&"no-show".to_owned()));
+}
+
+fn a_bad_booking_adds_nothing_and_an_erased_guest_takes_their_arrivals(book: &TestBook) {
+    let mut store = book_of_three(book);
+    let mut night = matched(&store, the_night());
+    night.push((booking("  ", "", "", ""), Link::New));
+    let refused = store.add_arrivals(&night, "Nok", "test").unwrap_err();
+    assert!(matches!(refused, StoreError::InvalidRecord { index: 3, .. }), "{refused}");
+    assert!(store.arrivals_on(tonight()).unwrap().is_empty(), "all or nothing");
+    night.pop();
+    store.add_arrivals(&night, "Nok", "test").unwrap();
+    let Link::Guest(yu) = night[0].1 else { panic!("linked") };
+    store.forget(yu, "Nok").unwrap();
+    let names: Vec<String> = store.arrivals_on(tonight()).unwrap().into_iter().map(|a| a.booking.name).collect();
+    assert_eq!(names, ["wang wei", "Nora Quinn"], "erased with the guest they were for");
+}
