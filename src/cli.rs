@@ -249,6 +249,17 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Tonight's guests: the day's reservations or room arrivals, each with how to greet them and what they need.
+    Arrivals {
+        /// The day, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE", global = false)]
+        date: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<ArrivalsAction>,
+    },
     /// Who changed what, and when, from the audit log.
     Log {
         /// Only changes to this guest (a query that names one guest clearly).
@@ -353,6 +364,59 @@ pub struct ProfileArgs {
     /// names given replace the guest's; `--other-name ''` clears them.
     #[arg(long = "other-name", value_name = "NAME")]
     pub other_names: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArrivalsAction {
+    /// Bring in the day's bookings as a booking system exports them (CSV, Excel or JSON Lines): each is matched to
+    /// a guest of the book; all or nothing; a file imported again adds only what it did not have.
+    Import {
+        /// The file.
+        file: std::path::PathBuf,
+        /// The day of a row that gives none, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The file's format [default: from its extension].
+        #[arg(long)]
+        format: Option<Format>,
+        /// FIELD=HEADER: read the field from the column headed HEADER (name, phone, email, date, time, party, table,
+        /// room, notes).
+        #[arg(long, value_name = "FIELD=HEADER")]
+        map: Vec<String>,
+        /// How dates like 03/04/2026 are to be read: dmy or mdy.
+        #[arg(long, value_name = "ORDER")]
+        date_order: Option<DateOrder>,
+        /// The text encoding of a CSV file [default: detected].
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// The sheet of a workbook [default: the first].
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Show what would be imported and whom each booking is matched to; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The guest came: mark the arrival arrived and log their visit at the reserved table or room.
+    Arrived {
+        /// The arrival's id, as `regulars arrivals` shows it.
+        id: i64,
+    },
+    /// Say whom an arrival that is not certain is for: a guest, or someone new.
+    Choose {
+        /// The arrival's id.
+        id: i64,
+        /// The guest's id, as `find --json` shows it.
+        #[arg(long, value_name = "ID", conflicts_with = "new", required_unless_present = "new")]
+        guest_id: Option<i64>,
+        /// Someone the book does not know yet: they are added as a new guest.
+        #[arg(long)]
+        new: bool,
+    },
+    /// The guest did not come.
+    NoShow {
+        /// The arrival's id.
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,4 +11,5 @@ pub mod interchange;
 pub mod report;
 pub mod search;
 pub mod store;
+pub mod tonight;
 pub mod tui;

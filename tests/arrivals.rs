@@ -133,3 +133,55 @@ fn a_bad_booking_adds_nothing_and_an_erased_guest_takes_their_arrivals(book: &Te
     let names: Vec<String> = store.arrivals_on(tonight()).unwrap().into_iter().map(|a| a.booking.name).collect();
     assert_eq!(names, ["wang wei", "Nora Quinn"], "erased with the guest they were for");
 }
+
+/// The command line, as the shift uses it: a booking system's file in (twice), the night listed, a guest arrived.
+#[test]
+fn the_nights_file_is_imported_once_listed_and_a_guest_marked_arrived() {
+    let book = common::Book::new();
+    let run = |args: &[&str]| common::run_with(&book.path, args, &[]);
+    for args in [
+        &[
+            "guest",
+            "add",
+            "--name",
+            "于明",
+            "--greeting",
+            "于先生",
+            "--phone",
+            "+86 138 0000 0108",
+            "--allergies",
+            "peanuts",
+        ][..],
+        &["visit", "于明", "--seat", "Window 2", "--order", "豆浆, 油条", "--at", "2025-06-08"],
+        &["visit", "于明", "--seat", "Window 2", "--order", "豆浆, 油条", "--at", "2025-06-09"],
+    ] {
+        assert_eq!(run(args).code, 0, "{args:?}");
+    }
+    let file = book.write(
+        "tonight.csv",
+        "Guest Name,Mobile,Reservation Time,Pax,Table,Special Requests\n\
+         Mr Yu,13800000108,7:30 PM,2,Table 4,window please\n\
+         Nora Quinn,+44 7700 900123,,1,Bar,\n",
+    );
+    let file = file.to_str().unwrap();
+    let first = run(&["arrivals", "import", file, "--date", "2026-12-03"]);
+    assert!(first.stdout.contains("2 added, 0 there already"), "{}{}", first.stdout, first.stderr);
+    let again = run(&["arrivals", "import", file, "--date", "2026-12-03"]);
+    assert!(again.stdout.contains("0 added, 2 there already"), "{}", again.stdout);
+    let listed = run(&["--lang", "en", "arrivals", "--date", "2026-12-03"]).stdout;
+    let yu = listed.lines().find(|l| l.contains("19:30")).unwrap_or_default();
+    for said in ["于先生 · Mr. Yu", "2 guests · Table 4", "back after", "the usual: 豆浆, 油条", "allergic: peanuts"]
+    {
+        assert!(yu.contains(said), "{said:?} in {yu}");
+    }
+    let id = yu.split_whitespace().next().unwrap();
+    assert_eq!(run(&["arrivals", "arrived", id]).code, 0);
+    let card = run(&["card", "于明"]).stdout;
+    assert!(card.contains("Table 4"), "the visit is logged at the reserved table: {card}");
+    let bad = book.write("bad.csv", "Name,Pax\nYu Ming,2\nNora,two\n");
+    let refused = run(&["arrivals", "import", bad.to_str().unwrap(), "--date", "2026-12-03"]);
+    assert_eq!(refused.code, 1);
+    assert!(refused.stderr.contains("bad.csv") && refused.stderr.contains("line 3"), "{}", refused.stderr);
+    let listed = run(&["arrivals", "--date", "2026-12-03", "--json"]).stdout;
+    assert_eq!(listed.lines().count(), 2, "the bad file added nothing: {listed}");
+}

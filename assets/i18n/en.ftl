@@ -720,3 +720,53 @@ runtime-cannot-open-desk = cannot open the desk on the guest book
 runtime-cannot-open-terminal = cannot open the terminal screen
 screen-too-small = Enlarge the window: regulars needs at least { $width }×{ $height } (this one is { $now_width }×{ $now_height }).
 cli-cannot-write = cannot write { $file }: { $why }; it was left as it was
+
+# Tonight's guests: `regulars arrivals`, its screen and the briefing.
+arrivals-party = { $n ->
+        [one] 1 guest
+       *[other] { $n } guests
+    }
+arrivals-new = new: not in the book
+arrivals-choose = not certain: { $n ->
+        [one] 1 guest
+       *[other] { $n } guests
+    } to choose from
+arrivals-first-visit = first visit
+arrivals-regular = regular ({ $n ->
+        [one] 1 visit
+       *[other] { $n } visits
+    })
+arrivals-back = back after { $away }
+arrivals-usual = the usual: { $items }
+arrivals-allergies = ⚠ allergic: { $items }
+arrivals-open = open recovery: { $category }
+arrivals-birthday = { $days ->
+        [0] birthday today
+        [one] birthday tomorrow
+       *[other] birthday in { $days } days
+    }
+arrivals-note = “{ $note }”
+arrivals-arrived = arrived
+arrivals-no-show = no-show
+arrivals-not-an-encoding = --encoding: { $label } is not an encoding (utf-8, utf-16le, gbk, gb18030, big5, …)
+arrivals-marked-arrived = arrival { $id } ({ $name }) arrived; their visit is logged
+arrivals-arrived-already = arrival { $id } was marked arrived already; nothing was logged again
+arrivals-linked = arrival { $id } is guest { $guest }
+arrivals-marked-no-show = arrival { $id } ({ $name }) marked no-show
+arrivals-refused = { $file }: { $why }; nothing was imported
+arrivals-would-link = guest { $id }
+arrivals-would-choose = { $n ->
+        [one] 1 guest
+       *[other] { $n } guests
+    } to choose from
+arrivals-counts = { $certain } known for certain, { $choose } to choose, { $new } new
+arrivals-would-import = would import { $n ->
+        [one] 1 booking
+       *[other] { $n } bookings
+    }: { $counts }; nothing was written (a dry run)
+arrivals-imported = imported { $file }: { $added } added, { $already } there already; { $counts }
+arrivals-none = no arrivals on { $day }
+arrivals-heading = { $day }: { $n ->
+        [one] 1 arrival
+       *[other] { $n } arrivals
+    }

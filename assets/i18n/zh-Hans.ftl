@@ -665,3 +665,35 @@ runtime-cannot-open-desk = 无法在客人簿上打开前台
 runtime-cannot-open-terminal = 无法打开终端屏幕
 screen-too-small = 请放大窗口：regulars 至少需要 { $width }×{ $height }（当前为 { $now_width }×{ $now_height }）。
 cli-cannot-write = 无法写入 { $file }：{ $why }；文件保持原样
+
+# 今晚的客人：`regulars arrivals`、其屏幕和班前简报。
+arrivals-party = { $n }位
+arrivals-new = 新客人：客人簿中没有
+arrivals-choose = 未确定：{ $n }位客人待选
+arrivals-first-visit = 首次到访
+arrivals-regular = 常客（到访{ $n }次）
+arrivals-back = 时隔{ $away }再次光临
+arrivals-usual = 老样子：{ $items }
+arrivals-allergies = ⚠ 过敏：{ $items }
+arrivals-open = 未结补救：{ $category }
+arrivals-birthday = { $days ->
+        [0] 今天生日
+        [one] 明天生日
+       *[other] { $days }天后生日
+    }
+arrivals-note = “{ $note }”
+arrivals-arrived = 已到
+arrivals-no-show = 未到
+arrivals-not-an-encoding = --encoding：{ $label } 不是编码（utf-8、utf-16le、gbk、gb18030、big5 等）
+arrivals-marked-arrived = 预订 { $id }（{ $name }）已到；到访已记录
+arrivals-arrived-already = 预订 { $id } 早已标为已到；未重复记录
+arrivals-linked = 预订 { $id } 对应客人 { $guest }
+arrivals-marked-no-show = 预订 { $id }（{ $name }）已标为未到
+arrivals-refused = { $file }：{ $why }；未导入任何内容
+arrivals-would-link = 客人 { $id }
+arrivals-would-choose = { $n }位客人待选
+arrivals-counts = { $certain }位确定，{ $choose }位待选，{ $new }位新客人
+arrivals-would-import = 将导入 { $n } 条预订：{ $counts }；未写入（试运行）
+arrivals-imported = 已导入 { $file }：新增 { $added } 条，已有 { $already } 条；{ $counts }
+arrivals-none = { $day }没有预订
+arrivals-heading = { $day }：{ $n }条预订

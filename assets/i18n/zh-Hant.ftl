@@ -665,3 +665,35 @@ runtime-cannot-open-desk = 無法在客人簿上開啟前臺
 runtime-cannot-open-terminal = 無法開啟終端螢幕
 screen-too-small = 請放大視窗：regulars 至少需要 { $width }×{ $height }（當前為 { $now_width }×{ $now_height }）。
 cli-cannot-write = 無法寫入 { $file }：{ $why }；檔案保持原樣
+
+# 今晚的客人：`regulars arrivals`、其螢幕和班前簡報。
+arrivals-party = { $n }位
+arrivals-new = 新客人：客人簿中沒有
+arrivals-choose = 未確定：{ $n }位客人待選
+arrivals-first-visit = 首次到訪
+arrivals-regular = 常客（到訪{ $n }次）
+arrivals-back = 時隔{ $away }再次光臨
+arrivals-usual = 老樣子：{ $items }
+arrivals-allergies = ⚠ 過敏：{ $items }
+arrivals-open = 未結補救：{ $category }
+arrivals-birthday = { $days ->
+        [0] 今天生日
+        [one] 明天生日
+       *[other] { $days }天后生日
+    }
+arrivals-note = 「{ $note }」
+arrivals-arrived = 已到
+arrivals-no-show = 未到
+arrivals-not-an-encoding = --encoding：{ $label } 不是編碼（utf-8、utf-16le、gbk、gb18030、big5 等）
+arrivals-marked-arrived = 預訂 { $id }（{ $name }）已到；到訪已記錄
+arrivals-arrived-already = 預訂 { $id } 早已標為已到；未重複記錄
+arrivals-linked = 預訂 { $id } 對應客人 { $guest }
+arrivals-marked-no-show = 預訂 { $id }（{ $name }）已標為未到
+arrivals-refused = { $file }：{ $why }；未匯入任何內容
+arrivals-would-link = 客人 { $id }
+arrivals-would-choose = { $n }位客人待選
+arrivals-counts = { $certain }位確定，{ $choose }位待選，{ $new }位新客人
+arrivals-would-import = 將匯入 { $n } 條預訂：{ $counts }；未寫入（試執行）
+arrivals-imported = 已匯入 { $file }：新增 { $added } 條，已有 { $already } 條；{ $counts }
+arrivals-none = { $day }沒有預訂
+arrivals-heading = { $day }：{ $n }條預訂

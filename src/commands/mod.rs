@@ -2,6 +2,7 @@
 //! context a user needs and leave the book as it was. `pick` finds the guest a command is about, and refuses a
 //! write whose query does not name one guest clearly.
 
+mod arrivals;
 mod backup;
 mod card;
 mod copy;
@@ -153,6 +154,7 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Copy { from, to }) => copy::run(book, from.as_deref(), &to),
         Some(Command::Forget { guest, yes }) => forget::run(book, &guest, yes),
         Some(Command::Log { guest, guest_id, since }) => log::run(book, guest, guest_id, since),
+        Some(Command::Arrivals { date, json, action }) => arrivals::run(book, date.as_deref(), json, action),
         Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(book, action),
         Some(Command::Demo { guests, seed, history }) => {

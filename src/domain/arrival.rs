@@ -2,11 +2,11 @@
 //! knows who is coming and greets them by name. A booking is what the booking system said; its link is whom the
 //! book takes it for — one guest for certain, a few to choose among, or someone new.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{FixedOffset, NaiveDate, NaiveTime};
 
 use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
 use super::text::normalise;
-use super::{GuestId, Problem, ValidationError, VisitId, check_len};
+use super::{GuestHistory, GuestId, Problem, ValidationError, VisitId, check_len};
 
 /// A reservation or a room arrival, as the booking system or the desk gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -110,6 +110,82 @@ pub struct Arrival {
     pub status: Status,
     /// The visit logged when they came.
     pub visit: Option<VisitId>,
+}
+
+/// Gone this many days, a guest is back after a long time: the shift is told, so the greeting says so.
+pub const LONG_AWAY_DAYS: i64 = 180;
+
+/// Who an arrival is to the house.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// No guest of the book: someone new.
+    New,
+    /// Not certain who: this many guests to choose among.
+    Choose(usize),
+    /// In the book, never been.
+    FirstVisit,
+    /// Been this many times, lately.
+    Regular(usize),
+    /// Been before, but not for this many days (at least `LONG_AWAY_DAYS`).
+    Back(i64),
+}
+
+/// One arrival as the shift prepares for it: how to greet them and what they need, from their card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub arrival: Arrival,
+    /// How to address them: the guest's greeting, else the guest's name, else the name booked under.
+    pub greeting: String,
+    pub standing: Standing,
+    pub usual: Vec<String>,
+    pub allergies: Vec<String>,
+    /// The newest open recovery's category.
+    pub open_recovery: Option<String>,
+    /// Days to their birthday, when it is within a week.
+    pub birthday_in: Option<i64>,
+}
+
+impl Prepared {
+    /// `arrival` prepared from its guest's history (`None` when it is not linked to one), on `today` in `zone`.
+    pub fn new(arrival: Arrival, history: Option<&GuestHistory>, today: NaiveDate, zone: FixedOffset) -> Self {
+        let Some(history) = history.filter(|h| matches!(arrival.link, Link::Guest(id) if id == h.guest.id)) else {
+            let standing = match &arrival.link {
+                Link::Choose(guests) => Standing::Choose(guests.len()),
+                _ => Standing::New,
+            };
+            let greeting = arrival.booking.name.clone();
+            return Self {
+                arrival,
+                greeting,
+                standing,
+                usual: Vec::new(),
+                allergies: Vec::new(),
+                open_recovery: None,
+                birthday_in: None,
+            };
+        };
+        let card = history.card();
+        let p = &history.guest.profile;
+        let greeting = if p.greeting.is_empty() { p.name.clone() } else { p.greeting.clone() };
+        let away =
+            card.recent_visits.first().map(|last| (today - last.at.with_timezone(&zone).date_naive()).num_days());
+        let standing = match (card.visit_count, away) {
+            (0, _) | (_, None) => Standing::FirstVisit,
+            (_, Some(days)) if days >= LONG_AWAY_DAYS => Standing::Back(days),
+            (count, _) => Standing::Regular(count),
+        };
+        let birthday_in =
+            p.birthday.map(|b| (b.next_on_or_after(today) - today).num_days()).filter(|days| (0..=7).contains(days));
+        Self {
+            greeting,
+            standing,
+            usual: card.the_usual.as_ref().map(|usual| usual.items().to_vec()).unwrap_or_default(),
+            allergies: p.allergies.clone(),
+            open_recovery: card.open_recoveries.first().map(|entry| entry.recovery.category.clone()),
+            birthday_in,
+            arrival,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -78,7 +78,7 @@ fn with_offset(text: &str) -> Option<DateTime<Utc>> {
         .map(|at| at.with_timezone(&Utc))
 }
 
-fn clock_time(text: &str) -> Option<NaiveTime> {
+pub(super) fn clock_time(text: &str) -> Option<NaiveTime> {
     // "7:42 a.m." as "7:42 AM"; the dots of fractional seconds are kept.
     let upper = text.to_uppercase().replace("A.M.", "AM").replace("P.M.", "PM");
     ["%H:%M:%S%.f", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%I:%M:%S%p", "%I:%M%p", "%I %p"]

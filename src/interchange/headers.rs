@@ -37,10 +37,13 @@ pub enum Field {
     Ticket,
     Table,
     Customer,
+    // A booking system's arrivals: how many are coming, and the room.
+    Party,
+    Room,
 }
 
 /// Every field, in the order a header is tried against them (a header names the first field it fits).
-const FIELDS: [Field; 25] = [
+const FIELDS: [Field; 27] = [
     Field::Name,
     Field::FirstName,
     Field::LastName,
@@ -66,6 +69,8 @@ const FIELDS: [Field; 25] = [
     Field::Ticket,
     Field::Table,
     Field::Customer,
+    Field::Party,
+    Field::Room,
 ];
 
 impl Field {
@@ -97,6 +102,8 @@ impl Field {
             Self::Ticket => "ticket",
             Self::Table => "table",
             Self::Customer => "customer",
+            Self::Party => "party",
+            Self::Room => "room",
         }
     }
 
@@ -177,9 +184,22 @@ impl Field {
                 "電郵",
             ],
             Self::Birthday => &["birthday", "dateofbirth", "dob", "birthdate", "生日", "出生日期"],
-            Self::Notes => {
-                &["notes", "note", "memo", "guestnotes", "customernotes", "comments", "comment", "备注", "備註", "附注"]
-            }
+            Self::Notes => &[
+                "notes",
+                "note",
+                "memo",
+                "guestnotes",
+                "customernotes",
+                "comments",
+                "comment",
+                "specialrequests",
+                "requests",
+                "remarks",
+                "备注",
+                "備註",
+                "附注",
+                "特殊要求",
+            ],
             Self::Tags => &[
                 "tags",
                 "tag",
@@ -217,9 +237,45 @@ impl Field {
             Self::TotalSpend => {
                 &["totalspend", "totalspent", "lifetimespend", "totalsales", "消费总额", "消費總額", "总消费", "總消費"]
             }
-            Self::When => &["datetime", "timestamp", "createdat", "orderedat", "closedat", "下单时间", "下單時間"],
-            Self::Date => &["date", "orderdate", "transactiondate", "saledate", "日期"],
-            Self::Time => &["time", "ordertime", "transactiontime", "时间", "時間"],
+            Self::When => &[
+                "datetime",
+                "timestamp",
+                "createdat",
+                "orderedat",
+                "closedat",
+                "reservedfor",
+                "下单时间",
+                "下單時間",
+                "预订时间",
+                "預訂時間",
+            ],
+            Self::Date => &[
+                "date",
+                "orderdate",
+                "transactiondate",
+                "saledate",
+                "arrival",
+                "arrivaldate",
+                "checkin",
+                "checkindate",
+                "reservationdate",
+                "bookingdate",
+                "日期",
+                "到店日期",
+                "入住日期",
+            ],
+            Self::Time => &[
+                "time",
+                "ordertime",
+                "transactiontime",
+                "arrivaltime",
+                "reservationtime",
+                "bookingtime",
+                "时间",
+                "時間",
+                "到店时间",
+                "到店時間",
+            ],
             Self::Item => {
                 &["item", "itemname", "product", "productname", "menuitem", "dish", "商品", "品名", "菜品", "菜名"]
             }
@@ -245,6 +301,21 @@ impl Field {
             ],
             Self::Table => &["table", "tablenumber", "seat", "桌号", "桌號", "座位"],
             Self::Customer => &["customerid", "clientid", "memberid", "会员号", "會員號", "客户编号", "客戶編號"],
+            Self::Party => &[
+                "party",
+                "partysize",
+                "pax",
+                "covers",
+                "guests",
+                "people",
+                "persons",
+                "adults",
+                "人数",
+                "人數",
+                "位数",
+                "位數",
+            ],
+            Self::Room => &["room", "roomnumber", "roomno", "房号", "房號", "房间", "房間", "房间号", "房間號"],
         }
     }
 
@@ -261,6 +332,11 @@ impl Field {
                 | Self::Table
                 | Self::Customer
         )
+    }
+
+    /// Whether the field is one of a booking's only (how many are coming, the room): not read in a guest list.
+    pub fn of_arrivals(self) -> bool {
+        matches!(self, Self::Party | Self::Room)
     }
 
     /// Whether the field says who a customer is: read in a guest list and in a sales export alike.

@@ -3,6 +3,7 @@
 //! workbook), a phone's contacts (vCard), a till's sales (one row per item, made into visits) — each column found by
 //! its header (`headers`). Out: JSON Lines and CSV, cells a spreadsheet would run made safe.
 
+pub mod arrivals;
 mod csv;
 mod dates;
 mod decode;
@@ -214,7 +215,7 @@ impl Source {
         self.mapping = Mapping::of(headers, &self.options.map)?;
         self.sales_column = self.mapping.column(Field::Item).filter(|_| self.options.holds == Holds::Guests);
         let orders = self.options.holds == Holds::Orders;
-        self.mapping.only(|field| field.of_orders() == orders || field.names_a_customer());
+        self.mapping.only(|field| (field.of_orders() == orders && !field.of_arrivals()) || field.names_a_customer());
         let named =
             self.mapping.has(Field::Name) || self.mapping.has(Field::FirstName) || self.mapping.has(Field::LastName);
         if self.options.holds == Holds::Guests && !named {

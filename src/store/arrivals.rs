@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::read::guest_exists;
 use super::sql::{Row, Sql, args};
-use super::write::{audit, insert_visit};
+use super::write::{audit, insert_guest, insert_visit};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::arrival::{Arrival, Booking, Link, Status};
 use crate::domain::{GuestId, Visit, VisitId};
@@ -118,6 +118,27 @@ impl Store {
                 args![id, guest.map(|g| g.0)],
             )?;
             audit(tx, staff, "arrival linked", guest, &format!("arrival {id}"))
+        })
+    }
+
+    /// An arrival the book knows nobody for is someone new: they are added as a guest — the name, phone and email
+    /// booked under — and the arrival is theirs. Returns the new guest.
+    pub fn add_guest_for_arrival(&mut self, id: i64, staff: &str) -> Result<GuestId> {
+        self.write(|tx| {
+            let arrival = arrival(tx, id)?;
+            let booking = &arrival.booking;
+            let profile = crate::domain::Profile {
+                name: booking.name.clone(),
+                phone: booking.phone.clone(),
+                email: booking.email.clone(),
+                ..crate::domain::Profile::default()
+            }
+            .validated()?;
+            let guest = insert_guest(tx, &profile, staff)?;
+            audit(tx, staff, "guest added", Some(guest), &format!("from arrival {id}"))?;
+            tx.run("UPDATE arrivals SET guest_id = ?2, candidates = '[]' WHERE id = ?1", args![id, guest.0])?;
+            audit(tx, staff, "arrival linked", Some(guest), &format!("arrival {id}"))?;
+            Ok(guest)
         })
     }
 
