@@ -260,6 +260,15 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ArrivalsAction>,
     },
+    /// The pre-shift briefing: tonight's arrivals on one printable page (HTML), grouped as the shift needs them.
+    Briefing {
+        /// The day, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The page to write.
+        #[arg(long, value_name = "FILE.html")]
+        out: std::path::PathBuf,
+    },
     /// Who changed what, and when, from the audit log.
     Log {
         /// Only changes to this guest (a query that names one guest clearly).

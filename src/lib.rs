@@ -1,5 +1,6 @@
 //! regulars: greet returning guests by name, with the usual ready and every open recovery in view.
 
+pub mod briefing;
 pub mod config;
 pub mod demo;
 pub mod desk;

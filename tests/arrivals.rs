@@ -185,3 +185,33 @@ fn the_nights_file_is_imported_once_listed_and_a_guest_marked_arrived() {
     let listed = run(&["arrivals", "--date", "2026-12-03", "--json"]).stdout;
     assert_eq!(listed.lines().count(), 2, "the bad file added nothing: {listed}");
 }
+
+/// The briefing as a browser reads it: every guest of the night on it, and markup in a name or a note shown as text.
+#[test]
+fn the_briefing_holds_every_guest_and_no_markup_from_the_data() {
+    let book = common::Book::new();
+    let run = |args: &[&str]| common::run_with(&book.path, args, &[]);
+    let guest =
+        ["guest", "add", "--name", "于明", "--greeting", "于先生", "--allergies", "peanuts", "--phone", "13800000108"];
+    assert_eq!(run(&guest).code, 0);
+    let names = ["于明", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "Nora Quinn"];
+    let mut csv = String::from("Name,Phone,Time,Notes\n");
+    for (i, name) in names.iter().enumerate() {
+        let phone = if i == 0 { "13800000108" } else { "" };
+        csv.push_str(&format!("\"{}\",{phone},19:{i:02},<b>window</b>\n", name.replace('"', "\"\"")));
+    }
+    let file = book.write("tonight.csv", csv);
+    assert_eq!(run(&["arrivals", "import", file.to_str().unwrap(), "--date", "2026-12-03"]).code, 0);
+    let out = book.file("briefing.html");
+    let written = run(&["briefing", "--date", "2026-12-03", "--out", out.to_str().unwrap()]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let page = scraper::Html::parse_document(&std::fs::read_to_string(&out).unwrap());
+    let count = |css: &str| page.select(&scraper::Selector::parse(css).unwrap()).count();
+    assert_eq!((count("script"), count("img"), count("b")), (0, 0, 0), "markup from the data is text");
+    let text: String = page.root_element().text().collect();
+    for name in names.iter().skip(1) {
+        assert!(text.contains(name), "{name} on the page");
+    }
+    assert!(text.contains("于先生") && text.contains("peanuts"), "the linked guest by greeting, with the allergy");
+    assert_eq!(count("tr"), names.len(), "each guest once");
+}

@@ -770,3 +770,17 @@ arrivals-heading = { $day }: { $n ->
         [one] 1 arrival
        *[other] { $n } arrivals
     }
+briefing-title = Tonight's guests · { $day } · { $n ->
+        [one] 1 arrival
+       *[other] { $n } arrivals
+    }
+briefing-back = Back after a long time
+briefing-birthdays = Birthdays this week
+briefing-recoveries = Open recoveries
+briefing-allergies = Allergies
+briefing-regulars = Regulars and their usual
+briefing-first-time = First-timers and guests to confirm
+briefing-written = wrote the briefing of { $n ->
+        [one] 1 arrival
+       *[other] { $n } arrivals
+    } to { $file }

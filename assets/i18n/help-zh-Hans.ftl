@@ -138,3 +138,6 @@ help-arg-arrivals-choose-guest_id = 客人的编号，与 `find --json` 显示�
 help-arg-arrivals-choose-new = 客人簿中还没有的人：添加为新客人
 help-cmd-arrivals-no-show = 客人没有来
 help-arg-arrivals-no-show-id = 预订的编号
+help-cmd-briefing = 班前简报：把今晚的预订按班次所需分组，写成一页可打印的 HTML
+help-arg-briefing-date = 日期，YYYY-MM-DD [默认：今天]
+help-arg-briefing-out = 要写入的页面文件

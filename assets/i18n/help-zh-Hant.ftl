@@ -137,3 +137,6 @@ help-arg-arrivals-choose-guest_id = 客人的編號，與 `find --json` 顯示�
 help-arg-arrivals-choose-new = 客人簿中還沒有的人：新增為新客人
 help-cmd-arrivals-no-show = 客人沒有來
 help-arg-arrivals-no-show-id = 預訂的編號
+help-cmd-briefing = 班前簡報：把今晚的預訂按班次所需分組，寫成一頁可列印的 HTML
+help-arg-briefing-date = 日期，YYYY-MM-DD [預設：今天]
+help-arg-briefing-out = 要寫入的頁面檔案

@@ -77,7 +77,7 @@ pub fn run(book: &Book, date: Option<&str>, json: bool, action: Option<ArrivalsA
 }
 
 /// The day given, or today on the desk's calendar.
-fn day(text: Option<&str>) -> Result<NaiveDate> {
+pub(super) fn day(text: Option<&str>) -> Result<NaiveDate> {
     match text {
         Some(text) => said_day(text).map_err(|why| anyhow!(why).context("--date")),
         None => Ok(Local::now().date_naive()),
@@ -170,7 +170,7 @@ fn list(book: &Book, day: NaiveDate, json: bool) -> Result<()> {
 }
 
 /// Each arrival with what its guest's card says.
-fn prepare(
+pub(super) fn prepare(
     store: &Opened,
     arrivals: Vec<Arrival>,
     today: NaiveDate,

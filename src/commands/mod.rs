@@ -4,6 +4,7 @@
 
 mod arrivals;
 mod backup;
+mod briefing;
 mod card;
 mod copy;
 mod demo;
@@ -155,6 +156,7 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Forget { guest, yes }) => forget::run(book, &guest, yes),
         Some(Command::Log { guest, guest_id, since }) => log::run(book, guest, guest_id, since),
         Some(Command::Arrivals { date, json, action }) => arrivals::run(book, date.as_deref(), json, action),
+        Some(Command::Briefing { date, out }) => briefing::run(book, date.as_deref(), &out),
         Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(book, action),
         Some(Command::Demo { guests, seed, history }) => {
