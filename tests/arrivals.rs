@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime, Utc};
 use common::books::TestBook;
 use regulars::domain::arrival::{Booking, Link, Status};
 use regulars::domain::{GuestId, GuestRecord, Profile};
-use regulars::search::matching::Matcher;
+use regulars::search::matching;
 use regulars::store::{ArrivalsAdded, DEFAULT_BUSY_TIMEOUT, Store, StoreError};
 
 fn guest(name: &str, phone: &str) -> GuestRecord {
@@ -47,8 +47,8 @@ fn book_of_three(book: &TestBook) -> Store {
 
 /// Tonight's bookings, each with whom the book takes it for.
 fn matched(store: &Store, bookings: Vec<Booking>) -> Vec<(Booking, Link)> {
-    let matcher = Matcher::new(store.known_guests().unwrap());
-    bookings.into_iter().map(|b| (b.clone(), matcher.link(&b))).collect()
+    let links = matching::links(&bookings, store.known_guests().unwrap());
+    bookings.into_iter().zip(links).collect()
 }
 
 fn the_night() -> Vec<Booking> {

@@ -13,7 +13,7 @@ use regulars::domain::arrival::{Arrival, Link, Prepared};
 use regulars::domain::text::inert;
 use regulars::domain::when::said_day;
 use regulars::interchange::{self, Holds, Options};
-use regulars::search::matching::Matcher;
+use regulars::search::matching;
 use regulars::t;
 use regulars::tonight;
 
@@ -95,14 +95,9 @@ fn import(book: &Book, file: &Path, options: &Options, day: NaiveDate, dry_run: 
         anyhow!(t!(book.language, "arrivals-refused", file = shown.as_str(), why = error.to_string()))
     })?;
     let mut store = book.open()?;
-    let matcher = Matcher::new(store.known_guests()?);
-    let matched: Vec<_> = bookings
-        .into_iter()
-        .map(|(_, booking)| {
-            let link = matcher.link(&booking);
-            (booking, link)
-        })
-        .collect();
+    let bookings: Vec<_> = bookings.into_iter().map(|(_, booking)| booking).collect();
+    let links = matching::links(&bookings, store.known_guests()?);
+    let matched: Vec<_> = bookings.into_iter().zip(links).collect();
     let (mut certain, mut choose, mut new) = (0, 0, 0);
     for (booking, link) in &matched {
         match link {

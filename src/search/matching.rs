@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::key::{fold, search_key};
+use super::key::fold;
 use super::spell;
 use crate::domain::GuestId;
 use crate::domain::arrival::{Booking, Link};
@@ -24,56 +24,67 @@ pub struct Known {
     pub name: String,
     pub phone: String,
     pub email: String,
+    /// The name's search key as stored (the characters with their pinyin, see `key::search_key`): read, not
+    /// computed again, so that matching a night against 200,000 guests costs a read of the book.
+    pub key: String,
     /// The name's other spellings, as stored (see `spell::stored`).
     pub spellings: String,
 }
 
-/// Every guest of the book, by phone tail, email and name, for matching a night's bookings in one pass.
-#[derive(Debug, Default)]
-pub struct Matcher {
-    phones: HashMap<String, Vec<GuestId>>,
-    emails: HashMap<String, Vec<GuestId>>,
-    names: HashMap<String, Vec<GuestId>>,
+/// Whom each of `bookings` is for, among `guests` (every guest of the book, read once): what the night asks for is
+/// gathered first, so the book's guests are only looked at, never indexed — matching a night of 500 against
+/// 200,000 guests costs a read of the book.
+pub fn links(bookings: &[Booking], guests: impl IntoIterator<Item = Known>) -> Vec<Link> {
+    // For each phone tail, email and name the night holds, the bookings that hold it.
+    let mut wanted: [HashMap<String, Vec<usize>>; 3] = Default::default();
+    for (i, booking) in bookings.iter().enumerate() {
+        let keys = [phone_tail(&booking.phone), email(&booking.email), Some(letters(&booking.name))];
+        for (map, key) in wanted.iter_mut().zip(keys) {
+            if let Some(key) = key.filter(|key| !key.is_empty()) {
+                map.entry(key).or_default().push(i);
+            }
+        }
+    }
+    // For each booking, the guests found by phone, by email and by name, in the book's order.
+    let mut found: Vec<[Vec<GuestId>; 3]> = vec![Default::default(); bookings.len()];
+    let mut note = |kind: usize, key: &str, guest: GuestId| {
+        for &i in wanted[kind].get(key).into_iter().flatten() {
+            if found[i][kind].last() != Some(&guest) {
+                found[i][kind].push(guest);
+            }
+        }
+    };
+    for guest in guests {
+        if let Some(tail) = phone_tail(&guest.phone) {
+            note(0, &tail, guest.id);
+        }
+        if let Some(email) = email(&guest.email) {
+            note(1, &email, guest.id);
+        }
+        if wanted[2].is_empty() {
+            continue;
+        }
+        note(2, &letters(&guest.name), guest.id);
+        note(2, &pinyin(&guest.name, &guest.key), guest.id);
+        for (_, spelled) in spell::read_stored(&guest.spellings) {
+            note(2, &letters(spelled), guest.id);
+        }
+    }
+    found.into_iter().map(|[phones, emails, names]| link(&phones, &emails, &names)).collect()
 }
 
-impl Matcher {
-    pub fn new(guests: impl IntoIterator<Item = Known>) -> Self {
-        let mut matcher = Self::default();
-        for guest in guests {
-            if let Some(tail) = phone_tail(&guest.phone) {
-                matcher.phones.entry(tail).or_default().push(guest.id);
-            }
-            if let Some(email) = email(&guest.email) {
-                matcher.emails.entry(email).or_default().push(guest.id);
-            }
-            let mut keys = vec![letters(&guest.name), pinyin(&guest.name)];
-            keys.extend(spell::read_stored(&guest.spellings).map(|(_, spelled)| letters(spelled)));
-            keys.retain(|key| !key.is_empty());
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                matcher.names.entry(key).or_default().push(guest.id);
-            }
+/// By phone, then email, then name: one guest by phone or email is certain; several, or a name, are a choice.
+fn link(phones: &[GuestId], emails: &[GuestId], names: &[GuestId]) -> Link {
+    for found in [phones, emails] {
+        match found {
+            [] => {}
+            [one] => return Link::Guest(*one),
+            several => return Link::Choose(several.iter().copied().take(CHOICES).collect()),
         }
-        matcher
     }
-
-    /// Whom `booking` is for.
-    pub fn link(&self, booking: &Booking) -> Link {
-        fn by(map: &HashMap<String, Vec<GuestId>>, key: Option<String>) -> &[GuestId] {
-            key.and_then(|key| map.get(&key)).map(Vec::as_slice).unwrap_or_default()
-        }
-        for found in [by(&self.phones, phone_tail(&booking.phone)), by(&self.emails, email(&booking.email))] {
-            match found {
-                [] => {}
-                [one] => return Link::Guest(*one),
-                several => return Link::Choose(several.iter().copied().take(CHOICES).collect()),
-            }
-        }
-        match by(&self.names, Some(letters(&booking.name))) {
-            [] => Link::New,
-            named => Link::Choose(named.iter().copied().take(CHOICES).collect()),
-        }
+    match names {
+        [] => Link::New,
+        named => Link::Choose(named.iter().copied().take(CHOICES).collect()),
     }
 }
 
@@ -92,12 +103,13 @@ fn letters(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// A Chinese name's pinyin run together ("于明" → "yuming"); a name with no Chinese characters has none.
-fn pinyin(name: &str) -> String {
+/// A Chinese name's pinyin run together ("于明" → "yuming"), from its stored search key; a name with no Chinese
+/// characters has none.
+fn pinyin(name: &str, key: &str) -> String {
     if name.is_ascii() {
         return String::new();
     }
-    search_key(name).chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    key.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 #[cfg(test)]
@@ -105,19 +117,23 @@ mod tests {
     use super::*;
 
     fn known(id: i64, name: &str, phone: &str, email: &str) -> Known {
-        let spellings = spell::stored(&spell::derived(name));
-        Known { id: GuestId(id), name: name.into(), phone: phone.into(), email: email.into(), spellings }
+        let (key, spellings) = (super::super::search_key(name), spell::stored(&spell::derived(name)));
+        Known { id: GuestId(id), name: name.into(), phone: phone.into(), email: email.into(), key, spellings }
     }
 
-    fn book() -> Matcher {
-        Matcher::new([
+    fn book() -> Vec<Known> {
+        vec![
             known(1, "于明", "+86 138 0000 0108", "yu.ming@example.cn"),
             known(2, "José García", "", "jose@example.es"),
             known(3, "Wang Wei", "+65 9123 4567", ""),
             known(4, "王伟", "", ""),
             known(5, "Anna Lee", "020 7946 0018", ""),
             known(6, "Tom Lee", "020 7946 0018", ""),
-        ])
+        ]
+    }
+
+    fn link_of(booking: Booking) -> Link {
+        links(&[booking], book()).remove(0)
     }
 
     fn booking(name: &str, phone: &str, email: &str) -> Booking {
@@ -126,24 +142,24 @@ mod tests {
 
     #[test]
     fn a_phone_or_an_email_one_guest_has_is_certain() {
-        let book = book();
-        assert_eq!(book.link(&booking("Mr Yu", "13800000108", "")), Link::Guest(GuestId(1)));
-        assert_eq!(book.link(&booking("Garcia", "", "JOSE@example.es ")), Link::Guest(GuestId(2)));
+        assert_eq!(link_of(booking("Mr Yu", "13800000108", "")), Link::Guest(GuestId(1)));
+        assert_eq!(link_of(booking("Garcia", "", "JOSE@example.es ")), Link::Guest(GuestId(2)));
     }
 
     #[test]
     fn a_name_alone_is_offered_to_choose_never_taken_for_certain() {
-        let book = book();
-        assert_eq!(book.link(&booking("yu ming", "", "")), Link::Choose(vec![GuestId(1)]));
-        assert_eq!(book.link(&booking("Jose Garcia", "", "")), Link::Choose(vec![GuestId(2)]), "accents folded");
-        let wang = book.link(&booking("WANG WEI", "", ""));
+        assert_eq!(link_of(booking("yu ming", "", "")), Link::Choose(vec![GuestId(1)]));
+        assert_eq!(link_of(booking("Jose Garcia", "", "")), Link::Choose(vec![GuestId(2)]), "accents folded");
+        let wang = link_of(booking("WANG WEI", "", ""));
         assert_eq!(wang, Link::Choose(vec![GuestId(3), GuestId(4)]), "王伟 by pinyin, Wang Wei by letters");
-        assert_eq!(book.link(&booking("Lee", "020 7946 0018", "")), Link::Choose(vec![GuestId(5), GuestId(6)]));
+        assert_eq!(link_of(booking("Lee", "020 7946 0018", "")), Link::Choose(vec![GuestId(5), GuestId(6)]));
     }
 
     #[test]
     fn someone_the_book_does_not_know_is_new() {
-        assert_eq!(book().link(&booking("Nora Quinn", "+44 7700 900123", "nora@example.com")), Link::New);
-        assert_eq!(book().link(&booking("", "", "")), Link::New);
+        assert_eq!(link_of(booking("Nora Quinn", "+44 7700 900123", "nora@example.com")), Link::New);
+        assert_eq!(link_of(booking("", "", "")), Link::New);
+        let night = [booking("yu ming", "", ""), booking("Nora Quinn", "", ""), booking("Mr Yu", "13800000108", "")];
+        assert_eq!(links(&night, book()), [Link::Choose(vec![GuestId(1)]), Link::New, Link::Guest(GuestId(1))]);
     }
 }

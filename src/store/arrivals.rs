@@ -25,13 +25,15 @@ const COLUMNS: &str = "id, day, time, name, phone, email, party, place, note, gu
 impl Store {
     /// Every guest, as bookings are matched against them (see `search::matching`).
     pub fn known_guests(&self) -> Result<Vec<Known>> {
-        self.sql().rows("SELECT id, name, phone, email, spelling_keys FROM guests ORDER BY id", &[], |row| {
+        let guests = "SELECT id, name, phone, email, name_key, spelling_keys FROM guests ORDER BY id";
+        self.sql().rows(guests, &[], |row| {
             Ok(Known {
                 id: GuestId(row.id(0)?),
                 name: row.string(1)?,
                 phone: row.string(2)?,
                 email: row.string(3)?,
-                spellings: row.string(4)?,
+                key: row.string(4)?,
+                spellings: row.string(5)?,
             })
         })
     }
