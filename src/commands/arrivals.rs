@@ -2,14 +2,13 @@
 //! the guests of the book, listed one line each as the shift prepares for them; a guest marked arrived (their visit
 //! logged at the reserved table), a choice made, a no-show.
 
-use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Result, anyhow};
 use chrono::{Local, NaiveDate, Utc};
 use regulars::domain::GuestId;
-use regulars::domain::arrival::{Arrival, Link, Prepared};
+use regulars::domain::arrival::Link;
 use regulars::domain::text::inert;
 use regulars::domain::when::said_day;
 use regulars::interchange::{self, Holds, Options};
@@ -139,8 +138,7 @@ fn list(book: &Book, day: NaiveDate, json: bool) -> Result<()> {
     let store = book.open()?;
     let zone = *Local::now().offset();
     let today = Local::now().date_naive();
-    let arrivals = store.arrivals_on(day)?;
-    let prepared = prepare(&store, arrivals, today, zone)?;
+    let prepared = store.tonight(day, today, zone)?;
     let mut out: Box<dyn Write> =
         if json { stdout_for_data(true) } else { Box::new(BufWriter::new(io::stdout().lock())) };
     if json {
@@ -162,31 +160,4 @@ fn list(book: &Book, day: NaiveDate, json: bool) -> Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// Each arrival with what its guest's card says.
-pub(super) fn prepare(
-    store: &Opened,
-    arrivals: Vec<Arrival>,
-    today: NaiveDate,
-    zone: chrono::FixedOffset,
-) -> Result<Vec<Prepared>> {
-    let mut histories = HashMap::new();
-    for arrival in &arrivals {
-        if let Link::Guest(id) = arrival.link
-            && !histories.contains_key(&id)
-        {
-            histories.insert(id, store.history(id)?);
-        }
-    }
-    Ok(arrivals
-        .into_iter()
-        .map(|arrival| {
-            let history = match arrival.link {
-                Link::Guest(id) => histories.get(&id),
-                _ => None,
-            };
-            Prepared::new(arrival, history, today, zone)
-        })
-        .collect())
 }

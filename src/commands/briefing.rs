@@ -8,13 +8,12 @@ use chrono::Local;
 use regulars::t;
 
 use super::Book;
-use super::arrivals::{day, prepare};
+use super::arrivals::day;
 
 pub fn run(book: &Book, date: Option<&str>, out: &Path) -> Result<()> {
     let day = day(date)?;
     let store = book.open()?;
-    let arrivals = store.arrivals_on(day)?;
-    let prepared = prepare(&store, arrivals, Local::now().date_naive(), *Local::now().offset())?;
+    let prepared = store.tonight(day, Local::now().date_naive(), *Local::now().offset())?;
     let page = regulars::briefing::html(&prepared, day, book.language);
     super::whole_file::write(out, book.language, |file| Ok(file.write_all(page.as_bytes())?))?;
     eprintln!("{}", t!(book.language, "briefing-written", n = prepared.len(), file = super::shown(out)));

@@ -2,14 +2,16 @@
 //! certain or with the guests to choose among, shared by every desk; marked arrived (which logs the visit, the table
 //! or room as its seat) or no-show. Each public method is one transaction with its audit row, like every write.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::read::guest_exists;
 use super::sql::{Row, Sql, args};
 use super::write::{audit, insert_guest, insert_visit};
 use super::{Result, Store, StoreError, to_millis};
-use crate::domain::arrival::{Arrival, Booking, Link, Status};
-use crate::domain::{GuestId, Visit, VisitId};
+use crate::domain::arrival::{Arrival, Booking, Link, Prepared, Status};
+use crate::domain::{GuestHistory, GuestId, Visit, VisitId};
 use crate::search::matching::Known;
 
 /// What adding a night's bookings came to.
@@ -99,6 +101,30 @@ impl Store {
             "SELECT {COLUMNS} FROM arrivals WHERE day = ?1 ORDER BY CASE WHEN time = '' THEN 1 ELSE 0 END, time, id"
         );
         self.sql().rows(&query, args![day.to_string()], arrival_from_row)
+    }
+
+    /// The arrivals of `day`, each prepared from its guest's card (their latest visits, open recoveries) on `today`
+    /// in `zone`: what the arrivals screen, `regulars arrivals` and the briefing show.
+    pub fn tonight(&self, day: NaiveDate, today: NaiveDate, zone: FixedOffset) -> Result<Vec<Prepared>> {
+        let arrivals = self.arrivals_on(day)?;
+        let mut cards: HashMap<GuestId, GuestHistory> = HashMap::new();
+        for arrival in &arrivals {
+            if let Link::Guest(guest) = arrival.link
+                && !cards.contains_key(&guest)
+            {
+                cards.insert(guest, self.recent_history(guest)?);
+            }
+        }
+        Ok(arrivals
+            .into_iter()
+            .map(|arrival| {
+                let card = match arrival.link {
+                    Link::Guest(guest) => cards.get(&guest),
+                    _ => None,
+                };
+                Prepared::new(arrival, card, today, zone)
+            })
+            .collect())
     }
 
     /// One arrival, by id.
