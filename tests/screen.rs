@@ -420,3 +420,43 @@ fn every_screen_speaks_each_language_and_f11_switches_without_a_restart() {
     screen.press(KeyCode::F(11));
     assert!(screen.screen().contains("Greet as"), "and back to English");
 }
+
+#[test]
+fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
+    use regulars::domain::arrival::Booking;
+    let mut screen = Screen::counter((80, 24));
+    let mut store = screen.other_desk();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let bookings = vec![
+        Booking {
+            day,
+            time: chrono::NaiveTime::from_hms_opt(19, 30, 0),
+            name: "Mr Yu".into(),
+            phone: "13800000108".into(),
+            party: Some(2),
+            place: "Table 4".into(),
+            note: "window please".into(),
+            ..Booking::default()
+        },
+        Booking { day, name: "Nora Quinn".into(), party: Some(1), place: "Bar".into(), ..Booking::default() },
+    ];
+    let links = regulars::search::matching::links(&bookings, store.known_guests().unwrap());
+    store.add_arrivals(&bookings.into_iter().zip(links).collect::<Vec<_>>(), "Nok", "test").unwrap();
+    screen.press(KeyCode::F(10));
+    insta::assert_snapshot!("arrivals_en_80x24", screen.screen());
+    screen.press(KeyCode::F(11));
+    insta::assert_snapshot!("arrivals_zh-Hans_80x24", screen.screen());
+    screen.press(KeyCode::F(11));
+    screen.press(KeyCode::F(11));
+    screen.press(KeyCode::Down);
+    screen.press(KeyCode::F(2));
+    assert!(screen.status().is_some_and(|s| s.contains("not linked to a guest")), "{:?}", screen.status());
+    screen.press(KeyCode::Up);
+    screen.press(KeyCode::F(2));
+    assert_eq!(screen.status().as_deref(), Some("于先生 arrived; their visit is logged"));
+    assert!(screen.screen().contains("arrived"), "the line is marked");
+    screen.press(KeyCode::Enter);
+    let card = screen.app.selected_card().expect("the guest's card opens on the counter");
+    assert_eq!(card.guest.profile.name, "于明");
+    assert_eq!(card.visits.last().map(|v| v.seat.as_str()), Some("Table 4"), "the visit at the reserved table");
+}

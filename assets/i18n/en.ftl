@@ -150,6 +150,7 @@ hint-undo = undo
 hint-tally = tally
 hint-outreach = outreach
 hint-log = log
+hint-arrivals = tonight
 hint-quit = quit
 hint-heads-up-guest = heads-up's guest
 hint-take = take
@@ -166,6 +167,9 @@ hint-save = save
 hint-cancel = cancel
 hint-written = written to: leave them out till next time
 hint-next-page = birthdays / lapsed
+hint-open-card = open card
+hint-arrived = arrived
+hint-no-show = no-show
 hint-down = down
 hint-up = up
 hint-back-to-counter = back to the counter
@@ -184,6 +188,7 @@ help-undo = take back a write (asks first if for another guest)
 help-tally = the mishap tally
 help-outreach = whom to write to
 help-log = who changed what, and when
+help-arrivals = tonight's arrivals: who is coming, how to greet them
 help-quit = quit (asks first when a form holds typing)
 help-heads-up-guest = open the guest of the newest heads-up
 help-take = take the newest heads-up: others see who took it
@@ -784,3 +789,11 @@ briefing-written = wrote the briefing of { $n ->
         [one] 1 arrival
        *[other] { $n } arrivals
     } to { $file }
+arrivals-reading = Reading tonight’s arrivals…
+arrivals-none-yet = No arrivals today yet: regulars arrivals import FILE brings in the booking system’s list.
+status-arrival-not-linked = { $name } is not linked to a guest yet: regulars arrivals choose says who they are
+read-arrivals-failed = Cannot read the arrivals: { $why }
+write-arrived = { $name } arrived; their visit is logged
+write-arrived-already = { $name } was marked arrived already
+write-no-show = { $name } marked no-show
+write-arrival-not-marked = The arrival of { $name } not marked

@@ -7,7 +7,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::thread::{self, JoinHandle};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::{Outbox, outreach};
 use crate::domain::tally::{reads_from, tally};
@@ -28,6 +28,7 @@ pub(super) enum Request {
     House,
     Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
     Log { ticket: u64 },
+    Arrivals { ticket: u64, day: NaiveDate, today: NaiveDate, zone: FixedOffset },
     Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset, language: Language },
 }
 
@@ -39,6 +40,7 @@ struct Newest {
     house: bool,
     report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
     log: Option<u64>,
+    arrivals: Option<(u64, NaiveDate, NaiveDate, FixedOffset)>,
     outreach: Option<(u64, DateTime<Utc>, FixedOffset, Language)>,
 }
 
@@ -88,6 +90,9 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                         Request::House => newest.house = true,
                         Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
                         Request::Log { ticket } => newest.log = Some(ticket),
+                        Request::Arrivals { ticket, day, today, zone } => {
+                            newest.arrivals = Some((ticket, day, today, zone))
+                        }
                         Request::Outreach { ticket, now, zone, language } => {
                             newest.outreach = Some((ticket, now, zone, language))
                         }
@@ -147,6 +152,12 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
         outbox.send(match book.mishaps(reads_from(since, until), until) {
             Ok(mishaps) => Msg::Report { ticket, tally: Box::new(tally(&mishaps, since, until)) },
             Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
+        });
+    }
+    if let Some((ticket, day, today, zone)) = newest.arrivals {
+        outbox.send(match book.tonight(day, today, zone) {
+            Ok(rows) => Msg::Arrivals { ticket, rows },
+            Err(error) => Msg::Failed(said!("read-arrivals-failed", why = crate::i18n::error(&error))),
         });
     }
     if let Some(ticket) = newest.log {

@@ -137,6 +137,15 @@ impl Writer {
                 }
             }
             (Write::Undo(undo), guest) => self.undo(who.clone(), guest, undo),
+            (Write::Arrival { id, came: true }, _) => match self.store.mark_arrived(id, Utc::now(), &staff) {
+                Ok(Some(_)) => written(said!("write-arrived", name = &name), None),
+                Ok(None) => written(said!("write-arrived-already", name = &name), None),
+                Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
+            },
+            (Write::Arrival { id, came: false }, _) => match self.store.mark_no_show(id, &staff) {
+                Ok(()) => written(said!("write-no-show", name = &name), None),
+                Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
+            },
             (Write::LogVisit { .. } | Write::NoteWritten { .. }, None) => Msg::Failed(said!("write-no-guest")),
         }
     }

@@ -134,6 +134,8 @@ pub enum Standing {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     pub arrival: Arrival,
+    /// Their name as the book writes it, else as booked: what finds them on the counter.
+    pub name: String,
     /// How to address them: the guest's greeting, else the guest's name, else the name booked under.
     pub greeting: String,
     pub standing: Standing,
@@ -155,6 +157,7 @@ impl Prepared {
             };
             let greeting = arrival.booking.name.clone();
             return Self {
+                name: greeting.clone(),
                 arrival,
                 greeting,
                 standing,
@@ -177,6 +180,7 @@ impl Prepared {
         let birthday_in =
             p.birthday.map(|b| (b.next_on_or_after(today) - today).num_days()).filter(|days| (0..=7).contains(days));
         Self {
+            name: p.name.clone(),
             greeting,
             standing,
             usual: card.the_usual.as_ref().map(|usual| usual.items().to_vec()).unwrap_or_default(),

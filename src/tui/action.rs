@@ -77,6 +77,12 @@ pub enum Action {
     ShowOutreach,
     /// Who changed what, and when: the audit log.
     ShowLog,
+    /// Tonight's arrivals: who is expected, how to greet them, what they need.
+    ShowArrivals,
+    /// The arrival selected came: mark it arrived and log their visit at the reserved table.
+    MarkArrived,
+    /// The arrival selected did not come.
+    MarkNoShow,
     /// The screen's next language (English, Simplified, Traditional Chinese), without a restart.
     SwitchLanguage,
     /// The form to tell other desks the selected guest is on the way.
@@ -135,6 +141,11 @@ pub enum Msg {
         rows: Vec<OutreachRow>,
         counts: Option<[usize; 2]>,
         more: bool,
+    },
+    /// The day's arrivals, prepared from their guests' cards.
+    Arrivals {
+        ticket: u64,
+        rows: Vec<crate::domain::arrival::Prepared>,
     },
     /// The audit log, newest first.
     Log {
@@ -257,6 +268,11 @@ pub enum Write {
     },
     /// Take back a write.
     Undo(Undo),
+    /// An arrival came (its visit logged at the reserved table), or did not (`came` false).
+    Arrival {
+        id: i64,
+        came: bool,
+    },
 }
 
 /// Work for the runtime: the only way state changes reach the search thread and the store.
@@ -282,6 +298,13 @@ pub enum Effect {
     /// Read the audit log.
     LoadLog {
         ticket: u64,
+    },
+    /// Read `day`'s arrivals, prepared as of `today` on the desk's clock.
+    LoadArrivals {
+        ticket: u64,
+        day: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+        zone: FixedOffset,
     },
     /// List the guests to write to, as of `now`.
     LoadOutreach {

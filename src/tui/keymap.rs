@@ -15,7 +15,9 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::app::Mode;
 
-pub use names::{COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, help, hint};
+pub use names::{
+    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, help, hint,
+};
 pub use overrides::{KeymapError, KeysSettings};
 
 /// A key as bindings name it: the code and the Ctrl/Alt modifiers (Shift is part of the character typed).
@@ -74,6 +76,9 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("report_days_365", Action::ReportDays(365)),
     ("show_outreach", Action::ShowOutreach),
     ("show_log", Action::ShowLog),
+    ("show_arrivals", Action::ShowArrivals),
+    ("mark_arrived", Action::MarkArrived),
+    ("mark_no_show", Action::MarkNoShow),
     ("switch_language", Action::SwitchLanguage),
     ("heads_up_form", Action::HeadsUpForm),
     ("open_heads_up", Action::OpenHeadsUp),
@@ -128,6 +133,7 @@ impl Default for Keymap {
             ((Char('t'), CTRL), Action::ShowReports),
             ((Char('o'), CTRL), Action::ShowOutreach),
             ((Char('l'), CTRL), Action::ShowLog),
+            ((F(10), NONE), Action::ShowArrivals),
             // F11 (a terminal may take it for full screen: Alt-L then).
             ((F(11), NONE), Action::SwitchLanguage),
             ((Char('l'), ALT), Action::SwitchLanguage),
@@ -174,6 +180,11 @@ impl Default for Keymap {
             ((Char('t'), CTRL), Action::ShowReports),
             ((Char('o'), CTRL), Action::ShowOutreach),
             ((Char('l'), CTRL), Action::ShowLog),
+            ((F(10), NONE), Action::ShowArrivals),
+            ((F(11), NONE), Action::SwitchLanguage),
+            ((Char('l'), ALT), Action::SwitchLanguage),
+            ((F(2), NONE), Action::MarkArrived),
+            ((F(5), NONE), Action::MarkNoShow),
             ((Char('1'), NONE), Action::ReportDays(7)),
             ((Char('2'), NONE), Action::ReportDays(30)),
             ((Char('3'), NONE), Action::ReportDays(90)),
@@ -468,14 +479,14 @@ mod tests {
             | TickFollowUp | ResolveRecovery | Undo | VisitForm | NewGuestForm | EditGuestForm | RecoveryForm
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
-            | SwitchLanguage => true,
+            | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow => true,
         }
     }
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 45 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 49);
+        // 48 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 52);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

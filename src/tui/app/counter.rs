@@ -32,6 +32,7 @@ impl App {
             Action::LoadDemo if self.guests == Some(0) => vec![Effect::LoadDemo],
             Action::ShowReports => self.reports(REPORT_DAYS),
             Action::ShowOutreach => self.show_outreach(),
+            Action::ShowArrivals => self.show_arrivals(),
             Action::ShowLog => self.show_log(),
             Action::SwitchLanguage => {
                 self.language = self.language.next();

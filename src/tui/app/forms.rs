@@ -110,6 +110,10 @@ impl App {
             // Written to: the list is read again, without them.
             effects.push(self.load_outreach());
         }
+        if self.view == super::View::Arrivals {
+            // Arrived or not: the night is read again, the line marked.
+            effects.push(self.load_arrivals());
+        }
         effects.push(self.search());
         effects
     }

@@ -22,6 +22,12 @@ impl App {
             Action::ReportDays(days) => self.reports(days),
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowLog => self.show_log(),
+            Action::ShowArrivals => self.show_arrivals(),
+            Action::SwitchLanguage => {
+                self.language = self.language.next();
+                // The outreach rows' words are read in a language: read again in the new one.
+                if self.view == View::Outreach { vec![self.load_outreach()] } else { Vec::new() }
+            }
             Action::NextPage if self.view == View::Outreach => {
                 self.outreach_page = match self.outreach_page {
                     Occasion::Birthday => Occasion::Lapsed,
@@ -61,7 +67,7 @@ impl App {
                 let rows = match self.view {
                     View::Log => self.log.as_ref().map(Vec::len),
                     View::Outreach => self.outreach.as_ref().map(Vec::len),
-                    View::Reports { .. } | View::Counter => None,
+                    View::Reports { .. } | View::Counter | View::Arrivals => None,
                 };
                 let last = rows.unwrap_or(0).saturating_sub(1);
                 self.list_offset = (self.list_offset + step.max(1)).min(last);

@@ -4,6 +4,7 @@
 //! tally, outreach and log screens (`lists`). A question that needs a deliberate second key is one mechanism,
 //! `Confirm`, whatever it is about.
 
+mod arrivals;
 mod commands;
 mod counter;
 mod drafts;
@@ -80,6 +81,8 @@ pub enum View {
     Outreach,
     /// The audit log.
     Log,
+    /// Tonight's arrivals.
+    Arrivals,
 }
 
 /// The last message, and the guest it is about: it goes when another guest is selected, so a "Ctrl-Z to undo" is
@@ -194,6 +197,8 @@ pub struct App {
     pub log: Option<Vec<AuditEntry>>,
     /// The outreach list last read.
     pub outreach: Option<Vec<OutreachRow>>,
+    /// Tonight's arrivals, as last read, and the one selected.
+    pub tonight: arrivals::Tonight,
     /// How many guests each page of the outreach list holds (birthdays, regulars away), and whether more of its
     /// rows are still coming.
     pub outreach_counts: [usize; 2],
@@ -269,6 +274,7 @@ impl App {
             outreach_counts: [0, 0],
             outreach_more: false,
             list_offset: 0,
+            tonight: arrivals::Tonight::default(),
             outreach_page: Occasion::Birthday,
             outreach_selected: 0,
             heads_ups: Vec::new(),
@@ -293,7 +299,7 @@ impl App {
         match (self.help, &self.form, self.view, self.focus) {
             (true, ..) => Mode::Help,
             (false, Some(_), ..) => Mode::Form,
-            (false, None, View::Reports { .. } | View::Outreach | View::Log, _) => Mode::Reports,
+            (false, None, View::Reports { .. } | View::Outreach | View::Log | View::Arrivals, _) => Mode::Reports,
             (false, None, View::Counter, _) if self.guests == Some(0) => Mode::Welcome,
             (false, None, View::Counter, Focus::Search) => Mode::Search,
             (false, None, View::Counter, Focus::Guest) => Mode::Guest,
@@ -394,6 +400,7 @@ impl App {
                 self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
                 Vec::new()
             }
+            Msg::Arrivals { ticket, rows } => self.arrivals_read(ticket, rows),
             Msg::Log { ticket, entries } => {
                 if ticket == self.log_ticket {
                     self.log = Some(entries);
@@ -452,6 +459,7 @@ impl App {
         }
         let effects = match self.view {
             View::Counter => self.on_counter(action),
+            View::Arrivals => self.on_arrivals(action),
             View::Reports { .. } | View::Outreach | View::Log => self.on_list(action),
         };
         // A write is on its way: say so until its answer comes (another desk may hold the book for a while).

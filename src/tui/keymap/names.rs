@@ -22,6 +22,7 @@ pub const COUNTER_COMMANDS: &[(Action, &str)] = &[
     (Action::ShowReports, "tally"),
     (Action::ShowOutreach, "outreach"),
     (Action::ShowLog, "log"),
+    (Action::ShowArrivals, "arrivals"),
     (Action::Quit, "quit"),
     (Action::OpenHeadsUp, "heads-up-guest"),
     (Action::TakeHeadsUp, "take"),
@@ -66,6 +67,10 @@ pub const FORM_KEYS: &[(Action, &str)] = &[
 /// Keys of the outreach list only, in hint order (`hint-STEM`).
 pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"), (Action::NextPage, "next-page")];
 
+/// Keys of the arrivals screen only, in hint order (`hint-STEM`).
+pub const ARRIVALS_KEYS: &[(Action, &str)] =
+    &[(Action::NoteWritten, "open-card"), (Action::MarkArrived, "arrived"), (Action::MarkNoShow, "no-show")];
+
 /// Keys of the tally, outreach and log screens, in hint order (`hint-STEM`).
 pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::SelectNext, "down"),
@@ -75,6 +80,7 @@ pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::ShowLog, "log"),
     (Action::Back, "back-to-counter"),
     (Action::ToggleHelp, "help"),
+    (Action::ShowArrivals, "arrivals"),
 ];
 
 /// What the hint rows call the key of `stem` in `language`.
@@ -102,7 +108,8 @@ mod tests {
                 help_named(stem);
             }
             COUNTER_MOVES.iter().chain(EDITING).for_each(|(_, stem)| help_named(stem));
-            FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(LIST_KEYS).for_each(|(_, stem)| hint_named(stem));
+            let lists = FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(ARRIVALS_KEYS).chain(LIST_KEYS);
+            lists.for_each(|(_, stem)| hint_named(stem));
         }
     }
 }

@@ -10,7 +10,7 @@ use super::text::draw;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
-use crate::tui::keymap::{COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, hint};
+use crate::tui::keymap::{ARRIVALS_KEYS, COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, hint};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
@@ -78,6 +78,9 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
             }
             if app.view == View::Outreach {
                 items.extend(named(OUTREACH_KEYS));
+            }
+            if app.view == View::Arrivals {
+                items.extend(named(ARRIVALS_KEYS));
             }
             items.extend(named(LIST_KEYS));
             items

@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the state, one file per pane.
 
+mod arrivals;
 mod banner;
 mod card;
 mod confirm;
@@ -101,6 +102,8 @@ impl Widget for &App {
             outreach::render(self, main, buf);
         } else if self.view == View::Log {
             log::render(self, main, buf);
+        } else if self.view == View::Arrivals {
+            arrivals::render(self, main, buf);
         } else if self.guests == Some(0) {
             welcome::render(self, main, buf);
         } else {
