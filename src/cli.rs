@@ -269,6 +269,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE.html")]
         out: std::path::PathBuf,
     },
+    /// The name drill: tonight's guests (or the regulars most likely to come) as flashcards, answered with the name
+    /// or the greeting on standard input; cards missed come back sooner.
+    Drill {
+        /// The night, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// At most this many cards, the least known first [default: all].
+        #[arg(long, value_name = "N")]
+        cards: Option<usize>,
+    },
     /// Who changed what, and when, from the audit log.
     Log {
         /// Only changes to this guest (a query that names one guest clearly).

@@ -129,3 +129,41 @@ impl<'a> Json<'a> {
         }
     }
 }
+
+/// What a drill card shows of a guest — what staff would see or hear of them, never the name: the usual, the usual
+/// seat, the last visit and when, and from tonight's booking the party, the table and the note.
+pub fn clues(
+    history: &crate::domain::GuestHistory,
+    booking: Option<&crate::domain::arrival::Booking>,
+    language: Language,
+    now: chrono::DateTime<chrono::Utc>,
+    zone: chrono::FixedOffset,
+) -> Vec<String> {
+    let card = history.card();
+    let mut clues = Vec::new();
+    if let Some(usual) = &card.the_usual {
+        clues.push(t!(language, "arrivals-usual", items = usual.items().join(", ")));
+    }
+    if let Some(seat) = card.usual_seat {
+        clues.push(t!(language, "drill-usual-seat", seat = seat));
+    }
+    if let Some(last) = &card.last_seat {
+        let when = crate::i18n::ago(language, last.at, now, zone);
+        clues.push(t!(language, "drill-last-seat", seat = last.seat, when = when));
+    }
+    if let Some(booking) = booking {
+        if let Some(party) = booking.party {
+            clues.push(t!(language, "arrivals-party", n = party));
+        }
+        if !booking.place.is_empty() {
+            clues.push(t!(language, "drill-tonight-at", place = booking.place.as_str()));
+        }
+        if !booking.note.is_empty() {
+            clues.push(t!(language, "arrivals-note", note = booking.note.as_str()));
+        }
+    }
+    if clues.is_empty() {
+        clues.push(t!(language, "drill-no-clues"));
+    }
+    clues
+}

@@ -215,3 +215,43 @@ fn the_briefing_holds_every_guest_and_no_markup_from_the_data() {
     assert!(text.contains("于先生") && text.contains("peanuts"), "the linked guest by greeting, with the allergy");
     assert_eq!(count("tr"), names.len(), "each guest once");
 }
+
+/// The name drill at the command line: answers checked forgivingly, a miss asked again, the score of the night, and
+/// what this staff member missed first the next time.
+#[test]
+fn the_drill_checks_answers_forgivingly_and_remembers_what_was_missed() {
+    let book = common::Book::new();
+    let run = |args: &[&str]| common::run_with(&book.path, args, &[]);
+    for args in [
+        &["guest", "add", "--name", "于明", "--greeting", "于先生", "--phone", "+86 138 0000 0108"][..],
+        &["visit", "于明", "--seat", "Window 2", "--order", "豆浆, 油条", "--at", "2025-06-08"],
+        &["guest", "add", "--name", "Nora Quinn", "--phone", "+44 7700 900123"],
+    ] {
+        assert_eq!(run(args).code, 0, "{args:?}");
+    }
+    let file = book.write(
+        "tonight.csv",
+        "Name,Phone,Time,Table\nMr Yu,13800000108,19:30,Table 4\nNora,+44 7700 900123,20:00,Bar\n",
+    );
+    assert_eq!(run(&["arrivals", "import", file.to_str().unwrap(), "--date", "2026-12-03"]).code, 0);
+    let drill = |answers: &str| {
+        let mut command = common::binary();
+        command.arg("--db").arg(&book.path).args(["drill", "--date", "2026-12-03"]);
+        command.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), answers.as_bytes()).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    let first = drill("mr yu\nwrong\nNORA QUINN\n");
+    assert!(first.contains("the usual: 豆浆, 油条") && first.contains("tonight at Table 4"), "{first}");
+    assert!(!first.contains("Card 1 of 2\n  于明"), "a card never shows the name");
+    assert!(first.contains("✓ 于先生 (于明)") && first.contains("✗ it was Nora Quinn"), "{first}");
+    assert!(first.contains("Card 3 of 3"), "the miss is asked again: {first}");
+    assert!(first.contains("You know 2 of tonight's 2 guests."), "{first}");
+    let second = drill("nobody\n");
+    assert!(second.contains("✗ it was"), "{second}");
+    let third = drill("");
+    let missed = if second.contains("✗ it was 于先生") { "the usual: 豆浆" } else { "tonight at Bar" };
+    let first_card = third.split("Card 2").next().unwrap_or_default();
+    assert!(first_card.contains(missed), "what was missed comes first: {third}");
+}

@@ -341,7 +341,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 9));
+    assert_eq!((visits, version), (0, 10));
 }
 
 /// `find` reads only the guests whose stored bits can hold the query (`search::Needs`): it must find exactly what a

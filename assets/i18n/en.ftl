@@ -797,3 +797,22 @@ write-arrived = { $name } arrived; their visit is logged
 write-arrived-already = { $name } was marked arrived already
 write-no-show = { $name } marked no-show
 write-arrival-not-marked = The arrival of { $name } not marked
+
+# The name drill.
+drill-usual-seat = usually sits at { $seat }
+drill-last-seat = last time: { $seat }, { $when }
+drill-tonight-at = tonight at { $place }
+drill-no-clues = no visits yet: the name is all there is to learn
+drill-nobody = nobody to drill: no arrivals linked to a guest tonight, and no regulars seen lately
+drill-card = Card { $n } of { $total }
+drill-who = Who is it? (name or greeting){ " " }
+drill-right = ✓ { $who }
+drill-wrong = ✗ it was { $who }
+drill-score-tonight = You know { $known } of tonight's { $total ->
+        [one] guest
+       *[other] { $total } guests
+    }.
+drill-score-regulars = You know { $known } of { $total ->
+        [one] the regular
+       *[other] the { $total } regulars
+    } most likely to come.

@@ -141,3 +141,6 @@ help-arg-arrivals-no-show-id = 预订的编号
 help-cmd-briefing = 班前简报：把今晚的预订按班次所需分组，写成一页可打印的 HTML
 help-arg-briefing-date = 日期，YYYY-MM-DD [默认：今天]
 help-arg-briefing-out = 要写入的页面文件
+help-cmd-drill = 姓名练习：把今晚的客人（或最可能光临的常客）做成卡片，在标准输入中回答姓名或称呼；答错的卡片会更早再出现
+help-arg-drill-date = 哪一晚，YYYY-MM-DD [默认：今天]
+help-arg-drill-cards = 最多练习这么多张，最不熟的在前 [默认：全部]

@@ -140,3 +140,6 @@ help-arg-arrivals-no-show-id = 預訂的編號
 help-cmd-briefing = 班前簡報：把今晚的預訂按班次所需分組，寫成一頁可列印的 HTML
 help-arg-briefing-date = 日期，YYYY-MM-DD [預設：今天]
 help-arg-briefing-out = 要寫入的頁面檔案
+help-cmd-drill = 姓名練習：把今晚的客人（或最可能光臨的常客）做成卡片，在標準輸入中回答姓名或稱呼；答錯的卡片會更早再出現
+help-arg-drill-date = 哪一晚，YYYY-MM-DD [預設：今天]
+help-arg-drill-cards = 最多練習這麼多張，最不熟的在前 [預設：全部]

@@ -718,3 +718,16 @@ write-arrived = { $name }已到；到访已记录
 write-arrived-already = { $name }早已标为已到
 write-no-show = { $name }已标为未到
 write-arrival-not-marked = { $name }的预订未标记
+
+# 姓名练习。
+drill-usual-seat = 常坐{ $seat }
+drill-last-seat = 上次：{ $seat }，{ $when }
+drill-tonight-at = 今晚在{ $place }
+drill-no-clues = 还没有到访：只需记住姓名
+drill-nobody = 没有可练习的客人：今晚没有对上客人的预订，近期也没有常客
+drill-card = 第 { $n } 张，共 { $total } 张
+drill-who = 这是谁？（姓名或称呼）
+drill-right = ✓ { $who }
+drill-wrong = ✗ 是{ $who }
+drill-score-tonight = 今晚的 { $total } 位客人中，你认得 { $known } 位。
+drill-score-regulars = 最可能光临的 { $total } 位常客中，你认得 { $known } 位。

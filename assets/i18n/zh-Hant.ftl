@@ -718,3 +718,16 @@ write-arrived = { $name }已到；到訪已記錄
 write-arrived-already = { $name }早已標為已到
 write-no-show = { $name }已標為未到
 write-arrival-not-marked = { $name }的預訂未標記
+
+# 姓名練習。
+drill-usual-seat = 常坐{ $seat }
+drill-last-seat = 上次：{ $seat }，{ $when }
+drill-tonight-at = 今晚在{ $place }
+drill-no-clues = 還沒有到訪：只需記住姓名
+drill-nobody = 沒有可練習的客人：今晚沒有對上客人的預訂，近期也沒有常客
+drill-card = 第 { $n } 張，共 { $total } 張
+drill-who = 這是誰？（姓名或稱呼）
+drill-right = ✓ { $who }
+drill-wrong = ✗ 是{ $who }
+drill-score-tonight = 今晚的 { $total } 位客人中，你認得 { $known } 位。
+drill-score-regulars = 最可能光臨的 { $total } 位常客中，你認得 { $known } 位。

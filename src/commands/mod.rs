@@ -9,6 +9,7 @@ mod card;
 mod copy;
 mod demo;
 mod doctor;
+mod drill;
 mod export;
 mod find;
 mod forget;
@@ -157,6 +158,7 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Log { guest, guest_id, since }) => log::run(book, guest, guest_id, since),
         Some(Command::Arrivals { date, json, action }) => arrivals::run(book, date.as_deref(), json, action),
         Some(Command::Briefing { date, out }) => briefing::run(book, date.as_deref(), &out),
+        Some(Command::Drill { date, cards }) => drill::run(book, date.as_deref(), cards),
         Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(book, action),
         Some(Command::Demo { guests, seed, history }) => {

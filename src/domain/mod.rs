@@ -4,6 +4,7 @@ pub mod allergen;
 pub mod arrival;
 pub mod cells;
 pub mod clash;
+pub mod drill;
 pub mod guest;
 pub mod heads_up;
 pub mod merge;

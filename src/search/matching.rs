@@ -88,6 +88,21 @@ fn link(phones: &[GuestId], emails: &[GuestId], names: &[GuestId]) -> Link {
     }
 }
 
+/// Whether `answer` names the guest of `profile` — their name, greeting (or its romanised form, "Mr. Yu"), or a
+/// name they also go by, however it was typed (pinyin, accents, spacing and case folded): the name drill's check.
+pub fn names(answer: &str, profile: &crate::domain::Profile) -> bool {
+    let typed = letters(answer);
+    if typed.is_empty() {
+        return false;
+    }
+    let romanised = super::greeting::romanised(&profile.greeting).unwrap_or_default();
+    super::same_name(&profile.name, answer)
+        || [profile.greeting.as_str(), romanised.as_str()]
+            .into_iter()
+            .any(|said| !said.is_empty() && letters(said) == typed)
+        || profile.other_names.iter().any(|other| super::same_name(other, answer))
+}
+
 fn phone_tail(phone: &str) -> Option<String> {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= PHONE_DIGITS).then(|| digits[digits.len() - PHONE_DIGITS..].iter().collect())
@@ -153,6 +168,22 @@ mod tests {
         let wang = link_of(booking("WANG WEI", "", ""));
         assert_eq!(wang, Link::Choose(vec![GuestId(3), GuestId(4)]), "王伟 by pinyin, Wang Wei by letters");
         assert_eq!(link_of(booking("Lee", "020 7946 0018", "")), Link::Choose(vec![GuestId(5), GuestId(6)]));
+    }
+
+    #[test]
+    fn a_drill_answer_is_taken_however_the_name_is_written() {
+        let profile = crate::domain::Profile {
+            name: "于明".into(),
+            greeting: "于先生".into(),
+            other_names: vec!["Raymond Yu".into()],
+            ..crate::domain::Profile::default()
+        };
+        for answer in ["于明", "yu ming", "YuMing", "于先生", "mr yu", "Mr. Yu", "raymond yu"] {
+            assert!(names(answer, &profile), "{answer}");
+        }
+        for answer in ["", "yu", "王先生", "Mr. Wang"] {
+            assert!(!names(answer, &profile), "{answer}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::sql::{Row, Sql, args};
 use super::write::{audit, insert_guest, insert_visit};
 use super::{Result, Store, StoreError, to_millis};
 use crate::domain::arrival::{Arrival, Booking, Link, Prepared, Status};
+use crate::domain::drill::Progress;
 use crate::domain::{GuestHistory, GuestId, Visit, VisitId};
 use crate::search::matching::Known;
 
@@ -209,6 +210,49 @@ impl Store {
             };
             tx.run("UPDATE arrivals SET status = 'no-show' WHERE id = ?1 AND status = 'expected'", args![id])?;
             audit(tx, staff, "no-show", guest, &format!("arrival {id}"))
+        })
+    }
+}
+
+impl Store {
+    /// Where `staff` stands with each guest's card (a card never drilled is new, due `now`).
+    pub fn drill_progress(&self, staff: &str, guests: &[GuestId], now: DateTime<Utc>) -> Result<Vec<Progress>> {
+        let mut progress = Vec::with_capacity(guests.len());
+        for &guest in guests {
+            let stored = self.sql().one(
+                "SELECT level, due_at FROM drill_cards WHERE staff = ?1 AND guest_id = ?2",
+                args![staff, guest.0],
+                |row| Ok((row.id(0)?, row.id(1)?)),
+            )?;
+            progress.push(match stored {
+                Some((level, due)) => Progress {
+                    guest,
+                    level: u8::try_from(level).unwrap_or(0).min(crate::domain::drill::TOP_BOX),
+                    due: super::from_millis(due)?,
+                },
+                None => Progress::new(guest, now),
+            });
+        }
+        Ok(progress)
+    }
+
+    /// The regulars most likely to come, for a drill on a night with no arrivals: those seen in the last 60 days,
+    /// most visits first.
+    pub fn likely_regulars(&self, now: DateTime<Utc>, count: usize) -> Result<Vec<GuestId>> {
+        let since = to_millis(now - chrono::Duration::days(60));
+        let query = "SELECT id FROM guests WHERE last_visit_at >= ?1 ORDER BY visit_count DESC, last_visit_at DESC, id LIMIT ?2";
+        self.sql().rows(query, args![since, i64::try_from(count).unwrap_or(i64::MAX)], |row| Ok(GuestId(row.id(0)?)))
+    }
+
+    /// Keeps how `staff` did on a card.
+    pub fn keep_drill(&mut self, staff: &str, progress: &Progress) -> Result<()> {
+        self.write(|tx| {
+            tx.run(
+                "INSERT INTO drill_cards (staff, guest_id, level, due_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (staff, guest_id) DO UPDATE SET level = excluded.level, due_at = excluded.due_at",
+                args![staff, progress.guest.0, i64::from(progress.level), to_millis(progress.due)],
+            )?;
+            Ok(())
         })
     }
 }

@@ -83,6 +83,7 @@ const TABLES: &[(&str, &[&str])] = &[
             "added_by",
         ],
     ),
+    ("drill_cards", &["staff", "guest_id", "level", "due_at"]),
     ("book_settings", &["key", "value"]),
     ("audit_log", &["id", "at", "staff", "action", "guest_id", "detail", "desk"]),
 ];

@@ -278,4 +278,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX arrivals_by_day ON arrivals (day, time);
     CREATE INDEX arrivals_by_guest ON arrivals (guest_id);",
+    // 10: the name drill's progress, per staff member and guest (see `domain::drill`): the Leitner box and when the
+    // card is due again. Not audited — it is what a person has learnt, not what the book says of a guest — and it
+    // goes with the guest when they are erased.
+    "CREATE TABLE drill_cards (
+        staff    TEXT NOT NULL,
+        guest_id INTEGER NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        level    INTEGER NOT NULL DEFAULT 0,
+        due_at   INTEGER NOT NULL,
+        PRIMARY KEY (staff, guest_id)
+    );",
 ];

@@ -180,6 +180,14 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX arrivals_by_day ON arrivals (day, time);
     CREATE INDEX arrivals_by_guest ON arrivals (guest_id);",
+    // 10: as the file book's migration 10, the name drill's progress.
+    "CREATE TABLE drill_cards (
+        staff    TEXT NOT NULL,
+        guest_id BIGINT NOT NULL REFERENCES guests(id) ON DELETE CASCADE,
+        level    BIGINT NOT NULL DEFAULT 0,
+        due_at   BIGINT NOT NULL,
+        PRIMARY KEY (staff, guest_id)
+    );",
 ];
 
 /// The version the book's schema is at; `None` for a database without the book yet.
