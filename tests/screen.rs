@@ -459,4 +459,8 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
     let card = screen.app.selected_card().expect("the guest's card opens on the counter");
     assert_eq!(card.guest.profile.name, "于明");
     assert_eq!(card.visits.last().map(|v| v.seat.as_str()), Some("Table 4"), "the visit at the reserved table");
+    screen.press(KeyCode::F(10));
+    screen.press(KeyCode::F(8));
+    let form = screen.app.form.as_ref().expect("the heads-up form, over his card");
+    assert_eq!((form.title.id, form.title.name.as_str()), ("form-heads-up-title", "于明"));
 }

@@ -185,6 +185,7 @@ impl Default for Keymap {
             ((Char('l'), ALT), Action::SwitchLanguage),
             ((F(2), NONE), Action::MarkArrived),
             ((F(5), NONE), Action::MarkNoShow),
+            ((F(8), NONE), Action::HeadsUpForm),
             ((Char('1'), NONE), Action::ReportDays(7)),
             ((Char('2'), NONE), Action::ReportDays(30)),
             ((Char('3'), NONE), Action::ReportDays(90)),

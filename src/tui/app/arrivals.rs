@@ -1,6 +1,6 @@
 //! The arrivals screen: tonight's guests in time order, one line each that prepares the greeting. ↑↓ select, Enter
 //! opens the guest's card on the counter, F2 marks them arrived (their visit logged at the reserved table), F5 a
-//! no-show; the other lists' keys go to the other lists.
+//! no-show, F8 sends a heads-up about them; the other lists' keys go to the other lists.
 
 use super::{App, View};
 use crate::domain::arrival::{Link, Prepared};
@@ -53,6 +53,15 @@ impl App {
                 Vec::new()
             }
             Action::NoteWritten => self.open_arrival(),
+            // The heads-up form is the counter's: the guest's card is opened, and the form over it once it is in.
+            Action::HeadsUpForm => {
+                let Some(Link::Guest(guest)) = self.selected_arrival().map(|row| row.arrival.link.clone()) else {
+                    return Vec::new();
+                };
+                let effects = self.open_arrival();
+                self.when_read = Some((Action::HeadsUpForm, guest));
+                effects
+            }
             Action::MarkArrived | Action::MarkNoShow => {
                 let Some(row) = self.selected_arrival() else { return Vec::new() };
                 let guest = match row.arrival.link {

@@ -68,8 +68,12 @@ pub const FORM_KEYS: &[(Action, &str)] = &[
 pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"), (Action::NextPage, "next-page")];
 
 /// Keys of the arrivals screen only, in hint order (`hint-STEM`).
-pub const ARRIVALS_KEYS: &[(Action, &str)] =
-    &[(Action::NoteWritten, "open-card"), (Action::MarkArrived, "arrived"), (Action::MarkNoShow, "no-show")];
+pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
+    (Action::NoteWritten, "open-card"),
+    (Action::MarkArrived, "arrived"),
+    (Action::MarkNoShow, "no-show"),
+    (Action::HeadsUpForm, "heads-up"),
+];
 
 /// Keys of the tally, outreach and log screens, in hint order (`hint-STEM`).
 pub const LIST_KEYS: &[(Action, &str)] = &[
