@@ -439,6 +439,7 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
             ..Booking::default()
         },
         Booking { day, name: "Nora Quinn".into(), party: Some(1), place: "Bar".into(), ..Booking::default() },
+        Booking { day, name: "jon smith".into(), party: Some(4), place: "Table 9".into(), ..Booking::default() },
     ];
     let links = regulars::search::matching::links(&bookings, store.known_guests().unwrap());
     store.add_arrivals(&bookings.into_iter().zip(links).collect::<Vec<_>>(), "Nok", "test").unwrap();
@@ -463,4 +464,20 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
     screen.press(KeyCode::F(8));
     let form = screen.app.form.as_ref().expect("the heads-up form, over his card");
     assert_eq!((form.title.id, form.title.name.as_str()), ("form-heads-up-title", "于明"));
+    screen.press(KeyCode::Esc);
+
+    // A name alone is a choice: Enter picks the guest on the counter; F4 makes someone new of another.
+    screen.press(KeyCode::F(10));
+    screen.press(KeyCode::Down);
+    screen.press(KeyCode::Down);
+    assert!(screen.screen().contains("not certain: 1 guest to choose from"), "{}", screen.screen());
+    screen.press(KeyCode::Enter);
+    assert!(screen.status().is_some_and(|s| s.starts_with("Who is jon smith?")), "{:?}", screen.status());
+    screen.press(KeyCode::Enter);
+    assert_eq!(screen.status().as_deref(), Some("The arrival is Mr. Smith"));
+    assert!(screen.screen().contains("Mr. Smith · 4 guests · Table 9 · regular"), "{}", screen.screen());
+    screen.press(KeyCode::Up);
+    screen.press(KeyCode::F(4));
+    assert_eq!(screen.status().as_deref(), Some("Nora Quinn added as a new guest, from the booking"));
+    assert!(screen.screen().contains("Nora Quinn · 1 guest · Bar · first visit"), "{}", screen.screen());
 }

@@ -170,6 +170,7 @@ hint-next-page = birthdays / lapsed
 hint-open-card = open card
 hint-arrived = arrived
 hint-no-show = no-show
+hint-arrival-new = new guest
 hint-down = down
 hint-up = up
 hint-back-to-counter = back to the counter
@@ -816,3 +817,7 @@ drill-score-regulars = You know { $known } of { $total ->
         [one] the regular
        *[other] the { $total } regulars
     } most likely to come.
+status-linking = Who is { $name }? Pick the guest, { $enter } says it is them · { $back } goes back to the arrivals
+status-linking-cancelled = { $name } left as it was
+write-arrival-linked = The arrival is { $name }
+write-arrival-new-guest = { $name } added as a new guest, from the booking

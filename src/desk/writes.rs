@@ -142,6 +142,23 @@ impl Writer {
                 Ok(None) => written(said!("write-arrived-already", name = &name), None),
                 Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
             },
+            (Write::LinkArrival { id, guest: Some(guest) }, _) => {
+                match self.store.link_arrival(id, Some(guest), &staff) {
+                    Ok(()) => written(said!("write-arrival-linked", name = &name), None),
+                    Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
+                }
+            }
+            (Write::LinkArrival { id, guest: None }, _) => match self.store.add_guest_for_arrival(id, &staff) {
+                Ok(guest) => {
+                    self.tell_search(search::Request::Refresh(guest));
+                    Msg::Written {
+                        who: Who { guest: Some(guest), name: name.clone() },
+                        message: said!("write-arrival-new-guest", name = &name),
+                        undo: None,
+                    }
+                }
+                Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
+            },
             (Write::Arrival { id, came: false }, _) => match self.store.mark_no_show(id, &staff) {
                 Ok(()) => written(said!("write-no-show", name = &name), None),
                 Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),

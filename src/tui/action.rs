@@ -83,6 +83,8 @@ pub enum Action {
     MarkArrived,
     /// The arrival selected did not come.
     MarkNoShow,
+    /// The arrival selected is someone new: add them as a guest from the booking.
+    ArrivalIsNew,
     /// The screen's next language (English, Simplified, Traditional Chinese), without a restart.
     SwitchLanguage,
     /// The form to tell other desks the selected guest is on the way.
@@ -272,6 +274,11 @@ pub enum Write {
     Arrival {
         id: i64,
         came: bool,
+    },
+    /// Says whom an arrival is for: this guest, or someone new, added from the booking (`None`).
+    LinkArrival {
+        id: i64,
+        guest: Option<GuestId>,
     },
 }
 

@@ -1,8 +1,9 @@
 //! The arrivals screen: tonight's guests in time order, one line each that prepares the greeting. ↑↓ select, Enter
 //! opens the guest's card on the counter, F2 marks them arrived (their visit logged at the reserved table), F5 a
-//! no-show, F8 sends a heads-up about them; the other lists' keys go to the other lists.
+//! no-show, F8 sends a heads-up about them; on an arrival the book is not sure of, Enter picks the guest on the
+//! counter and F4 adds them as someone new. The other lists' keys go to the other lists.
 
-use super::{App, View};
+use super::{App, Mode, View};
 use crate::domain::arrival::{Link, Prepared};
 use crate::domain::text::inert;
 use crate::said;
@@ -52,7 +53,21 @@ impl App {
                 self.tonight.selected = (self.tonight.selected + 1).min(count.saturating_sub(1));
                 Vec::new()
             }
-            Action::NoteWritten => self.open_arrival(),
+            Action::NoteWritten => match self.selected_arrival().map(|row| &row.arrival) {
+                Some(arrival) if !matches!(arrival.link, Link::Guest(_)) => {
+                    let (id, name) = (arrival.id, inert(&arrival.booking.name).into_owned());
+                    self.link(id, name)
+                }
+                _ => self.open_arrival(),
+            },
+            Action::ArrivalIsNew => {
+                let Some(row) = self.selected_arrival().filter(|row| !matches!(row.arrival.link, Link::Guest(_)))
+                else {
+                    return Vec::new();
+                };
+                let who = Who { guest: None, name: inert(&row.arrival.booking.name).into_owned() };
+                vec![Effect::Write { who, write: Write::LinkArrival { id: row.arrival.id, guest: None } }]
+            }
             // The heads-up form is the counter's: the guest's card is opened, and the form over it once it is in.
             Action::HeadsUpForm => {
                 let Some(Link::Guest(guest)) = self.selected_arrival().map(|row| row.arrival.link.clone()) else {
@@ -78,6 +93,30 @@ impl App {
             }
             other => self.on_list(other),
         }
+    }
+
+    /// Enter on an arrival the book is not sure of: the counter searches the name booked under, and Enter there
+    /// says it is the guest selected (Esc goes back to the arrivals).
+    fn link(&mut self, id: i64, name: String) -> Vec<Effect> {
+        let (enter, back) = (self.key(Mode::Search, &Action::OpenGuest), self.key(Mode::Search, &Action::Back));
+        self.view = View::Counter;
+        self.merging = None;
+        self.query.set(&name);
+        self.say(said!("status-linking", name = name.as_str(), enter = enter, back = back), None);
+        self.linking = Some((id, name));
+        vec![self.search()]
+    }
+
+    /// Enter on the counter while linking: the guest on screen is the one the arrival is for.
+    pub(super) fn link_picked(&mut self) -> Vec<Effect> {
+        if self.wait_for_card(&Action::OpenGuest) {
+            return Vec::new();
+        }
+        let Some(who) = self.on_screen().map(super::commands::who) else { return Vec::new() };
+        let Some((id, _)) = self.linking.take() else { return Vec::new() };
+        self.view = View::Arrivals;
+        let guest = who.guest;
+        vec![Effect::Write { who, write: Write::LinkArrival { id, guest } }]
     }
 
     fn selected_arrival(&self) -> Option<&Prepared> {

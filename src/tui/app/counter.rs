@@ -53,6 +53,9 @@ impl App {
         if self.merging.is_some() {
             return self.merge_picked();
         }
+        if self.linking.is_some() {
+            return self.link_picked();
+        }
         if self.selected_guest().is_some() {
             self.focus = Focus::Guest;
         }
@@ -67,6 +70,10 @@ impl App {
         if let Some(merging) = self.merging.take() {
             self.say(said!("status-merge-cancelled", name = &merging.name), None);
             return Vec::new();
+        }
+        if let Some((_, name)) = self.linking.take() {
+            self.say(said!("status-linking-cancelled", name = name), None);
+            return self.show_arrivals();
         }
         self.enter_when_found = false;
         self.edit(LineInput::clear)

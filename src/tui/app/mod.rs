@@ -223,6 +223,8 @@ pub struct App {
     pub enter_when_found: bool,
     /// A guest being merged into another.
     pub merging: Option<Merging>,
+    /// An arrival whose guest is being picked on the counter: its id and the name booked under.
+    pub linking: Option<(i64, String)>,
     pub quit: bool,
 }
 
@@ -284,6 +286,7 @@ impl App {
             want_selected: None,
             enter_when_found: false,
             merging: None,
+            linking: None,
             quit: false,
         }
     }

@@ -72,6 +72,7 @@ pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::NoteWritten, "open-card"),
     (Action::MarkArrived, "arrived"),
     (Action::MarkNoShow, "no-show"),
+    (Action::ArrivalIsNew, "arrival-new"),
     (Action::HeadsUpForm, "heads-up"),
 ];
 
