@@ -480,4 +480,18 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
     screen.press(KeyCode::F(4));
     assert_eq!(screen.status().as_deref(), Some("Nora Quinn added as a new guest, from the booking"));
     assert!(screen.screen().contains("Nora Quinn · 1 guest · Bar · first visit"), "{}", screen.screen());
+
+    // A booking by phone, added by hand and matched as it is saved.
+    screen.type_text("a");
+    assert!(screen.app.form.is_some(), "a opens the booking form");
+    screen.type_text("Walk In");
+    for (field, text) in [(2, "20:15"), (3, "2"), (4, "Bar 3")] {
+        while screen.app.form.as_ref().is_some_and(|f| f.focus != field) {
+            screen.press(KeyCode::Tab);
+        }
+        screen.type_text(text);
+    }
+    screen.ctrl('s');
+    assert_eq!(screen.status().as_deref(), Some("Booking added: Walk In, new to the book"));
+    assert!(screen.screen().contains("20:15  Walk In · 2 guests · Bar 3"), "{}", screen.screen());
 }

@@ -174,6 +174,23 @@ impl Writer {
         let written = |message: Said, undo: Option<Undo>| Msg::Written { who: who.clone(), message, undo };
         let not_saved = |error: StoreError| failure(&who, None, error);
         match submission {
+            Submission::Arrival(booking) => {
+                let name = inert(&booking.name).into_owned();
+                let added = self.store.known_guests().and_then(|known| {
+                    let links = crate::search::matching::links(std::slice::from_ref(&booking), known);
+                    let link = links.into_iter().next().unwrap_or(crate::domain::arrival::Link::New);
+                    let said = match &link {
+                        crate::domain::arrival::Link::Guest(_) => said!("write-arrival-added-known", name = &name),
+                        crate::domain::arrival::Link::Choose(_) => said!("write-arrival-added-choose", name = &name),
+                        crate::domain::arrival::Link::New => said!("write-arrival-added-new", name = &name),
+                    };
+                    self.store.add_arrivals(&[(booking, link)], &staff, "by hand").map(|_| said)
+                });
+                match added {
+                    Ok(said) => written(said, None),
+                    Err(error) => not_saved(error),
+                }
+            }
             Submission::Visit { guest, visit } => {
                 let said = said!("write-visit-logged", name = &name, visit = inert(&visit.seat_and_order()));
                 match self.store.log_visit(guest, visit, &staff) {

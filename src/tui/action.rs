@@ -85,6 +85,8 @@ pub enum Action {
     MarkNoShow,
     /// The arrival selected is someone new: add them as a guest from the booking.
     ArrivalIsNew,
+    /// The form to add a booking by hand to today's arrivals.
+    ArrivalForm,
     /// The screen's next language (English, Simplified, Traditional Chinese), without a restart.
     SwitchLanguage,
     /// The form to tell other desks the selected guest is on the way.

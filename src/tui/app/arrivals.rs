@@ -60,6 +60,12 @@ impl App {
                 }
                 _ => self.open_arrival(),
             },
+            Action::ArrivalForm => {
+                let today = self.now.with_timezone(&self.zone).date_naive();
+                self.form = Some(crate::tui::form::Form::arrival(today));
+                self.status = None;
+                Vec::new()
+            }
             Action::ArrivalIsNew => {
                 let Some(row) = self.selected_arrival().filter(|row| !matches!(row.arrival.link, Link::Guest(_)))
                 else {

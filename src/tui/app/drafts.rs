@@ -36,6 +36,7 @@ impl App {
             None => {
                 let mut form = match draft.kind {
                     DraftKind::Recovery => Form::recovery(None, &self.categories),
+                    DraftKind::Arrival => Form::arrival(self.now.with_timezone(&self.zone).date_naive()),
                     _ => Form::new_guest(""),
                 };
                 form.refill(&draft);
@@ -56,7 +57,9 @@ impl App {
             DraftKind::Visit => Form::visit(history, &self.house_items),
             DraftKind::EditGuest => Form::edit_guest(&history.guest),
             DraftKind::HeadsUp => Form::heads_up(&history.guest, &self.stations),
-            DraftKind::Recovery | DraftKind::NewGuest => Form::recovery(Some(&history.guest), &self.categories),
+            DraftKind::Recovery | DraftKind::NewGuest | DraftKind::Arrival => {
+                Form::recovery(Some(&history.guest), &self.categories)
+            }
         };
         form.refill(&draft);
         self.form = Some(form);

@@ -17,6 +17,7 @@ pub enum Kind {
     EditGuest,
     Recovery,
     HeadsUp,
+    Arrival,
 }
 
 /// A form kept as typed.
@@ -42,6 +43,7 @@ impl Form {
             Purpose::EditGuest { version, base, .. } => (Kind::EditGuest, Some(*version), Some((**base).clone())),
             Purpose::Recovery { .. } => (Kind::Recovery, None, None),
             Purpose::HeadsUp { .. } => (Kind::HeadsUp, None, None),
+            Purpose::Arrival { .. } => (Kind::Arrival, None, None),
         };
         Draft {
             kind,

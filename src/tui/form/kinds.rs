@@ -112,6 +112,22 @@ impl Form {
         form
     }
 
+    /// A booking taken by hand (a phone call, a walk-up) for the arrivals of `day`: matched to the book when saved.
+    pub fn arrival(day: chrono::NaiveDate) -> Self {
+        Self::new(
+            Purpose::Arrival { day },
+            Title { id: "form-arrival-title", name: String::new() },
+            vec![
+                ("Name", String::new(), "form-hint-name"),
+                ("Phone", String::new(), ""),
+                ("Time", String::new(), "form-hint-time"),
+                ("Party size", String::new(), "form-hint-party-size"),
+                ("Table or room", String::new(), ""),
+                ("Note", String::new(), ""),
+            ],
+        )
+    }
+
     /// A heads-up to other desks that the guest is on the way; the station completes from those known.
     pub fn heads_up(guest: &Guest, stations: &[String]) -> Self {
         let mut form = Self::new(

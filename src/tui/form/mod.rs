@@ -35,6 +35,10 @@ pub enum Purpose {
     HeadsUp {
         guest: GuestId,
     },
+    /// A booking added by hand to the arrivals of `day`.
+    Arrival {
+        day: chrono::NaiveDate,
+    },
 }
 
 /// One labelled input.
@@ -140,6 +144,8 @@ const SHORT_FIELDS: &[&str] = &[
     "Category",
     "Cost",
     "To station",
+    "Time",
+    "Table or room",
 ];
 
 impl Form {
@@ -175,7 +181,7 @@ impl Form {
         match &self.purpose {
             Purpose::Visit { guest } | Purpose::EditGuest { guest, .. } | Purpose::HeadsUp { guest } => Some(*guest),
             Purpose::Recovery { guest } => *guest,
-            Purpose::NewGuest => None,
+            Purpose::NewGuest | Purpose::Arrival { .. } => None,
         }
     }
 

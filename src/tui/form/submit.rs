@@ -31,6 +31,8 @@ pub enum Submission {
         guest: Option<GuestId>,
         recovery: Recovery,
     },
+    /// A booking taken by hand, matched to the book when it is added.
+    Arrival(crate::domain::arrival::Booking),
     /// `new_station`: the user has been told no desk uses that station yet, and sends anyway.
     HeadsUp {
         guest: GuestId,
@@ -132,6 +134,36 @@ impl Form {
                     }
                     _ => Submission::NewGuest { profile, duplicate_ok: self.confirm_save },
                 })
+            }
+            Purpose::Arrival { day } => {
+                let at = |label: &str| self.field(label).unwrap_or_default();
+                let party =
+                    match self.value("Party size").trim() {
+                        "" => None,
+                        text => Some(text.parse::<u32>().map_err(|_| {
+                            Problem::at(at("Party size"), said!("form-not-a-party", party = quoted(text)))
+                        })?),
+                    };
+                let time = match self.value("Time").trim() {
+                    "" => None,
+                    text => Some(
+                        chrono::NaiveTime::parse_from_str(text, "%H:%M")
+                            .map_err(|_| Problem::at(at("Time"), said!("form-not-a-time", time = quoted(text))))?,
+                    ),
+                };
+                let booking = crate::domain::arrival::Booking {
+                    day: *day,
+                    time,
+                    name: self.value("Name").to_owned(),
+                    phone: self.value("Phone").to_owned(),
+                    email: String::new(),
+                    party,
+                    place: self.value("Table or room").to_owned(),
+                    note: self.value("Note").to_owned(),
+                }
+                .validated()
+                .map_err(invalid)?;
+                Ok(Submission::Arrival(booking))
             }
             Purpose::HeadsUp { guest } => {
                 let to = self.text(0).trim();

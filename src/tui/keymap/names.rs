@@ -70,6 +70,7 @@ pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"),
 /// Keys of the arrivals screen only, in hint order (`hint-STEM`).
 pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::NoteWritten, "open-card"),
+    (Action::ArrivalForm, "add-arrival"),
     (Action::MarkArrived, "arrived"),
     (Action::MarkNoShow, "no-show"),
     (Action::ArrivalIsNew, "arrival-new"),
