@@ -494,4 +494,8 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
     screen.ctrl('s');
     assert_eq!(screen.status().as_deref(), Some("Booking added: Walk In, new to the book"));
     assert!(screen.screen().contains("20:15  Walk In · 2 guests · Bar 3"), "{}", screen.screen());
+    screen.press(KeyCode::Right);
+    assert!(screen.screen().contains("2026-11-24: 0 arrivals") && screen.screen().contains("No arrivals for this day"));
+    screen.press(KeyCode::Left);
+    assert!(screen.screen().contains("2026-11-23: 4 arrivals"), "{}", screen.screen());
 }

@@ -171,6 +171,8 @@ hint-open-card = open card
 hint-arrived = arrived
 hint-no-show = no-show
 hint-add-arrival = add
+hint-day-before = day before
+hint-day-after = day after
 hint-arrival-new = new guest
 hint-down = down
 hint-up = up
@@ -232,7 +234,7 @@ form-edit-title = Edit — { $name }
 form-recovery-title = Record a recovery — { $name }
 form-mishap-title = Record a recovery (no guest)
 form-heads-up-title = Heads-up — { $name } is on the way
-form-arrival-title = { " " }Add a booking for today{ " " }
+form-arrival-title = { " " }Add a booking for { $name }{ " " }
 field-seat = Seat
 field-order = Order
 field-party-size = Party size
@@ -796,7 +798,7 @@ briefing-written = wrote the briefing of { $n ->
        *[other] { $n } arrivals
     } to { $file }
 arrivals-reading = Reading tonight’s arrivals…
-arrivals-none-yet = No arrivals today yet: regulars arrivals import FILE brings in the booking system’s list.
+arrivals-none-yet = No arrivals for this day yet: a adds one by hand, regulars arrivals import FILE brings in the booking system’s list.
 status-arrival-not-linked = { $name } is not linked to a guest yet: regulars arrivals choose says who they are
 read-arrivals-failed = Cannot read the arrivals: { $why }
 write-arrived = { $name } arrived; their visit is logged

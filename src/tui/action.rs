@@ -85,8 +85,11 @@ pub enum Action {
     MarkNoShow,
     /// The arrival selected is someone new: add them as a guest from the booking.
     ArrivalIsNew,
-    /// The form to add a booking by hand to today's arrivals.
+    /// The form to add a booking by hand to the arrivals of the day shown.
     ArrivalForm,
+    /// The arrivals of the day before, the day after the one shown.
+    DayBefore,
+    DayAfter,
     /// The screen's next language (English, Simplified, Traditional Chinese), without a restart.
     SwitchLanguage,
     /// The form to tell other desks the selected guest is on the way.

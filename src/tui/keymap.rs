@@ -81,6 +81,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("mark_no_show", Action::MarkNoShow),
     ("arrival_is_new", Action::ArrivalIsNew),
     ("arrival_form", Action::ArrivalForm),
+    ("day_before", Action::DayBefore),
+    ("day_after", Action::DayAfter),
     ("switch_language", Action::SwitchLanguage),
     ("heads_up_form", Action::HeadsUpForm),
     ("open_heads_up", Action::OpenHeadsUp),
@@ -190,6 +192,8 @@ impl Default for Keymap {
             ((F(8), NONE), Action::HeadsUpForm),
             ((F(4), NONE), Action::ArrivalIsNew),
             ((Char('a'), NONE), Action::ArrivalForm),
+            ((Left, NONE), Action::DayBefore),
+            ((Right, NONE), Action::DayAfter),
             ((Char('1'), NONE), Action::ReportDays(7)),
             ((Char('2'), NONE), Action::ReportDays(30)),
             ((Char('3'), NONE), Action::ReportDays(90)),
@@ -484,14 +488,15 @@ mod tests {
             | TickFollowUp | ResolveRecovery | Undo | VisitForm | NewGuestForm | EditGuestForm | RecoveryForm
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
-            | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm => true,
+            | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm | DayBefore
+            | DayAfter => true,
         }
     }
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 50 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 54);
+        // 52 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 56);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

@@ -1,6 +1,6 @@
 //! The arrivals screen: tonight's guests in time order, one line each that prepares the greeting. ↑↓ select, Enter
 //! opens the guest's card on the counter, F2 marks them arrived (their visit logged at the reserved table), F5 a
-//! no-show, F8 sends a heads-up about them; on an arrival the book is not sure of, Enter picks the guest on the
+//! no-show, F8 sends a heads-up about them, ← → show the day before and after; on an arrival the book is not sure of, Enter picks the guest on the
 //! counter and F4 adds them as someone new. The other lists' keys go to the other lists.
 
 use super::{App, Mode, View};
@@ -14,6 +14,8 @@ use crate::tui::action::{Action, Effect, Who, Write};
 pub struct Tonight {
     pub rows: Option<Vec<Prepared>>,
     pub selected: usize,
+    /// The day shown, when it is not today.
+    pub day: Option<chrono::NaiveDate>,
     ticket: u64,
 }
 
@@ -25,11 +27,16 @@ impl App {
         vec![self.load_arrivals()]
     }
 
-    /// Reads today's arrivals (on the desk's calendar) afresh.
+    /// The day the arrivals screen shows: today on the desk's calendar, unless another was chosen.
+    pub fn arrivals_day(&self) -> chrono::NaiveDate {
+        self.tonight.day.unwrap_or_else(|| self.now.with_timezone(&self.zone).date_naive())
+    }
+
+    /// Reads the arrivals of the day shown afresh.
     pub(super) fn load_arrivals(&mut self) -> Effect {
         self.tonight.ticket = self.ticket();
         let today = self.now.with_timezone(&self.zone).date_naive();
-        Effect::LoadArrivals { ticket: self.tonight.ticket, day: today, today, zone: self.zone }
+        Effect::LoadArrivals { ticket: self.tonight.ticket, day: self.arrivals_day(), today, zone: self.zone }
     }
 
     /// The arrivals read: shown if they answer the newest request, the selection kept in range.
@@ -60,9 +67,18 @@ impl App {
                 }
                 _ => self.open_arrival(),
             },
-            Action::ArrivalForm => {
+            Action::DayBefore | Action::DayAfter => {
+                let day = self.arrivals_day();
+                let next = if action == Action::DayBefore { day.pred_opt() } else { day.succ_opt() };
+                let Some(next) = next else { return Vec::new() };
                 let today = self.now.with_timezone(&self.zone).date_naive();
-                self.form = Some(crate::tui::form::Form::arrival(today));
+                self.tonight.day = (next != today).then_some(next);
+                self.tonight.selected = 0;
+                self.tonight.rows = None;
+                vec![self.load_arrivals()]
+            }
+            Action::ArrivalForm => {
+                self.form = Some(crate::tui::form::Form::arrival(self.arrivals_day()));
                 self.status = None;
                 Vec::new()
             }

@@ -116,7 +116,7 @@ impl Form {
     pub fn arrival(day: chrono::NaiveDate) -> Self {
         Self::new(
             Purpose::Arrival { day },
-            Title { id: "form-arrival-title", name: String::new() },
+            Title { id: "form-arrival-title", name: day.to_string() },
             vec![
                 ("Name", String::new(), "form-hint-name"),
                 ("Phone", String::new(), ""),

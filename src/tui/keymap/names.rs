@@ -71,6 +71,8 @@ pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"),
 pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::NoteWritten, "open-card"),
     (Action::ArrivalForm, "add-arrival"),
+    (Action::DayBefore, "day-before"),
+    (Action::DayAfter, "day-after"),
     (Action::MarkArrived, "arrived"),
     (Action::MarkNoShow, "no-show"),
     (Action::ArrivalIsNew, "arrival-new"),

@@ -16,9 +16,8 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let language = app.language;
-    let today = app.now.with_timezone(&app.zone).date_naive();
     let count = app.tonight.rows.as_ref().map_or(0, Vec::len);
-    let title = t!(language, "arrivals-heading", day = crate::i18n::date(language, today), n = count);
+    let title = t!(language, "arrivals-heading", day = crate::i18n::date(language, app.arrivals_day()), n = count);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
