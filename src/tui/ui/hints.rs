@@ -80,7 +80,10 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
                 items.extend(named(OUTREACH_KEYS));
             }
             if app.view == View::Arrivals {
+                // The night's own keys first, and the way back: the other lists are in the help.
                 items.extend(named(ARRIVALS_KEYS));
+                items.extend(named(&[(Action::Back, "back-to-counter"), (Action::ToggleHelp, "help")]));
+                return items;
             }
             items.extend(named(LIST_KEYS));
             items
