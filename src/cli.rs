@@ -111,27 +111,14 @@ pub enum Command {
     Import {
         /// The list: .jsonl, .csv (or .tsv, .txt: comma, semicolon or tab separated), .vcf, .xlsx.
         file: PathBuf,
-        /// The file's format [default: from its extension].
-        #[arg(long)]
-        format: Option<Format>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// What a table's rows are: guests, or items sold (a till's sales export, made into visits).
         #[arg(long = "as", value_name = "WHAT", default_value = "guests")]
         holds: Holds,
-        /// Which column holds a field, over the guess from its header: --map phone="Mobile 2" (again for more).
-        #[arg(long, value_name = "FIELD=HEADER")]
-        map: Vec<String>,
         /// Keep the columns regulars does not know in the notes, as "Header: value".
         #[arg(long)]
         keep_other_columns: bool,
-        /// Which comes first in a date like 06/08/1990: the day (dmy) or the month (mdy).
-        #[arg(long, value_name = "ORDER")]
-        date_order: Option<DateOrder>,
-        /// The file's encoding: utf-8, utf-16le, gbk, gb18030, big5, … [default: told from the file].
-        #[arg(long, value_name = "NAME")]
-        encoding: Option<String>,
-        /// The workbook's sheet [default: the first].
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
         /// Say how the file is read and what it would do, and write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -385,6 +372,26 @@ pub struct ProfileArgs {
     pub other_names: Vec<String>,
 }
 
+/// How a file to import is read: what `import` and `arrivals import` both take.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The file's format [default: from its extension].
+    #[arg(long)]
+    pub format: Option<Format>,
+    /// Which column holds a field, over the guess from its header: --map phone="Mobile 2" (again for more).
+    #[arg(long, value_name = "FIELD=HEADER")]
+    pub map: Vec<String>,
+    /// Which comes first in a date like 06/08/1990: the day (dmy) or the month (mdy).
+    #[arg(long, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
+    /// The file's encoding: utf-8, utf-16le, gbk, gb18030, big5, … [default: told from the file].
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// The workbook's sheet [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ArrivalsAction {
     /// Bring in the day's bookings as a booking system exports them (CSV, Excel or JSON Lines): each is matched to
@@ -395,22 +402,8 @@ pub enum ArrivalsAction {
         /// The day of a row that gives none, YYYY-MM-DD [default: today].
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
-        /// The file's format [default: from its extension].
-        #[arg(long)]
-        format: Option<Format>,
-        /// FIELD=HEADER: read the field from the column headed HEADER (name, phone, email, date, time, party, table,
-        /// room, notes).
-        #[arg(long, value_name = "FIELD=HEADER")]
-        map: Vec<String>,
-        /// How dates like 03/04/2026 are to be read: dmy or mdy.
-        #[arg(long, value_name = "ORDER")]
-        date_order: Option<DateOrder>,
-        /// The text encoding of a CSV file [default: detected].
-        #[arg(long, value_name = "NAME")]
-        encoding: Option<String>,
-        /// The sheet of a workbook [default: the first].
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Show what would be imported and whom each booking is matched to; write nothing.
         #[arg(long)]
         dry_run: bool,

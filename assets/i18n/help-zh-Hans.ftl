@@ -124,10 +124,10 @@ help-arg-arrivals-json = 输出 JSON
 help-cmd-arrivals-import = 导入预订系统导出的当天预订（CSV、Excel 或 JSON Lines）：每条都与客人簿中的客人匹配；要么全部导入，要么全不导入；同一文件再次导入只添加尚未有的预订
 help-arg-arrivals-import-file = 文件
 help-arg-arrivals-import-date = 没有日期的行所属的日期，YYYY-MM-DD [默认：今天]
-help-arg-arrivals-import-format = 文件格式 [默认：按扩展名]
-help-arg-arrivals-import-map = FIELD=HEADER：从标题为 HEADER 的列读取该字段（name、phone、email、date、time、party、table、room、notes）
-help-arg-arrivals-import-date_order = 03/04/2026 这类日期的读法：dmy 或 mdy
-help-arg-arrivals-import-encoding = CSV 文件的文本编码 [默认：自动检测]
+help-arg-arrivals-import-format = 文件格式 [默认：根据扩展名判断]
+help-arg-arrivals-import-map = 指定某字段所在的列，优先于根据表头的猜测：--map phone="Mobile 2"（多个字段可重复使用）
+help-arg-arrivals-import-date_order = 类似 06/08/1990 的日期中哪个在前：日（dmy）还是月（mdy）
+help-arg-arrivals-import-encoding = 文件编码：utf-8、utf-16le、gbk、gb18030、big5 等 [默认：根据文件判断]
 help-arg-arrivals-import-sheet = 工作簿中的工作表 [默认：第一个]
 help-arg-arrivals-import-dry_run = 显示将导入的内容及每条预订匹配到的客人；不写入
 help-cmd-arrivals-arrived = 客人到了：把预订标为已到，并按预订的桌位或房间记录到访

@@ -123,10 +123,10 @@ help-arg-arrivals-json = 輸出 JSON
 help-cmd-arrivals-import = 匯入預訂系統匯出的當天預訂（CSV、Excel 或 JSON Lines）：每條都與客人簿中的客人匹配；要麼全部匯入，要麼全不匯入；同一檔案再次匯入只新增尚未有的預訂
 help-arg-arrivals-import-file = 檔案
 help-arg-arrivals-import-date = 沒有日期的行所屬的日期，YYYY-MM-DD [預設：今天]
-help-arg-arrivals-import-format = 檔案格式 [預設：按副檔名]
-help-arg-arrivals-import-map = FIELD=HEADER：從標題為 HEADER 的列讀取該欄位（name、phone、email、date、time、party、table、room、notes）
-help-arg-arrivals-import-date_order = 03/04/2026 這類日期的讀法：dmy 或 mdy
-help-arg-arrivals-import-encoding = CSV 檔案的文字編碼 [預設：自動檢測]
+help-arg-arrivals-import-format = 檔案格式 [預設：根據副檔名判斷]
+help-arg-arrivals-import-map = 指定某欄位所在的列，優先於根據表頭的猜測：--map phone="Mobile 2"（多個欄位可重複使用）
+help-arg-arrivals-import-date_order = 類似 06/08/1990 的日期中哪個在前：日（dmy）還是月（mdy）
+help-arg-arrivals-import-encoding = 檔案編碼：utf-8、utf-16le、gbk、gb18030、big5 等 [預設：根據檔案判斷]
 help-arg-arrivals-import-sheet = 工作簿中的工作表 [預設：第一個]
 help-arg-arrivals-import-dry_run = 顯示將匯入的內容及每條預訂匹配到的客人；不寫入
 help-cmd-arrivals-arrived = 客人到了：把預訂標為已到，並按預訂的桌位或房間記錄到訪

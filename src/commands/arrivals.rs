@@ -22,27 +22,8 @@ use crate::cli::ArrivalsAction;
 pub fn run(book: &Book, date: Option<&str>, json: bool, action: Option<ArrivalsAction>) -> Result<()> {
     match action {
         None => list(book, day(date)?, json),
-        Some(ArrivalsAction::Import { file, date, format, map, date_order, encoding, sheet, dry_run }) => {
-            let encoding = match encoding {
-                Some(label) => Some(interchange::encoding(&label).ok_or_else(|| {
-                    anyhow!(t!(
-                        book.language,
-                        "arrivals-not-an-encoding",
-                        label = regulars::domain::text::quoted(&label)
-                    ))
-                })?),
-                None => None,
-            };
-            let options = Options {
-                format,
-                holds: Holds::Guests,
-                map,
-                keep_other_columns: false,
-                date_order,
-                encoding,
-                sheet,
-                zone: None,
-            };
+        Some(ArrivalsAction::Import { file, date, read, dry_run }) => {
+            let options = super::read_options(read, Holds::Guests, false, book.language)?;
             import(book, &file, &options, day(date.as_deref())?, dry_run)
         }
         Some(ArrivalsAction::Arrived { id }) => {

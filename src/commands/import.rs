@@ -6,47 +6,19 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 use regulars::domain::Incoming;
-use regulars::domain::text::{inert, quoted};
+use regulars::domain::text::inert;
 use regulars::i18n::Language;
-use regulars::interchange::{self, DateOrder, Format, Holds, Options, Source};
+use regulars::interchange::{Options, Source};
 use regulars::store::{ImportSummary, StoreError};
 use regulars::t;
 
 use super::{Book, file_name};
 
-/// What was asked of the import, besides the file.
-pub struct Given {
-    pub format: Option<Format>,
-    pub holds: Holds,
-    pub map: Vec<String>,
-    pub keep_other_columns: bool,
-    pub date_order: Option<DateOrder>,
-    pub encoding: Option<String>,
-    pub sheet: Option<String>,
-    pub dry_run: bool,
-}
-
 /// How many entries a dry run shows.
 const SHOWN: usize = 3;
 
-pub fn run(book: &Book, file: &Path, given: Given) -> Result<()> {
+pub fn run(book: &Book, file: &Path, options: Options, dry_run: bool) -> Result<()> {
     let shown = super::shown(file);
-    let encoding = match given.encoding.as_deref() {
-        Some(label) => Some(interchange::encoding(label).ok_or_else(|| {
-            anyhow!("--encoding: {} is not an encoding (utf-8, utf-16le, gbk, gb18030, big5, …)", quoted(label))
-        })?),
-        None => None,
-    };
-    let options = Options {
-        format: given.format,
-        holds: given.holds,
-        map: given.map,
-        keep_other_columns: given.keep_other_columns,
-        date_order: given.date_order,
-        encoding,
-        sheet: given.sheet,
-        zone: None,
-    };
     // Read before the book is opened, so that a missing or unreadable file is said as such and the book is not
     // locked for it.
     let source = Source::open(file, options).map_err(|e| anyhow!("{shown}: {e}; nothing was imported"))?;
@@ -72,7 +44,7 @@ pub fn run(book: &Book, file: &Path, given: Given) -> Result<()> {
             Ok(entry)
         }))
     };
-    if given.dry_run {
+    if dry_run {
         for said in source.described() {
             println!("{}", inert(&said));
         }

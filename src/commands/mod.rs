@@ -39,10 +39,11 @@ use regulars::domain::text::inert;
 use regulars::domain::when::said_time;
 use regulars::files::Exposure;
 use regulars::i18n::Language;
+use regulars::interchange::{Holds, Options};
 use regulars::store::{Location, Store, Unreadables};
 use regulars::t;
 
-use crate::cli::{BookArgs, Cli, Command};
+use crate::cli::{BookArgs, Cli, Command, ReadArgs};
 
 /// Runs the command, and says in which language its errors are to be told: the desk's, or where the settings could
 /// not be read, the one `--lang` or the locale names.
@@ -112,6 +113,18 @@ pub fn language_of_args(args: &[std::ffi::OsString]) -> Language {
     settings.and_then(|config| config.language).unwrap_or_else(environment_language)
 }
 
+/// How a file is to be read, from what the command line says of it: an encoding it names must be one.
+fn read_options(read: ReadArgs, holds: Holds, keep_other_columns: bool, language: Language) -> Result<Options> {
+    let encoding = match read.encoding.as_deref() {
+        Some(label) => Some(regulars::interchange::encoding(label).ok_or_else(|| {
+            anyhow!(t!(language, "cli-not-an-encoding", label = regulars::domain::text::quoted(label)))
+        })?),
+        None => None,
+    };
+    let ReadArgs { format, map, date_order, sheet, .. } = read;
+    Ok(Options { format, holds, map, keep_other_columns, date_order, encoding, sheet, zone: None })
+}
+
 /// The language the environment's locale names (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 fn environment_language() -> Language {
     let env = |name: &str| std::env::var(name).ok();
@@ -126,19 +139,9 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Visit { guest, seat, order, usual, party, note, at, yes }) => {
             visit::run(book, &guest, visit::Given { seat, order, usual, party, note, at, yes })
         }
-        Some(Command::Import {
-            file,
-            format,
-            holds,
-            map,
-            keep_other_columns,
-            date_order,
-            encoding,
-            sheet,
-            dry_run,
-        }) => {
-            let given = import::Given { format, holds, map, keep_other_columns, date_order, encoding, sheet, dry_run };
-            import::run(book, &file, given)
+        Some(Command::Import { file, read, holds, keep_other_columns, dry_run }) => {
+            let options = read_options(read, holds, keep_other_columns, book.language)?;
+            import::run(book, &file, options, dry_run)
         }
         Some(Command::Export { format, raw, out, id }) => export::run(book, format, raw, out.as_deref(), id),
         Some(Command::Guest { action }) => guest::run(book, action),
