@@ -221,6 +221,7 @@ help-typing-keys = letters, digits
 help-typing = find by name, pinyin, phone digits, email, #tag
 help-heading-editing = Editing, on the search line and in forms:
 help-heading-form = In a form:
+help-heading-arrivals = On the arrivals screen (F10):
 help-title = { " " }Keys{ " " }
 help-or = { " " }or{ " " }
 help-closes = { $keys } closes this help

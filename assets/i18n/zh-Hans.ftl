@@ -198,6 +198,7 @@ help-typing-keys = 字母、数字
 help-typing = 按姓名、拼音、电话号码、邮箱、#标签查找
 help-heading-editing = 编辑（搜索行和表单通用）：
 help-heading-form = 在表单里：
+help-heading-arrivals = 在预订屏幕（F10）：
 help-title = { " " }按键{ " " }
 help-or = { " " }或{ " " }
 help-closes = { $keys } 关闭帮助

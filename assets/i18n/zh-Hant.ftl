@@ -198,6 +198,7 @@ help-typing-keys = 字母、數字
 help-typing = 按姓名、拼音、電話號碼、郵箱、#標籤查詢
 help-heading-editing = 編輯（搜尋行和表單通用）：
 help-heading-form = 在表單裡：
+help-heading-arrivals = 在預訂螢幕（F10）：
 help-title = { " " }按鍵{ " " }
 help-or = { " " }或{ " " }
 help-closes = { $keys } 關閉幫助

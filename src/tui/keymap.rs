@@ -107,6 +107,20 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
 
 impl Default for Keymap {
     fn default() -> Self {
+        let mut bindings = HashMap::new();
+        for (mode, table) in default_tables() {
+            for (place, (chord, action)) in table.into_iter().enumerate() {
+                // The first binding of a chord in a mode wins: the welcome page's F2 loads the demo.
+                bindings.entry((mode, chord)).or_insert((place, action));
+            }
+        }
+        Self { bindings }
+    }
+}
+
+/// The keys of each mode as shipped, in the order the hints name them.
+fn default_tables() -> [(Mode, Vec<(Chord, Action)>); 6] {
+    {
         use KeyCode::*;
         // Anywhere on the counter, whether typing on the search line or looking at an open card.
         let counter = [
@@ -220,21 +234,14 @@ impl Default for Keymap {
         ];
         let welcome = [((F(2), NONE), Action::LoadDemo), ((F(1), NONE), Action::ToggleHelp)];
         let counter_and_editing: Vec<(Chord, Action)> = counter.iter().chain(&editing).cloned().collect();
-        let mut bindings = HashMap::new();
-        for (mode, table) in [
+        [
             (Mode::Search, counter_and_editing.clone()),
             (Mode::Guest, counter_and_editing.clone()),
             (Mode::Welcome, welcome.iter().chain(&counter_and_editing).cloned().collect()),
             (Mode::Form, editing.iter().chain(&field_ends).chain(&form).cloned().collect()),
             (Mode::Reports, lists.to_vec()),
             (Mode::Help, help.to_vec()),
-        ] {
-            for (place, (chord, action)) in table.into_iter().enumerate() {
-                // The first binding of a chord in a mode wins: the welcome page's F2 loads the demo.
-                bindings.entry((mode, chord)).or_insert((place, action));
-            }
-        }
-        Self { bindings }
+        ]
     }
 }
 
@@ -490,6 +497,19 @@ mod tests {
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
             | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm | DayBefore
             | DayAfter => true,
+        }
+    }
+
+    #[test]
+    fn no_key_shipped_is_shadowed_by_another_in_its_mode() {
+        for (mode, table) in default_tables() {
+            for (i, (chord, action)) in table.iter().enumerate() {
+                // A chord given twice for the same action is harmless; for another, the second is never reached —
+                // but for the welcome page's own F2 (load the demo), which stands before the counter's on purpose.
+                let earlier = table[..i].iter().find(|(c, a)| c == chord && a != action);
+                let meant = mode == Mode::Welcome && *action == Action::LogUsual;
+                assert!(earlier.is_none() || meant, "{mode:?}: {chord:?} for {action:?} is shadowed by {earlier:?}");
+            }
         }
     }
 
