@@ -50,6 +50,56 @@ pub fn order(cards: &mut [Progress]) {
     cards.sort_by_key(|card| (card.level, card.due, card.guest.0));
 }
 
+/// One drill, card by card: a card missed is asked once more before the end; the score counts where each card of
+/// the deck stands after it (a card not reached yet as it came).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    queue: Vec<Progress>,
+    results: Vec<Progress>,
+    again: Vec<GuestId>,
+    asked: usize,
+}
+
+impl Session {
+    /// A drill of `deck`, in the order given.
+    pub fn new(deck: Vec<Progress>) -> Self {
+        Self { results: deck.clone(), queue: deck, again: Vec::new(), asked: 0 }
+    }
+
+    /// The card being asked, if any is left.
+    pub fn current(&self) -> Option<&Progress> {
+        self.queue.first()
+    }
+
+    /// "Card `n` of `total`": the card being asked (from 1) and how many the drill holds now (a miss adds one).
+    pub fn place(&self) -> (usize, usize) {
+        (self.asked + 1, self.results.len() + self.again.len())
+    }
+
+    /// The current card answered at `now`, rightly or not: how it stands now (for the book to keep).
+    pub fn answer(&mut self, right: bool, now: DateTime<Utc>) -> Option<Progress> {
+        if self.queue.is_empty() {
+            return None;
+        }
+        let card = self.queue.remove(0);
+        self.asked += 1;
+        let answered = card.answered(right, now);
+        if !right && !self.again.contains(&card.guest) {
+            self.again.push(card.guest);
+            self.queue.push(answered);
+        }
+        if let Some(result) = self.results.iter_mut().find(|r| r.guest == card.guest) {
+            *result = answered;
+        }
+        Some(answered)
+    }
+
+    /// How many of the deck's guests are known, of how many.
+    pub fn score(&self) -> (usize, usize) {
+        (self.results.iter().filter(|card| card.known()).count(), self.results.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +120,23 @@ mod tests {
             top = top.answered(true, now);
         }
         assert_eq!((top.level, top.due), (TOP_BOX, now + Duration::days(30)));
+    }
+
+    #[test]
+    fn a_miss_is_asked_once_more_and_the_score_counts_the_whole_deck() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 17, 0, 0).unwrap();
+        let known = Progress::new(GuestId(3), now).answered(true, now);
+        let mut session = Session::new(vec![Progress::new(GuestId(1), now), Progress::new(GuestId(2), now), known]);
+        assert_eq!((session.current().map(|c| c.guest), session.place()), (Some(GuestId(1)), (1, 3)));
+        session.answer(true, now);
+        session.answer(false, now);
+        assert_eq!(session.place(), (3, 4), "the miss comes back: a card more");
+        assert_eq!(session.current().map(|c| c.guest), Some(GuestId(3)));
+        session.answer(true, now);
+        assert_eq!(session.current().map(|c| c.guest), Some(GuestId(2)), "the miss, again");
+        session.answer(false, now);
+        assert_eq!(session.current(), None, "asked again once only");
+        assert_eq!(session.score(), (2, 3));
     }
 
     #[test]

@@ -15,6 +15,24 @@ use crate::domain::drill::Progress;
 use crate::domain::{GuestHistory, GuestId, Visit, VisitId};
 use crate::search::matching::Known;
 
+/// How many regulars a night with no arrivals is drilled on.
+const LIKELY_REGULARS: usize = 20;
+
+/// The drill's cards, and whether they are tonight's guests (else the regulars most likely to come).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deck {
+    pub cards: Vec<DrillCard>,
+    pub of_tonight: bool,
+}
+
+/// One card: the staff member's progress with the guest, the guest's card, and tonight's booking if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrillCard {
+    pub progress: Progress,
+    pub history: GuestHistory,
+    pub booking: Option<Booking>,
+}
+
 /// What adding a night's bookings came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ArrivalsAdded {
@@ -242,6 +260,35 @@ impl Store {
         let since = to_millis(now - chrono::Duration::days(60));
         let query = "SELECT id FROM guests WHERE last_visit_at >= ?1 ORDER BY visit_count DESC, last_visit_at DESC, id LIMIT ?2";
         self.sql().rows(query, args![since, i64::try_from(count).unwrap_or(i64::MAX)], |row| Ok(GuestId(row.id(0)?)))
+    }
+
+    /// The drill's cards for `staff` on the night of `day`, least known first: each guest of the night's arrivals
+    /// that is linked to one (with the booking, for its clues), or, on a night with none, the regulars most likely to
+    /// come; at most `count`. Whether they are tonight's says which.
+    pub fn drill_deck(&self, staff: &str, day: NaiveDate, now: DateTime<Utc>, count: Option<usize>) -> Result<Deck> {
+        let tonight = self.arrivals_on(day)?;
+        let mut guests: Vec<(GuestId, Option<Booking>)> = Vec::new();
+        for arrival in tonight {
+            if let Link::Guest(guest) = arrival.link
+                && !guests.iter().any(|(g, _)| *g == guest)
+            {
+                guests.push((guest, Some(arrival.booking)));
+            }
+        }
+        let of_tonight = !guests.is_empty();
+        if !of_tonight {
+            guests = self.likely_regulars(now, LIKELY_REGULARS)?.into_iter().map(|g| (g, None)).collect();
+        }
+        let ids: Vec<GuestId> = guests.iter().map(|(g, _)| *g).collect();
+        let mut progress = self.drill_progress(staff, &ids, now)?;
+        crate::domain::drill::order(&mut progress);
+        progress.truncate(count.unwrap_or(progress.len()));
+        let mut cards = Vec::with_capacity(progress.len());
+        for card in progress {
+            let booking = guests.iter().find(|(g, _)| *g == card.guest).and_then(|(_, b)| b.clone());
+            cards.push(DrillCard { progress: card, history: self.recent_history(card.guest)?, booking });
+        }
+        Ok(Deck { cards, of_tonight })
     }
 
     /// Keeps how `staff` did on a card.

@@ -36,7 +36,7 @@ use crate::domain::ValidationError;
 use sql::{Sql, args};
 use unreadable::Reading;
 
-pub use arrivals::ArrivalsAdded;
+pub use arrivals::{ArrivalsAdded, Deck, DrillCard};
 pub use copy::Copied;
 pub use import::ImportSummary;
 pub use read::{AuditEntry, Duplicate};
