@@ -499,3 +499,42 @@ fn the_arrivals_screen_prepares_the_night_and_marks_a_guest_arrived() {
     screen.press(KeyCode::Left);
     assert!(screen.screen().contains("2026-11-23: 4 arrivals"), "{}", screen.screen());
 }
+
+#[test]
+fn the_name_drill_on_the_screen_checks_answers_and_scores_the_night() {
+    use regulars::domain::arrival::Booking;
+    let mut screen = Screen::counter((80, 24));
+    let mut store = screen.other_desk();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let booking = |name: &str, phone: &str, place: &str| Booking {
+        day,
+        name: name.into(),
+        phone: phone.into(),
+        party: Some(2),
+        place: place.into(),
+        ..Booking::default()
+    };
+    let bookings = vec![booking("Mr Yu", "13800000108", "Table 4"), booking("J Smith", "020 7946 0018", "Bar")];
+    let links = regulars::search::matching::links(&bookings, store.known_guests().unwrap());
+    store.add_arrivals(&bookings.into_iter().zip(links).collect::<Vec<_>>(), "Nok", "test").unwrap();
+    screen.press(KeyCode::F(10));
+    screen.type_text("d");
+    let shown = screen.screen();
+    assert!(shown.contains("Card 1 of 2") && !shown.contains("于明") && !shown.contains("Jon Smith"), "{shown}");
+    insta::assert_snapshot!("drill_en_80x24", shown);
+    // The card at Table 4 is 于先生's.
+    let yu_first = shown.contains("tonight at Table 4");
+    screen.type_text(if yu_first { "mr yu" } else { "jon smith" });
+    screen.press(KeyCode::Enter);
+    assert!(screen.screen().contains("✓ "), "{}", screen.screen());
+    screen.type_text("nobody");
+    screen.press(KeyCode::Enter);
+    assert!(screen.screen().contains("✗ it was") && screen.screen().contains("Card 3 of 3"), "{}", screen.screen());
+    screen.press(KeyCode::F(11));
+    insta::assert_snapshot!("drill_zh-Hans_80x24", screen.screen());
+    screen.type_text(if yu_first { "jon smith" } else { "于先生" });
+    screen.press(KeyCode::Enter);
+    assert!(screen.screen().contains("今晚的 2 位客人中，你认得 2 位。"), "{}", screen.screen());
+    screen.press(KeyCode::Esc);
+    assert_eq!(screen.app.view, regulars::tui::app::View::Arrivals);
+}

@@ -151,6 +151,9 @@ impl Desk {
                 self.reads.send(reads::Request::Report { ticket, since, until }).is_ok()
             }
             Effect::LoadLog { ticket } => self.reads.send(reads::Request::Log { ticket }).is_ok(),
+            Effect::LoadDrill { ticket, day, now, staff } => {
+                self.reads.send(reads::Request::Drill { ticket, day, now, staff }).is_ok()
+            }
             Effect::LoadArrivals { ticket, day, today, zone } => {
                 self.reads.send(reads::Request::Arrivals { ticket, day, today, zone }).is_ok()
             }

@@ -29,6 +29,7 @@ pub(super) enum Request {
     Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
     Log { ticket: u64 },
     Arrivals { ticket: u64, day: NaiveDate, today: NaiveDate, zone: FixedOffset },
+    Drill { ticket: u64, day: NaiveDate, now: DateTime<Utc>, staff: String },
     Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset, language: Language },
 }
 
@@ -41,6 +42,7 @@ struct Newest {
     report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
     log: Option<u64>,
     arrivals: Option<(u64, NaiveDate, NaiveDate, FixedOffset)>,
+    drill: Option<(u64, NaiveDate, DateTime<Utc>, String)>,
     outreach: Option<(u64, DateTime<Utc>, FixedOffset, Language)>,
 }
 
@@ -93,6 +95,7 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                         Request::Arrivals { ticket, day, today, zone } => {
                             newest.arrivals = Some((ticket, day, today, zone))
                         }
+                        Request::Drill { ticket, day, now, staff } => newest.drill = Some((ticket, day, now, staff)),
                         Request::Outreach { ticket, now, zone, language } => {
                             newest.outreach = Some((ticket, now, zone, language))
                         }
@@ -157,6 +160,12 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
     if let Some((ticket, day, today, zone)) = newest.arrivals {
         outbox.send(match book.tonight(day, today, zone) {
             Ok(rows) => Msg::Arrivals { ticket, rows },
+            Err(error) => Msg::Failed(said!("read-arrivals-failed", why = crate::i18n::error(&error))),
+        });
+    }
+    if let Some((ticket, day, now, staff)) = newest.drill {
+        outbox.send(match book.drill_deck(&staff, day, now, None) {
+            Ok(deck) => Msg::Drill { ticket, deck: Box::new(deck) },
             Err(error) => Msg::Failed(said!("read-arrivals-failed", why = crate::i18n::error(&error))),
         });
     }

@@ -142,6 +142,10 @@ impl Writer {
                 Ok(None) => written(said!("write-arrived-already", name = &name), None),
                 Err(error) => failure(&who, Some(said!("write-arrival-not-marked", name = &name)), error),
             },
+            (Write::KeepDrill { progress, said }, _) => match self.store.keep_drill(&staff, &progress) {
+                Ok(()) => written(said, None),
+                Err(error) => failure(&who, None, error),
+            },
             (Write::LinkArrival { id, guest: Some(guest) }, _) => {
                 match self.store.link_arrival(id, Some(guest), &staff) {
                     Ok(()) => written(said!("write-arrival-linked", name = &name), None),

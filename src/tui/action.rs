@@ -87,6 +87,8 @@ pub enum Action {
     ArrivalIsNew,
     /// The form to add a booking by hand to the arrivals of the day shown.
     ArrivalForm,
+    /// The name drill on the night shown.
+    ShowDrill,
     /// The arrivals of the day before, the day after the one shown.
     DayBefore,
     DayAfter,
@@ -148,6 +150,11 @@ pub enum Msg {
         rows: Vec<OutreachRow>,
         counts: Option<[usize; 2]>,
         more: bool,
+    },
+    /// The drill's cards for the night.
+    Drill {
+        ticket: u64,
+        deck: Box<crate::store::Deck>,
     },
     /// The day's arrivals, prepared from their guests' cards.
     Arrivals {
@@ -280,6 +287,11 @@ pub enum Write {
         id: i64,
         came: bool,
     },
+    /// Keep how the staff member did on a drill card; `said` is the answer's verdict, said once it is kept.
+    KeepDrill {
+        progress: crate::domain::drill::Progress,
+        said: Said,
+    },
     /// Says whom an arrival is for: this guest, or someone new, added from the booking (`None`).
     LinkArrival {
         id: i64,
@@ -310,6 +322,13 @@ pub enum Effect {
     /// Read the audit log.
     LoadLog {
         ticket: u64,
+    },
+    /// Read the drill's cards for `staff` on the night of `day`.
+    LoadDrill {
+        ticket: u64,
+        day: chrono::NaiveDate,
+        now: DateTime<Utc>,
+        staff: String,
     },
     /// Read `day`'s arrivals, prepared as of `today` on the desk's clock.
     LoadArrivals {

@@ -81,6 +81,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("mark_no_show", Action::MarkNoShow),
     ("arrival_is_new", Action::ArrivalIsNew),
     ("arrival_form", Action::ArrivalForm),
+    ("show_drill", Action::ShowDrill),
     ("day_before", Action::DayBefore),
     ("day_after", Action::DayAfter),
     ("switch_language", Action::SwitchLanguage),
@@ -206,6 +207,7 @@ fn default_tables() -> [(Mode, Vec<(Chord, Action)>); 6] {
             ((F(8), NONE), Action::HeadsUpForm),
             ((F(4), NONE), Action::ArrivalIsNew),
             ((Char('a'), NONE), Action::ArrivalForm),
+            ((Char('d'), NONE), Action::ShowDrill),
             ((Left, NONE), Action::DayBefore),
             ((Right, NONE), Action::DayAfter),
             ((Char('1'), NONE), Action::ReportDays(7)),
@@ -496,7 +498,7 @@ mod tests {
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
             | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm | DayBefore
-            | DayAfter => true,
+            | DayAfter | ShowDrill => true,
         }
     }
 
@@ -515,8 +517,8 @@ mod tests {
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 52 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 56);
+        // 53 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 57);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

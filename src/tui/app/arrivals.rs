@@ -77,6 +77,7 @@ impl App {
                 self.tonight.rows = None;
                 vec![self.load_arrivals()]
             }
+            Action::ShowDrill => self.show_drill(self.arrivals_day()),
             Action::ArrivalForm => {
                 self.form = Some(crate::tui::form::Form::arrival(self.arrivals_day()));
                 self.status = None;

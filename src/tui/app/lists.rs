@@ -67,7 +67,7 @@ impl App {
                 let rows = match self.view {
                     View::Log => self.log.as_ref().map(Vec::len),
                     View::Outreach => self.outreach.as_ref().map(Vec::len),
-                    View::Reports { .. } | View::Counter | View::Arrivals => None,
+                    View::Reports { .. } | View::Counter | View::Arrivals | View::Drill => None,
                 };
                 let last = rows.unwrap_or(0).saturating_sub(1);
                 self.list_offset = (self.list_offset + step.max(1)).min(last);

@@ -8,6 +8,7 @@ mod arrivals;
 mod commands;
 mod counter;
 mod drafts;
+mod drill;
 mod forms;
 mod lists;
 mod undo;
@@ -83,6 +84,8 @@ pub enum View {
     Log,
     /// Tonight's arrivals.
     Arrivals,
+    /// The name drill.
+    Drill,
 }
 
 /// The last message, and the guest it is about: it goes when another guest is selected, so a "Ctrl-Z to undo" is
@@ -199,6 +202,8 @@ pub struct App {
     pub outreach: Option<Vec<OutreachRow>>,
     /// Tonight's arrivals, as last read, and the one selected.
     pub tonight: arrivals::Tonight,
+    /// The name drill under way.
+    pub drill: drill::DrillScreen,
     /// How many guests each page of the outreach list holds (birthdays, regulars away), and whether more of its
     /// rows are still coming.
     pub outreach_counts: [usize; 2],
@@ -277,6 +282,7 @@ impl App {
             outreach_more: false,
             list_offset: 0,
             tonight: arrivals::Tonight::default(),
+            drill: drill::DrillScreen::default(),
             outreach_page: Occasion::Birthday,
             outreach_selected: 0,
             heads_ups: Vec::new(),
@@ -304,6 +310,8 @@ impl App {
             (false, Some(_), ..) => Mode::Form,
             (false, None, View::Reports { .. } | View::Outreach | View::Log | View::Arrivals, _) => Mode::Reports,
             (false, None, View::Counter, _) if self.guests == Some(0) => Mode::Welcome,
+            // What is typed is the answer: the search line's keys, which the drill reads its own way.
+            (false, None, View::Drill, _) => Mode::Search,
             (false, None, View::Counter, Focus::Search) => Mode::Search,
             (false, None, View::Counter, Focus::Guest) => Mode::Guest,
         }
@@ -404,6 +412,7 @@ impl App {
                 Vec::new()
             }
             Msg::Arrivals { ticket, rows } => self.arrivals_read(ticket, rows),
+            Msg::Drill { ticket, deck } => self.drill_read(ticket, *deck),
             Msg::Log { ticket, entries } => {
                 if ticket == self.log_ticket {
                     self.log = Some(entries);
@@ -463,6 +472,7 @@ impl App {
         let effects = match self.view {
             View::Counter => self.on_counter(action),
             View::Arrivals => self.on_arrivals(action),
+            View::Drill => self.on_drill(action),
             View::Reports { .. } | View::Outreach | View::Log => self.on_list(action),
         };
         // A write is on its way: say so until its answer comes (another desk may hold the book for a while).

@@ -71,6 +71,7 @@ pub const OUTREACH_KEYS: &[(Action, &str)] = &[(Action::NoteWritten, "written"),
 pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::NoteWritten, "open-card"),
     (Action::ArrivalForm, "add-arrival"),
+    (Action::ShowDrill, "drill"),
     (Action::DayBefore, "day-before"),
     (Action::DayAfter, "day-after"),
     (Action::MarkArrived, "arrived"),

@@ -48,6 +48,13 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
             .collect()
     };
     match mode {
+        // The drill reads the search line's keys its own way: Enter checks the answer, Esc goes back.
+        Mode::Search if app.view == View::Drill => named(&[
+            (Action::OpenGuest, "check-answer"),
+            (Action::Back, "back-to-arrivals"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ]),
         Mode::Search | Mode::Guest => {
             let heads_up = app.live_heads_ups().next().is_some();
             let offered: Vec<(Action, &str)> = COUNTER_COMMANDS

@@ -4,6 +4,7 @@ mod arrivals;
 mod banner;
 mod card;
 mod confirm;
+mod drill;
 mod form;
 mod help;
 mod hints;
@@ -104,6 +105,8 @@ impl Widget for &App {
             log::render(self, main, buf);
         } else if self.view == View::Arrivals {
             arrivals::render(self, main, buf);
+        } else if self.view == View::Drill {
+            drill::render(self, main, buf);
         } else if self.guests == Some(0) {
             welcome::render(self, main, buf);
         } else {
