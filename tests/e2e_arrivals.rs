@@ -1,6 +1,7 @@
 //! Tonight's guests end to end: the real binary in tmux — the night's bookings imported at the shell, the arrivals
 //! screen opened, 于先生's line read (his usual and his allergy), he is marked arrived and the visit is on his card
-//! at the reserved table; then a short drill at the shell, one card answered right and one wrong.
+//! at the reserved table; then a short drill on the screen and one at the shell, each with a card answered right and
+//! one wrong.
 
 mod common;
 
@@ -38,11 +39,25 @@ fn import_tonight_greet_yu_mark_him_arrived_and_drill_two_cards() {
     tmux.wait_for("him marked arrived", |s| s.contains("于先生 arrived; their visit is logged"));
     tmux.send(&["Enter"]);
     tmux.wait_for("his card, the visit at the reserved table", |s| s.contains("Last seat  Table 4"));
+    // The drill on the screen: one card answered right, the other wrong.
+    tmux.send(&["F10"]);
+    tmux.wait_for("the arrivals again", |s| s.contains("2 arrivals"));
+    tmux.type_text("d");
+    let card = tmux.wait_for("the drill's first card", |s| s.contains("The name drill") && s.contains("Card 1 of 2"));
+    tmux.type_text(if card.contains("tonight at Table 4") { "yu ming" } else { "jon smith" });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("right", |s| s.contains("✓ ") && s.contains("Card 2 of 2"));
+    tmux.type_text("somebody else");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("wrong, asked again", |s| s.contains("✗ it was") && s.contains("Card 3 of 3"));
+    tmux.send(&["Escape"]);
+    tmux.wait_for("back at the arrivals", |s| s.contains("2 arrivals"));
     tmux.send(&["C-c"]);
     tmux.wait_for_shell();
 
     tmux.type_text(&format!("{BINARY} --db {db} drill"));
     tmux.send(&["Enter"]);
+    // The drill at the shell: the screen's drill kept the first answer, so its card comes last now.
     tmux.wait_for("the first card", |s| s.contains("Card 1 of 2") && s.contains("Who is it?"));
     let first = tmux.screen();
     // The card that shows Table 4 is 于先生's; the other is Jon Smith's.
