@@ -696,7 +696,7 @@ arrivals-open = 未結補救：{ $category }
 arrivals-birthday = { $days ->
         [0] 今天生日
         [one] 明天生日
-       *[other] { $days }天后生日
+       *[other] { $days }天後生日
     }
 arrivals-note = 「{ $note }」
 arrivals-arrived = 已到
