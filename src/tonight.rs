@@ -167,3 +167,13 @@ pub fn clues(
     }
     clues
 }
+
+/// A drill answer's verdict: "✓ 于先生 (于明)", "✗ it was Nora Quinn" — who it was, greeting and name.
+pub fn verdict(profile: &crate::domain::Profile, right: bool) -> crate::i18n::Said {
+    use crate::domain::text::inert;
+    let who = match profile.greeting.as_str() {
+        "" => inert(&profile.name).into_owned(),
+        greeting => format!("{} ({})", inert(greeting), inert(&profile.name)),
+    };
+    if right { crate::said!("drill-right", who = who) } else { crate::said!("drill-wrong", who = who) }
+}

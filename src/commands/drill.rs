@@ -12,7 +12,7 @@ use regulars::domain::text::inert;
 use regulars::search::matching::names;
 use regulars::store::Deck;
 use regulars::t;
-use regulars::tonight::clues;
+use regulars::tonight::{clues, verdict};
 
 use super::Book;
 use super::arrivals::day;
@@ -48,7 +48,7 @@ pub fn run(book: &Book, date: Option<&str>, cards: Option<usize>) -> Result<()> 
         if let Some(answered) = session.answer(right, now) {
             store.keep_drill(&book.staff, &answered)?;
         }
-        writeln!(out, "{}", said(profile, right, language))?;
+        writeln!(out, "{}", verdict(profile, right).text(language))?;
     }
     let (known, total) = session.score();
     let score = match of_tonight {
@@ -57,13 +57,4 @@ pub fn run(book: &Book, date: Option<&str>, cards: Option<usize>) -> Result<()> 
     };
     writeln!(out, "\n{score}")?;
     Ok(())
-}
-
-/// "✓ 于先生 (于明)", "✗ it was Nora Quinn": the answer checked, and who it was.
-pub(super) fn said(profile: &regulars::domain::Profile, right: bool, language: regulars::i18n::Language) -> String {
-    let who = match profile.greeting.as_str() {
-        "" => inert(&profile.name).into_owned(),
-        greeting => format!("{} ({})", inert(greeting), inert(&profile.name)),
-    };
-    if right { t!(language, "drill-right", who = who) } else { t!(language, "drill-wrong", who = who) }
 }

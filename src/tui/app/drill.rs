@@ -4,9 +4,7 @@
 
 use super::{App, View};
 use crate::domain::drill::Session;
-use crate::domain::text::inert;
 use crate::i18n::Said;
-use crate::said;
 use crate::search::matching::names;
 use crate::store::Deck;
 use crate::tui::action::{Action, Effect, Who, Write};
@@ -72,11 +70,7 @@ impl App {
         let Some(card) = deck.cards.iter().find(|card| card.progress.guest == current.guest) else { return Vec::new() };
         let profile = &card.history.guest.profile;
         let right = names(self.drill.answer.text().trim(), profile);
-        let who = match profile.greeting.as_str() {
-            "" => inert(&profile.name).into_owned(),
-            greeting => format!("{} ({})", inert(greeting), inert(&profile.name)),
-        };
-        let verdict = if right { said!("drill-right", who = who) } else { said!("drill-wrong", who = who) };
+        let verdict = crate::tonight::verdict(profile, right);
         let Some(progress) = self.drill.session.answer(right, self.now) else { return Vec::new() };
         self.drill.verdict = Some(verdict.clone());
         self.drill.answer.clear();
