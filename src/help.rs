@@ -103,7 +103,8 @@ mod tests {
 
     #[test]
     fn every_command_and_option_has_its_help_in_each_language() {
-        let mut wanted: Vec<String> = messages(&Cli::command()).into_iter().map(|(id, _)| id).collect();
+        let english = messages(&Cli::command());
+        let mut wanted: Vec<String> = english.iter().map(|(id, _)| id.clone()).collect();
         wanted.extend(HEADINGS.iter().map(|id| (*id).to_owned()));
         wanted.sort();
         for language in regulars::i18n::LANGUAGES {
@@ -120,7 +121,19 @@ mod tests {
                 })
                 .collect();
             held.sort();
-            assert_eq!(held, wanted, "{}: the help resource and the command line differ", language.tag());
+            // What to translate, as the resource writes it: each message lacking, with the English it stands for.
+            let lacking: Vec<String> = english
+                .iter()
+                .filter(|(id, _)| !held.contains(id))
+                .map(|(id, text)| format!("{id} = {}", text.replace('\n', " ")))
+                .collect();
+            assert_eq!(
+                held,
+                wanted,
+                "{}: the help resource and the command line differ; to translate:\n{}",
+                language.tag(),
+                lacking.join("\n")
+            );
         }
     }
 
@@ -135,14 +148,5 @@ mod tests {
         assert!(visit.contains(&text(Language::ZhHant, "help-arg-visit-seat", &[])), "{visit}");
         let mut en = localised(Cli::command(), Language::En);
         assert!(en.render_help().to_string().contains("Greet returning guests"));
-    }
-
-    /// Prints the help resource's messages in English, to translate: `cargo test dump_help -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "prints the English help to translate"]
-    fn dump_help() {
-        for (id, english) in messages(&Cli::command()) {
-            println!("{id}|{}", english.replace('\n', " "));
-        }
     }
 }
