@@ -34,10 +34,6 @@ impl App {
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowArrivals => self.show_arrivals(),
             Action::ShowLog => self.show_log(),
-            Action::SwitchLanguage => {
-                self.language = self.language.next();
-                Vec::new()
-            }
             Action::OpenHeadsUp => self.open_heads_up(),
             other => self.command(other),
         }

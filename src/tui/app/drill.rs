@@ -52,10 +52,6 @@ impl App {
             }
             Action::OpenGuest => self.check_answer(),
             Action::Back => self.show_arrivals(),
-            Action::SwitchLanguage => {
-                self.language = self.language.next();
-                Vec::new()
-            }
             edit if let Some(edit) = editing(&edit) => {
                 edit(&mut self.drill.answer);
                 Vec::new()

@@ -23,11 +23,6 @@ impl App {
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowLog => self.show_log(),
             Action::ShowArrivals => self.show_arrivals(),
-            Action::SwitchLanguage => {
-                self.language = self.language.next();
-                // The outreach rows' words are read in a language: read again in the new one.
-                if self.view == View::Outreach { vec![self.load_outreach()] } else { Vec::new() }
-            }
             Action::NextPage if self.view == View::Outreach => {
                 self.outreach_page = match self.outreach_page {
                     Occasion::Birthday => Occasion::Lapsed,

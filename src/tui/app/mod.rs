@@ -469,6 +469,12 @@ impl App {
             self.quit = true;
             return Vec::new();
         }
+        if action == Action::SwitchLanguage {
+            // The same on every screen: everything is said at drawing time, but the outreach rows, whose words are
+            // read in a language — read again in the new one.
+            self.language = self.language.next();
+            return if self.view == View::Outreach { vec![self.load_outreach()] } else { Vec::new() };
+        }
         let effects = match self.view {
             View::Counter => self.on_counter(action),
             View::Arrivals => self.on_arrivals(action),
