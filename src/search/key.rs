@@ -117,18 +117,24 @@ pub fn key_with_map(text: &str) -> (String, Vec<usize>) {
 /// accents, spaces and punctuation aside, against the name itself or (for a Chinese name) its pinyin —
 /// "yu ming", "Yuming" and "于明" are each the whole of 于明; "yu" and "yuminghui" are not.
 pub fn same_name(name: &str, typed: &str) -> bool {
-    let letters = |text: &str| -> String {
-        fold(text).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-    };
     let typed = letters(typed);
     if typed.is_empty() {
         return false;
     }
-    let pinyin: String =
-        search_key(name).chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    let pinyin = key_letters(&search_key(name));
     letters(name) == typed
         || pinyin == typed
         || super::spell::derived(name).iter().any(|(_, spelled)| letters(spelled) == typed)
+}
+
+/// A name's letters and digits, folded and lowercased, nothing else: "Yu-Ming" and "yu ming" are "yuming".
+pub(super) fn letters(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A search key's Latin letters and digits run together, lowercased: "于 yu 明 ming " → "yuming".
+pub(super) fn key_letters(key: &str) -> String {
+    key.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Text with accents and widths folded, case kept: how queries and emails are compared with keys.

@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 
-use super::key::fold;
+use super::key::{key_letters, letters};
 use super::spell;
 use crate::domain::GuestId;
 use crate::domain::arrival::{Booking, Link};
 
-/// How many trailing digits of a phone number are compared: enough to tell numbers apart, few enough that a
-/// country code written or not does not matter (as `possible_duplicates` compares them).
+/// How many trailing digits of a phone number are compared, here and for a possible duplicate guest: enough to tell
+/// numbers apart, few enough that a country code written or not does not matter.
 const PHONE_DIGITS: usize = 8;
 
 /// The most guests offered for a booking that is not certain.
@@ -103,7 +103,8 @@ pub fn names(answer: &str, profile: &crate::domain::Profile) -> bool {
         || profile.other_names.iter().any(|other| super::same_name(other, answer))
 }
 
-fn phone_tail(phone: &str) -> Option<String> {
+/// The last digits of a phone number, as numbers are compared (`PHONE_DIGITS` of them); none for a shorter one.
+pub fn phone_tail(phone: &str) -> Option<String> {
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= PHONE_DIGITS).then(|| digits[digits.len() - PHONE_DIGITS..].iter().collect())
 }
@@ -113,18 +114,13 @@ fn email(email: &str) -> Option<String> {
     email.contains('@').then_some(email)
 }
 
-/// A name's letters and digits, folded and lowercased, nothing else: "Yu-Ming" and "yu ming" are "yuming".
-fn letters(name: &str) -> String {
-    fold(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// A Chinese name's pinyin run together ("于明" → "yuming"), from its stored search key; a name with no Chinese
 /// characters has none.
 fn pinyin(name: &str, key: &str) -> String {
     if name.is_ascii() {
         return String::new();
     }
-    key.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    key_letters(key)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::{Db, Result, Store, StoreError, sqlite, to_millis};
 use crate::domain::heads_up::{HeadsUp, Taken};
 use crate::domain::tally::Mishap;
 use crate::domain::{Guest, GuestId, Noted, Profile, Recovery, RecoveryEntry, RecoveryId};
+use crate::search::matching::phone_tail;
 use chrono::{DateTime, Utc};
 
 /// One change in the audit log: who, when, what, to which guest.
@@ -32,9 +33,6 @@ pub struct Duplicate {
     /// "phone" or "email".
     pub same: &'static str,
 }
-
-/// Fewest digits a phone number needs before two numbers ending alike are taken for the same line.
-const PHONE_DIGITS_COMPARED: usize = 8;
 
 impl Store {
     /// How many guests the book holds.
@@ -232,19 +230,15 @@ impl Store {
     /// Guests already in the book that `profile` may be: the same phone number (its last eight digits, as
     /// caller ID and country prefixes differ) or the same email, at most five.
     pub fn possible_duplicates(&self, profile: &Profile) -> Result<Vec<Duplicate>> {
-        let tail = |phone: &str| -> String {
-            let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
-            digits[digits.len().saturating_sub(PHONE_DIGITS_COMPARED)..].iter().collect()
-        };
-        let phone = tail(&profile.phone);
+        let phone = phone_tail(&profile.phone);
         let email = profile.email.trim().to_lowercase();
         let mut found = Vec::new();
-        if phone.len() < PHONE_DIGITS_COMPARED && email.is_empty() {
+        if phone.is_none() && email.is_empty() {
             return Ok(found);
         }
         let guests = "SELECT id, name, phone, email FROM guests ORDER BY id";
         self.sql().each_of(self.past(), Kind::Guest, guests, &[], &mut |row| {
-            let same = if phone.len() >= PHONE_DIGITS_COMPARED && tail(row.str(2)?) == phone {
+            let same = if phone.is_some() && phone_tail(row.str(2)?) == phone {
                 "phone"
             } else if !email.is_empty() && row.str(3)?.trim().eq_ignore_ascii_case(&email) {
                 "email"
