@@ -149,7 +149,7 @@ pub(super) fn proposed(title: &str, family: &str, name: &str) -> String {
 
 /// Whether `text` is written in Chinese characters: such a name is said surname first, without a space.
 fn han(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2a6df}'))
+    text.chars().any(greeting::is_han)
 }
 
 #[cfg(test)]

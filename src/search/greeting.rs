@@ -120,7 +120,8 @@ fn surname_reading(surname: &str) -> Option<String> {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect())
 }
 
-fn is_han(c: char) -> bool {
+/// Whether `c` is a Chinese character (the unified ideographs, extension A and B, and the compatibility ones).
+pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2a6df}' | '\u{f900}'..='\u{faff}')
 }
 
