@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::dates::{self, DateOrder};
 use super::headers::{Field, Mapping};
 use super::table::{self, Table};
-use super::{Format, ImportError, Options, decode, guests::joined_name, unreadable};
+use super::{Format, ImportError, Options, guests::joined_name, unreadable};
 use crate::domain::arrival::Booking;
 use crate::domain::text::quoted;
 
@@ -24,11 +24,8 @@ pub fn read(path: &Path, options: &Options, day: NaiveDate) -> Result<Vec<(u64, 
         Format::Jsonl => return jsonl(path, day),
         Format::Vcard => return Err(ImportError::new(0, None, "a vCard holds contacts, not bookings")),
         Format::Csv => {
-            let sample = decode::sample(path).map_err(unreadable)?;
-            let encoding = options.encoding.unwrap_or_else(|| decode::detect(&sample, false));
-            let guessed_utf8 = decode::guessed_utf8(&sample, encoding, options.encoding.is_some());
-            let delimiter = table::delimiter(&decode::text(&sample, encoding));
-            table::delimited(path, encoding, guessed_utf8, delimiter)?
+            let text = table::Text::of(path, options.encoding)?;
+            table::delimited(path, text.encoding, text.guessed_utf8, text.delimiter)?
         }
         Format::Xlsx => table::workbook(path, options.sheet.as_deref())?,
     };

@@ -188,11 +188,9 @@ impl Source {
         match format {
             Format::Jsonl => {}
             Format::Vcard | Format::Csv => {
-                let sample = decode::sample(path).map_err(unreadable)?;
-                let named = source.options.encoding;
-                source.encoding = named.unwrap_or_else(|| decode::detect(&sample, false));
-                source.guessed_utf8 = decode::guessed_utf8(&sample, source.encoding, named.is_some());
-                source.delimiter = table::delimiter(&decode::text(&sample, source.encoding));
+                let text = table::Text::of(path, source.options.encoding)?;
+                (source.encoding, source.guessed_utf8, source.delimiter) =
+                    (text.encoding, text.guessed_utf8, text.delimiter);
             }
             Format::Xlsx => {}
         }

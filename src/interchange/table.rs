@@ -19,6 +19,24 @@ pub(super) struct Table<'a> {
     pub rows: Rows<'a>,
 }
 
+/// How a text file is to be read, as its start tells it: its encoding (the one named, else the one detected),
+/// whether UTF-8 was only guessed, and the delimiter of its header row.
+pub(super) struct Text {
+    pub encoding: &'static Encoding,
+    pub guessed_utf8: bool,
+    pub delimiter: u8,
+}
+
+impl Text {
+    pub(super) fn of(path: &Path, named: Option<&'static Encoding>) -> Result<Self, ImportError> {
+        let sample = decode::sample(path).map_err(super::unreadable)?;
+        let encoding = named.unwrap_or_else(|| decode::detect(&sample, false));
+        let guessed_utf8 = decode::guessed_utf8(&sample, encoding, named.is_some());
+        let delimiter = delimiter(&decode::text(&sample, encoding));
+        Ok(Self { encoding, guessed_utf8, delimiter })
+    }
+}
+
 /// The delimiter of delimited text whose first line is `first`: the one of comma, semicolon and tab found most often
 /// outside quotes (a comma when none is).
 pub(super) fn delimiter(first: &str) -> u8 {
