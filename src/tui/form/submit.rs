@@ -58,6 +58,17 @@ impl Problem {
 }
 
 impl Form {
+    /// How many came, as the "Party size" field says: none when it is empty.
+    fn party(&self) -> Result<Option<u32>, Problem> {
+        let at = self.field("Party size").unwrap_or_default();
+        match self.value("Party size").trim() {
+            "" => Ok(None),
+            text => {
+                text.parse().map(Some).map_err(|_| Problem::at(at, said!("form-not-a-party", party = quoted(text))))
+            }
+        }
+    }
+
     /// The content as the book takes it, stamped `now` and written by `staff`.
     pub fn submission(
         &self,
@@ -71,12 +82,7 @@ impl Form {
         };
         match &self.purpose {
             Purpose::Visit { guest } => {
-                let party = self.text(2).trim();
-                let party_size = if party.is_empty() {
-                    None
-                } else {
-                    Some(party.parse().map_err(|_| Problem::at(2, said!("form-not-a-party", party = quoted(party))))?)
-                };
+                let party_size = self.party()?;
                 let visit = Visit {
                     at: now,
                     seat: self.text(0).to_owned(),
@@ -137,13 +143,7 @@ impl Form {
             }
             Purpose::Arrival { day } => {
                 let at = |label: &str| self.field(label).unwrap_or_default();
-                let party =
-                    match self.value("Party size").trim() {
-                        "" => None,
-                        text => Some(text.parse::<u32>().map_err(|_| {
-                            Problem::at(at("Party size"), said!("form-not-a-party", party = quoted(text)))
-                        })?),
-                    };
+                let party = self.party()?;
                 let time = match self.value("Time").trim() {
                     "" => None,
                     text => Some(
