@@ -804,6 +804,7 @@ briefing-written = wrote the briefing of { $n ->
 arrivals-reading = Reading tonight’s arrivals…
 arrivals-none-yet = No arrivals for this day yet: a adds one by hand, regulars arrivals import FILE brings in the booking system’s list.
 status-arrival-not-linked = { $name } is not linked to a guest yet: regulars arrivals choose says who they are
+read-drill-failed = Cannot read the drill’s cards: { $why }
 read-arrivals-failed = Cannot read the arrivals: { $why }
 write-arrived = { $name } arrived; their visit is logged
 write-arrived-already = { $name } was marked arrived already

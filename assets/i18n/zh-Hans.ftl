@@ -725,6 +725,7 @@ briefing-written = 已把 { $n } 条预订的班前简报写入 { $file }
 arrivals-reading = 正在读取今晚的预订…
 arrivals-none-yet = 这一天还没有预订：按 a 手动添加，或用 regulars arrivals import 文件 导入预订系统的名单。
 status-arrival-not-linked = { $name } 还没有对应的客人：用 regulars arrivals choose 指明是谁
+read-drill-failed = 无法读取练习卡片：{ $why }
 read-arrivals-failed = 无法读取预订：{ $why }
 write-arrived = { $name }已到；到访已记录
 write-arrived-already = { $name }早已标为已到

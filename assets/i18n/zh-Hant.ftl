@@ -725,6 +725,7 @@ briefing-written = 已把 { $n } 條預訂的班前簡報寫入 { $file }
 arrivals-reading = 正在讀取今晚的預訂…
 arrivals-none-yet = 這一天還沒有預訂：按 a 手動新增，或用 regulars arrivals import 檔案 匯入預訂系統的名單。
 status-arrival-not-linked = { $name } 還沒有對應的客人：用 regulars arrivals choose 指明是誰
+read-drill-failed = 無法讀取練習卡片：{ $why }
 read-arrivals-failed = 無法讀取預訂：{ $why }
 write-arrived = { $name }已到；到訪已記錄
 write-arrived-already = { $name }早已標為已到

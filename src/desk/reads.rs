@@ -166,7 +166,7 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
     if let Some((ticket, day, now, staff)) = newest.drill {
         outbox.send(match book.drill_deck(&staff, day, now, None) {
             Ok(deck) => Msg::Drill { ticket, deck: Box::new(deck) },
-            Err(error) => Msg::Failed(said!("read-arrivals-failed", why = crate::i18n::error(&error))),
+            Err(error) => Msg::Failed(said!("read-drill-failed", why = crate::i18n::error(&error))),
         });
     }
     if let Some(ticket) = newest.log {
