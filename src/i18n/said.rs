@@ -46,11 +46,6 @@ impl Said {
         Self::new("said-verbatim").with("text", text.into())
     }
 
-    /// The message id, for tests that ask which message was said.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
     /// The message in `language`.
     pub fn text(&self, language: Language) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = self
