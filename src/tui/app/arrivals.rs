@@ -27,16 +27,25 @@ impl App {
         vec![self.load_arrivals()]
     }
 
-    /// The day the arrivals screen shows: today on the desk's calendar, unless another was chosen.
+    /// Today, on the desk's calendar.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.with_timezone(&self.zone).date_naive()
+    }
+
+    /// The day the arrivals screen shows: today, unless another was chosen.
     pub fn arrivals_day(&self) -> chrono::NaiveDate {
-        self.tonight.day.unwrap_or_else(|| self.now.with_timezone(&self.zone).date_naive())
+        self.tonight.day.unwrap_or_else(|| self.today())
     }
 
     /// Reads the arrivals of the day shown afresh.
     pub(super) fn load_arrivals(&mut self) -> Effect {
         self.tonight.ticket = self.ticket();
-        let today = self.now.with_timezone(&self.zone).date_naive();
-        Effect::LoadArrivals { ticket: self.tonight.ticket, day: self.arrivals_day(), today, zone: self.zone }
+        Effect::LoadArrivals {
+            ticket: self.tonight.ticket,
+            day: self.arrivals_day(),
+            today: self.today(),
+            zone: self.zone,
+        }
     }
 
     /// The arrivals read: shown if they answer the newest request, the selection kept in range.
@@ -71,8 +80,7 @@ impl App {
                 let day = self.arrivals_day();
                 let next = if action == Action::DayBefore { day.pred_opt() } else { day.succ_opt() };
                 let Some(next) = next else { return Vec::new() };
-                let today = self.now.with_timezone(&self.zone).date_naive();
-                self.tonight.day = (next != today).then_some(next);
+                self.tonight.day = (next != self.today()).then_some(next);
                 self.tonight.selected = 0;
                 self.tonight.rows = None;
                 vec![self.load_arrivals()]

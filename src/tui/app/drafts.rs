@@ -36,7 +36,7 @@ impl App {
             None => {
                 let mut form = match draft.kind {
                     DraftKind::Recovery => Form::recovery(None, &self.categories),
-                    DraftKind::Arrival => Form::arrival(self.now.with_timezone(&self.zone).date_naive()),
+                    DraftKind::Arrival => Form::arrival(self.today()),
                     _ => Form::new_guest(""),
                 };
                 form.refill(&draft);

@@ -181,7 +181,7 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
         lines.push(fit(vec![label(&t!(lang, "pane-tags")), book_items(&p.tags, theme.text)], width));
     }
     if let Some(birthday) = p.birthday {
-        let today = app.now.with_timezone(&app.zone).date_naive();
+        let today = app.today();
         let days = (birthday.next_on_or_after(today) - today).num_days();
         let mut line =
             vec![label(&t!(lang, "pane-birthday")), Span::styled(crate::i18n::birthday(lang, birthday), theme.text)];
