@@ -63,8 +63,26 @@ on_both_books!(
     bookings_are_matched_added_once_and_listed_in_time_order,
     an_arrival_marked_arrived_logs_its_visit_at_the_reserved_table,
     a_choice_made_links_the_arrival_and_a_no_show_is_kept,
-    a_bad_booking_adds_nothing_and_an_erased_guest_takes_their_arrivals
+    a_bad_booking_adds_nothing_and_an_erased_guest_takes_their_arrivals,
+    drill_progress_is_kept_per_staff_member_and_goes_with_the_guest
 );
+
+fn drill_progress_is_kept_per_staff_member_and_goes_with_the_guest(book: &TestBook) {
+    use regulars::domain::drill::Progress;
+    let mut store = book_of_three(book);
+    let now = Utc::now();
+    let guests: Vec<GuestId> = store.known_guests().unwrap().into_iter().map(|k| k.id).collect();
+    let first = Progress::new(guests[0], now).answered(true, now);
+    store.keep_drill("Nok", &first).unwrap();
+    store.keep_drill("Nok", &first.answered(true, now)).unwrap();
+    let nok = store.drill_progress("Nok", &guests, now).unwrap();
+    assert_eq!(nok[0].level, 2, "kept, then kept again over it");
+    assert_eq!((nok[1].level, nok[1].due.timestamp_millis()), (0, now.timestamp_millis()), "never drilled: due now");
+    assert_eq!(store.drill_progress("Ana", &guests, now).unwrap()[0].level, 0, "each staff member's own");
+    store.forget(guests[0], "Nok").unwrap();
+    let after = store.drill_progress("Nok", &guests[..1], now).unwrap();
+    assert_eq!(after[0].level, 0, "erased with the guest");
+}
 
 fn bookings_are_matched_added_once_and_listed_in_time_order(book: &TestBook) {
     let mut store = book_of_three(book);

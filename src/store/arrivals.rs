@@ -235,23 +235,24 @@ impl Store {
 impl Store {
     /// Where `staff` stands with each guest's card (a card never drilled is new, due `now`).
     pub fn drill_progress(&self, staff: &str, guests: &[GuestId], now: DateTime<Utc>) -> Result<Vec<Progress>> {
-        let mut progress = Vec::with_capacity(guests.len());
-        for &guest in guests {
-            let stored = self.sql().one(
-                "SELECT level, due_at FROM drill_cards WHERE staff = ?1 AND guest_id = ?2",
-                args![staff, guest.0],
-                |row| Ok((row.id(0)?, row.id(1)?)),
-            )?;
-            progress.push(match stored {
-                Some((level, due)) => Progress {
+        // One read of this staff member's cards, not one a guest: a night's deck on a server is one round trip.
+        let query = "SELECT guest_id, level, due_at FROM drill_cards WHERE staff = ?1";
+        let stored: HashMap<i64, (i64, i64)> = self
+            .sql()
+            .rows(query, args![staff], |row| Ok((row.id(0)?, (row.id(1)?, row.id(2)?))))?
+            .into_iter()
+            .collect();
+        guests
+            .iter()
+            .map(|&guest| match stored.get(&guest.0) {
+                Some(&(level, due)) => Ok(Progress {
                     guest,
                     level: u8::try_from(level).unwrap_or(0).min(crate::domain::drill::TOP_BOX),
                     due: super::from_millis(due)?,
-                },
-                None => Progress::new(guest, now),
-            });
-        }
-        Ok(progress)
+                }),
+                None => Ok(Progress::new(guest, now)),
+            })
+            .collect()
     }
 
     /// The regulars most likely to come, for a drill on a night with no arrivals: those seen in the last 60 days,
