@@ -160,6 +160,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every open follow-up in the book, this station's own first (--station), then soonest due; overdue ones
+    /// marked.
+    Promises {
+        /// Only those overdue (past their time and the grace after it): for a printer or a hook run from cron.
+        #[arg(long)]
+        overdue: bool,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Guests to write to: birthdays coming up, regulars who have not been back; with what a personal note needs.
     Outreach {
         /// Birthdays in this many days from today (up to a year).
@@ -453,7 +463,9 @@ pub enum RecoveryAction {
         /// What it cost: "1,200.50" (thousands separators and the decimal mark as the locale writes them).
         #[arg(long)]
         cost: Option<String>,
-        /// A follow-up task; give it once per task.
+        /// A follow-up task; give it once per task. `@OWNER` in it names the station or department that keeps it,
+        /// `due:WHEN` when: 06:30 (the next 06:30), +30m, +2h, +1d, 2026-06-08 (by the end of the day) or
+        /// 2026-06-08T06:30, in the desk's time: "early breakfast ready @restaurant due:06:30".
         #[arg(long = "follow-up", value_name = "TASK")]
         follow_ups: Vec<String>,
         /// When it happened, in the desk's time: 2026-06-08T07:42, 2026-06-08, 07:42 (today), or RFC 3339 with an

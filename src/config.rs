@@ -26,6 +26,11 @@ pub struct Config {
     pub demo_guests: Option<usize>,
     /// How long a heads-up nobody took stays on screen, in minutes.
     pub heads_up_minutes: Option<i64>,
+    /// How long after its due time a promise nobody ticked is overdue, and shown at every desk, in minutes (until
+    /// then only its owner's desk shows it).
+    pub overdue_after_minutes: Option<i64>,
+    /// How many visits in the last 365 days make a guest a regular, marked so on the card and in the list.
+    pub regular_visits: Option<usize>,
     /// The house's currency, shown with every amount: a symbol ("฿", "$") before the number, a three-letter code
     /// ("THB") after it. None: amounts are shown without one.
     pub currency: Option<String>,
@@ -104,9 +109,31 @@ impl Config {
                 message: format!("heads_up_minutes = {minutes}: a heads-up lasts 1 to {HEADS_UP_MINUTES_MAX} minutes"),
             });
         }
+        if let Some(minutes) = config.overdue_after_minutes.filter(|m| !(0..=HEADS_UP_MINUTES_MAX).contains(m)) {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                message: format!("overdue_after_minutes = {minutes}: from 0 to {HEADS_UP_MINUTES_MAX} minutes"),
+            });
+        }
+        if let Some(visits) = config.regular_visits.filter(|v| !(1..=50).contains(v)) {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                message: format!("regular_visits = {visits}: from 1 to 50 visits in a year"),
+            });
+        }
         // Checked here, so that a mistyped key is named when the settings are read rather than when the screen opens.
         config.keymap().map_err(|e| ConfigError::Invalid { path: path.to_owned(), message: e.to_string() })?;
         Ok(config)
+    }
+
+    /// How long after its due time a promise is overdue.
+    pub fn overdue_after(&self) -> chrono::Duration {
+        chrono::Duration::minutes(self.overdue_after_minutes.unwrap_or(crate::domain::promise::OVERDUE_AFTER_MINUTES))
+    }
+
+    /// How many visits in a year make a regular.
+    pub fn regular_visits(&self) -> usize {
+        self.regular_visits.unwrap_or(crate::domain::regular::REGULAR_VISITS)
     }
 
     /// The keymap the screen uses: the defaults with the `[keys]` table merged over them. Settings read by

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod files;
 pub mod i18n;
 pub mod interchange;
+pub mod promises;
 pub mod report;
 pub mod search;
 pub mod store;

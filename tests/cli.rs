@@ -390,7 +390,7 @@ fn unknown_fields_at_any_depth_are_warned_about_never_dropped_silently() {
         "list.jsonl",
         concat!(
             r#"{"name":"Ann","vip":true,"visits":[{"at":"2026-01-02T08:00:00Z","tip":5}],"#,
-            r#""recoveries":[{"opened_at":"2026-01-02T09:00:00Z","category":"noise","owner":"x","follow_ups":[{"task":"call","due":"6:30"}]}]}"#,
+            r#""recoveries":[{"opened_at":"2026-01-02T09:00:00Z","category":"noise","owner":"x","follow_ups":[{"task":"call","when":"6:30"}]}]}"#,
             "\n",
             r#"{"mishap":{"opened_at":"2026-01-03T09:00:00Z","category":"spill","where":"bar"}}"#,
             "\n"
@@ -398,7 +398,7 @@ fn unknown_fields_at_any_depth_are_warned_about_never_dropped_silently() {
     );
     let run = book.run(&["import", list.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for field in ["vip", "visits[0].tip", "recoveries[0].owner", "recoveries[0].follow_ups[0].due"] {
+    for field in ["vip", "visits[0].tip", "recoveries[0].owner", "recoveries[0].follow_ups[0].when"] {
         assert!(run.stderr.contains(&format!("line 1: unknown field `{field}` skipped")), "{field}: {}", run.stderr);
     }
     assert!(run.stderr.contains("line 2: unknown field `mishap.where` skipped"), "{}", run.stderr);

@@ -27,7 +27,7 @@ fn record(name: &str, phone: &str) -> GuestRecord {
             what_happened: "wrong room".into(),
             action_taken: "apology".into(),
             cost: Some(12.5),
-            follow_ups: vec![FollowUp { task: "fans".into(), done: false }],
+            follow_ups: vec![FollowUp::new("fans")],
             resolved_at: None,
             staff: "Ana".into(),
         }],
@@ -138,7 +138,7 @@ fn recovery_opened(day: u32, follow_ups: &[&str]) -> Recovery {
         what_happened: "forty minutes for a sandwich".into(),
         action_taken: "apology, coffee on the house".into(),
         cost: Some(4.5),
-        follow_ups: follow_ups.iter().map(|t| FollowUp { task: (*t).into(), done: false }).collect(),
+        follow_ups: follow_ups.iter().map(|t| FollowUp::new(*t)).collect(),
         resolved_at: None,
         staff: "Ana".into(),
     }
@@ -341,7 +341,7 @@ fn a_book_of_the_first_schema_is_migrated_keeping_everything() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let visits: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!((visits, version), (0, 10));
+    assert_eq!((visits, version), (0, 11));
 }
 
 /// `find` reads only the guests whose stored bits can hold the query (`search::Needs`): it must find exactly what a

@@ -8,6 +8,7 @@ use regulars::domain::cells::padded;
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::{Card, TheUsual};
 use regulars::i18n::{Language, ago, date_at};
+use regulars::promises::Clock;
 use regulars::t;
 
 use super::Book;
@@ -20,7 +21,8 @@ pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
     let store = book.open()?;
     let picked = pick(&store, which, Need::Read, book.language)?;
     let mut out = io::stdout().lock();
-    write(&mut out, &picked.history.card(), Utc::now(), book.language)?;
+    let clock = Clock { now: Utc::now(), zone: zone(), grace: book.config.overdue_after(), language: book.language };
+    write(&mut out, &picked.history.card(), &clock)?;
     if picked.others > 0 {
         let query = quoted(which.query.as_deref().unwrap_or_default());
         writeln!(out, "{}", t!(book.language, "card-others", count = picked.others, query = query))?;
@@ -33,7 +35,8 @@ const LABEL_CELLS: usize = 13;
 
 /// A card as plain text in `language`; its labels padded by the cells they take, so that Chinese labels (two cells a
 /// character) line up as English ones do.
-pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language: Language) -> io::Result<()> {
+pub fn write(out: &mut impl Write, card: &Card<'_>, clock: &Clock) -> io::Result<()> {
+    let (now, language) = (clock.now, clock.language);
     let p = &card.guest.profile;
     let ago = |at: DateTime<Utc>| ago(language, at, now, zone());
     let list = |items: &[String]| if items.is_empty() { NONE.to_owned() } else { items.join(", ") };
@@ -108,7 +111,9 @@ pub fn write(out: &mut impl Write, card: &Card<'_>, now: DateTime<Utc>, language
             writeln!(out, "    {}", inert(&t!(language, "card-action-taken", text = r.action_taken.as_str())))?;
         }
         for follow_up in &r.follow_ups {
-            writeln!(out, "    [{}] {}", if follow_up.done { 'x' } else { ' ' }, inert(&follow_up.task))?;
+            let promised = clock.follow_up(follow_up).map(|p| format!(" · {p}")).unwrap_or_default();
+            let mark = if follow_up.done { 'x' } else { ' ' };
+            writeln!(out, "    [{mark}] {}{}", inert(&follow_up.task), inert(&promised))?;
         }
     }
     for visit in &card.recent_visits {

@@ -19,6 +19,7 @@ mod import;
 mod log;
 mod outreach;
 mod pick;
+mod promises;
 mod recovery;
 mod report;
 mod screen;
@@ -81,6 +82,9 @@ fn said_of(cause: &(dyn std::error::Error + 'static)) -> Option<regulars::i18n::
     }
     if let Some(bad) = cause.downcast_ref::<regulars::domain::when::BadTime>() {
         return Some(i18n::bad_time(bad));
+    }
+    if let Some(bad) = cause.downcast_ref::<regulars::domain::promise::BadDue>() {
+        return Some(i18n::bad_due(bad));
     }
     if let Some(bad) = cause.downcast_ref::<regulars::domain::guest::BadBirthday>() {
         return Some(i18n::bad_birthday(bad));
@@ -164,6 +168,7 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Drill { date, cards }) => drill::run(book, date.as_deref(), cards),
         Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
         Some(Command::Recovery { action }) => recovery::run(book, action),
+        Some(Command::Promises { overdue, json }) => promises::run(book, overdue, json),
         Some(Command::Demo { guests, seed, history }) => {
             demo::run(book, guests.and_then(|n| usize::try_from(n).ok()), seed, history)
         }

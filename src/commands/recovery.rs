@@ -3,7 +3,7 @@
 use anyhow::{Context, Result, anyhow};
 use regulars::domain::money::parse_amount;
 use regulars::domain::text::inert;
-use regulars::domain::{FollowUp, Recovery, RecoveryId};
+use regulars::domain::{Recovery, RecoveryId, promise};
 use regulars::t;
 
 use super::pick::{Need, pick};
@@ -19,13 +19,18 @@ pub fn run(book: &Book, action: RecoveryAction) -> Result<()> {
                 (query, id) => Some(pick(&store, &GuestArg { query, id }, Need::Write, book.language)?.history.guest),
             };
             let cost = cost.map(|text| parse_amount(&text, &book.money()).map_err(|e| anyhow!(e).context("--cost")));
+            let now = chrono::Utc::now();
+            let follow_ups = (follow_ups.iter())
+                .map(|text| promise::follow_up(text, now, &chrono::Local))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|why| anyhow!(why).context("--follow-up"))?;
             let recovery = Recovery {
                 opened_at: time_or_now("--at", at.as_deref(), yes)?,
                 category,
                 what_happened: what.unwrap_or_default(),
                 action_taken: action.unwrap_or_default(),
                 cost: cost.transpose()?,
-                follow_ups: follow_ups.into_iter().map(|task| FollowUp { task, done: false }).collect(),
+                follow_ups,
                 resolved_at: None,
                 staff: book.staff.clone(),
             };

@@ -27,6 +27,7 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
         station: (!book.station.is_empty()).then(|| book.station.clone()),
         demo_guests: book.demo_guests(),
         heads_up_minutes: book.config.heads_up_minutes.unwrap_or(tui::app::HEADS_UP_MINUTES),
+        overdue_after: book.config.overdue_after(),
         theme: book.config.theme,
         money: book.money(),
         keymap: book.config.keymap()?,

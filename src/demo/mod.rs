@@ -233,7 +233,7 @@ pub(super) fn recovery(lists: &Lists, rng: &mut fastrand::Rng, end: DateTime<Utc
     let open = rng.u8(..100) < 40;
     let category = pick(rng, &lists.categories);
     let follow_ups = (0..rng.usize(1..=3))
-        .map(|_| FollowUp { task: pick(rng, &lists.follow_ups).to_owned(), done: !open || rng.bool() })
+        .map(|_| FollowUp { done: !open || rng.bool(), ..FollowUp::new(pick(rng, &lists.follow_ups)) })
         .collect();
     Recovery {
         opened_at,

@@ -1,7 +1,8 @@
 //! The watcher: notices other desks' writes without a busy loop. On a connection of its own it looks at a file
 //! book's `PRAGMA data_version` four times a second (sleeping between), or listens for a server book's notices of
 //! each write as it commits; when another desk has committed, it reads which guests other desks changed (from the
-//! audit log, passing over this desk's own rows) and the heads-ups of the last while, and says so.
+//! audit log, passing over this desk's own rows), the heads-ups of the last while and the book's open promises, and
+//! says so.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::thread::{self, JoinHandle};
@@ -50,7 +51,7 @@ pub(super) fn spawn(
                     last_heads_up_read = Instant::now();
                     let since = Utc::now() - chrono::Duration::minutes(heads_up_minutes + 1);
                     book.changed_since(seen_audit, &desk)
-                        .and_then(|changed| Ok(Some((changed, book.heads_ups(since)?))))
+                        .and_then(|changed| Ok(Some((changed, book.heads_ups(since)?, book.promises()?))))
                 }
                 Err(error) => Err(error),
             };
@@ -61,10 +62,10 @@ pub(super) fn spawn(
                     if std::mem::take(&mut lost) {
                         outbox.send(Msg::Link(Link::Back));
                     }
-                    if let Some(((head, guests), heads_ups)) = found {
+                    if let Some(((head, guests), heads_ups, promises)) = found {
                         seen_audit = head;
                         showing_heads_ups = !heads_ups.is_empty();
-                        outbox.send(Msg::Elsewhere { guests, heads_ups });
+                        outbox.send(Msg::Elsewhere { guests, heads_ups, promises });
                     }
                 }
                 Err(StoreError::Unreachable(why)) => {

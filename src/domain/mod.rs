@@ -10,7 +10,9 @@ pub mod heads_up;
 pub mod merge;
 pub mod money;
 pub mod outreach;
+pub mod promise;
 pub mod recovery;
+pub mod regular;
 pub mod tally;
 pub mod text;
 pub mod usual;
@@ -213,7 +215,7 @@ mod tests {
             what_happened: String::new(),
             action_taken: String::new(),
             cost: None,
-            follow_ups: vec![FollowUp { task: "fans".into(), done: false }],
+            follow_ups: vec![FollowUp::new("fans")],
             resolved_at: resolved.then_some(at),
             staff: String::new(),
         }

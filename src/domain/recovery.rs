@@ -29,11 +29,24 @@ pub struct Recovery {
     pub staff: String,
 }
 
-/// One thing still to do for a guest after a mishap ("early breakfast ready").
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing still to do for a guest after a mishap ("early breakfast ready"): a promise, with who keeps it and
+/// by when when that was said (see `domain::promise`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUp {
     pub task: String,
     pub done: bool,
+    /// The station or department that keeps it ("restaurant").
+    pub owner: Option<String>,
+    pub due: Option<DateTime<Utc>>,
+    /// When it was ticked, and by whom; `None` for one open, or ticked before the book recorded ticks.
+    pub ticked: Option<(DateTime<Utc>, String)>,
+}
+
+impl FollowUp {
+    /// A task with nobody named to keep it and no time promised.
+    pub fn new(task: impl Into<String>) -> Self {
+        Self { task: task.into(), ..Self::default() }
+    }
 }
 
 impl Recovery {
@@ -69,6 +82,16 @@ impl Recovery {
         for follow_up in &mut self.follow_ups {
             follow_up.task = follow_up.task.trim().to_owned();
             check_len("follow_ups", &follow_up.task, LONG_FIELD_MAX)?;
+            follow_up.owner = (follow_up.owner.as_deref())
+                .map(|owner| owner.trim().trim_start_matches('@').trim())
+                .filter(|owner| !owner.is_empty())
+                .map(str::to_owned);
+            if let Some(owner) = &follow_up.owner {
+                check_len("follow_ups", owner, SHORT_FIELD_MAX)?;
+            }
+            if let Some(due) = follow_up.due {
+                super::check_time("follow_ups", due)?;
+            }
         }
         Ok(self)
     }

@@ -6,6 +6,7 @@ use super::Said;
 use crate::config::ConfigError;
 use crate::domain::guest::BadBirthday;
 use crate::domain::money::{AmountWhy, BadAmount};
+use crate::domain::promise::BadDue;
 use crate::domain::text::{inert, quoted};
 use crate::domain::when::{Ahead, BadTime};
 use crate::domain::{Problem, ValidationError};
@@ -95,6 +96,15 @@ pub fn bad_time(bad: &BadTime) -> Said {
         }
         BadTime::NotADay(text) => said!("bad-time-not-a-day", text = quoted(text)),
         BadTime::DayYear(text, year) => said!("bad-time-day-year", text = quoted(text), year = *year),
+    }
+}
+
+/// A `due:` time typed that is not taken.
+pub fn bad_due(bad: &BadDue) -> Said {
+    match bad {
+        BadDue::NotATime(text) => said!("bad-due", text = quoted(text)),
+        BadDue::Past(text) => said!("bad-due-past", text = quoted(text)),
+        BadDue::Skipped(text) => said!("bad-time-skipped", text = quoted(text)),
     }
 }
 

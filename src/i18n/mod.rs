@@ -13,10 +13,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub use errors::{bad_amount, bad_birthday, bad_time, config_error, duplicates, error, problem, validation};
+pub use errors::{bad_amount, bad_birthday, bad_due, bad_time, config_error, duplicates, error, problem, validation};
 pub use fluent_bundle::FluentValue;
 pub use said::{Arg, Said};
-pub use when::{ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day};
+pub use when::{ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day, promise_time};
 
 /// A language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]

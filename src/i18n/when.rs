@@ -5,6 +5,7 @@ use std::fmt::Write;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::Language;
+use crate::domain::promise::Standing;
 use crate::domain::when::{Ago, Away, ago_of, away_of};
 use crate::t;
 
@@ -40,6 +41,30 @@ pub fn away(language: Language, days: i64) -> String {
         Away::YearAnd(0) => t!(language, "away-years", n = 1),
         Away::YearAnd(months) => t!(language, "away-year-and", months = months),
         Away::Years(n) => t!(language, "away-years", n = n),
+    }
+}
+
+/// Where a promise stands, as its line says it: "in 25 min", "due now", "overdue 10 min", "in 2 h 5 min", "in 3
+/// days"; `None` when no time was promised.
+pub fn promise_time(language: Language, standing: Standing) -> Option<String> {
+    match standing {
+        Standing::Untimed => None,
+        Standing::Ahead(left) => Some(t!(language, "promise-in", left = span(language, left))),
+        Standing::Due(late) if late.num_minutes() < 1 => Some(t!(language, "promise-due-now")),
+        Standing::Due(late) => Some(t!(language, "promise-due-ago", late = span(language, late))),
+        Standing::Overdue(late) => Some(t!(language, "promise-overdue", late = span(language, late))),
+    }
+}
+
+/// A stretch of time to the minute, in the largest units that say it: "25 min", "2 h 5 min", "3 days".
+fn span(language: Language, length: chrono::Duration) -> String {
+    // Minutes to come are rounded up: "in 1 min" until the moment itself.
+    let minutes = (length.num_seconds() + 59) / 60;
+    match (minutes / (24 * 60), minutes / 60, minutes % 60) {
+        (days @ 2.., _, _) => days_count(language, days),
+        (_, 0, m) => t!(language, "span-minutes", n = m),
+        (_, h, 0) => t!(language, "span-hours", n = h),
+        (_, h, m) => t!(language, "span-hours-minutes", hours = h, minutes = m),
     }
 }
 

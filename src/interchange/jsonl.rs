@@ -118,6 +118,15 @@ struct FollowUpLine {
     task: String,
     #[serde(default)]
     done: bool,
+    /// The station or department that keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ticked_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    ticked_by: String,
     /// Fields this version does not know, reported and skipped.
     #[serde(flatten, skip_serializing)]
     unknown: Unknown,
@@ -259,7 +268,18 @@ fn to_recovery(line: u64, prefix: &str, r: RecoveryLine) -> Result<Recovery, Imp
         what_happened: r.what_happened,
         action_taken: r.action_taken,
         cost: r.cost,
-        follow_ups: r.follow_ups.into_iter().map(|f| FollowUp { task: f.task, done: f.done }).collect(),
+        follow_ups: (r.follow_ups.into_iter().enumerate())
+            .map(|(j, f)| {
+                let time = |name: &str, text: &str| parse_time(line, &format!("{prefix}follow_ups[{j}].{name}"), text);
+                Ok(FollowUp {
+                    task: f.task,
+                    done: f.done,
+                    owner: f.owner,
+                    due: f.due.map(|t| time("due", &t)).transpose()?,
+                    ticked: f.ticked_at.map(|t| time("ticked_at", &t).map(|at| (at, f.ticked_by))).transpose()?,
+                })
+            })
+            .collect::<Result<_, ImportError>>()?,
         resolved_at: r.resolved_at.map(|t| parse_time(line, &format!("{prefix}resolved_at"), &t)).transpose()?,
         staff: r.staff,
     }
@@ -343,7 +363,15 @@ fn recovery_line(r: &Recovery) -> RecoveryLine {
         follow_ups: r
             .follow_ups
             .iter()
-            .map(|f| FollowUpLine { task: f.task.clone(), done: f.done, unknown: Unknown::new() })
+            .map(|f| FollowUpLine {
+                task: f.task.clone(),
+                done: f.done,
+                owner: f.owner.clone(),
+                due: f.due.map(format_time),
+                ticked_at: f.ticked.as_ref().map(|(at, _)| format_time(*at)),
+                ticked_by: f.ticked.as_ref().map(|(_, by)| by.clone()).unwrap_or_default(),
+                unknown: Unknown::new(),
+            })
             .collect(),
         resolved_at: r.resolved_at.map(format_time),
         staff: r.staff.clone(),

@@ -44,7 +44,7 @@ const TABLES: &[(&str, &[&str])] = &[
         "recoveries",
         &["id", "guest_id", "opened_at", "category", "what_happened", "action_taken", "cost", "resolved_at", "staff"],
     ),
-    ("follow_ups", &["recovery_id", "position", "task", "done"]),
+    ("follow_ups", &["recovery_id", "position", "task", "done", "owner", "due_at", "done_at", "done_by"]),
     (
         "heads_ups",
         &[
@@ -84,6 +84,8 @@ const TABLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("drill_cards", &["staff", "guest_id", "level", "due_at"]),
+    ("categories", &["name", "owner", "goal", "goal_per", "set_at", "set_by"]),
+    ("category_notes", &["id", "category", "at", "staff", "note"]),
     ("book_settings", &["key", "value"]),
     ("audit_log", &["id", "at", "staff", "action", "guest_id", "detail", "desk"]),
 ];

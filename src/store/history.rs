@@ -136,12 +136,14 @@ fn unattached_recoveries(sql: &dyn Sql, reading: Reading<'_>) -> Result<Vec<Reco
     let spoiled = sql.each_of(
         reading,
         Kind::FollowUp,
-        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
-         WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position",
+        &format!(
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+             WHERE r.guest_id IS NULL ORDER BY f.recovery_id, f.position"
+        ),
         &[],
         &mut |row| {
             let id = RecoveryId(row.id(0)?);
-            let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
+            let follow_up = follow_up_from_row(row)?;
             if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
                 entry.recovery.follow_ups.push(follow_up);
             }
@@ -323,12 +325,12 @@ fn load(sql: &dyn Sql, which: Which, visits: Visits, reading: Reading<'_>) -> Re
     })?;
 
     let follow_ups = format!(
-        "SELECT f.recovery_id, f.task, f.done FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
+        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id
          {} ORDER BY f.recovery_id, f.position",
         filter("r.guest_id")
     );
     let spoiled = sql.each_of(reading, Kind::FollowUp, &follow_ups, &one, &mut |row| {
-        let follow_up = FollowUp { task: row.string(1)?, done: row.flag(2)? };
+        let follow_up = follow_up_from_row(row)?;
         if let Some(&(i, j)) = recovery_slot.get(&RecoveryId(row.id(0)?)) {
             histories[i].recoveries[j].recovery.follow_ups.push(follow_up);
         }
@@ -372,4 +374,19 @@ fn written_from_row(row: &dyn Row, first: usize) -> Result<Written> {
     let reason = row.str(first)?;
     let occasion = Occasion::parse(reason).ok_or_else(|| row.corrupt(first, "is not an occasion"))?;
     Ok(Written { occasion, of: row.string(first + 1)?, at: row.time(first + 2)?, staff: row.string(first + 3)? })
+}
+
+/// A follow-up's columns, its recovery's id first, as `follow_up_from_row` reads them.
+pub(super) const FOLLOW_UP_COLUMNS: &str = "f.recovery_id, f.task, f.done, f.owner, f.due_at, f.done_at, f.done_by";
+
+/// A follow-up from the `FOLLOW_UP_COLUMNS`.
+pub(super) fn follow_up_from_row(row: &dyn Row) -> Result<FollowUp> {
+    let owner = row.string(3)?;
+    Ok(FollowUp {
+        task: row.string(1)?,
+        done: row.flag(2)?,
+        owner: (!owner.is_empty()).then_some(owner),
+        due: row.opt_time(4)?,
+        ticked: row.opt_time(5)?.map(|at| row.string(6).map(|by| (at, by))).transpose()?,
+    })
 }

@@ -12,6 +12,7 @@ mod import;
 #[cfg(test)]
 mod plans;
 mod postgres;
+mod promises;
 mod read;
 mod schema;
 mod schema_check;

@@ -36,7 +36,7 @@ fn guest(name: &str, phone: &str, visits: Vec<Visit>) -> GuestRecord {
         what_happened: String::new(),
         action_taken: String::new(),
         cost: None,
-        follow_ups: vec![crate::domain::FollowUp { task: "call back".into(), done: false }],
+        follow_ups: vec![crate::domain::FollowUp::new("call back")],
         resolved_at: None,
         staff: "Nok".into(),
     };

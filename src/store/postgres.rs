@@ -241,8 +241,8 @@ impl Connection {
 
 /// The tables whose ids come from a counter: ids are never reused, so a copy of the book must not hand them out
 /// again either.
-pub(super) const COUNTED: [&str; 7] =
-    ["arrivals", "audit_log", "guests", "heads_ups", "outreach_contacts", "recoveries", "visits"];
+pub(super) const COUNTED: [&str; 8] =
+    ["arrivals", "audit_log", "category_notes", "guests", "heads_ups", "outreach_contacts", "recoveries", "visits"];
 
 /// The last id each table's counter handed out (a counter that has handed out none is left out).
 pub(super) fn id_counters(sql: &dyn Sql) -> Result<Vec<(String, i64)>> {

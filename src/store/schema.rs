@@ -288,4 +288,28 @@ pub(super) const MIGRATIONS: &[&str] = &[
         due_at   INTEGER NOT NULL,
         PRIMARY KEY (staff, guest_id)
     );",
+    // 11: promises with a clock and an owner. A follow-up may name who keeps it (a station or department, '' for
+    // nobody named) and when it is due; a tick records when and by whom. Each kind of mishap may be given to a
+    // department with a goal (at most `goal` a day or a week), and what a team changed about it is noted, dated.
+    "ALTER TABLE follow_ups ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+     ALTER TABLE follow_ups ADD COLUMN due_at INTEGER;
+     ALTER TABLE follow_ups ADD COLUMN done_at INTEGER;
+     ALTER TABLE follow_ups ADD COLUMN done_by TEXT NOT NULL DEFAULT '';
+     CREATE INDEX follow_ups_open ON follow_ups (done, due_at);
+     CREATE TABLE categories (
+        name     TEXT PRIMARY KEY,
+        owner    TEXT NOT NULL DEFAULT '',
+        goal     INTEGER CHECK (goal >= 0),
+        goal_per TEXT CHECK (goal_per IN ('day', 'week')),
+        set_at   INTEGER NOT NULL,
+        set_by   TEXT NOT NULL DEFAULT ''
+     ) WITHOUT ROWID;
+     CREATE TABLE category_notes (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        category TEXT NOT NULL,
+        at       INTEGER NOT NULL,
+        staff    TEXT NOT NULL DEFAULT '',
+        note     TEXT NOT NULL
+     );
+     CREATE INDEX category_notes_by_category ON category_notes (category, at);",
 ];

@@ -107,9 +107,10 @@ impl Store {
         self.write(|tx| {
             let guest = recovery_guest(tx, recovery)?;
             let position = i64::try_from(index).unwrap_or(i64::MAX);
+            let ticked = done.then(|| to_millis(Utc::now()));
             let changed = tx.run(
-                "UPDATE follow_ups SET done = ?3 WHERE recovery_id = ?1 AND position = ?2",
-                args![recovery.0, position, done],
+                "UPDATE follow_ups SET done = ?3, done_at = ?4, done_by = ?5 WHERE recovery_id = ?1 AND position = ?2",
+                args![recovery.0, position, done, ticked, if done { staff } else { "" }],
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound(format!("follow-up {} of recovery {}", index + 1, recovery.0)));
@@ -403,8 +404,18 @@ pub(super) fn insert_recovery(tx: &dyn Sql, guest: Option<GuestId>, recovery: &R
     )?;
     for (position, follow_up) in (0_i64..).zip(&recovery.follow_ups) {
         tx.run(
-            "INSERT INTO follow_ups (recovery_id, position, task, done) VALUES (?1, ?2, ?3, ?4)",
-            args![id, position, &follow_up.task, follow_up.done],
+            "INSERT INTO follow_ups (recovery_id, position, task, done, owner, due_at, done_at, done_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            args![
+                id,
+                position,
+                &follow_up.task,
+                follow_up.done,
+                follow_up.owner.as_deref().unwrap_or_default(),
+                follow_up.due.map(to_millis),
+                follow_up.ticked.as_ref().map(|(at, _)| to_millis(*at)),
+                follow_up.ticked.as_ref().map_or("", |(_, by)| by.as_str()),
+            ],
         )?;
     }
     Ok(RecoveryId(id))

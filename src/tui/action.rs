@@ -51,8 +51,12 @@ pub enum Action {
     LoadDemo,
     /// Log a visit now at the usual seat with the usual order.
     LogUsual,
-    /// Tick the next open follow-up of the newest open recovery.
+    /// Tick the next open follow-up of the newest open recovery (this station's own first).
     TickFollowUp,
+    /// The promises list: every open follow-up in the book.
+    ShowPromises,
+    /// Tick the promise selected on the promises list.
+    TickPromise,
     /// Resolve the newest open recovery (asks for the key again first).
     ResolveRecovery,
     /// Take back this session's last write for the guest on screen.
@@ -172,11 +176,15 @@ pub enum Msg {
     Draft(Box<Draft>),
     /// The terminal closed or the process was told to end (SIGTERM, SIGHUP, SIGINT): keep what is typed, then quit.
     Closing,
-    /// Another desk wrote: these guests changed; these are the heads-ups of the last while.
+    /// Another desk wrote: these guests changed; these are the heads-ups of the last while and the book's open
+    /// promises.
     Elsewhere {
         guests: Vec<GuestId>,
         heads_ups: Vec<HeadsUp>,
+        promises: Vec<crate::domain::promise::Promise>,
     },
+    /// The clock moved on with no key: a promise may have fallen due.
+    Tick,
     /// What the house serves most, the recovery categories in use and the stations known, for completing forms.
     House {
         items: Vec<String>,

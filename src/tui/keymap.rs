@@ -16,7 +16,8 @@ use super::action::Action;
 use super::app::Mode;
 
 pub use names::{
-    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, help, hint,
+    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS, help,
+    hint,
 };
 pub use overrides::{KeymapError, KeysSettings};
 
@@ -77,6 +78,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("show_outreach", Action::ShowOutreach),
     ("show_log", Action::ShowLog),
     ("show_arrivals", Action::ShowArrivals),
+    ("show_promises", Action::ShowPromises),
+    ("tick_promise", Action::TickPromise),
     ("mark_arrived", Action::MarkArrived),
     ("mark_no_show", Action::MarkNoShow),
     ("arrival_is_new", Action::ArrivalIsNew),
@@ -153,6 +156,9 @@ fn default_tables() -> [(Mode, Vec<(Chord, Action)>); 6] {
             ((Char('o'), CTRL), Action::ShowOutreach),
             ((Char('l'), CTRL), Action::ShowLog),
             ((F(10), NONE), Action::ShowArrivals),
+            // F12 and Alt-P: a drop-down terminal (Guake, Yakuake) may take F12 for itself.
+            ((F(12), NONE), Action::ShowPromises),
+            ((Char('p'), ALT), Action::ShowPromises),
             // F11 (a terminal may take it for full screen: Alt-L then).
             ((F(11), NONE), Action::SwitchLanguage),
             ((Char('l'), ALT), Action::SwitchLanguage),
@@ -200,9 +206,12 @@ fn default_tables() -> [(Mode, Vec<(Chord, Action)>); 6] {
             ((Char('o'), CTRL), Action::ShowOutreach),
             ((Char('l'), CTRL), Action::ShowLog),
             ((F(10), NONE), Action::ShowArrivals),
+            ((F(12), NONE), Action::ShowPromises),
+            ((Char('p'), ALT), Action::ShowPromises),
             ((F(11), NONE), Action::SwitchLanguage),
             ((Char('l'), ALT), Action::SwitchLanguage),
             ((F(2), NONE), Action::MarkArrived),
+            ((Char('x'), NONE), Action::TickPromise),
             ((F(5), NONE), Action::MarkNoShow),
             ((F(8), NONE), Action::HeadsUpForm),
             ((F(4), NONE), Action::ArrivalIsNew),
@@ -498,7 +507,7 @@ mod tests {
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
             | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm | DayBefore
-            | DayAfter | ShowDrill => true,
+            | DayAfter | ShowDrill | ShowPromises | TickPromise => true,
         }
     }
 
@@ -517,8 +526,8 @@ mod tests {
 
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
-        // 53 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 57);
+        // 55 unit variants and the four periods of the tally.
+        assert_eq!(ACTION_NAMES.len(), 59);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

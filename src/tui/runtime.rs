@@ -32,6 +32,8 @@ pub struct Options {
     pub station: Option<String>,
     /// How long an untaken heads-up stays up, in minutes.
     pub heads_up_minutes: i64,
+    /// How long after its due time a promise is overdue, and shown at every desk.
+    pub overdue_after: chrono::Duration,
     /// The settings' theme; NO_COLOR wins over it.
     pub theme: Option<ThemeChoice>,
     /// How many guests F2 loads into an empty book.
@@ -110,6 +112,7 @@ fn show(
     app.language = options.language;
     app.keymap = options.keymap.clone();
     app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
+    app.promises.grace = options.overdue_after;
     if let Some(warning) = &options.warning {
         app.status = Some(crate::tui::app::Status {
             text: crate::said!("status-warning", warning = warning.as_str()),
@@ -149,7 +152,15 @@ fn show(
         if layout != app.layout {
             desk.dispatch(&mut app, Msg::Layout(layout), now());
         }
-        let first = rx.recv().context("the terminal input stopped")?;
+        // Asleep until a key, an answer or a signal — or until a promise falls due, which shows with no key.
+        let first = match app.next_wake().and_then(|at| (at - now()).to_std().ok()) {
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(incoming) => incoming,
+                Err(mpsc::RecvTimeoutError::Timeout) => Incoming::App(Msg::Tick),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(anyhow!("the terminal input stopped")),
+            },
+            None => rx.recv().context("the terminal input stopped")?,
+        };
         for incoming in std::iter::once(first).chain(rx.try_iter()) {
             let msg = match incoming {
                 Incoming::Terminal(event) => translate(&app, event),

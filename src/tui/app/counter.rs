@@ -202,6 +202,16 @@ impl App {
         vec![self.search()]
     }
 
+    /// The heads-ups to show now: not expired, newest first.
+    pub fn live_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
+        self.heads_ups.iter().filter(|h| !h.expired(self.now, self.heads_up_expiry))
+    }
+
+    /// Heads-ups this desk sent that another desk has taken lately: the sender sees the loop closed.
+    pub fn taken_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
+        self.sent_heads_ups.iter().filter(|h| h.taken.is_some() && !h.expired(self.now, self.heads_up_expiry))
+    }
+
     /// How many result rows fit on screen, as the renderer last laid them out.
     pub(super) fn page(&self) -> usize {
         usize::from(self.layout.list.height).max(1)

@@ -23,6 +23,7 @@ impl App {
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowLog => self.show_log(),
             Action::ShowArrivals => self.show_arrivals(),
+            Action::ShowPromises => self.show_promises(),
             Action::NextPage if self.view == View::Outreach => {
                 self.outreach_page = match self.outreach_page {
                     Occasion::Birthday => Occasion::Lapsed,
@@ -62,7 +63,7 @@ impl App {
                 let rows = match self.view {
                     View::Log => self.log.as_ref().map(Vec::len),
                     View::Outreach => self.outreach.as_ref().map(Vec::len),
-                    View::Reports { .. } | View::Counter | View::Arrivals | View::Drill => None,
+                    View::Reports { .. } | View::Counter | View::Arrivals | View::Drill | View::Promises => None,
                 };
                 let last = rows.unwrap_or(0).saturating_sub(1);
                 self.list_offset = (self.list_offset + step.max(1)).min(last);
@@ -70,6 +71,40 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Outreach rows read: the first batch of the newest request (with the pages' counts) replaces the list, the
+    /// rest add to it.
+    pub(super) fn outreach_read(
+        &mut self,
+        ticket: u64,
+        rows: Vec<crate::report::OutreachRow>,
+        counts: Option<[usize; 2]>,
+        more: bool,
+    ) -> Vec<Effect> {
+        if ticket != self.outreach_ticket {
+            return Vec::new();
+        }
+        self.outreach_more = more;
+        let Some(counts) = counts else {
+            self.outreach.get_or_insert_default().extend(rows);
+            return Vec::new();
+        };
+        self.outreach = Some(rows);
+        self.outreach_counts = counts;
+        // Open on a page with someone on it.
+        let count = |page| counts[usize::from(page == Occasion::Lapsed)];
+        if count(self.outreach_page) == 0 {
+            self.outreach_page = match self.outreach_page {
+                Occasion::Birthday => Occasion::Lapsed,
+                Occasion::Lapsed => Occasion::Birthday,
+            };
+            if count(self.outreach_page) == 0 {
+                self.outreach_page = Occasion::Birthday;
+            }
+        }
+        self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
+        Vec::new()
     }
 
     /// The reports screen over the last `days` days, read afresh.

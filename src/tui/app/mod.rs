@@ -11,6 +11,7 @@ mod drafts;
 mod drill;
 mod forms;
 mod lists;
+mod promises;
 mod undo;
 
 use std::collections::HashSet;
@@ -86,6 +87,8 @@ pub enum View {
     Arrivals,
     /// The name drill.
     Drill,
+    /// Every open promise in the book.
+    Promises,
 }
 
 /// The last message, and the guest it is about: it goes when another guest is selected, so a "Ctrl-Z to undo" is
@@ -204,6 +207,8 @@ pub struct App {
     pub tonight: arrivals::Tonight,
     /// The name drill under way.
     pub drill: drill::DrillScreen,
+    /// The book's open promises.
+    pub promises: promises::Promises,
     /// How many guests each page of the outreach list holds (birthdays, regulars away), and whether more of its
     /// rows are still coming.
     pub outreach_counts: [usize; 2],
@@ -283,6 +288,7 @@ impl App {
             list_offset: 0,
             tonight: arrivals::Tonight::default(),
             drill: drill::DrillScreen::default(),
+            promises: promises::Promises::default(),
             outreach_page: Occasion::Birthday,
             outreach_selected: 0,
             heads_ups: Vec::new(),
@@ -308,7 +314,9 @@ impl App {
         match (self.help, &self.form, self.view, self.focus) {
             (true, ..) => Mode::Help,
             (false, Some(_), ..) => Mode::Form,
-            (false, None, View::Reports { .. } | View::Outreach | View::Log | View::Arrivals, _) => Mode::Reports,
+            (false, None, View::Reports { .. } | View::Outreach | View::Log | View::Arrivals | View::Promises, _) => {
+                Mode::Reports
+            }
             (false, None, View::Counter, _) if self.guests == Some(0) => Mode::Welcome,
             // What is typed is the answer: the search line's keys, which the drill reads its own way.
             (false, None, View::Drill, _) => Mode::Search,
@@ -386,31 +394,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::Outreach { ticket, rows, counts, more } => {
-                if ticket != self.outreach_ticket {
-                    return Vec::new();
-                }
-                self.outreach_more = more;
-                let Some(counts) = counts else {
-                    self.outreach.get_or_insert_default().extend(rows);
-                    return Vec::new();
-                };
-                self.outreach = Some(rows);
-                self.outreach_counts = counts;
-                // Open on a page with someone on it.
-                let count = |page| counts[usize::from(page == Occasion::Lapsed)];
-                if count(self.outreach_page) == 0 {
-                    self.outreach_page = match self.outreach_page {
-                        Occasion::Birthday => Occasion::Lapsed,
-                        Occasion::Lapsed => Occasion::Birthday,
-                    };
-                    if count(self.outreach_page) == 0 {
-                        self.outreach_page = Occasion::Birthday;
-                    }
-                }
-                self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
-                Vec::new()
-            }
+            Msg::Outreach { ticket, rows, counts, more } => self.outreach_read(ticket, rows, counts, more),
             Msg::Arrivals { ticket, rows } => self.arrivals_read(ticket, rows),
             Msg::Drill { ticket, deck } => self.drill_read(ticket, *deck),
             Msg::Log { ticket, entries } => {
@@ -419,7 +403,12 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::Elsewhere { guests, heads_ups } => self.elsewhere(guests, heads_ups),
+            Msg::Elsewhere { guests, heads_ups, promises } => {
+                self.promises_read(promises);
+                self.elsewhere(guests, heads_ups)
+            }
+            // The clock moved on: a promise may have fallen due.
+            Msg::Tick => Vec::new(),
             Msg::House { items, categories, stations } => {
                 self.house_items = items;
                 self.categories = categories;
@@ -479,6 +468,7 @@ impl App {
             View::Counter => self.on_counter(action),
             View::Arrivals => self.on_arrivals(action),
             View::Drill => self.on_drill(action),
+            View::Promises => self.on_promises(action),
             View::Reports { .. } | View::Outreach | View::Log => self.on_list(action),
         };
         // A write is on its way: say so until its answer comes (another desk may hold the book for a while).
@@ -573,16 +563,6 @@ impl App {
     pub fn outreach_page_rows(&self) -> Vec<&OutreachRow> {
         let page = self.outreach_page;
         self.outreach.iter().flatten().filter(|row| row.occasions.iter().any(|(o, _)| *o == page)).collect()
-    }
-
-    /// The heads-ups to show now: not expired, newest first.
-    pub fn live_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
-        self.heads_ups.iter().filter(|h| !h.expired(self.now, self.heads_up_expiry))
-    }
-
-    /// Heads-ups this desk sent that another desk has taken lately: the sender sees the loop closed.
-    pub fn taken_heads_ups(&self) -> impl Iterator<Item = &HeadsUp> {
-        self.sent_heads_ups.iter().filter(|h| h.taken.is_some() && !h.expired(self.now, self.heads_up_expiry))
     }
 }
 

@@ -190,11 +190,7 @@ impl Form {
                     what_happened: self.text(1).to_owned(),
                     action_taken: self.text(2).to_owned(),
                     cost,
-                    follow_ups: self
-                        .list("Follow-ups", ';')
-                        .into_iter()
-                        .map(|task| FollowUp { task, done: false })
-                        .collect(),
+                    follow_ups: self.list("Follow-ups", ';').into_iter().map(FollowUp::new).collect(),
                     resolved_at: None,
                     staff: staff.to_owned(),
                 }

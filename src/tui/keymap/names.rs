@@ -23,6 +23,7 @@ pub const COUNTER_COMMANDS: &[(Action, &str)] = &[
     (Action::ShowOutreach, "outreach"),
     (Action::ShowLog, "log"),
     (Action::ShowArrivals, "arrivals"),
+    (Action::ShowPromises, "promises"),
     (Action::Quit, "quit"),
     (Action::OpenHeadsUp, "heads-up-guest"),
     (Action::TakeHeadsUp, "take"),
@@ -80,6 +81,10 @@ pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::HeadsUpForm, "heads-up"),
 ];
 
+/// Keys of the promises list only, in hint order (`hint-STEM`).
+pub const PROMISES_KEYS: &[(Action, &str)] =
+    &[(Action::NoteWritten, "open-card"), (Action::TickPromise, "tick-promise")];
+
 /// Keys of the tally, outreach and log screens, in hint order (`hint-STEM`).
 pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::SelectNext, "down"),
@@ -90,6 +95,7 @@ pub const LIST_KEYS: &[(Action, &str)] = &[
     (Action::Back, "back-to-counter"),
     (Action::ToggleHelp, "help"),
     (Action::ShowArrivals, "arrivals"),
+    (Action::ShowPromises, "promises"),
 ];
 
 /// What the hint rows call the key of `stem` in `language`.
@@ -117,7 +123,8 @@ mod tests {
                 help_named(stem);
             }
             COUNTER_MOVES.iter().chain(EDITING).for_each(|(_, stem)| help_named(stem));
-            let lists = FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(ARRIVALS_KEYS).chain(LIST_KEYS);
+            let lists =
+                FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(ARRIVALS_KEYS).chain(PROMISES_KEYS).chain(LIST_KEYS);
             lists.for_each(|(_, stem)| hint_named(stem));
         }
     }

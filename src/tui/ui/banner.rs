@@ -8,10 +8,12 @@ use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 
-/// The newest heads-up for this desk, as one line; else that the book's server cannot be reached; else the newest
-/// heads-up this desk sent that another desk has taken.
+/// The newest heads-up for this desk, as one line; else that the book's server cannot be reached; else a promise
+/// due here or overdue anywhere; else the newest heads-up this desk sent that another desk has taken.
 pub fn line(app: &App) -> Option<Vec<Span<'_>>> {
-    let Some(heads_up) = app.live_heads_ups().next() else { return server_lost(app).or_else(|| taken(app)) };
+    let Some(heads_up) = app.live_heads_ups().next() else {
+        return server_lost(app).or_else(|| promise(app)).or_else(|| taken(app));
+    };
     let lang = app.language;
     let from = station(app, &heads_up.from_station);
     let who = if heads_up.greeting.is_empty() { &heads_up.name } else { &heads_up.greeting };
@@ -48,6 +50,33 @@ fn server_lost(app: &App) -> Option<Vec<Span<'_>>> {
         Span::styled(t!(app.language, "banner-server-lost"), app.theme.alert),
         Span::styled(t!(app.language, "banner-server-lost-why", why = inert(why)), app.theme.text),
     ])
+}
+
+/// The promise called out longest: due here, or overdue anywhere, until it is ticked; how many more there are, and
+/// the key of the list.
+fn promise(app: &App) -> Option<Vec<Span<'_>>> {
+    let calling = app.calling();
+    let first = calling.first()?;
+    let lang = app.language;
+    let clock = app.clock();
+    let overdue = matches!(clock.standing(first.due), crate::domain::promise::Standing::Overdue(_));
+    let style = if overdue { app.theme.warning } else { app.theme.alert };
+    let left = crate::i18n::promise_time(lang, clock.standing(first.due)).unwrap_or_default();
+    let mut spans = vec![Span::styled(format!(" ⏰ {left} · "), style)];
+    if let Some(owner) = &first.owner {
+        spans.push(Span::styled(format!("@{} · ", inert(owner)), style));
+    }
+    spans.push(book(&first.task, style));
+    if let Some(name) = &first.name {
+        spans.push(Span::styled(" — ", app.theme.dim));
+        spans.push(book(name, app.theme.text));
+    }
+    if calling.len() > 1 {
+        spans.push(Span::styled(t!(lang, "banner-promises-more", n = calling.len() - 1), app.theme.text));
+    }
+    let list = app.key(Mode::Search, &Action::ShowPromises);
+    spans.push(Span::styled(t!(lang, "banner-promises-key", key = list), app.theme.dim));
+    Some(spans)
 }
 
 /// A heads-up this desk sent, taken at another: the loop closed, where and by whom.

@@ -11,6 +11,7 @@ use super::text::{book, book_owned, draw, fit, fit_with_tail, wrap};
 use crate::domain::allergen::allergens_in;
 use crate::domain::cells::padded;
 use crate::domain::money::format_amount;
+use crate::domain::promise::Standing;
 use crate::domain::text::{inert, normalise};
 use crate::domain::{Card, GuestHistory, RecoveryEntry, TheUsual};
 use crate::i18n::{ago, date_at};
@@ -258,9 +259,15 @@ fn recovery_lines<'a>(app: &App, entry: &'a RecoveryEntry) -> Vec<Vec<Span<'a>>>
             book(&r.action_taken, theme.text),
         ]);
     }
+    let clock = app.clock();
     for follow_up in &r.follow_ups {
         let (mark, style) = if follow_up.done { ("[x] ", theme.dim) } else { ("[ ] ", theme.text) };
-        lines.push(vec![Span::styled(mark, style), book(&follow_up.task, style)]);
+        let mut line = vec![Span::styled(mark, style), book(&follow_up.task, style)];
+        if let Some(promised) = clock.follow_up(follow_up) {
+            let late = matches!(clock.standing(follow_up.due), Standing::Overdue(_));
+            line.push(Span::styled(format!(" · {}", inert(&promised)), if late { theme.warning } else { theme.label }));
+        }
+        lines.push(line);
     }
     if !r.follow_ups.is_empty() && r.follow_ups.iter().all(|f| f.done) {
         let key = app.key(app.mode(), &Action::ResolveRecovery);

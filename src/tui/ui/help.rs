@@ -10,7 +10,9 @@ use crate::i18n::Language;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::{ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap, help, hint};
+use crate::tui::keymap::{
+    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap, PROMISES_KEYS, help, hint,
+};
 
 /// Every line of the help in `language`: (keys, what they do), with headings as lines without keys. An action the
 /// house's settings left without a key is not listed: there is no key to tell.
@@ -33,6 +35,8 @@ pub fn lines(keymap: &Keymap, language: Language) -> Vec<(String, String)> {
     lines.extend(FORM_KEYS.iter().filter_map(keyed(Mode::Form, hint)));
     lines.push(heading("help-heading-arrivals"));
     lines.extend(ARRIVALS_KEYS.iter().filter_map(keyed(Mode::Reports, hint)));
+    lines.push(heading("help-heading-promises"));
+    lines.extend(PROMISES_KEYS.iter().filter_map(keyed(Mode::Reports, hint)));
     lines
 }
 

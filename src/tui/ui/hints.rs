@@ -10,7 +10,7 @@ use super::text::draw;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
-use crate::tui::keymap::{ARRIVALS_KEYS, COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, hint};
+use crate::tui::keymap::{ARRIVALS_KEYS, COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS, hint};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
@@ -85,6 +85,9 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
             }
             if app.view == View::Outreach {
                 items.extend(named(OUTREACH_KEYS));
+            }
+            if app.view == View::Promises {
+                items.extend(named(PROMISES_KEYS));
             }
             if app.view == View::Arrivals {
                 // The night's own keys first, and the way back: the other lists are in the help.

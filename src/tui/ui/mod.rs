@@ -10,6 +10,7 @@ mod help;
 mod hints;
 mod log;
 mod outreach;
+mod promises;
 mod reports;
 mod results;
 mod search_line;
@@ -107,6 +108,8 @@ impl Widget for &App {
             arrivals::render(self, main, buf);
         } else if self.view == View::Drill {
             drill::render(self, main, buf);
+        } else if self.view == View::Promises {
+            promises::render(self, main, buf);
         } else if self.guests == Some(0) {
             welcome::render(self, main, buf);
         } else {
