@@ -3,7 +3,7 @@
 //! them: "early breakfast ready @restaurant due:06:30". Once due it is in front of its owner; once overdue (a grace
 //! after the due time) in front of every desk, until it is ticked.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeZone, Utc};
 
 use super::recovery::FollowUp;
 use super::text::quoted;
@@ -61,7 +61,8 @@ pub fn due<Tz: TimeZone>(when: &str, now: DateTime<Utc>, zone: &Tz) -> Result<Da
             "d" => Duration::days(n),
             _ => return Err(not_a_time()),
         };
-        return Ok(now + step);
+        // Whole seconds: a promise is kept to the minute, and lists and exports print no fractions.
+        return Ok((now + step).trunc_subsecs(0));
     }
     let local_now = now.with_timezone(zone).naive_local();
     let local = if let Ok(time) = NaiveTime::parse_from_str(when, "%H:%M") {

@@ -170,6 +170,7 @@ impl App {
 
     fn tick_follow_up(&mut self) -> Vec<Effect> {
         let resolve_key = self.key(self.mode(), &Action::ResolveRecovery);
+        let station = self.station.clone().unwrap_or_default();
         let Some(history) = self.on_screen() else { return Vec::new() };
         let who = who(history);
         // The recovery the card shows first, the newest open one, as resolving takes: never an older one's behind it.
@@ -178,7 +179,14 @@ impl App {
             return Vec::new();
         };
         let category = inert(&shown.recovery.category).into_owned();
-        let Some(index) = shown.recovery.follow_ups.iter().position(|f| !f.done) else {
+        // This station's own promise first (the restaurant ticks the breakfast, not the lobby's call back), then
+        // the first open one.
+        let open = |f: &&crate::domain::FollowUp| !f.done;
+        let follow_ups = &shown.recovery.follow_ups;
+        let own = follow_ups.iter().position(|f| {
+            open(&f) && f.owner.as_deref().is_some_and(|owner| crate::domain::promise::same_station(owner, &station))
+        });
+        let Some(index) = own.or_else(|| follow_ups.iter().position(|f| open(&f))) else {
             self.say(said!("status-all-follow-ups-done", category = &category, key = resolve_key), who.guest);
             return Vec::new();
         };

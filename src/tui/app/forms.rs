@@ -53,7 +53,7 @@ impl App {
             }
             Action::Quit => self.quit = true,
             Action::Save if form.saving => {}
-            Action::Save => match form.submission(now, &staff, |text| parse_amount(text, &money)) {
+            Action::Save => match form.submission(now, self.zone, &staff, |text| parse_amount(text, &money)) {
                 Ok(submission) => {
                     form.saving = true;
                     form.error = None;

@@ -105,6 +105,8 @@ impl Form {
                 ("Action taken", String::new(), ""),
                 ("Cost", String::new(), "form-hint-cost"),
                 ("Follow-ups", String::new(), "form-hint-follow-ups"),
+                ("Owner", String::new(), "form-hint-owner"),
+                ("Due", String::new(), "form-hint-due"),
             ],
         );
         form.fields[0].suggestions = categories.to_vec();

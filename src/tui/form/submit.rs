@@ -1,11 +1,11 @@
 //! What was typed, as the book takes it — or the field at fault and what is wrong with it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::{Form, Purpose};
 use crate::domain::allergen::allergens_in;
 use crate::domain::text::quoted;
-use crate::domain::{FollowUp, GuestId, Profile, Recovery, ValidationError, Visit};
+use crate::domain::{FollowUp, GuestId, Profile, Recovery, ValidationError, Visit, promise};
 use crate::i18n::Said;
 use crate::said;
 
@@ -69,10 +69,37 @@ impl Form {
         }
     }
 
+    /// The recovery form's follow-ups, each with the conventions of the command line (`@OWNER`, `due:WHEN`); the
+    /// Owner and Due fields apply to those that name none of their own. An owner or a time with no follow-up to
+    /// keep it is refused rather than dropped.
+    fn follow_ups(&self, now: DateTime<Utc>, zone: FixedOffset) -> Result<Vec<FollowUp>, Problem> {
+        let bad_due = |field| move |e: promise::BadDue| Problem::at(field, crate::i18n::bad_due(&e));
+        let mut follow_ups = (self.list("Follow-ups", ';').iter())
+            .map(|text| promise::follow_up(text, now, &zone))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(bad_due(4))?;
+        let owner = self.text(5).trim().trim_start_matches('@').trim();
+        let due = self.text(6).trim();
+        let due = due.strip_prefix("due:").unwrap_or(due);
+        let due = if due.is_empty() { None } else { Some(promise::due(due, now, &zone).map_err(bad_due(6))?) };
+        if follow_ups.is_empty() && (!owner.is_empty() || due.is_some()) {
+            let field = if owner.is_empty() { 6 } else { 5 };
+            return Err(Problem::at(field, said!("form-promise-without-follow-up")));
+        }
+        for follow_up in &mut follow_ups {
+            if follow_up.owner.is_none() && !owner.is_empty() {
+                follow_up.owner = Some(owner.to_owned());
+            }
+            follow_up.due = follow_up.due.or(due);
+        }
+        Ok(follow_ups)
+    }
+
     /// The content as the book takes it, stamped `now` and written by `staff`.
     pub fn submission(
         &self,
         now: DateTime<Utc>,
+        zone: FixedOffset,
         staff: &str,
         parse_cost: impl Fn(&str) -> Result<f64, crate::domain::money::BadAmount>,
     ) -> Result<Submission, Problem> {
@@ -190,7 +217,7 @@ impl Form {
                     what_happened: self.text(1).to_owned(),
                     action_taken: self.text(2).to_owned(),
                     cost,
-                    follow_ups: self.list("Follow-ups", ';').into_iter().map(FollowUp::new).collect(),
+                    follow_ups: self.follow_ups(now, zone)?,
                     resolved_at: None,
                     staff: staff.to_owned(),
                 }
