@@ -36,14 +36,15 @@ impl Clock {
         Some(format!("{when}, {left}"))
     }
 
-    /// What a card adds to a follow-up's task: its owner and its time, "@restaurant · 06:30, in 25 min"; nothing
-    /// for one ticked or with neither.
+    /// What a card adds to a follow-up's task: its owner and its time left, "@restaurant · in 25 min" (the
+    /// promises list has the clock time; a card stays short enough for a narrow desk); nothing for one ticked or
+    /// with neither.
     pub fn follow_up(&self, follow_up: &FollowUp) -> Option<String> {
         if follow_up.done {
             return None;
         }
-        let parts: Vec<String> =
-            follow_up.owner.iter().map(|owner| format!("@{owner}")).chain(self.due(follow_up.due)).collect();
+        let left = promise_time(self.language, self.standing(follow_up.due));
+        let parts: Vec<String> = follow_up.owner.iter().map(|owner| format!("@{owner}")).chain(left).collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
     }
 

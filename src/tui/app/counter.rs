@@ -33,6 +33,7 @@ impl App {
             Action::ShowReports => self.reports(REPORT_DAYS),
             Action::ShowOutreach => self.show_outreach(),
             Action::ShowArrivals => self.show_arrivals(),
+            Action::ShowPromises => self.show_promises(),
             Action::ShowLog => self.show_log(),
             Action::OpenHeadsUp => self.open_heads_up(),
             other => self.command(other),

@@ -37,6 +37,8 @@ impl App {
     /// The promises list.
     pub(super) fn show_promises(&mut self) -> Vec<Effect> {
         self.view = View::Promises;
+        // The most pressing first: this station's own, soonest due.
+        self.promises.selected = 0;
         self.list_offset = 0;
         Vec::new()
     }

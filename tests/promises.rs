@@ -1,0 +1,111 @@
+//! Promises on the screen: a follow-up with an owner and a time reaches the owning station's banner when it falls
+//! due, with no key pressed, and every desk's once overdue; the promises list and the card say where each stands.
+
+mod common;
+
+use chrono::{DateTime, Duration, Utc};
+use common::screen::Screen;
+use crossterm::event::KeyCode;
+use regulars::domain::{FollowUp, GuestId, Recovery};
+use regulars::tui::action::Msg;
+
+/// A recovery for Jon Smith (guest 1) opened at `at`, with `follow_ups`, written by another desk.
+fn promise_for_jon(screen: &Screen, at: DateTime<Utc>, follow_ups: Vec<FollowUp>) {
+    let recovery = Recovery {
+        opened_at: at,
+        category: "room upgrade".into(),
+        what_happened: "upgrade promised, not given".into(),
+        action_taken: "apologised".into(),
+        cost: None,
+        follow_ups,
+        resolved_at: None,
+        staff: "Ana".into(),
+    };
+    screen.other_desk().add_recovery(Some(GuestId(1)), recovery, "Ana").unwrap();
+}
+
+fn owned(task: &str, owner: &str, due: Option<DateTime<Utc>>) -> FollowUp {
+    FollowUp { owner: Some(owner.into()), due, ..FollowUp::new(task) }
+}
+
+/// Waits for the watcher to bring the promise of `task` to the screen.
+fn wait_for_task(screen: &mut Screen, task: &str) {
+    screen.wait_for(task, |s| s.app.promises.open.iter().any(|p| p.task == task));
+}
+
+/// The screen's clock moved on with no key, as the runtime's timer says it.
+fn idle_until(screen: &mut Screen, at: DateTime<Utc>) {
+    assert!(screen.app.next_wake().is_some_and(|wake| wake <= at), "the screen asks to wake by {at}");
+    screen.clock = at;
+    screen.dispatch(Msg::Tick);
+}
+
+#[test]
+fn a_follow_up_falling_due_while_the_screen_is_idle_shows_without_a_key() {
+    let mut restaurant = Screen::at_station(common::screen::COUNTER, (100, 30), Some("restaurant"));
+    let mut lobby = Screen::beside(&restaurant, (100, 30), Some("lobby"));
+    let made = restaurant.clock;
+    promise_for_jon(&restaurant, made, vec![owned("early breakfast ready", "restaurant", Some(made + Duration::minutes(1)))]);
+    for screen in [&mut restaurant, &mut lobby] {
+        wait_for_task(screen, "early breakfast ready");
+        assert!(!screen.screen().contains('⏰'), "not yet due:\n{}", screen.screen());
+    }
+
+    idle_until(&mut restaurant, made + Duration::minutes(1));
+    let banner = restaurant.screen();
+    assert!(banner.contains("⏰ due now · @restaurant · early breakfast ready — Jon Smith"), "{banner}");
+    idle_until(&mut lobby, made + Duration::minutes(1));
+    assert!(!lobby.screen().contains('⏰'), "due is the owner's business:\n{}", lobby.screen());
+
+    // Overdue (past its time and the grace after it): every desk is told, until it is ticked.
+    idle_until(&mut lobby, made + Duration::minutes(12));
+    assert!(lobby.screen().contains("⏰ overdue 11 min · @restaurant · early breakfast ready"), "{}", lobby.screen());
+
+    restaurant.clock = made + Duration::minutes(12);
+    restaurant.press(KeyCode::F(12));
+    restaurant.press(KeyCode::Char('x'));
+    let ticked = |s: &Screen| s.app.promises.open.iter().all(|p| p.task != "early breakfast ready");
+    restaurant.wait_for("the tick is read back", ticked);
+    lobby.wait_for("the other desk sees the tick", ticked);
+    assert!(!lobby.screen().contains('⏰'), "{}", lobby.screen());
+    let ticked = lobby.other_desk().history(GuestId(1)).unwrap();
+    let follow_up = &ticked.recoveries[0].recovery.follow_ups[0];
+    assert!(follow_up.done && follow_up.ticked.as_ref().is_some_and(|(_, by)| by == "Nok"), "{follow_up:?}");
+}
+
+#[test]
+fn snapshot_promises_list_80x24() {
+    let mut screen = Screen::at_station(common::screen::COUNTER, (80, 24), Some("restaurant"));
+    let at = screen.clock;
+    promise_for_jon(
+        &screen,
+        at - Duration::minutes(40),
+        vec![
+            owned("call back", "lobby", Some(at - Duration::minutes(20))),
+            owned("early breakfast ready", "restaurant", Some(at + Duration::minutes(25))),
+            owned("portable fans in the room", "housekeeping", Some(at + Duration::hours(3))),
+            FollowUp::new("a note of thanks"),
+        ],
+    );
+    wait_for_task(&mut screen, "a note of thanks");
+    screen.press(KeyCode::F(12));
+    insta::assert_snapshot!(screen.screen());
+}
+
+#[test]
+fn snapshot_card_with_owned_timed_follow_ups_80x24() {
+    let mut screen = Screen::at_station(common::screen::COUNTER, (80, 24), Some("restaurant"));
+    let at = screen.clock;
+    promise_for_jon(
+        &screen,
+        at - Duration::minutes(40),
+        vec![
+            owned("call back", "lobby", Some(at - Duration::minutes(20))),
+            owned("early breakfast ready", "restaurant", Some(at + Duration::minutes(25))),
+        ],
+    );
+    wait_for_task(&mut screen, "early breakfast ready");
+    screen.type_text("jon");
+    screen.press(KeyCode::Enter);
+    insta::assert_snapshot!(screen.screen());
+}
