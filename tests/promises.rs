@@ -45,7 +45,11 @@ fn a_follow_up_falling_due_while_the_screen_is_idle_shows_without_a_key() {
     let mut restaurant = Screen::at_station(common::screen::COUNTER, (100, 30), Some("restaurant"));
     let mut lobby = Screen::beside(&restaurant, (100, 30), Some("lobby"));
     let made = restaurant.clock;
-    promise_for_jon(&restaurant, made, vec![owned("early breakfast ready", "restaurant", Some(made + Duration::minutes(1)))]);
+    promise_for_jon(
+        &restaurant,
+        made,
+        vec![owned("early breakfast ready", "restaurant", Some(made + Duration::minutes(1)))],
+    );
     for screen in [&mut restaurant, &mut lobby] {
         wait_for_task(screen, "early breakfast ready");
         assert!(!screen.screen().contains('⏰'), "not yet due:\n{}", screen.screen());

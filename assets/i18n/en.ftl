@@ -854,7 +854,6 @@ promise-untimed = no time set
 promise-no-guest = no guest
 promise-line = { $when } · { $owner } · { $task } — { $guest } · { $category } (recovery { $id }, follow-up { $n })
 promises-none = No open promises: every follow-up is ticked.
-promises-none-overdue = Nothing overdue.
 promises-heading = Promises: { $n } open, { $overdue } overdue
 promises-about = { $category } (recovery { $id }, follow-up { $n })
 status-promise-no-guest = That promise ({ $category }) is about no particular guest: there is no card to open

@@ -769,7 +769,6 @@ promise-untimed = 未定时间
 promise-no-guest = 无具体客人
 promise-line = { $when } · { $owner } · { $task } — { $guest } · { $category }（补救 { $id }，跟进 { $n }）
 promises-none = 没有未完成的承诺：每项跟进都已勾选。
-promises-none-overdue = 没有逾期的承诺。
 promises-heading = 承诺：{ $n } 项未完成，{ $overdue } 项逾期
 promises-about = { $category }（补救 { $id }，跟进 { $n }）
 status-promise-no-guest = 这项承诺（{ $category }）不针对具体客人：没有卡片可打开

@@ -769,7 +769,6 @@ promise-untimed = 未定時間
 promise-no-guest = 無具體客人
 promise-line = { $when } · { $owner } · { $task } — { $guest } · { $category }（補救 { $id }，跟進 { $n }）
 promises-none = 沒有未完成的承諾：每項跟進都已勾選。
-promises-none-overdue = 沒有逾期的承諾。
 promises-heading = 承諾：{ $n } 項未完成，{ $overdue } 項逾期
 promises-about = { $category }（補救 { $id }，跟進 { $n }）
 status-promise-no-guest = 這項承諾（{ $category }）不針對具體客人：沒有卡片可開啟

@@ -29,11 +29,10 @@ pub fn run(book: &Book, overdue: bool, json: bool) -> Result<()> {
     if json {
         let rows: Vec<Json<'_>> = promises.iter().map(|p| Json::of(p, &clock)).collect();
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&rows)?))?;
-    } else if promises.is_empty() {
-        let none =
-            if overdue { t!(book.language, "promises-none-overdue") } else { t!(book.language, "promises-none") };
-        writeln!(out, "{none}")?;
+    } else if promises.is_empty() && !overdue {
+        writeln!(out, "{}", t!(book.language, "promises-none"))?;
     } else {
+        // With --overdue and nothing overdue, nothing at all: a hook run from cron prints or sends only news.
         for promise in &promises {
             writeln!(out, "{}", inert(&clock.line(promise)))?;
         }
