@@ -139,3 +139,26 @@ fn the_card_shows_each_follow_ups_owner_and_time_left() {
     let line = card.lines().find(|l| l.contains("early breakfast")).unwrap_or_else(|| panic!("{card}"));
     assert!(line.contains("@restaurant") && (line.contains("in 25 min") || line.contains("in 24 min")), "{line}");
 }
+
+#[test]
+fn a_regular_is_marked_by_one_rule_with_its_reason() {
+    let now = Utc::now();
+    let visits = |days: &[i64]| -> String {
+        let at = days.iter().map(|d| format!(r#"{{"at":"{}","seat":"Bar"}}"#, (now - Duration::days(*d)).to_rfc3339()));
+        at.collect::<Vec<_>>().join(",")
+    };
+    let list = [
+        format!(r#"{{"name":"Ann Often","visits":[{}]}}"#, visits(&[400, 300, 200, 100, 30, 2])),
+        format!(r#"{{"name":"Bo Away","visits":[{}]}}"#, visits(&[1200, 1100])),
+        format!(r#"{{"name":"Cy Twice","visits":[{}]}}"#, visits(&[20, 10])),
+    ];
+    let book = Book::holding(&(list.join("\n") + "\n"));
+    let first_line = |args: &[&str]| book.ok(args).lines().next().unwrap().to_owned();
+    assert_eq!(first_line(&["card", "Ann Often"]), "Ann Often  (regular · 5 visits in 12 months)");
+    assert_eq!(first_line(&["card", "Bo Away"]), "Bo Away  (back after 3 years)");
+    assert_eq!(first_line(&["card", "Cy Twice"]), "Cy Twice");
+    // The house sets the rule: six visits a year make a regular there.
+    let config = book.write("config.toml", "regular_visits = 6\n");
+    let config = config.to_str().unwrap();
+    assert_eq!(first_line(&["--config", config, "card", "Ann Often"]), "Ann Often");
+}

@@ -868,3 +868,8 @@ field-due = Due
 form-hint-owner = who keeps the follow-ups: restaurant, housekeeping
 form-hint-due = 06:30, +30m, +2h, +1d, 2026-06-08
 form-promise-without-follow-up = An owner and a time are for follow-ups: write the task under Follow-ups
+mark-regular = regular · { $n } visits in 12 months
+mark-back = back after { $years ->
+    [one] a year
+   *[other] { $years } years
+}

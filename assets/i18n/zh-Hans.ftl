@@ -783,3 +783,5 @@ field-due = 到期
 form-hint-owner = 由谁跟进：restaurant、housekeeping
 form-hint-due = 06:30、+30m、+2h、+1d、2026-06-08
 form-promise-without-follow-up = 负责方和时间是给跟进任务用的：请在“跟进”里写下任务
+mark-regular = 常客 · 12 个月内光临 { $n } 次
+mark-back = 时隔 { $years } 年再次光临

@@ -783,3 +783,5 @@ field-due = 到期
 form-hint-owner = 由誰跟進：restaurant、housekeeping
 form-hint-due = 06:30、+30m、+2h、+1d、2026-06-08
 form-promise-without-follow-up = 負責方和時間是給跟進任務用的：請在「跟進」裡寫下任務
+mark-regular = 常客 · 12 個月內光臨 { $n } 次
+mark-back = 時隔 { $years } 年再次光臨

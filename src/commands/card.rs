@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use regulars::domain::cells::padded;
+use regulars::domain::regular::{self, Mark};
 use regulars::domain::text::{inert, quoted};
 use regulars::domain::{Card, TheUsual};
 use regulars::i18n::{Language, ago, date_at};
@@ -22,7 +23,8 @@ pub fn run(book: &Book, which: &GuestArg) -> Result<()> {
     let picked = pick(&store, which, Need::Read, book.language)?;
     let mut out = io::stdout().lock();
     let clock = Clock { now: Utc::now(), zone: zone(), grace: book.config.overdue_after(), language: book.language };
-    write(&mut out, &picked.history.card(), &clock)?;
+    let mark = regular::mark(&picked.history.visits, clock.now, book.config.regular_visits());
+    write(&mut out, &picked.history.card(), mark, &clock)?;
     if picked.others > 0 {
         let query = quoted(which.query.as_deref().unwrap_or_default());
         writeln!(out, "{}", t!(book.language, "card-others", count = picked.others, query = query))?;
@@ -35,13 +37,16 @@ const LABEL_CELLS: usize = 13;
 
 /// A card as plain text in `language`; its labels padded by the cells they take, so that Chinese labels (two cells a
 /// character) line up as English ones do.
-pub fn write(out: &mut impl Write, card: &Card<'_>, clock: &Clock) -> io::Result<()> {
+pub fn write(out: &mut impl Write, card: &Card<'_>, mark: Option<Mark>, clock: &Clock) -> io::Result<()> {
     let (now, language) = (clock.now, clock.language);
     let p = &card.guest.profile;
     let ago = |at: DateTime<Utc>| ago(language, at, now, zone());
     let list = |items: &[String]| if items.is_empty() { NONE.to_owned() } else { items.join(", ") };
     let or_none = |text: &str| if text.is_empty() { NONE.to_owned() } else { text.to_owned() };
-    writeln!(out, "{}", inert(&p.name))?;
+    match mark {
+        Some(mark) => writeln!(out, "{}  ({})", inert(&p.name), regulars::i18n::regular_mark(language, mark))?,
+        None => writeln!(out, "{}", inert(&p.name))?,
+    }
     let mut line = |label: &str, value: &str| writeln!(out, "  {}{}", padded(label, LABEL_CELLS), inert(value));
     line(&t!(language, "card-greet-as"), &or_none(&regulars::i18n::greeting(language, &p.greeting)))?;
     line(&t!(language, "card-phone"), &or_none(&p.phone))?;

@@ -28,6 +28,7 @@ pub fn run(book: &Book, query: Option<String>, phone: Option<String>) -> Result<
         demo_guests: book.demo_guests(),
         heads_up_minutes: book.config.heads_up_minutes.unwrap_or(tui::app::HEADS_UP_MINUTES),
         overdue_after: book.config.overdue_after(),
+        regular_visits: book.config.regular_visits(),
         theme: book.config.theme,
         money: book.money(),
         keymap: book.config.keymap()?,

@@ -16,7 +16,9 @@ use unic_langid::LanguageIdentifier;
 pub use errors::{bad_amount, bad_birthday, bad_due, bad_time, config_error, duplicates, error, problem, validation};
 pub use fluent_bundle::FluentValue;
 pub use said::{Arg, Said};
-pub use when::{ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day, promise_time};
+pub use when::{
+    ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day, promise_time, regular_mark,
+};
 
 /// A language the desk speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]

@@ -44,6 +44,15 @@ pub fn away(language: Language, days: i64) -> String {
     }
 }
 
+/// What the one rule says of a guest: "regular · 6 visits in 12 months", "back after 3 years".
+pub fn regular_mark(language: Language, mark: crate::domain::regular::Mark) -> String {
+    use crate::domain::regular::Mark;
+    match mark {
+        Mark::Regular(visits) => crate::t!(language, "mark-regular", n = visits),
+        Mark::Back(years) => crate::t!(language, "mark-back", years = years),
+    }
+}
+
 /// Where a promise stands, as its line says it: "in 25 min", "due now", "overdue 10 min", "in 2 h 5 min", "in 3
 /// days"; `None` when no time was promised.
 pub fn promise_time(language: Language, standing: Standing) -> Option<String> {

@@ -34,6 +34,8 @@ pub struct Options {
     pub heads_up_minutes: i64,
     /// How long after its due time a promise is overdue, and shown at every desk.
     pub overdue_after: chrono::Duration,
+    /// Visits in the last year that make a guest a regular.
+    pub regular_visits: usize,
     /// The settings' theme; NO_COLOR wins over it.
     pub theme: Option<ThemeChoice>,
     /// How many guests F2 loads into an empty book.
@@ -113,6 +115,7 @@ fn show(
     app.keymap = options.keymap.clone();
     app.heads_up_expiry = chrono::Duration::minutes(options.heads_up_minutes);
     app.promises.grace = options.overdue_after;
+    app.regular_visits = options.regular_visits;
     if let Some(warning) = &options.warning {
         app.status = Some(crate::tui::app::Status {
             text: crate::said!("status-warning", warning = warning.as_str()),

@@ -227,6 +227,8 @@ pub struct App {
     sent_ids: Vec<i64>,
     /// How long an untaken heads-up stays up.
     pub heads_up_expiry: Duration,
+    /// Visits in the last year that make a guest a regular (the `regular_visits` setting).
+    pub regular_visits: usize,
     /// The guest to select when the next results arrive (opening a heads-up's guest, a guest just added).
     pub want_selected: Option<GuestId>,
     /// Enter was pressed before the results of the query typed arrived: it acts on them when they come.
@@ -295,6 +297,7 @@ impl App {
             sent_heads_ups: Vec::new(),
             sent_ids: Vec::new(),
             heads_up_expiry: Duration::minutes(HEADS_UP_MINUTES),
+            regular_visits: crate::domain::regular::REGULAR_VISITS,
             want_selected: None,
             enter_when_found: false,
             merging: None,

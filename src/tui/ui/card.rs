@@ -105,7 +105,11 @@ fn summary<'a>(app: &App, history: &'a GuestHistory, card: &Card<'a>, width: usi
     let ago = |at| ago(lang, at, app.now, app.zone);
     let padded = |text: &str| padded(text, LABEL_WIDTH);
     let label = |text: &str| Span::styled(padded(text), theme.label);
-    let mut lines = vec![fit(vec![book(&p.name, theme.name)], width)];
+    let mut name = vec![book(&p.name, theme.name)];
+    if let Some(mark) = crate::domain::regular::mark(&history.visits, app.now, app.regular_visits) {
+        name.push(Span::styled(format!("  {}", crate::i18n::regular_mark(lang, mark)), theme.greeting));
+    }
+    let mut lines = vec![fit(name, width)];
     if !p.greeting.is_empty() {
         lines.push(fit(
             vec![
