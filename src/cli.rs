@@ -148,6 +148,11 @@ pub enum Command {
         #[command(subcommand)]
         action: RecoveryAction,
     },
+    /// Who answers for a kind of mishap and its goal; what the team changed about it.
+    Category {
+        #[command(subcommand)]
+        action: CategoryAction,
+    },
     /// The mishap tally: per category, how often, what it cost, how fast it was put right; worst first.
     Report {
         /// The first day counted, YYYY-MM-DD [default: 90 days before --until].
@@ -156,6 +161,9 @@ pub enum Command {
         /// The last day counted, YYYY-MM-DD [default: today].
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+        /// Only the categories this station or department answers for (see `regulars category set`).
+        #[arg(long, value_name = "DEPT")]
+        owner: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -438,6 +446,28 @@ pub enum ArrivalsAction {
     NoShow {
         /// The arrival's id.
         id: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CategoryAction {
+    /// Name the station or department that answers for a category, and its goal; what is not given is kept.
+    Set {
+        /// The category, as the tally counts it: "room upgrade".
+        name: String,
+        /// Who answers for it: "housekeeping", "restaurant"; "" names nobody.
+        #[arg(long, value_name = "DEPT")]
+        owner: Option<String>,
+        /// At most this many: N/day or N/week ("1/day"); "none" clears it.
+        #[arg(long, value_name = "N/day|N/week")]
+        goal: Option<String>,
+    },
+    /// Record what the team changed about a category (a suggestion acted on), dated, by whom.
+    Note {
+        /// The category.
+        name: String,
+        /// What was changed: "fans stocked on every floor".
+        text: String,
     },
 }
 

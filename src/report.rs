@@ -110,6 +110,30 @@ fn why(c: &CategoryTally, style: NumberStyle, language: Language) -> String {
     parts.join(" · ")
 }
 
+/// Who answers for the category and how they did, for people, in `language`: "@housekeeping · goal 1/day: met ·
+/// 80% of 5 promises on time · first contact 25 min"; `None` when nothing of it is known.
+pub fn answerable(c: &CategoryTally, style: NumberStyle, language: Language) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(owner) = &c.owner {
+        parts.push(format!("@{owner}"));
+    }
+    if let (Some(goal), Some(met)) = (&c.goal, c.goal_met) {
+        parts.push(match met {
+            true => t!(language, "tally-goal-met", goal = goal.as_str()),
+            false => t!(language, "tally-goal-missed", goal = goal.as_str()),
+        });
+    }
+    if let Some(share) = c.keeping.on_time {
+        let percent = format_number(share * 100.0, 0, style);
+        parts.push(t!(language, "tally-on-time", percent = percent, n = c.keeping.timed));
+    }
+    if let Some(minutes) = c.keeping.first_contact_minutes {
+        let length = chrono::Duration::seconds((minutes * 60.0).round() as i64);
+        parts.push(t!(language, "tally-first-contact", after = crate::i18n::span(language, length)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// "▁▃█▂": each week's count as a bar an eighth of the busiest week high.
 pub fn sparkline(values: &[u32]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

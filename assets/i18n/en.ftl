@@ -873,3 +873,17 @@ mark-back = back after { $years ->
     [one] a year
    *[other] { $years } years
 }
+problem-no-note = is empty; say what the team changed
+category-set = { $category }: answered for by { $owner }, goal { $goal }
+category-nobody = nobody named
+category-no-goal = none
+category-noted = Noted for { $category }: { $note }
+tally-goal-met = goal { $goal }: met
+tally-goal-missed = goal { $goal }: missed
+tally-on-time = { $percent }% of { $n } promises on time
+tally-first-contact = first contact { $after }
+tally-goal-met = goal { $goal }: met
+tally-goal-missed = goal { $goal }: missed
+tally-on-time = { $percent }% of { $n } promises on time
+tally-first-contact = first contact { $after }
+report-answers = Who answers for it:

@@ -6,6 +6,7 @@ mod arrivals;
 mod backup;
 mod briefing;
 mod card;
+mod category;
 mod copy;
 mod demo;
 mod doctor;
@@ -166,8 +167,11 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Arrivals { date, json, action }) => arrivals::run(book, date.as_deref(), json, action),
         Some(Command::Briefing { date, out }) => briefing::run(book, date.as_deref(), &out),
         Some(Command::Drill { date, cards }) => drill::run(book, date.as_deref(), cards),
-        Some(Command::Report { since, until, json }) => report::run(book, since.as_deref(), until.as_deref(), json),
+        Some(Command::Report { since, until, owner, json }) => {
+            report::run(book, since.as_deref(), until.as_deref(), owner.as_deref(), json)
+        }
         Some(Command::Recovery { action }) => recovery::run(book, action),
+        Some(Command::Category { action }) => category::run(book, action),
         Some(Command::Promises { overdue, json }) => promises::run(book, overdue, json),
         Some(Command::Demo { guests, seed, history }) => {
             demo::run(book, guests.and_then(|n| usize::try_from(n).ok()), seed, history)

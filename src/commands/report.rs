@@ -6,20 +6,25 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
 use regulars::domain::cells;
 use regulars::domain::money::Money;
-use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, reads_from, start_of, tally};
+use regulars::domain::promise::same_station;
+use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of};
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::when::said_day;
 use regulars::i18n::{Language, date, days_count};
-use regulars::report::{PRIORITY, WHY, headers, priority_key, priority_rule, rows};
+use regulars::report::{PRIORITY, WHY, answerable, headers, priority_key, priority_rule, rows};
 use regulars::t;
 
 use super::Book;
 
-pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, json: bool) -> Result<()> {
+/// The tally of the period, of every category or of those `owner` answers for.
+pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, owner: Option<&str>, json: bool) -> Result<()> {
     let store = book.open()?;
     let zone = *Local::now().offset();
     let (since, until) = period(since, until, zone, book.language)?;
-    let tally = tally(&store.mishaps(reads_from(since, until), until)?, since, until);
+    let mut tally = store.tally(since, until)?;
+    if let Some(owner) = owner {
+        tally.categories.retain(|c| c.owner.as_deref().is_some_and(|o| same_station(o, owner)));
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
         writeln!(out, "{}", inert_json(&serde_json::to_string_pretty(&tally)?))?;
@@ -112,6 +117,16 @@ pub fn write(
             " ".repeat(priority_width - cells::width(priority)),
             row[WHY]
         )?;
+    }
+    let answers: Vec<(&String, String)> = (tally.categories.iter().zip(&rows))
+        .filter_map(|(c, row)| Some((&row[0], answerable(c, money.style, language)?)))
+        .collect();
+    if !answers.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", t!(language, "report-answers"))?;
+        for (category, answer) in answers {
+            writeln!(out, "{category}{}  {}", " ".repeat(widths[0] - cells::width(category)), inert(&answer))?;
+        }
     }
     Ok(())
 }

@@ -10,7 +10,6 @@ use std::thread::{self, JoinHandle};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::{Outbox, outreach};
-use crate::domain::tally::{reads_from, tally};
 use crate::domain::{GuestHistory, GuestId};
 use crate::i18n::Language;
 use crate::said;
@@ -152,8 +151,8 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
         });
     }
     if let Some((ticket, since, until)) = newest.report {
-        outbox.send(match book.mishaps(reads_from(since, until), until) {
-            Ok(mishaps) => Msg::Report { ticket, tally: Box::new(tally(&mishaps, since, until)) },
+        outbox.send(match book.tally(since, until) {
+            Ok(tally) => Msg::Report { ticket, tally: Box::new(tally) },
             Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
         });
     }

@@ -5,6 +5,7 @@ pub mod arrival;
 pub mod cells;
 pub mod clash;
 pub mod drill;
+pub mod goal;
 pub mod guest;
 pub mod heads_up;
 pub mod merge;
@@ -48,6 +49,8 @@ pub enum Problem {
     NoName,
     #[error("is empty; say what kind of mishap it was")]
     NoCategory,
+    #[error("is empty; say what the team changed")]
+    NoNote,
     #[error("must be a number from 0 to 1,000,000,000,000")]
     Cost,
     #[error("is before the recovery was opened")]

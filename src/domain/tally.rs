@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GuestId;
+use super::goal::Keeping;
 use super::money::{NumberStyle, format_number};
 
 /// One recovery as the tally counts it.
@@ -73,6 +74,15 @@ pub struct CategoryTally {
     /// every cost recorded in the period, all categories together (with none, or a mean of 0, the cost term is 0).
     /// A mishap with no cost, recent, from a one-off guest weighs 1.
     pub priority: f64,
+    /// Who answers for the category (see [`super::goal::answer`]); `None` when nobody was named.
+    pub owner: Option<String>,
+    /// Its goal, "1/day"; `None` when none was set.
+    pub goal: Option<String>,
+    /// Whether the period kept to the goal; `None` without one.
+    pub goal_met: Option<bool>,
+    /// How its promises were kept: on time, and the first contact.
+    #[serde(flatten)]
+    pub keeping: Keeping,
 }
 
 /// The tally for a period, categories by priority.
@@ -234,6 +244,10 @@ fn category(
             .map(|average| usable_total / count as f64 / average),
         why: String::new(),
         priority,
+        owner: None,
+        goal: None,
+        goal_met: None,
+        keeping: Keeping::default(),
     };
     tallied.why = tallied.explain(NumberStyle::DecimalPoint);
     tallied

@@ -67,6 +67,7 @@ pub fn problem(problem: &Problem) -> Said {
         Problem::Year(year) => said!("problem-year", year = *year),
         Problem::NoName => said!("problem-no-name"),
         Problem::NoCategory => said!("problem-no-category"),
+        Problem::NoNote => said!("problem-no-note"),
         Problem::Cost => said!("problem-cost"),
         Problem::BeforeOpened => said!("problem-before-opened"),
         Problem::PartySize => said!("problem-party-size"),

@@ -17,7 +17,7 @@ pub use errors::{bad_amount, bad_birthday, bad_due, bad_time, config_error, dupl
 pub use fluent_bundle::FluentValue;
 pub use said::{Arg, Said};
 pub use when::{
-    ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day, promise_time, regular_mark,
+    ago, ago_short, away, birthday, date, date_at, date_time, days_count, month_day, promise_time, regular_mark, span,
 };
 
 /// A language the desk speaks.

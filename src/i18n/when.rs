@@ -66,7 +66,8 @@ pub fn promise_time(language: Language, standing: Standing) -> Option<String> {
 }
 
 /// A stretch of time to the minute, in the largest units that say it: "25 min", "2 h 5 min", "3 days".
-fn span(language: Language, length: chrono::Duration) -> String {
+/// A length of time, to the minute above: "25 min", "2 h 5 min", "3 days".
+pub fn span(language: Language, length: chrono::Duration) -> String {
     // Minutes to come are rounded up: "in 1 min" until the moment itself.
     let minutes = (length.num_seconds() + 59) / 60;
     match (minutes / (24 * 60), minutes / 60, minutes % 60) {

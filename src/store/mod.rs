@@ -4,6 +4,7 @@
 //! land together or not at all.
 
 mod arrivals;
+mod categories;
 mod copy;
 mod desks;
 mod doctor;

@@ -11,7 +11,7 @@ use super::text::{book_owned, draw, fit};
 use crate::domain::cells;
 use crate::domain::text::inert;
 use crate::i18n::{date_at, days_count};
-use crate::report::{PRIORITY, WHY, headers, priority_key, priority_rule, rows};
+use crate::report::{PRIORITY, WHY, answerable, headers, priority_key, priority_rule, rows};
 use crate::t;
 use crate::tui::app::App;
 
@@ -116,6 +116,11 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
         } else {
             lines.push(fit(spans, width));
             lines.push(fit(vec![Span::styled(format!("  {}", row[WHY]), theme.text)], width));
+        }
+        // Who answers for it, and whether they kept to the goal: a missed goal in the warning colour.
+        if let Some(answer) = answerable(c, app.money.style, app.language) {
+            let style = if c.goal_met == Some(false) { theme.warning } else { theme.dim };
+            lines.push(fit(vec![Span::styled(format!("  ↳ {}", inert(&answer)), style)], width));
         }
     }
     for (y, line) in (y + 1 + table_height..inner.bottom()).zip(lines) {

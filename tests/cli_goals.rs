@@ -1,0 +1,99 @@
+//! Departments answer for their mishaps: `regulars category set` names an owner and a goal, the tally says whether
+//! the period met it, how many promises were kept on time and how soon guests heard back, per category and per
+//! owner; `category note` records what the team changed.
+
+mod common;
+
+use common::Book;
+
+/// A week, 2026-06-01 to 06-07 (UTC): three room upgrades, each with a follow-up due half an hour after opening —
+/// ticked after 20 min (on time), after an hour (late), never (late) — and one noise complaint with no follow-up.
+fn week() -> Book {
+    let upgrade = |day: u32, ticked: Option<&str>| {
+        let tick = ticked.map_or(String::new(), |at| {
+            format!(r#","done":true,"ticked_at":"2026-06-0{day}T{at}:00Z","ticked_by":"Ana""#)
+        });
+        format!(
+            r#"{{"name":"Guest {day}","recoveries":[{{"opened_at":"2026-06-0{day}T10:00:00Z","category":"room upgrade","follow_ups":[{{"task":"call back","owner":"lobby","due":"2026-06-0{day}T10:30:00Z"{tick}}}]}}]}}"#
+        )
+    };
+    let lines = [
+        upgrade(2, Some("10:20")),
+        upgrade(3, Some("11:00")),
+        upgrade(4, None),
+        r#"{"mishap":{"opened_at":"2026-06-05T21:00:00Z","category":"noise"}}"#.to_owned(),
+    ];
+    Book::holding(&(lines.join("\n") + "\n"))
+}
+
+fn report(book: &Book, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["report", "--since", "2026-06-01", "--until", "2026-06-07", "--json"];
+    args.extend_from_slice(extra);
+    let tally: serde_json::Value = serde_json::from_str(&book.ok(&args)).unwrap();
+    tally["categories"].as_array().unwrap().clone()
+}
+
+fn category<'a>(rows: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    rows.iter().find(|c| c["category"] == name).unwrap_or_else(|| panic!("{name}: {rows:?}"))
+}
+
+#[test]
+fn owners_goals_and_promises_kept_on_a_book_with_a_known_answer() {
+    let book = week();
+    let before = report(&book, &[]);
+    let upgrade = category(&before, "room upgrade");
+    assert_eq!(
+        (upgrade["owner"].is_null(), upgrade["goal"].is_null(), upgrade["goal_met"].is_null()),
+        (true, true, true)
+    );
+
+    let said = book.ok(&["category", "set", "room upgrade", "--owner", "housekeeping", "--goal", "1/week"]);
+    assert_eq!(said.trim(), "room upgrade: answered for by housekeeping, goal 1/week");
+    book.ok(&["category", "set", "noise", "--owner", "@lobby", "--goal", "1/day"]);
+    // What is not given is kept: the goal changes, the owner stays.
+    book.ok(&["category", "set", "room upgrade", "--goal", "2/week"]);
+
+    let rows = report(&book, &[]);
+    let upgrade = category(&rows, "room upgrade");
+    assert_eq!(upgrade["owner"], "housekeeping");
+    assert_eq!(upgrade["goal"], "2/week");
+    assert_eq!(upgrade["goal_met"], false, "3 in a week against at most 2");
+    assert_eq!(upgrade["timed"], 3);
+    assert!((upgrade["on_time"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9, "{upgrade}");
+    assert_eq!(upgrade["first_contact_minutes"], 40.0, "the median of 20 and 60 minutes");
+    let noise = category(&rows, "noise");
+    assert_eq!(
+        (noise["owner"].as_str(), noise["goal"].as_str(), noise["goal_met"].as_bool()),
+        (Some("lobby"), Some("1/day"), Some(true))
+    );
+    assert!(noise["on_time"].is_null() && noise["first_contact_minutes"].is_null(), "{noise}");
+
+    let housekeeping = report(&book, &["--owner", "housekeeping"]);
+    assert_eq!(housekeeping.len(), 1);
+    assert_eq!(housekeeping[0]["category"], "room upgrade");
+
+    let text = book.ok(&["report", "--since", "2026-06-01", "--until", "2026-06-07"]);
+    let line =
+        text.lines().find(|l| l.starts_with("room upgrade") && l.contains('@')).unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.ends_with("@housekeeping · goal 2/week: missed · 33% of 3 promises on time · first contact 40 min"),
+        "{line}"
+    );
+    assert!(text.contains("@lobby · goal 1/day: met"), "{text}");
+
+    book.run(&["category", "set", "noise", "--goal", "none"]);
+    assert!(category(&report(&book, &[]), "noise")["goal"].is_null());
+    let bad = book.run(&["category", "set", "noise", "--goal", "once a day"]);
+    assert!(bad.one_line_error().contains("N/day or N/week"), "{}", bad.stderr);
+}
+
+#[test]
+fn what_the_team_changed_is_noted_dated_by_whom_and_audited() {
+    let book = week();
+    let said = book.ok(&["category", "note", "room upgrade", "upgrades confirmed at check-in, not at booking"]);
+    assert_eq!(said.trim(), "Noted for room upgrade: upgrades confirmed at check-in, not at booking");
+    let log = book.ok(&["log"]);
+    assert!(log.contains("category noted") && log.contains("Nok"), "{log}");
+    let empty = book.run(&["category", "note", "room upgrade", "  "]);
+    assert!(empty.one_line_error().contains("empty"), "{}", empty.stderr);
+}
