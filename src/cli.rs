@@ -161,6 +161,10 @@ pub enum Command {
         /// The last day counted, YYYY-MM-DD [default: today].
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
+        /// The return rate instead: per year, how many guests came back the year after; per month, the share of
+        /// visits by returning guests; whether outreach letters brought guests back.
+        #[arg(long, conflicts_with_all = ["since", "until", "owner"])]
+        returns: bool,
         /// Only the categories this station or department answers for (see `regulars category set`).
         #[arg(long, value_name = "DEPT")]
         owner: Option<String>,

@@ -97,3 +97,32 @@ fn what_the_team_changed_is_noted_dated_by_whom_and_audited() {
     let empty = book.run(&["category", "note", "room upgrade", "  "]);
     assert!(empty.one_line_error().contains("empty"), "{}", empty.stderr);
 }
+
+#[test]
+fn the_return_rate_of_a_year_is_the_share_of_its_guests_back_the_year_after() {
+    let guest = |n: u32, years: &[u32]| {
+        let visits: Vec<String> =
+            years.iter().map(|y| format!(r#"{{"at":"{y}-05-0{}T12:00:00Z","seat":"Bar"}}"#, 1 + n % 9)).collect();
+        format!(r#"{{"name":"Guest {n}","visits":[{}]}}"#, visits.join(","))
+    };
+    let mut lines: Vec<String> = (1..=3).map(|n| guest(n, &[2024, 2025])).collect();
+    lines.extend((4..=10).map(|n| guest(n, &[2024])));
+    let book = Book::holding(&(lines.join("\n") + "\n"));
+    let report: serde_json::Value = serde_json::from_str(&book.ok(&["report", "--returns", "--json"])).unwrap();
+    let cohort = &report["cohorts"][0];
+    assert_eq!(
+        (cohort["year"].as_i64(), cohort["guests"].as_i64(), cohort["returned"].as_i64()),
+        (Some(2024), Some(10), Some(3))
+    );
+    assert_eq!(cohort["share"], 0.3);
+    assert_eq!(report["cohorts"][1]["year"], 2025);
+    assert_eq!(report["months"].as_array().unwrap().len(), 12);
+
+    // A letter, then a visit: one guest back within 3 months of being written to.
+    // Guest 1, a regular not seen since 2025, is on the lapsed page.
+    book.ok(&["outreach", "--written", "1"]);
+    book.ok(&["visit", "--id", "1", "--seat", "Bar"]);
+    let text = book.ok(&["report", "--returns"]);
+    assert!(text.contains("2024: 10 guests, 3 back the year after — 30%"), "{text}");
+    assert!(text.contains("Outreach letters: 1 written; back within 3 months 1, 6 months 1, 12 months 1"), "{text}");
+}

@@ -156,3 +156,4 @@ help-cmd-category-note = 记下团队对某类失误做了什么改变（采纳�
 help-arg-category-note-name = 类别
 help-arg-category-note-text = 改了什么："每层楼都备好风扇"
 help-arg-report-owner = 只列此站点或部门负责的类别（见 `regulars category set`）
+help-arg-report-returns = 改为显示回头率：每年有多少客人次年再来；每月回头客的光临占比；联络信件是否带回了客人

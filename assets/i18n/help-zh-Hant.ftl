@@ -155,3 +155,4 @@ help-cmd-category-note = 記下團隊對某類失誤做了什麼改變（採納�
 help-arg-category-note-name = 類別
 help-arg-category-note-text = 改了什麼："每層樓都備好風扇"
 help-arg-report-owner = 只列此站點或部門負責的類別（見 `regulars category set`）
+help-arg-report-returns = 改為顯示回頭率：每年有多少客人次年再來；每月回頭客的光臨佔比；聯絡信件是否帶回了客人

@@ -23,6 +23,7 @@ mod pick;
 mod promises;
 mod recovery;
 mod report;
+mod returns;
 mod screen;
 mod visit;
 mod whole_file;
@@ -167,7 +168,8 @@ fn command(cli: Cli, book: &Book) -> Result<()> {
         Some(Command::Arrivals { date, json, action }) => arrivals::run(book, date.as_deref(), json, action),
         Some(Command::Briefing { date, out }) => briefing::run(book, date.as_deref(), &out),
         Some(Command::Drill { date, cards }) => drill::run(book, date.as_deref(), cards),
-        Some(Command::Report { since, until, owner, json }) => {
+        Some(Command::Report { returns: true, json, .. }) => returns::run(book, json),
+        Some(Command::Report { since, until, owner, json, .. }) => {
             report::run(book, since.as_deref(), until.as_deref(), owner.as_deref(), json)
         }
         Some(Command::Recovery { action }) => recovery::run(book, action),

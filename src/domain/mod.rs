@@ -14,6 +14,7 @@ pub mod outreach;
 pub mod promise;
 pub mod recovery;
 pub mod regular;
+pub mod returns;
 pub mod tally;
 pub mod text;
 pub mod usual;

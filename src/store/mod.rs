@@ -15,6 +15,7 @@ mod plans;
 mod postgres;
 mod promises;
 mod read;
+mod returns;
 mod schema;
 mod schema_check;
 mod schema_pg;

@@ -1,0 +1,21 @@
+//! What the return rate is worked out from: every visit's guest and time, and whom outreach wrote to when.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store};
+use crate::domain::GuestId;
+
+impl Store {
+    /// Every visit as (guest, when), oldest first: read along the index of visit times.
+    pub fn visit_times(&self) -> Result<Vec<(GuestId, DateTime<Utc>)>> {
+        self.sql()
+            .rows("SELECT guest_id, at FROM visits ORDER BY at", &[], |row| Ok((GuestId(row.id(0)?), row.time(1)?)))
+    }
+
+    /// Every guest outreach wrote to, with when, oldest first.
+    pub fn letters(&self) -> Result<Vec<(GuestId, DateTime<Utc>)>> {
+        self.sql().rows("SELECT guest_id, written_at FROM outreach_contacts ORDER BY written_at", &[], |row| {
+            Ok((GuestId(row.id(0)?), row.time(1)?))
+        })
+    }
+}
