@@ -65,10 +65,10 @@ pub fn priority_key(tally: &Tally, money: &Money, language: Language) -> Vec<Str
 /// One row of text per category, in the tally's order (highest priority first), amounts and numbers written as
 /// `money` says, words in `language`.
 pub fn rows(tally: &Tally, money: &Money, language: Language) -> Vec<[String; 13]> {
-    tally.categories.iter().map(|c| row(c, money, language)).collect()
+    tally.categories.iter().map(|c| row(c, tally.until, money, language)).collect()
 }
 
-fn row(c: &CategoryTally, money: &Money, language: Language) -> [String; 13] {
+fn row(c: &CategoryTally, until: chrono::DateTime<chrono::Utc>, money: &Money, language: Language) -> [String; 13] {
     let style = money.style;
     [
         c.category.clone(),
@@ -84,7 +84,7 @@ fn row(c: &CategoryTally, money: &Money, language: Language) -> [String; 13] {
         c.open.to_string(),
         c.repeat_guests.to_string(),
         format_number(c.priority, 1, style),
-        sparkline(&c.weekly),
+        marked(&sparkline(&c.weekly), &c.changed_weeks(until)),
         why(c, style, language),
     ]
 }
@@ -132,6 +132,18 @@ pub fn answerable(c: &CategoryTally, style: NumberStyle, language: Language) -> 
         parts.push(t!(language, "tally-first-contact", after = crate::i18n::span(language, length)));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The trend with a '¦' before each week in which the team changed something: "▆▇¦▃▁".
+fn marked(trend: &str, weeks: &[usize]) -> String {
+    let mut out = String::new();
+    for (week, bar) in trend.chars().enumerate() {
+        if weeks.contains(&week) {
+            out.push('¦');
+        }
+        out.push(bar);
+    }
+    out
 }
 
 /// "▁▃█▂": each week's count as a bar an eighth of the busiest week high.

@@ -96,6 +96,19 @@ fn what_the_team_changed_is_noted_dated_by_whom_and_audited() {
     assert!(log.contains("category noted") && log.contains("Nok"), "{log}");
     let empty = book.run(&["category", "note", "room upgrade", "  "]);
     assert!(empty.one_line_error().contains("empty"), "{}", empty.stderr);
+
+    // The tally of a period holding the change carries it, and its trend marks the week: before ¦ after.
+    book.ok(&["recovery", "add", "--category", "room upgrade"]);
+    let tally: serde_json::Value = serde_json::from_str(&book.ok(&["report", "--json"])).unwrap();
+    let upgrade = tally["categories"].as_array().unwrap().iter().find(|c| c["category"] == "room upgrade").unwrap();
+    let change = &upgrade["changes"][0];
+    assert_eq!(
+        (change["note"].as_str(), change["staff"].as_str()),
+        (Some("upgrades confirmed at check-in, not at booking"), Some("Nok"))
+    );
+    let text = book.ok(&["report"]);
+    let row = text.lines().find(|l| l.starts_with("room upgrade")).unwrap();
+    assert!(row.trim_end().ends_with("¦▁") || row.trim_end().ends_with("¦█"), "{row}");
 }
 
 #[test]

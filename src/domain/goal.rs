@@ -147,9 +147,9 @@ pub fn keeping<'a>(kept: impl Iterator<Item = &'a Kept> + Clone, until: DateTime
     Keeping { on_time, timed: decided.len(), first_contact_minutes }
 }
 
-/// Gives each category of `tally` its owner and goal from `rules`, whether the period met the goal, and how its
-/// promises were kept (`kept`: the follow-ups of the recoveries the tally read).
-pub fn answer(tally: &mut Tally, rules: &[Rule], kept: &[Kept]) {
+/// Gives each category of `tally` its owner and goal from `rules`, whether the period met the goal, how its
+/// promises were kept (`kept`: the follow-ups of the recoveries the tally read) and what the team changed (`notes`).
+pub fn answer(tally: &mut Tally, rules: &[Rule], kept: &[Kept], notes: &[Note]) {
     let (since, until) = (tally.since, tally.until);
     let days = ((until - since).num_seconds() as f64 / 86_400.0).max(1.0);
     for category in &mut tally.categories {
@@ -161,6 +161,7 @@ pub fn answer(tally: &mut Tally, rules: &[Rule], kept: &[Kept]) {
         let of_category =
             kept.iter().filter(|k| k.category == category.category && k.opened_at >= since && k.opened_at <= until);
         category.keeping = keeping(of_category, until);
+        category.changes = notes.iter().filter(|n| n.category == category.category && n.at <= until).cloned().collect();
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GuestId;
-use super::goal::Keeping;
+use super::goal::{Keeping, Note};
 use super::money::{NumberStyle, format_number};
 
 /// One recovery as the tally counts it.
@@ -83,6 +83,21 @@ pub struct CategoryTally {
     /// How its promises were kept: on time, and the first contact.
     #[serde(flatten)]
     pub keeping: Keeping,
+    /// What the team changed about it up to the period's end, oldest first (`regulars category note`).
+    pub changes: Vec<Note>,
+}
+
+impl CategoryTally {
+    /// The weeks of [`CategoryTally::weekly`] in which the team changed something, as its slots: for the trend to
+    /// mark, so that the effect of a change can be seen.
+    pub fn changed_weeks(&self, until: DateTime<Utc>) -> Vec<usize> {
+        (self.changes.iter())
+            .filter_map(|note| {
+                let weeks_back = usize::try_from((until - note.at).num_days() / 7).ok()?;
+                TREND_WEEKS.checked_sub(weeks_back + 1)
+            })
+            .collect()
+    }
 }
 
 /// The tally for a period, categories by priority.
@@ -248,6 +263,7 @@ fn category(
         goal: None,
         goal_met: None,
         keeping: Keeping::default(),
+        changes: Vec::new(),
     };
     tallied.why = tallied.explain(NumberStyle::DecimalPoint);
     tallied

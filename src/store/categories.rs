@@ -112,7 +112,7 @@ impl Store {
     /// screen and `regulars report` show.
     pub fn tally(&self, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Tally> {
         let mut counted = tally(&self.mishaps(reads_from(since, until), until)?, since, until);
-        answer(&mut counted, &self.category_rules()?, &self.kept(since, until)?);
+        answer(&mut counted, &self.category_rules()?, &self.kept(since, until)?, &self.category_notes()?);
         Ok(counted)
     }
 
