@@ -55,7 +55,8 @@ fn bench(c: &mut Criterion) {
         };
         let arrival =
             Arrival { id: i as i64 + 1, booking: booking.clone(), link, status: Status::Expected, visit: None };
-        rows.push(Prepared::new(arrival, history.as_ref(), day, FixedOffset::east_opt(0).expect("UTC")));
+        let utc = FixedOffset::east_opt(0).expect("UTC");
+        rows.push(Prepared::new(arrival, history.as_ref(), day, utc, regulars::domain::regular::REGULAR_VISITS));
     }
     let now = Utc.with_ymd_and_hms(2026, 12, 3, 17, 0, 0).single().expect("a time");
     let mut app = App::new((120, 40), now, FixedOffset::east_opt(0).expect("UTC"), Theme::colour(), "Nok");

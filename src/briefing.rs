@@ -32,7 +32,8 @@ impl Group {
             p if p.birthday_in.is_some() => Self::Birthday,
             p if p.open_recovery.is_some() => Self::Recovery,
             p if !p.allergies.is_empty() => Self::Allergies,
-            p if matches!(p.standing, Standing::Regular(_)) => Self::Regulars,
+            // Guests who have been before, regulars or not yet: the shift offers them their usual.
+            p if matches!(p.standing, Standing::Regular(_) | Standing::Returning(_)) => Self::Regulars,
             _ => Self::FirstTime,
         }
     }

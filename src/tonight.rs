@@ -48,6 +48,7 @@ pub fn line(prepared: &Prepared, language: Language) -> Line {
         Standing::Choose(n) => t!(language, "arrivals-choose", n = n),
         Standing::FirstVisit => t!(language, "arrivals-first-visit"),
         Standing::Regular(n) => t!(language, "arrivals-regular", n = n),
+        Standing::Returning(n) => t!(language, "arrivals-returning", n = n),
         Standing::Back(days) => t!(language, "arrivals-back", away = away(language, days)),
     };
     let listed = |items: &[String]| (!items.is_empty()).then(|| items.join(", "));
@@ -106,6 +107,7 @@ impl<'a> Json<'a> {
             Standing::Choose(_) => ("choose", None),
             Standing::FirstVisit => ("first visit", None),
             Standing::Regular(_) => ("regular", None),
+            Standing::Returning(_) => ("returning", None),
             Standing::Back(days) => ("back after a long time", Some(days)),
         };
         Self {

@@ -894,3 +894,7 @@ returns-so-far = { " " }(so far)
 returns-months-heading = Visits by returning guests, by month:
 returns-month = { $month }  { $share } ({ $by } of { $visits } visits)
 returns-letters = Outreach letters: { $written } written; back within 3 months { $three }, 6 months { $six }, 12 months { $twelve }
+arrivals-returning = been before ({ $n ->
+        [one] 1 visit
+       *[other] { $n } visits
+    })

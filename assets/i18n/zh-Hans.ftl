@@ -806,3 +806,4 @@ returns-so-far = { " " }（截至目前）
 returns-months-heading = 按月统计回头客的光临占比：
 returns-month = { $month }  { $share }（{ $visits } 次中 { $by } 次）
 returns-letters = 联络信件：共写 { $written } 封；3 个月内回来 { $three } 位，6 个月内 { $six } 位，12 个月内 { $twelve } 位
+arrivals-returning = 来过（{ $n } 次）

@@ -806,3 +806,4 @@ returns-so-far = { " " }（截至目前）
 returns-months-heading = 按月統計回頭客的光臨佔比：
 returns-month = { $month }  { $share }（{ $visits } 次中 { $by } 次）
 returns-letters = 聯絡信件：共寫 { $written } 封；3 個月內回來 { $three } 位，6 個月內 { $six } 位，12 個月內 { $twelve } 位
+arrivals-returning = 來過（{ $n } 次）

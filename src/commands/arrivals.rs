@@ -119,7 +119,7 @@ fn list(book: &Book, day: NaiveDate, json: bool) -> Result<()> {
     let store = book.open()?;
     let zone = *Local::now().offset();
     let today = Local::now().date_naive();
-    let prepared = store.tonight(day, today, zone)?;
+    let prepared = store.tonight(day, today, zone, book.config.regular_visits())?;
     let mut out: Box<dyn Write> =
         if json { stdout_for_data(true) } else { Box::new(BufWriter::new(io::stdout().lock())) };
     if json {

@@ -154,8 +154,8 @@ impl Desk {
             Effect::LoadDrill { ticket, day, now, staff } => {
                 self.reads.send(reads::Request::Drill { ticket, day, now, staff }).is_ok()
             }
-            Effect::LoadArrivals { ticket, day, today, zone } => {
-                self.reads.send(reads::Request::Arrivals { ticket, day, today, zone }).is_ok()
+            Effect::LoadArrivals { ticket, day, today, zone, regular_visits } => {
+                self.reads.send(reads::Request::Arrivals { ticket, day, today, zone, regular_visits }).is_ok()
             }
             Effect::LoadOutreach { ticket, now, zone, language } => {
                 self.reads.send(reads::Request::Outreach { ticket, now, zone, language }).is_ok()

@@ -27,7 +27,7 @@ pub(super) enum Request {
     House,
     Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
     Log { ticket: u64 },
-    Arrivals { ticket: u64, day: NaiveDate, today: NaiveDate, zone: FixedOffset },
+    Arrivals { ticket: u64, day: NaiveDate, today: NaiveDate, zone: FixedOffset, regular_visits: usize },
     Drill { ticket: u64, day: NaiveDate, now: DateTime<Utc>, staff: String },
     Outreach { ticket: u64, now: DateTime<Utc>, zone: FixedOffset, language: Language },
 }
@@ -40,7 +40,7 @@ struct Newest {
     house: bool,
     report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
     log: Option<u64>,
-    arrivals: Option<(u64, NaiveDate, NaiveDate, FixedOffset)>,
+    arrivals: Option<(u64, NaiveDate, NaiveDate, FixedOffset, usize)>,
     drill: Option<(u64, NaiveDate, DateTime<Utc>, String)>,
     outreach: Option<(u64, DateTime<Utc>, FixedOffset, Language)>,
 }
@@ -91,8 +91,8 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                         Request::House => newest.house = true,
                         Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
                         Request::Log { ticket } => newest.log = Some(ticket),
-                        Request::Arrivals { ticket, day, today, zone } => {
-                            newest.arrivals = Some((ticket, day, today, zone))
+                        Request::Arrivals { ticket, day, today, zone, regular_visits } => {
+                            newest.arrivals = Some((ticket, day, today, zone, regular_visits))
                         }
                         Request::Drill { ticket, day, now, staff } => newest.drill = Some((ticket, day, now, staff)),
                         Request::Outreach { ticket, now, zone, language } => {
@@ -156,8 +156,8 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
             Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
         });
     }
-    if let Some((ticket, day, today, zone)) = newest.arrivals {
-        outbox.send(match book.tonight(day, today, zone) {
+    if let Some((ticket, day, today, zone, regular_visits)) = newest.arrivals {
+        outbox.send(match book.tonight(day, today, zone, regular_visits) {
             Ok(rows) => Msg::Arrivals { ticket, rows },
             Err(error) => Msg::Failed(said!("read-arrivals-failed", why = crate::i18n::error(&error))),
         });

@@ -2,9 +2,10 @@
 //! knows who is coming and greets them by name. A booking is what the booking system said; its link is whom the
 //! book takes it for — one guest for certain, a few to choose among, or someone new.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 
 use super::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
+use super::regular::{Mark, mark};
 use super::text::normalise;
 use super::{GuestHistory, GuestId, Problem, ValidationError, VisitId, check_len};
 
@@ -112,9 +113,6 @@ pub struct Arrival {
     pub visit: Option<VisitId>,
 }
 
-/// Gone this many days, a guest is back after a long time: the shift is told, so the greeting says so.
-pub const LONG_AWAY_DAYS: i64 = 180;
-
 /// Who an arrival is to the house.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -124,9 +122,11 @@ pub enum Standing {
     Choose(usize),
     /// In the book, never been.
     FirstVisit,
-    /// Been this many times, lately.
+    /// A regular by the one rule (`regular::mark`): this many visits in the last 365 days.
     Regular(usize),
-    /// Been before, but not for this many days (at least `LONG_AWAY_DAYS`).
+    /// Been before, this many times, not yet a regular.
+    Returning(usize),
+    /// Back after more than a year away (`regular::mark`): this many days since the last visit.
     Back(i64),
 }
 
@@ -148,8 +148,15 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// `arrival` prepared from its guest's history (`None` when it is not linked to one), on `today` in `zone`.
-    pub fn new(arrival: Arrival, history: Option<&GuestHistory>, today: NaiveDate, zone: FixedOffset) -> Self {
+    /// `arrival` prepared from its guest's history (`None` when it is not linked to one), on `today` in `zone`,
+    /// `regular_visits` in a year making a regular.
+    pub fn new(
+        arrival: Arrival,
+        history: Option<&GuestHistory>,
+        today: NaiveDate,
+        zone: FixedOffset,
+        regular_visits: usize,
+    ) -> Self {
         let Some(history) = history.filter(|h| matches!(arrival.link, Link::Guest(id) if id == h.guest.id)) else {
             let standing = match &arrival.link {
                 Link::Choose(guests) => Standing::Choose(guests.len()),
@@ -172,10 +179,16 @@ impl Prepared {
         let greeting = if p.greeting.is_empty() { p.name.clone() } else { p.greeting.clone() };
         let away =
             card.recent_visits.first().map(|last| (today - last.at.with_timezone(&zone).date_naive()).num_days());
-        let standing = match (card.visit_count, away) {
-            (0, _) | (_, None) => Standing::FirstVisit,
-            (_, Some(days)) if days >= LONG_AWAY_DAYS => Standing::Back(days),
-            (count, _) => Standing::Regular(count),
+        // As of the end of the day the shift prepares for: the card and the list say the same of them then.
+        let end_of_day = today.succ_opt().and_then(|next| next.and_hms_opt(0, 0, 0)).map(|next| {
+            next.and_local_timezone(zone).earliest().map_or(DateTime::<Utc>::MAX_UTC, |at| at.with_timezone(&Utc))
+        });
+        let mark = end_of_day.and_then(|at| mark(&history.visits, at - Duration::milliseconds(1), regular_visits));
+        let standing = match (card.visit_count, away, mark) {
+            (0, _, _) | (_, None, _) => Standing::FirstVisit,
+            (_, Some(days), Some(Mark::Back(_))) => Standing::Back(days),
+            (_, _, Some(Mark::Regular(visits))) => Standing::Regular(visits),
+            (count, _, _) => Standing::Returning(count),
         };
         let birthday_in =
             p.birthday.map(|b| (b.next_on_or_after(today) - today).num_days()).filter(|days| (0..=7).contains(days));

@@ -123,8 +123,15 @@ impl Store {
     }
 
     /// The arrivals of `day`, each prepared from its guest's card (their latest visits, open recoveries) on `today`
-    /// in `zone`: what the arrivals screen, `regulars arrivals` and the briefing show.
-    pub fn tonight(&self, day: NaiveDate, today: NaiveDate, zone: FixedOffset) -> Result<Vec<Prepared>> {
+    /// in `zone`, `regular_visits` a year making a regular: what the arrivals screen, `regulars arrivals` and the
+    /// briefing show.
+    pub fn tonight(
+        &self,
+        day: NaiveDate,
+        today: NaiveDate,
+        zone: FixedOffset,
+        regular_visits: usize,
+    ) -> Result<Vec<Prepared>> {
         let arrivals = self.arrivals_on(day)?;
         let mut cards: HashMap<GuestId, GuestHistory> = HashMap::new();
         for arrival in &arrivals {
@@ -141,7 +148,7 @@ impl Store {
                     Link::Guest(guest) => cards.get(&guest),
                     _ => None,
                 };
-                Prepared::new(arrival, card, today, zone)
+                Prepared::new(arrival, card, today, zone, regular_visits)
             })
             .collect())
     }

@@ -338,12 +338,13 @@ pub enum Effect {
         now: DateTime<Utc>,
         staff: String,
     },
-    /// Read `day`'s arrivals, prepared as of `today` on the desk's clock.
+    /// Read `day`'s arrivals, prepared as of `today` on the desk's clock, `regular_visits` a year making a regular.
     LoadArrivals {
         ticket: u64,
         day: chrono::NaiveDate,
         today: chrono::NaiveDate,
         zone: FixedOffset,
+        regular_visits: usize,
     },
     /// List the guests to write to, as of `now`.
     LoadOutreach {

@@ -45,6 +45,7 @@ impl App {
             day: self.arrivals_day(),
             today: self.today(),
             zone: self.zone,
+            regular_visits: self.regular_visits,
         }
     }
 
