@@ -113,3 +113,45 @@ fn snapshot_card_with_owned_timed_follow_ups_80x24() {
     screen.press(KeyCode::Enter);
     insta::assert_snapshot!(screen.screen());
 }
+
+#[test]
+fn the_tally_names_who_answers_for_a_category_and_shows_each_owners_view() {
+    let mut screen = Screen::counter((120, 40));
+    let noise = Recovery {
+        opened_at: screen.clock - Duration::days(1),
+        category: "noise".into(),
+        what_happened: String::new(),
+        action_taken: String::new(),
+        cost: None,
+        follow_ups: Vec::new(),
+        resolved_at: None,
+        staff: "Ana".into(),
+    };
+    screen.other_desk().add_recovery(None, noise, "Ana").unwrap();
+    screen.ctrl('t');
+    screen.wait_for("the tally", |s| s.app.report.is_some());
+    screen.press(KeyCode::Char('o'));
+    assert!(screen.screen().contains("Who answers for a category"), "{}", screen.screen());
+    screen.type_text("room upgrade");
+    screen.press(KeyCode::Tab);
+    screen.type_text("housekeeping");
+    screen.press(KeyCode::Tab);
+    screen.type_text("1/day");
+    screen.ctrl('s');
+    let owned = |s: &Screen| {
+        s.app.report.as_ref().is_some_and(|t| t.categories.iter().any(|c| c.owner.as_deref() == Some("housekeeping")))
+    };
+    screen.wait_for("the tally read again", owned);
+    let shown = screen.screen();
+    assert!(shown.contains("↳ @housekeeping · goal 1/day: met"), "{shown}");
+    assert_eq!(screen.other_desk().category_rules().unwrap()[0].owner, "housekeeping");
+
+    screen.press(KeyCode::Tab);
+    let housekeeping = screen.screen();
+    assert!(housekeeping.contains("@housekeeping") && housekeeping.contains("Mishap tally"), "{housekeeping}");
+    let rows = screen.app.report.as_ref().unwrap().categories.len();
+    assert!(rows > 1, "the whole tally is kept: the view filters it");
+    assert!(!housekeeping.contains("noise"), "only what housekeeping answers for:\n{housekeeping}");
+    screen.press(KeyCode::Tab);
+    assert!(screen.screen().contains("noise"), "Tab again: every category");
+}

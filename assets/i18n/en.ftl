@@ -874,7 +874,6 @@ mark-back = back after { $years ->
    *[other] { $years } years
 }
 problem-no-note = is empty; say what the team changed
-category-set = { $category }: answered for by { $owner }, goal { $goal }
 category-nobody = nobody named
 category-no-goal = none
 category-noted = Noted for { $category }: { $note }
@@ -898,3 +897,13 @@ arrivals-returning = been before ({ $n ->
         [one] 1 visit
        *[other] { $n } visits
     })
+tally-title-owner = { " " }Mishap tally · last { $days } · @{ $owner }{ " " }
+form-category-title = Who answers for a category
+field-goal = Goal
+form-hint-category-owner = restaurant, housekeeping; empty keeps who is named
+form-hint-goal = at most: 1/day, 3/week; none clears; empty keeps
+bad-goal = { $text } is not a goal: give N/day or N/week, e.g. 1/day
+write-category-set = { $category }: answered for by { $owner }, goal { $goal }
+hint-owner-view = each owner
+hint-category-form = owner and goal
+help-heading-tally = On the tally (Ctrl-T):

@@ -21,7 +21,7 @@ pub fn run(book: &Book, action: CategoryAction) -> Result<()> {
             let nobody = t!(book.language, "category-nobody");
             let owner = if rule.owner.is_empty() { nobody } else { rule.owner };
             let goal = rule.goal.map_or_else(|| t!(book.language, "category-no-goal"), |g| g.to_string());
-            let said = t!(book.language, "category-set", category = rule.category, owner = owner, goal = goal);
+            let said = t!(book.language, "write-category-set", category = rule.category, owner = owner, goal = goal);
             println!("{}", inert(&said));
         }
         CategoryAction::Note { name, text } => {

@@ -195,6 +195,20 @@ impl Writer {
                     Err(error) => not_saved(error),
                 }
             }
+            Submission::Category { name, owner, goal } => {
+                match self.store.set_category(&name, owner.as_deref(), goal, &staff) {
+                    Ok(rule) => {
+                        let owner =
+                            if rule.owner.is_empty() { "—".to_owned() } else { inert(&rule.owner).into_owned() };
+                        let goal = rule.goal.map_or_else(|| "—".to_owned(), |g| g.to_string());
+                        written(
+                            said!("write-category-set", category = inert(&rule.category), owner = owner, goal = goal),
+                            None,
+                        )
+                    }
+                    Err(error) => not_saved(error),
+                }
+            }
             Submission::Visit { guest, visit } => {
                 let said = said!("write-visit-logged", name = &name, visit = inert(&visit.seat_and_order()));
                 match self.store.log_visit(guest, visit, &staff) {

@@ -57,6 +57,8 @@ pub enum Action {
     ShowPromises,
     /// Tick the promise selected on the promises list.
     TickPromise,
+    /// The tally: name who answers for a category, and its goal.
+    CategoryForm,
     /// Resolve the newest open recovery (asks for the key again first).
     ResolveRecovery,
     /// Take back this session's last write for the guest on screen.

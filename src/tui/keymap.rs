@@ -16,8 +16,8 @@ use super::action::Action;
 use super::app::Mode;
 
 pub use names::{
-    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS, help,
-    hint,
+    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS,
+    TALLY_KEYS, help, hint,
 };
 pub use overrides::{KeymapError, KeysSettings};
 
@@ -80,6 +80,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("show_arrivals", Action::ShowArrivals),
     ("show_promises", Action::ShowPromises),
     ("tick_promise", Action::TickPromise),
+    ("category_form", Action::CategoryForm),
     ("mark_arrived", Action::MarkArrived),
     ("mark_no_show", Action::MarkNoShow),
     ("arrival_is_new", Action::ArrivalIsNew),
@@ -212,6 +213,7 @@ fn default_tables() -> [(Mode, Vec<(Chord, Action)>); 6] {
             ((Char('l'), ALT), Action::SwitchLanguage),
             ((F(2), NONE), Action::MarkArrived),
             ((Char('x'), NONE), Action::TickPromise),
+            ((Char('o'), NONE), Action::CategoryForm),
             ((F(5), NONE), Action::MarkNoShow),
             ((F(8), NONE), Action::HeadsUpForm),
             ((F(4), NONE), Action::ArrivalIsNew),
@@ -507,7 +509,7 @@ mod tests {
             | MishapForm | MergeInto | ShowReports | ReportDays(_) | ShowOutreach | ShowLog | HeadsUpForm
             | OpenHeadsUp | TakeHeadsUp | NextField | PreviousField | NextPage | NoteWritten | Save | Quit
             | SwitchLanguage | ShowArrivals | MarkArrived | MarkNoShow | ArrivalIsNew | ArrivalForm | DayBefore
-            | DayAfter | ShowDrill | ShowPromises | TickPromise => true,
+            | DayAfter | ShowDrill | ShowPromises | TickPromise | CategoryForm => true,
         }
     }
 
@@ -527,7 +529,7 @@ mod tests {
     #[test]
     fn every_action_a_key_can_mean_has_one_snake_case_name() {
         // 55 unit variants and the four periods of the tally.
-        assert_eq!(ACTION_NAMES.len(), 59);
+        assert_eq!(ACTION_NAMES.len(), 60);
         for (i, (name, action)) in ACTION_NAMES.iter().enumerate() {
             assert!(takes_a_key(action), "{name}");
             assert!(ACTION_NAMES[..i].iter().all(|(n, a)| n != name && a != action), "{name} twice");

@@ -37,6 +37,7 @@ impl App {
                 let mut form = match draft.kind {
                     DraftKind::Recovery => Form::recovery(None, &self.categories),
                     DraftKind::Arrival => Form::arrival(self.today()),
+                    DraftKind::Category => Form::category(&self.categories, None),
                     _ => Form::new_guest(""),
                 };
                 form.refill(&draft);
@@ -57,7 +58,7 @@ impl App {
             DraftKind::Visit => Form::visit(history, &self.house_items),
             DraftKind::EditGuest => Form::edit_guest(&history.guest),
             DraftKind::HeadsUp => Form::heads_up(&history.guest, &self.stations),
-            DraftKind::Recovery | DraftKind::NewGuest | DraftKind::Arrival => {
+            DraftKind::Recovery | DraftKind::NewGuest | DraftKind::Arrival | DraftKind::Category => {
                 Form::recovery(Some(&history.guest), &self.categories)
             }
         };

@@ -114,6 +114,10 @@ impl App {
             // Arrived or not: the night is read again, the line marked.
             effects.push(self.load_arrivals());
         }
+        if let super::View::Reports { days } = self.view {
+            // An owner or a goal set: the tally is read again with it.
+            effects.extend(self.reports(days));
+        }
         effects.push(self.search());
         effects
     }

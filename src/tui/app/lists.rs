@@ -34,6 +34,15 @@ impl App {
                 Vec::new()
             }
             Action::NoteWritten if self.view == View::Outreach => self.note_written(),
+            Action::NextPage if matches!(self.view, View::Reports { .. }) => {
+                self.next_owner();
+                Vec::new()
+            }
+            Action::CategoryForm if matches!(self.view, View::Reports { .. }) => {
+                self.form = Some(crate::tui::form::Form::category(&self.categories, self.report_owner.as_deref()));
+                self.status = None;
+                Vec::new()
+            }
             Action::Undo => self.undo(),
             Action::SelectPrev | Action::SelectNext | Action::PageUp | Action::PageDown
                 if self.view == View::Outreach =>
@@ -105,6 +114,19 @@ impl App {
         }
         self.outreach_selected = self.outreach_selected.min(self.outreach_page_rows().len().saturating_sub(1));
         Vec::new()
+    }
+
+    /// The tally's next owner view: every category, then each owner's in name order, then every category again.
+    fn next_owner(&mut self) {
+        let mut owners: Vec<&str> =
+            self.report.iter().flat_map(|t| &t.categories).filter_map(|c| c.owner.as_deref()).collect();
+        owners.sort_unstable();
+        owners.dedup();
+        let next = match self.report_owner.as_deref() {
+            None => owners.first(),
+            Some(shown) => owners.iter().skip_while(|o| **o != shown).nth(1),
+        };
+        self.report_owner = next.map(|o| (*o).to_owned());
     }
 
     /// The reports screen over the last `days` days, read afresh.

@@ -199,6 +199,8 @@ pub struct App {
     pub view: View,
     /// The tally last read, for the reports screen.
     pub report: Option<Tally>,
+    /// The tally shows only what this owner answers for (Tab cycles them); `None`: every category.
+    pub report_owner: Option<String>,
     /// The audit log last read, newest first.
     pub log: Option<Vec<AuditEntry>>,
     /// The outreach list last read.
@@ -261,6 +263,7 @@ impl App {
             layout: Layout::default(),
             tickets: 0,
             card_ticket: 0,
+            report_owner: None,
             report_ticket: 0,
             outreach_ticket: 0,
             log_ticket: 0,

@@ -18,6 +18,7 @@ pub enum Kind {
     Recovery,
     HeadsUp,
     Arrival,
+    Category,
 }
 
 /// A form kept as typed.
@@ -44,6 +45,7 @@ impl Form {
             Purpose::Recovery { .. } => (Kind::Recovery, None, None),
             Purpose::HeadsUp { .. } => (Kind::HeadsUp, None, None),
             Purpose::Arrival { .. } => (Kind::Arrival, None, None),
+            Purpose::Category => (Kind::Category, None, None),
         };
         Draft {
             kind,

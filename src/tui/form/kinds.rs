@@ -114,6 +114,22 @@ impl Form {
         form
     }
 
+    /// Who answers for a category of the tally, and its goal; the category completes from those counted. Empty
+    /// fields keep what is set.
+    pub fn category(categories: &[String], owner: Option<&str>) -> Self {
+        let mut form = Self::new(
+            Purpose::Category,
+            Title { id: "form-category-title", name: String::new() },
+            vec![
+                ("Category", String::new(), "form-hint-category"),
+                ("Owner", owner.unwrap_or_default().to_owned(), "form-hint-category-owner"),
+                ("Goal", String::new(), "form-hint-goal"),
+            ],
+        );
+        form.fields[0].suggestions = categories.to_vec();
+        form
+    }
+
     /// A booking taken by hand (a phone call, a walk-up) for the arrivals of `day`: matched to the book when saved.
     pub fn arrival(day: chrono::NaiveDate) -> Self {
         Self::new(

@@ -39,6 +39,8 @@ pub enum Purpose {
     Arrival {
         day: chrono::NaiveDate,
     },
+    /// The owner and goal of a category of the tally.
+    Category,
 }
 
 /// One labelled input.
@@ -181,7 +183,7 @@ impl Form {
         match &self.purpose {
             Purpose::Visit { guest } | Purpose::EditGuest { guest, .. } | Purpose::HeadsUp { guest } => Some(*guest),
             Purpose::Recovery { guest } => *guest,
-            Purpose::NewGuest | Purpose::Arrival { .. } => None,
+            Purpose::NewGuest | Purpose::Arrival { .. } | Purpose::Category => None,
         }
     }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::{Form, Purpose};
 use crate::domain::allergen::allergens_in;
+use crate::domain::goal::Goal;
 use crate::domain::text::quoted;
 use crate::domain::{FollowUp, GuestId, Profile, Recovery, ValidationError, Visit, promise};
 use crate::i18n::Said;
@@ -33,6 +34,12 @@ pub enum Submission {
     },
     /// A booking taken by hand, matched to the book when it is added.
     Arrival(crate::domain::arrival::Booking),
+    /// Who answers for a category and its goal: `None` keeps what is set, `Some(None)` clears the goal.
+    Category {
+        name: String,
+        owner: Option<String>,
+        goal: Option<Option<Goal>>,
+    },
     /// `new_station`: the user has been told no desk uses that station yet, and sends anyway.
     HeadsUp {
         guest: GuestId,
@@ -203,6 +210,21 @@ impl Form {
                     note,
                     new_station: self.confirm_save,
                 })
+            }
+            Purpose::Category => {
+                let name = self.text(0).trim().to_owned();
+                if name.is_empty() {
+                    return Err(Problem::at(0, crate::i18n::problem(&crate::domain::Problem::NoCategory)));
+                }
+                let owner = self.text(1).trim();
+                let goal = match self.text(2).trim() {
+                    "" => None,
+                    "none" => Some(None),
+                    text => Some(Some(
+                        Goal::parse(text).map_err(|e| Problem::at(2, said!("bad-goal", text = quoted(&e.0))))?,
+                    )),
+                };
+                Ok(Submission::Category { name, owner: (!owner.is_empty()).then(|| owner.to_owned()), goal })
             }
             Purpose::Recovery { guest } => {
                 let cost = self.text(3).trim();

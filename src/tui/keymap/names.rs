@@ -81,6 +81,9 @@ pub const ARRIVALS_KEYS: &[(Action, &str)] = &[
     (Action::HeadsUpForm, "heads-up"),
 ];
 
+/// Keys of the tally only, in hint order (`hint-STEM`).
+pub const TALLY_KEYS: &[(Action, &str)] = &[(Action::NextPage, "owner-view"), (Action::CategoryForm, "category-form")];
+
 /// Keys of the promises list only, in hint order (`hint-STEM`).
 pub const PROMISES_KEYS: &[(Action, &str)] =
     &[(Action::NoteWritten, "open-card"), (Action::TickPromise, "tick-promise")];
@@ -123,8 +126,13 @@ mod tests {
                 help_named(stem);
             }
             COUNTER_MOVES.iter().chain(EDITING).for_each(|(_, stem)| help_named(stem));
-            let lists =
-                FORM_KEYS.iter().chain(OUTREACH_KEYS).chain(ARRIVALS_KEYS).chain(PROMISES_KEYS).chain(LIST_KEYS);
+            let lists = FORM_KEYS
+                .iter()
+                .chain(OUTREACH_KEYS)
+                .chain(ARRIVALS_KEYS)
+                .chain(PROMISES_KEYS)
+                .chain(TALLY_KEYS)
+                .chain(LIST_KEYS);
             lists.for_each(|(_, stem)| hint_named(stem));
         }
     }

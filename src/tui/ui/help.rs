@@ -11,7 +11,7 @@ use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::{
-    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap, PROMISES_KEYS, help, hint,
+    ARRIVALS_KEYS, COUNTER_COMMANDS, COUNTER_MOVES, EDITING, FORM_KEYS, Keymap, PROMISES_KEYS, TALLY_KEYS, help, hint,
 };
 
 /// Every line of the help in `language`: (keys, what they do), with headings as lines without keys. An action the
@@ -37,6 +37,8 @@ pub fn lines(keymap: &Keymap, language: Language) -> Vec<(String, String)> {
     lines.extend(ARRIVALS_KEYS.iter().filter_map(keyed(Mode::Reports, hint)));
     lines.push(heading("help-heading-promises"));
     lines.extend(PROMISES_KEYS.iter().filter_map(keyed(Mode::Reports, hint)));
+    lines.push(heading("help-heading-tally"));
+    lines.extend(TALLY_KEYS.iter().filter_map(keyed(Mode::Reports, hint)));
     lines
 }
 

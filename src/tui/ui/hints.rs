@@ -10,7 +10,9 @@ use super::text::draw;
 use crate::t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, View};
-use crate::tui::keymap::{ARRIVALS_KEYS, COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS, hint};
+use crate::tui::keymap::{
+    ARRIVALS_KEYS, COUNTER_COMMANDS, FORM_KEYS, LIST_KEYS, OUTREACH_KEYS, PROMISES_KEYS, TALLY_KEYS, hint,
+};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
@@ -82,6 +84,7 @@ fn hints(app: &App, mode: Mode) -> Vec<(String, String)> {
                 if !periods.is_empty() {
                     items.push((periods.join(" "), t!(language, "hint-periods")));
                 }
+                items.extend(named(TALLY_KEYS));
             }
             if app.view == View::Outreach {
                 items.extend(named(OUTREACH_KEYS));

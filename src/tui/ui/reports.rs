@@ -34,13 +34,27 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
     let money = &app.money;
     let theme = &app.theme;
     let language = app.language;
-    let title = t!(language, "tally-title", days = days_count(language, days));
+    let title = match &app.report_owner {
+        None => t!(language, "tally-title", days = days_count(language, days)),
+        Some(owner) => t!(language, "tally-title-owner", days = days_count(language, days), owner = inert(owner)),
+    };
     let block = Block::bordered().title(Span::styled(title, theme.name));
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(tally) = &app.report else {
+    let Some(whole) = &app.report else {
         draw(&Line::styled(t!(language, "tally-counting"), theme.dim), inner, buf);
         return;
+    };
+    // One owner's view: only what they answer for, ranked as in the whole tally.
+    let owned;
+    let tally = match &app.report_owner {
+        None => whole,
+        Some(owner) => {
+            let mut only = whole.clone();
+            only.categories.retain(|c| c.owner.as_ref() == Some(owner));
+            owned = only;
+            &owned
+        }
     };
     let width = usize::from(inner.width);
     let period = format!("{} – {}", date_at(language, tally.since, app.zone), date_at(language, tally.until, app.zone));
