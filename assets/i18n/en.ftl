@@ -907,3 +907,6 @@ write-category-set = { $category }: answered for by { $owner }, goal { $goal }
 hint-owner-view = each owner
 hint-category-form = owner and goal
 help-heading-tally = On the tally (Ctrl-T):
+tally-returns = Back the year after: { $years }
+tally-returns-year = { $year } { $share } ({ $returned } of { $guests })
+tally-returns-month = This month { $share } of visits by returning guests · outreach letters { $written }, { $back } back within 3 months

@@ -147,8 +147,8 @@ impl Desk {
             Effect::Refresh(guest) => self.search.send(search::Request::Refresh(guest)).is_ok(),
             Effect::LoadCard { ticket, guest } => self.reads.send(reads::Request::Card { ticket, guest }).is_ok(),
             Effect::LoadHouse => self.reads.send(reads::Request::House).is_ok(),
-            Effect::LoadReport { ticket, since, until } => {
-                self.reads.send(reads::Request::Report { ticket, since, until }).is_ok()
+            Effect::LoadReport { ticket, since, until, zone } => {
+                self.reads.send(reads::Request::Report { ticket, since, until, zone }).is_ok()
             }
             Effect::LoadLog { ticket } => self.reads.send(reads::Request::Log { ticket }).is_ok(),
             Effect::LoadDrill { ticket, day, now, staff } => {

@@ -25,7 +25,7 @@ const CARDS_REMEMBERED: usize = 256;
 pub(super) enum Request {
     Card { ticket: u64, guest: GuestId },
     House,
-    Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc> },
+    Report { ticket: u64, since: DateTime<Utc>, until: DateTime<Utc>, zone: FixedOffset },
     Log { ticket: u64 },
     Arrivals { ticket: u64, day: NaiveDate, today: NaiveDate, zone: FixedOffset, regular_visits: usize },
     Drill { ticket: u64, day: NaiveDate, now: DateTime<Utc>, staff: String },
@@ -38,7 +38,7 @@ pub(super) enum Request {
 struct Newest {
     card: Option<(u64, GuestId)>,
     house: bool,
-    report: Option<(u64, DateTime<Utc>, DateTime<Utc>)>,
+    report: Option<(u64, DateTime<Utc>, DateTime<Utc>, FixedOffset)>,
     log: Option<u64>,
     arrivals: Option<(u64, NaiveDate, NaiveDate, FixedOffset, usize)>,
     drill: Option<(u64, NaiveDate, DateTime<Utc>, String)>,
@@ -89,7 +89,9 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                     match request {
                         Request::Card { ticket, guest } => newest.card = Some((ticket, guest)),
                         Request::House => newest.house = true,
-                        Request::Report { ticket, since, until } => newest.report = Some((ticket, since, until)),
+                        Request::Report { ticket, since, until, zone } => {
+                            newest.report = Some((ticket, since, until, zone))
+                        }
                         Request::Log { ticket } => newest.log = Some(ticket),
                         Request::Arrivals { ticket, day, today, zone, regular_visits } => {
                             newest.arrivals = Some((ticket, day, today, zone, regular_visits))
@@ -150,9 +152,17 @@ fn read(book: &Store, newest: Newest, remembered: &mut Remembered, outbox: &Outb
             Err(error) => Msg::Failed(said!("read-house-failed", why = crate::i18n::error(&error))),
         });
     }
-    if let Some((ticket, since, until)) = newest.report {
+    if let Some((ticket, since, until, zone)) = newest.report {
         outbox.send(match book.tally(since, until) {
             Ok(tally) => Msg::Report { ticket, tally: Box::new(tally) },
+            Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
+        });
+        let visits = book.visit_times().and_then(|visits| Ok((visits, book.letters()?)));
+        outbox.send(match visits {
+            Ok((visits, letters)) => Msg::Returns {
+                ticket,
+                returns: Box::new(crate::domain::returns::returns(&visits, &letters, until, zone)),
+            },
             Err(error) => Msg::Failed(said!("read-mishaps-failed", why = crate::i18n::error(&error))),
         });
     }

@@ -149,6 +149,11 @@ pub enum Msg {
         ticket: u64,
         tally: Box<Tally>,
     },
+    /// The return rate, for the tally's panel: read after the tally, as it reads every visit.
+    Returns {
+        ticket: u64,
+        returns: Box<crate::domain::returns::Returns>,
+    },
     /// A part of the outreach list, in order. The first part says how many guests each page holds (birthdays,
     /// regulars away) and replaces the list shown; the next ones add to it until one says there is no `more`.
     Outreach {
@@ -328,6 +333,8 @@ pub enum Effect {
         ticket: u64,
         since: DateTime<Utc>,
         until: DateTime<Utc>,
+        /// The desk's zone, for the return rate's years and months.
+        zone: FixedOffset,
     },
     /// Read the audit log.
     LoadLog {

@@ -137,6 +137,7 @@ impl App {
             ticket: self.report_ticket,
             since: last_days(self.now, days, self.zone),
             until: self.now,
+            zone: self.zone,
         }]
     }
 

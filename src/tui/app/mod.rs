@@ -199,6 +199,8 @@ pub struct App {
     pub view: View,
     /// The tally last read, for the reports screen.
     pub report: Option<Tally>,
+    /// The return rate, for the tally's panel.
+    pub returns: Option<crate::domain::returns::Returns>,
     /// The tally shows only what this owner answers for (Tab cycles them); `None`: every category.
     pub report_owner: Option<String>,
     /// The audit log last read, newest first.
@@ -263,6 +265,7 @@ impl App {
             layout: Layout::default(),
             tickets: 0,
             card_ticket: 0,
+            returns: None,
             report_owner: None,
             report_ticket: 0,
             outreach_ticket: 0,
@@ -397,6 +400,12 @@ impl App {
             Msg::Report { ticket, tally } => {
                 if ticket == self.report_ticket {
                     self.report = Some(*tally);
+                }
+                Vec::new()
+            }
+            Msg::Returns { ticket, returns } => {
+                if ticket == self.report_ticket {
+                    self.returns = Some(*returns);
                 }
                 Vec::new()
             }

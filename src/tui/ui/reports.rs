@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::{book_owned, draw, fit};
 use crate::domain::cells;
+use crate::domain::money::{NumberStyle, format_number};
+use crate::domain::returns::Returns;
 use crate::domain::text::inert;
-use crate::i18n::{date_at, days_count};
+use crate::i18n::{Language, date_at, days_count};
 use crate::report::{PRIORITY, WHY, answerable, headers, priority_key, priority_rule, rows};
 use crate::t;
 use crate::tui::app::App;
@@ -137,9 +139,50 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
             lines.push(fit(vec![Span::styled(format!("  ↳ {}", inert(&answer)), style)], width));
         }
     }
+    if let Some(returns) = &app.returns {
+        lines.push(Line::default());
+        lines.extend(
+            panel(returns, money.style, language)
+                .into_iter()
+                .map(|text| fit(vec![Span::styled(text, theme.dim)], width)),
+        );
+    }
     for (y, line) in (y + 1 + table_height..inner.bottom()).zip(lines) {
         draw(&line, Rect::new(inner.x, y, inner.width, 1), buf);
     }
+}
+
+/// The return rate in two lines, under the tally: the latest years' guests back the year after, newest first; this
+/// month's share of visits by returning guests and what outreach's letters brought back (`regulars report --returns`
+/// has it all).
+fn panel(returns: &Returns, style: NumberStyle, language: Language) -> Vec<String> {
+    let percent = |share: f64| format!("{}%", format_number(share * 100.0, 0, style));
+    let years: Vec<String> = (returns.cohorts.iter().rev().take(3))
+        .map(|c| {
+            let so_far = if c.so_far { t!(language, "returns-so-far") } else { String::new() };
+            t!(
+                language,
+                "tally-returns-year",
+                year = c.year,
+                share = percent(c.share),
+                returned = c.returned,
+                guests = c.guests
+            ) + &so_far
+        })
+        .collect();
+    let mut lines = vec![t!(language, "tally-returns", years = years.join(" · "))];
+    if let Some(month) = returns.months.last() {
+        let share = month.share.map_or_else(|| "—".to_owned(), percent);
+        let letters = returns.letters;
+        lines.push(t!(
+            language,
+            "tally-returns-month",
+            share = share,
+            written = letters.written,
+            back = letters.back_in_3_months
+        ));
+    }
+    lines
 }
 
 /// `parts` joined with " · " into lines of at most `width` columns, a part never split (one too long for a line
