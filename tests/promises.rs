@@ -28,6 +28,23 @@ fn owned(task: &str, owner: &str, due: Option<DateTime<Utc>>) -> FollowUp {
     FollowUp { owner: Some(owner.into()), due, ..FollowUp::new(task) }
 }
 
+/// Jon's room upgrade, opened 40 minutes ago: the lobby's call back 20 minutes overdue, the restaurant's breakfast
+/// due in 25, then `more` (task, owner, minutes ahead), and an untimed note of thanks when `thanks`; read to the screen.
+fn promised(screen: &mut Screen, more: &[(&str, &str, i64)], thanks: bool) {
+    let at = screen.clock;
+    let mut follow_ups = vec![
+        owned("call back", "lobby", Some(at - Duration::minutes(20))),
+        owned("early breakfast ready", "restaurant", Some(at + Duration::minutes(25))),
+    ];
+    follow_ups.extend(more.iter().map(|(task, owner, ahead)| owned(task, owner, Some(at + Duration::minutes(*ahead)))));
+    if thanks {
+        follow_ups.push(FollowUp::new("a note of thanks"));
+    }
+    let last = follow_ups.last().map(|f| f.task.clone()).unwrap_or_default();
+    promise_for_jon(screen, at - Duration::minutes(40), follow_ups);
+    wait_for_task(screen, &last);
+}
+
 /// Waits for the watcher to bring the promise of `task` to the screen.
 fn wait_for_task(screen: &mut Screen, task: &str) {
     screen.wait_for(task, |s| s.app.promises.open.iter().any(|p| p.task == task));
@@ -80,18 +97,7 @@ fn a_follow_up_falling_due_while_the_screen_is_idle_shows_without_a_key() {
 #[test]
 fn snapshot_promises_list_80x24() {
     let mut screen = Screen::at_station(common::screen::COUNTER, (80, 24), Some("restaurant"));
-    let at = screen.clock;
-    promise_for_jon(
-        &screen,
-        at - Duration::minutes(40),
-        vec![
-            owned("call back", "lobby", Some(at - Duration::minutes(20))),
-            owned("early breakfast ready", "restaurant", Some(at + Duration::minutes(25))),
-            owned("portable fans in the room", "housekeeping", Some(at + Duration::hours(3))),
-            FollowUp::new("a note of thanks"),
-        ],
-    );
-    wait_for_task(&mut screen, "a note of thanks");
+    promised(&mut screen, &[("portable fans in the room", "housekeeping", 180)], true);
     screen.press(KeyCode::F(12));
     insta::assert_snapshot!(screen.screen());
 }
@@ -99,16 +105,7 @@ fn snapshot_promises_list_80x24() {
 #[test]
 fn snapshot_card_with_owned_timed_follow_ups_80x24() {
     let mut screen = Screen::at_station(common::screen::COUNTER, (80, 24), Some("restaurant"));
-    let at = screen.clock;
-    promise_for_jon(
-        &screen,
-        at - Duration::minutes(40),
-        vec![
-            owned("call back", "lobby", Some(at - Duration::minutes(20))),
-            owned("early breakfast ready", "restaurant", Some(at + Duration::minutes(25))),
-        ],
-    );
-    wait_for_task(&mut screen, "early breakfast ready");
+    promised(&mut screen, &[], false);
     screen.type_text("jon");
     screen.press(KeyCode::Enter);
     insta::assert_snapshot!(screen.screen());

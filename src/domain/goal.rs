@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::tally::Tally;
+use super::tally::{Tally, median};
 
 /// The largest goal a house can set, a day or a week.
 const GOAL_MAX: u32 = 100_000;
@@ -137,13 +137,7 @@ pub fn keeping<'a>(kept: impl Iterator<Item = &'a Kept> + Clone, until: DateTime
             None => firsts.push((k.recovery, minutes)),
         }
     }
-    let mut minutes: Vec<f64> = firsts.into_iter().map(|(_, m)| m).collect();
-    minutes.sort_by(f64::total_cmp);
-    let first_contact_minutes = match minutes.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(minutes[n / 2]),
-        n => Some((minutes[n / 2 - 1] + minutes[n / 2]) / 2.0),
-    };
+    let first_contact_minutes = median(firsts.into_iter().map(|(_, m)| m).collect());
     Keeping { on_time, timed: decided.len(), first_contact_minutes }
 }
 

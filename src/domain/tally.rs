@@ -191,6 +191,16 @@ pub fn tally(mishaps: &[Mishap], since: DateTime<Utc>, until: DateTime<Utc>) -> 
     Tally { since, until, average_cost, categories }
 }
 
+/// The median of `values`; `None` of none.
+pub(super) fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(values[n / 2]),
+        n => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
 fn category(
     name: &str,
     all: &[&Mishap],
@@ -210,14 +220,9 @@ fn category(
     // Folded from +0.0: a sum of nothing in Rust is -0.0, which would print as "-0.00".
     let total_cost = in_period.iter().filter_map(|m| m.cost).fold(0.0, |sum, cost| sum + cost);
     let count = in_period.len();
-    let mut hours: Vec<f64> =
+    let hours: Vec<f64> =
         in_period.iter().filter_map(|m| m.resolved_at.map(|r| (r - m.opened_at).num_minutes() as f64 / 60.0)).collect();
-    hours.sort_by(f64::total_cmp);
-    let median_hours_to_resolve = match hours.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(hours[n / 2]),
-        n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
-    };
+    let median_hours_to_resolve = median(hours);
     let same_day =
         in_period.iter().filter(|m| m.resolved_at.is_some_and(|r| r.date_naive() == m.opened_at.date_naive())).count();
     let mut guests: Vec<GuestId> = in_period.iter().filter_map(|m| m.guest).collect();
