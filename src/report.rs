@@ -7,9 +7,10 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use crate::domain::TheUsual;
+use crate::domain::goal::Keeping;
 use crate::domain::money::{Money, NumberStyle, format_amount, format_number};
 use crate::domain::outreach::{Occasion, Prospect, Reason};
-use crate::domain::tally::{CategoryTally, RECENT_DAYS, Tally};
+use crate::domain::tally::{CategoryTally, OwnerTally, RECENT_DAYS, Tally};
 use crate::domain::{GuestHistory, GuestId};
 use crate::i18n::{Language, away, days_count, month_day};
 use crate::t;
@@ -123,15 +124,35 @@ pub fn answerable(c: &CategoryTally, style: NumberStyle, language: Language) -> 
             false => t!(language, "tally-goal-missed", goal = goal.as_str()),
         });
     }
-    if let Some(share) = c.keeping.on_time {
-        let percent = format_number(share * 100.0, 0, style);
-        parts.push(t!(language, "tally-on-time", percent = percent, n = c.keeping.timed));
+    parts.extend(keeping_parts(&c.keeping, style, language));
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// One owner's categories together, for people: "@housekeeping · 2 kinds, 5 mishaps · goals met · 80% of 5
+/// promises on time · first contact 25 min".
+pub fn owner_line(o: &OwnerTally, style: NumberStyle, language: Language) -> String {
+    let mut parts = vec![format!("@{}", o.owner), t!(language, "tally-owner-count", kinds = o.categories, n = o.count)];
+    match o.goals_met {
+        Some(true) => parts.push(t!(language, "tally-owner-goals-met")),
+        Some(false) => parts.push(t!(language, "tally-owner-goals-missed")),
+        None => {}
     }
-    if let Some(minutes) = c.keeping.first_contact_minutes {
+    parts.extend(keeping_parts(&o.keeping, style, language));
+    parts.join(" · ")
+}
+
+/// How promises were kept, as parts: the share on time, the first contact.
+fn keeping_parts(keeping: &Keeping, style: NumberStyle, language: Language) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(share) = keeping.on_time {
+        let percent = format_number(share * 100.0, 0, style);
+        parts.push(t!(language, "tally-on-time", percent = percent, n = keeping.timed));
+    }
+    if let Some(minutes) = keeping.first_contact_minutes {
         let length = chrono::Duration::seconds((minutes * 60.0).round() as i64);
         parts.push(t!(language, "tally-first-contact", after = crate::i18n::span(language, length)));
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    parts
 }
 
 /// The trend with a '¦' before each week in which the team changed something: "▆▇¦▃▁".

@@ -68,6 +68,19 @@ fn owners_goals_and_promises_kept_on_a_book_with_a_known_answer() {
     );
     assert!(noise["on_time"].is_null() && noise["first_contact_minutes"].is_null(), "{noise}");
 
+    let whole: serde_json::Value =
+        serde_json::from_str(&book.ok(&["report", "--since", "2026-06-01", "--until", "2026-06-07", "--json"]))
+            .unwrap();
+    let owners = whole["owners"].as_array().unwrap();
+    assert_eq!(owners.iter().map(|o| o["owner"].as_str().unwrap()).collect::<Vec<_>>(), ["housekeeping", "lobby"]);
+    let theirs = &owners[0];
+    assert_eq!(
+        (theirs["categories"].as_i64(), theirs["count"].as_i64(), theirs["goals_met"].as_bool()),
+        (Some(1), Some(3), Some(false))
+    );
+    assert_eq!((theirs["timed"].as_i64(), theirs["first_contact_minutes"].as_f64()), (Some(3), Some(40.0)));
+    assert_eq!(owners[1]["goals_met"], true);
+
     let housekeeping = report(&book, &["--owner", "housekeeping"]);
     assert_eq!(housekeeping.len(), 1);
     assert_eq!(housekeeping[0]["category"], "room upgrade");
@@ -80,6 +93,8 @@ fn owners_goals_and_promises_kept_on_a_book_with_a_known_answer() {
         "{line}"
     );
     assert!(text.contains("@lobby · goal 1/day: met"), "{text}");
+    let owner = "@housekeeping · 1 kind, 3 mishaps · a goal missed · 33% of 3 promises on time · first contact 40 min";
+    assert!(text.lines().any(|l| l == owner), "{text}");
 
     book.run(&["category", "set", "noise", "--goal", "none"]);
     assert!(category(&report(&book, &[]), "noise")["goal"].is_null());

@@ -910,3 +910,12 @@ help-heading-tally = On the tally (Ctrl-T):
 tally-returns = Back the year after: { $years }
 tally-returns-year = { $year } { $share } ({ $returned } of { $guests })
 tally-returns-month = This month { $share } of visits by returning guests · outreach letters { $written }, { $back } back within 3 months
+tally-owner-count = { $kinds ->
+    [one] 1 kind
+   *[other] { $kinds } kinds
+}, { $n ->
+    [one] 1 mishap
+   *[other] { $n } mishaps
+}
+tally-owner-goals-met = every goal met
+tally-owner-goals-missed = a goal missed

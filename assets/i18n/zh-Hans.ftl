@@ -819,3 +819,6 @@ help-heading-tally = 在失误统计（Ctrl-T）：
 tally-returns = 次年回头：{ $years }
 tally-returns-year = { $year } 年 { $share }（{ $guests } 位中 { $returned } 位）
 tally-returns-month = 本月回头客光临占 { $share } · 联络信件 { $written } 封，3 个月内回来 { $back } 位
+tally-owner-count = { $kinds } 类，{ $n } 次失误
+tally-owner-goals-met = 目标全部达成
+tally-owner-goals-missed = 有目标未达成

@@ -819,3 +819,6 @@ help-heading-tally = 在失誤統計（Ctrl-T）：
 tally-returns = 次年回頭：{ $years }
 tally-returns-year = { $year } 年 { $share }（{ $guests } 位中 { $returned } 位）
 tally-returns-month = 本月回頭客光臨佔 { $share } · 聯絡信件 { $written } 封，3 個月內回來 { $back } 位
+tally-owner-count = { $kinds } 類，{ $n } 次失誤
+tally-owner-goals-met = 目標全部達成
+tally-owner-goals-missed = 有目標未達成

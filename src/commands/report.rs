@@ -11,7 +11,7 @@ use regulars::domain::tally::{REPORT_DAYS, Tally, last_days, start_of};
 use regulars::domain::text::{inert, inert_json};
 use regulars::domain::when::said_day;
 use regulars::i18n::{Language, date, days_count};
-use regulars::report::{PRIORITY, WHY, answerable, headers, priority_key, priority_rule, rows};
+use regulars::report::{PRIORITY, WHY, answerable, headers, owner_line, priority_key, priority_rule, rows};
 use regulars::t;
 
 use super::Book;
@@ -24,6 +24,7 @@ pub fn run(book: &Book, since: Option<&str>, until: Option<&str>, owner: Option<
     let mut tally = store.tally(since, until)?;
     if let Some(owner) = owner {
         tally.categories.retain(|c| c.owner.as_deref().is_some_and(|o| same_station(o, owner)));
+        tally.owners.retain(|o| same_station(&o.owner, owner));
     }
     let mut out = BufWriter::new(io::stdout().lock());
     if json {
@@ -126,6 +127,9 @@ pub fn write(
         writeln!(out, "{}", t!(language, "report-answers"))?;
         for (category, answer) in answers {
             writeln!(out, "{category}{}  {}", " ".repeat(widths[0] - cells::width(category)), inert(&answer))?;
+        }
+        for owner in &tally.owners {
+            writeln!(out, "{}", inert(&owner_line(owner, money.style, language)))?;
         }
     }
     Ok(())

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::tally::{Tally, median};
+use super::tally::{OwnerTally, Tally, median};
 
 /// The largest goal a house can set, a day or a week.
 const GOAL_MAX: u32 = 100_000;
@@ -157,6 +157,26 @@ pub fn answer(tally: &mut Tally, rules: &[Rule], kept: &[Kept], notes: &[Note]) 
         category.keeping = keeping(of_category, until);
         category.changes = notes.iter().filter(|n| n.category == category.category && n.at <= until).cloned().collect();
     }
+    let mut owners: Vec<&str> = tally.categories.iter().filter_map(|c| c.owner.as_deref()).collect();
+    owners.sort_unstable();
+    owners.dedup();
+    tally.owners = owners
+        .into_iter()
+        .map(|owner| {
+            let theirs: Vec<_> = tally.categories.iter().filter(|c| c.owner.as_deref() == Some(owner)).collect();
+            let met: Vec<bool> = theirs.iter().filter_map(|c| c.goal_met).collect();
+            let of_theirs = kept.iter().filter(|k| {
+                k.opened_at >= since && k.opened_at <= until && theirs.iter().any(|c| c.category == k.category)
+            });
+            OwnerTally {
+                owner: owner.to_owned(),
+                categories: theirs.len(),
+                count: theirs.iter().map(|c| c.count).sum(),
+                goals_met: (!met.is_empty()).then(|| met.iter().all(|m| *m)),
+                keeping: keeping(of_theirs, until),
+            }
+        })
+        .collect();
 }
 
 #[cfg(test)]

@@ -109,6 +109,21 @@ pub struct Tally {
     /// against; `None` when no cost was recorded or they are all 0.
     pub average_cost: Option<f64>,
     pub categories: Vec<CategoryTally>,
+    /// Each owner's categories together (see [`super::goal::answer`]), by name.
+    pub owners: Vec<OwnerTally>,
+}
+
+/// What one owner answers for, together: their mishaps, whether every goal was met, and how their promises were
+/// kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OwnerTally {
+    pub owner: String,
+    pub categories: usize,
+    pub count: usize,
+    /// Whether every category of theirs with a goal met it; `None` when none has one.
+    pub goals_met: Option<bool>,
+    #[serde(flatten)]
+    pub keeping: Keeping,
 }
 
 impl CategoryTally {
@@ -188,7 +203,7 @@ pub fn tally(mishaps: &[Mishap], since: DateTime<Utc>, until: DateTime<Utc>) -> 
     categories.sort_by(|a, b| {
         b.priority.total_cmp(&a.priority).then(b.count.cmp(&a.count)).then_with(|| a.category.cmp(&b.category))
     });
-    Tally { since, until, average_cost, categories }
+    Tally { since, until, average_cost, categories, owners: Vec::new() }
 }
 
 /// The median of `values`; `None` of none.

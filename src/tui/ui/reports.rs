@@ -13,7 +13,7 @@ use crate::domain::money::{NumberStyle, format_number};
 use crate::domain::returns::Returns;
 use crate::domain::text::inert;
 use crate::i18n::{Language, date_at, days_count};
-use crate::report::{PRIORITY, WHY, answerable, headers, priority_key, priority_rule, rows};
+use crate::report::{PRIORITY, WHY, answerable, headers, owner_line, priority_key, priority_rule, rows};
 use crate::t;
 use crate::tui::app::App;
 
@@ -138,6 +138,13 @@ pub fn render(app: &App, days: i64, area: Rect, buf: &mut Buffer) {
             let style = if c.goal_met == Some(false) { theme.warning } else { theme.dim };
             lines.push(fit(vec![Span::styled(format!("  ↳ {}", inert(&answer)), style)], width));
         }
+    }
+    // One owner's view: their categories together, under them.
+    if let Some(owner) = tally.owners.iter().find(|o| app.report_owner.as_ref() == Some(&o.owner)) {
+        lines.push(fit(
+            vec![Span::styled(inert(&owner_line(owner, money.style, language)).into_owned(), theme.text)],
+            width,
+        ));
     }
     if let Some(returns) = &app.returns {
         lines.push(Line::default());
