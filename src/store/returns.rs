@@ -6,10 +6,10 @@ use super::{Result, Store};
 use crate::domain::GuestId;
 
 impl Store {
-    /// Every visit as (guest, when), oldest first: read along the index of visit times.
+    /// Every visit as (guest, when), each guest's together, oldest first: read along the index of visits by guest.
     pub fn visit_times(&self) -> Result<Vec<(GuestId, DateTime<Utc>)>> {
-        self.sql()
-            .rows("SELECT guest_id, at FROM visits ORDER BY at", &[], |row| Ok((GuestId(row.id(0)?), row.time(1)?)))
+        let by_guest = "SELECT guest_id, at FROM visits ORDER BY guest_id, at";
+        self.sql().rows(by_guest, &[], |row| Ok((GuestId(row.id(0)?), row.time(1)?)))
     }
 
     /// Every guest outreach wrote to, with when, oldest first.
