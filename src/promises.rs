@@ -1,5 +1,5 @@
 //! Promises as text, shared by `regulars promises`, `regulars card` and the screen, so that all say them alike: the
-//! owner and the time left of a follow-up ("@restaurant · 06:30, in 25 min"), and the list's lines and JSON.
+//! owner and the time left of a follow-up ("@restaurant · in 25 min"), and the list's lines and JSON.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use serde::Serialize;

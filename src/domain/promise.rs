@@ -124,10 +124,16 @@ pub struct Promise {
     pub due: Option<DateTime<Utc>>,
 }
 
+/// A station or department as kept: "@restaurant " is "restaurant". Every place an owner is typed (the command
+/// line's `@OWNER`, the forms, `category set`) keeps it so.
+pub fn bare_owner(name: &str) -> &str {
+    name.trim().trim_start_matches('@').trim()
+}
+
 /// Whether `owner` names `station`: as typed, but neither case nor an `@` counts ("@Restaurant" is the
 /// restaurant's).
 pub fn same_station(owner: &str, station: &str) -> bool {
-    let bare = |name: &str| name.trim().trim_start_matches('@').to_lowercase();
+    let bare = |name: &str| bare_owner(name).to_lowercase();
     !station.trim().is_empty() && bare(owner) == bare(station)
 }
 

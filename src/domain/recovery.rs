@@ -83,7 +83,7 @@ impl Recovery {
             follow_up.task = follow_up.task.trim().to_owned();
             check_len("follow_ups", &follow_up.task, LONG_FIELD_MAX)?;
             follow_up.owner = (follow_up.owner.as_deref())
-                .map(|owner| owner.trim().trim_start_matches('@').trim())
+                .map(super::promise::bare_owner)
                 .filter(|owner| !owner.is_empty())
                 .map(str::to_owned);
             if let Some(owner) = &follow_up.owner {

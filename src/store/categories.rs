@@ -8,6 +8,7 @@ use super::write::audit;
 use super::{Result, Store, to_millis};
 use crate::domain::goal::{Goal, Kept, Note, Per, Rule, answer};
 use crate::domain::guest::{LONG_FIELD_MAX, SHORT_FIELD_MAX};
+use crate::domain::promise::bare_owner;
 use crate::domain::tally::{Tally, reads_from, tally};
 use crate::domain::{ValidationError, check_len};
 
@@ -32,7 +33,7 @@ impl Store {
         staff: &str,
     ) -> Result<Rule> {
         let name = category_name(category)?;
-        let owner = owner.map(|o| o.trim().trim_start_matches('@').trim().to_owned());
+        let owner = owner.map(|o| bare_owner(o).to_owned());
         if let Some(owner) = &owner {
             check_len("owner", owner, SHORT_FIELD_MAX)?;
         }

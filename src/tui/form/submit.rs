@@ -85,7 +85,7 @@ impl Form {
             .map(|text| promise::follow_up(text, now, &zone))
             .collect::<Result<Vec<_>, _>>()
             .map_err(bad_due(4))?;
-        let owner = self.text(5).trim().trim_start_matches('@').trim();
+        let owner = promise::bare_owner(self.text(5));
         let due = self.text(6).trim();
         let due = due.strip_prefix("due:").unwrap_or(due);
         let due = if due.is_empty() { None } else { Some(promise::due(due, now, &zone).map_err(bad_due(6))?) };

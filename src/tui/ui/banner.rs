@@ -59,9 +59,10 @@ fn promise(app: &App) -> Option<Vec<Span<'_>>> {
     let first = calling.first()?;
     let lang = app.language;
     let clock = app.clock();
-    let overdue = matches!(clock.standing(first.due), crate::domain::promise::Standing::Overdue(_));
+    let standing = clock.standing(first.due);
+    let overdue = matches!(standing, crate::domain::promise::Standing::Overdue(_));
     let style = if overdue { app.theme.warning } else { app.theme.alert };
-    let left = crate::i18n::promise_time(lang, clock.standing(first.due)).unwrap_or_default();
+    let left = crate::i18n::promise_time(lang, standing).unwrap_or_default();
     let mut spans = vec![Span::styled(format!(" ⏰ {left} · "), style)];
     if let Some(owner) = &first.owner {
         spans.push(Span::styled(format!("@{} · ", inert(owner)), style));
