@@ -5,8 +5,11 @@
 use std::ops::RangeInclusive;
 use std::thread;
 
+use chrono::{DateTime, Utc};
 use thiserror::Error;
 
+use crate::domain::GuestId;
+use crate::domain::regular::Recent;
 use crate::search::{Found, Index, Needs};
 use crate::store::{Store, StoreError};
 
@@ -39,6 +42,51 @@ pub fn spellings(store: &Store, index: &mut Index) -> Result<(), FeedError> {
     index.reserve_spellings(index.len());
     store.spelling_rows(0..=i64::MAX, |id, spellings| index.spell(id, spellings))?;
     index.shrink();
+    Ok(())
+}
+
+/// What follows the first results, read side by side on two connections: the other spellings into `index`, and
+/// the visits that mark regulars in the list into `recent` (the one hidden behind the other).
+pub fn after_first(
+    store: &Store,
+    index: &mut Index,
+    recent: &mut Recent,
+) -> (Result<(), FeedError>, Result<(), FeedError>) {
+    thread::scope(|scope| {
+        let other = store.reopen();
+        let reading = scope.spawn(move || {
+            let other = other?;
+            let read = self::recent(&other, 0..=i64::MAX, recent);
+            Ok::<_, StoreError>((read, other.unreadable()))
+        });
+        let spelled = spellings(store, index);
+        let read = match reading.join() {
+            Ok(Ok((read, unreadable))) => {
+                store.note_unreadable(unreadable);
+                read.map_err(FeedError::from)
+            }
+            Ok(Err(error)) => Err(FeedError::from(error)),
+            Err(_) => Err(FeedError::Lost),
+        };
+        (spelled, read)
+    })
+}
+
+/// The visits that can make each guest in `ids` a regular in the result list, into `recent` (see
+/// `domain::regular::Recent`).
+pub fn recent(store: &Store, ids: RangeInclusive<i64>, recent: &mut Recent) -> Result<(), StoreError> {
+    let mut guest: Option<(GuestId, Vec<DateTime<Utc>>)> = None;
+    store.recent_visits(ids, recent.least(), |id, at| match &mut guest {
+        Some((of, times)) if *of == id => times.push(at),
+        _ => {
+            if let Some((of, times)) = guest.replace((id, vec![at])) {
+                recent.set(of, times);
+            }
+        }
+    })?;
+    if let Some((of, times)) = guest {
+        recent.set(of, times);
+    }
     Ok(())
 }
 

@@ -98,6 +98,7 @@ fn a_guest_that_cannot_be_read_is_left_out_of_search_and_said_on_screen() {
         station: String::new(),
         demo_guests: 0,
         heads_up_minutes: 15,
+        regular_visits: regulars::domain::regular::REGULAR_VISITS,
     };
     let desk = regulars::desk::Desk::open(store, &options, move |msg| {
         let _ = tx.send(msg);

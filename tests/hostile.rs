@@ -96,7 +96,7 @@ proptest! {
         prop_assert!(!effects.is_empty());
         let mut index = regulars::feed::whole_book(&store).unwrap();
         let found = index.search(&name, 50);
-        let effects = app.update(Msg::Results(regulars::search::Results::new(&index, 1, name.clone(), found)), now);
+        let effects = app.update(Msg::Results(regulars::search::Results::new(&index, &Default::default(), 1, name.clone(), found)), now);
         let ticket = effects.iter().find_map(|e| match e {
             regulars::tui::action::Effect::LoadCard { ticket, .. } => Some(*ticket),
             _ => None,

@@ -1,12 +1,14 @@
 //! Promises on the screen: a follow-up with an owner and a time reaches the owning station's banner when it falls
 //! due, with no key pressed, and every desk's once overdue; the promises list and the card say where each stands.
+//! And the regulars, marked in the result list by the same rule as on the card.
 
 mod common;
 
+use chrono::TimeZone;
 use chrono::{DateTime, Duration, Utc};
 use common::screen::Screen;
 use crossterm::event::KeyCode;
-use regulars::domain::{FollowUp, GuestId, Recovery};
+use regulars::domain::{FollowUp, GuestId, Recovery, Visit};
 use regulars::tui::action::Msg;
 
 /// A recovery for Jon Smith (guest 1) opened at `at`, with `follow_ups`, written by another desk.
@@ -151,4 +153,34 @@ fn the_tally_names_who_answers_for_a_category_and_shows_each_owners_view() {
     assert!(!housekeeping.contains("noise"), "only what housekeeping answers for:\n{housekeeping}");
     screen.press(KeyCode::Tab);
     assert!(screen.screen().contains("noise"), "Tab again: every category");
+}
+
+#[test]
+fn a_guest_is_marked_a_regular_in_the_list_once_another_desk_logs_their_fourth_visit_of_the_year() {
+    let mut screen = Screen::counter((100, 30));
+    let row = |screen: &Screen, name: &str| screen.screen().lines().find(|l| l.contains(name)).map(str::to_owned);
+    screen.type_text("jon");
+    assert!(
+        row(&screen, "Jon Smith  ").is_some_and(|r| r.contains("Jon Smith  ★ 4/yr  Mr. Smith")),
+        "{}",
+        screen.screen()
+    );
+    screen.ctrl('u');
+    screen.type_text("emma");
+    assert!(row(&screen, "Emma Stone  ").is_some_and(|r| !r.contains('★')), "one visit: {}", screen.screen());
+    let mut other = screen.other_desk();
+    for day in [3, 10, 17] {
+        let at = Utc.with_ymd_and_hms(2026, 11, day, 19, 0, 0).unwrap();
+        let visit = Visit {
+            at,
+            seat: "Terrace 4".into(),
+            order: vec!["flat white".into()],
+            party_size: None,
+            staff: "Ana".into(),
+            note: String::new(),
+        };
+        other.log_visit(GuestId(3), visit, "Ana").unwrap();
+    }
+    screen.wait_for("Emma marked a regular", |s| row(s, "Emma Stone  ").is_some_and(|r| r.contains("★ 4/yr")));
+    assert!(screen.screen().contains("regular · 4 visits in 12 months"), "the card says why: {}", screen.screen());
 }

@@ -42,6 +42,8 @@ pub struct DeskOptions {
     pub demo_guests: usize,
     /// How far back the watcher reads heads-ups, in minutes.
     pub heads_up_minutes: i64,
+    /// How many visits in a year make a guest a regular, marked so in the result list.
+    pub regular_visits: usize,
 }
 
 /// Delivers a message to the screen and counts the request answered.
@@ -115,7 +117,7 @@ impl Desk {
         let (writes_tx, writes_rx) = mpsc::channel();
         let (stop_watching, watching) = mpsc::channel();
         let threads = vec![
-            search::spawn(searcher, search_rx, outbox.clone()),
+            search::spawn(searcher, options.regular_visits, search_rx, outbox.clone()),
             reads::spawn(reader, reads_rx, outbox.clone()),
             writes::spawn(
                 store,

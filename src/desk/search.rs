@@ -1,6 +1,6 @@
 //! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
-//! answers searches, the newest query of a burst of typing only; the names' other spellings follow the first
-//! answer. It rereads a guest it is told changed, and the whole book after a bulk load. A failed load is said on
+//! answers searches, the newest query of a burst of typing only; the names' other spellings and the visits that
+//! mark regulars follow the first answer. It rereads a guest it is told changed, and the whole book after a bulk load. A failed load is said on
 //! screen; the index is never half a book (a guest whose row cannot be read is left out, and said).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -9,6 +9,7 @@ use std::thread::{self, JoinHandle};
 
 use super::{Outbox, RESULT_LIMIT};
 use crate::domain::GuestId;
+use crate::domain::regular::Recent;
 use crate::feed::{self, FeedError};
 use crate::said;
 use crate::search::{Index, Needs, Results};
@@ -26,8 +27,10 @@ pub(super) enum Request {
     Reload,
 }
 
-pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
+/// The search thread on `book`, marking guests with `regular_visits` visits in a year regulars.
+pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
     thread::spawn(move || {
+        let mut recent = Recent::new(regular_visits);
         let mut index = match feed::names(&book) {
             Ok(index) => Some(index),
             Err(error) => {
@@ -36,9 +39,9 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
             }
         };
         outbox.passed_over(&book);
-        // The other spellings are read once the first results are out (a fifth of opening the book, and nobody has
-        // typed a name yet); a query answered without them is answered again with them.
-        let mut unspelled = index.is_some();
+        // The other spellings and the regulars' visits are read once the first results are out (a fifth of opening
+        // the book, and nobody has typed a name yet); a query answered without them is answered again with them.
+        let mut unfinished = index.is_some();
         while let Ok(first) = inbox.recv() {
             let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
             let count = batch.len();
@@ -46,9 +49,9 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
             for request in batch {
                 match request {
                     Request::Search { generation, query } => latest = Some((generation, query)),
-                    Request::Refresh(guest) => refresh(&book, index.as_mut(), guest, &outbox),
+                    Request::Refresh(guest) => refresh(&book, index.as_mut(), &mut recent, guest, &outbox),
                     Request::Reload => match feed::names(&book) {
-                        Ok(new) => (index, unspelled) = (Some(new), true),
+                        Ok(new) => (index, recent, unfinished) = (Some(new), Recent::new(regular_visits), true),
                         Err(error) => outbox.send(Msg::Failed(said!("read-again-failed", why = feed_error(&error)))),
                     },
                 }
@@ -59,42 +62,48 @@ pub(super) fn spawn(book: Store, inbox: Receiver<Request>, outbox: Outbox) -> Jo
                 continue;
             };
             if let Some((generation, query)) = &latest {
-                answer(index, *generation, query, &outbox);
+                answer(index, &recent, *generation, query, &outbox);
             }
             outbox.passed_over(&book);
-            outbox.done(count);
-            if unspelled {
-                unspelled = false;
-                match feed::spellings(&book, index) {
-                    Ok(()) => {
-                        if let Some((generation, query)) = latest.filter(|(_, query)| !query.trim().is_empty()) {
-                            answer(index, generation, &query, &outbox);
-                        }
-                    }
-                    Err(error) => outbox.send(Msg::Failed(said!("read-spellings-failed", why = feed_error(&error)))),
+            // The desk is idle once the whole index is read, what follows the first answer included.
+            if unfinished {
+                unfinished = false;
+                let (spelled, read) = feed::after_first(&book, index, &mut recent);
+                if let Err(error) = spelled {
+                    outbox.send(Msg::Failed(said!("read-spellings-failed", why = feed_error(&error))));
+                }
+                if let Err(error) = read {
+                    outbox.send(Msg::Failed(said!("read-regulars-failed", why = feed_error(&error))));
+                }
+                if let Some((generation, query)) = latest {
+                    answer(index, &recent, generation, &query, &outbox);
                 }
                 outbox.passed_over(&book);
             }
+            outbox.done(count);
         }
     })
 }
 
-fn answer(index: &mut Index, generation: u64, query: &str, outbox: &Outbox) {
+fn answer(index: &mut Index, recent: &Recent, generation: u64, query: &str, outbox: &Outbox) {
     // Scoring cannot panic on any input; were it to, the desk says so and searches on.
     match catch_unwind(AssertUnwindSafe(|| index.search(query, RESULT_LIMIT))) {
-        Ok(found) => outbox.send(Msg::Results(Results::new(index, generation, query.to_owned(), found))),
+        Ok(found) => outbox.send(Msg::Results(Results::new(index, recent, generation, query.to_owned(), found))),
         Err(_) => outbox.send(Msg::Failed(said!("read-search-query-failed", query = query))),
     }
 }
 
-/// One guest read again into the index, or taken out of it when they are gone.
-fn refresh(book: &Store, index: Option<&mut Index>, guest: GuestId, outbox: &Outbox) {
+/// One guest read again into the index, with the visits that can make them a regular, or taken out of it when
+/// they are gone.
+fn refresh(book: &Store, index: Option<&mut Index>, recent: &mut Recent, guest: GuestId, outbox: &Outbox) {
     let Some(index) = index else { return };
     let mut found = false;
     let read = book.search_rows(guest.0..=guest.0, &Needs::any_guest(), |row| {
         found = true;
         index.upsert(row);
     });
+    recent.set(guest, Vec::new());
+    let read = read.and_then(|()| feed::recent(book, guest.0..=guest.0, recent));
     match read {
         Ok(()) if !found => index.remove(guest),
         Ok(()) => {}

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::index::{Field, Found, Index};
 use crate::domain::GuestId;
+use crate::domain::regular::Recent;
 
 /// One guest in a result list, with what the list shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,9 @@ pub struct FoundGuest {
     pub field: Field,
     /// Matched character positions in `name`.
     pub positions: Vec<usize>,
+    /// The visits that can make the guest a regular when the list is drawn (see `domain::regular::Recent`):
+    /// none for most guests.
+    pub recent: Vec<DateTime<Utc>>,
 }
 
 /// The answer to one search request.
@@ -32,8 +36,9 @@ pub struct Results {
 }
 
 impl Results {
-    /// What a search found, with what the list shows of each guest.
-    pub fn new(index: &Index, generation: u64, query: String, found: Found) -> Self {
+    /// What a search found, with what the list shows of each guest, their visits that can make them a regular
+    /// from `recent`.
+    pub fn new(index: &Index, recent: &Recent, generation: u64, query: String, found: Found) -> Self {
         let shown = found
             .hits
             .into_iter()
@@ -46,6 +51,7 @@ impl Results {
                     last_visit: guest.last_visit,
                     field: hit.field,
                     positions: hit.positions,
+                    recent: recent.of(guest.id).collect(),
                 }
             })
             .collect();

@@ -4,10 +4,13 @@
 use std::fmt::Write;
 use std::ops::RangeInclusive;
 
+use chrono::{DateTime, Duration, Utc};
+
 use super::sql::{Value, args};
 use super::unreadable::Kind;
 use super::{Result, Store};
 use crate::domain::GuestId;
+use crate::domain::regular::YEAR_DAYS;
 use crate::search::{Needs, SearchRow};
 
 impl Store {
@@ -57,6 +60,32 @@ impl Store {
             });
             Ok(())
         })?;
+        Ok(())
+    }
+
+    /// Each visit of every guest in `ids` with `least` visits or more that falls in the year up to the guest's last
+    /// visit, in guest order: what the result list marks regulars by (see `domain::regular::Recent`). Read along
+    /// the index of visits by guest, from each guest's last visit back.
+    pub fn recent_visits(
+        &self,
+        ids: RangeInclusive<i64>,
+        least: usize,
+        mut each: impl FnMut(GuestId, DateTime<Utc>),
+    ) -> Result<()> {
+        let year = Duration::days(YEAR_DAYS).num_milliseconds();
+        let least = i64::try_from(least).unwrap_or(i64::MAX);
+        self.sql().each_of(
+            self.past(),
+            Kind::Visit,
+            "SELECT v.id, v.guest_id, v.at FROM guests g
+             JOIN visits v ON v.guest_id = g.id AND v.at >= g.last_visit_at - ?3
+             WHERE g.id BETWEEN ?1 AND ?2 AND g.visit_count >= ?4 ORDER BY g.id",
+            args![*ids.start(), *ids.end(), year, least],
+            &mut |row| {
+                each(GuestId(row.id(1)?), row.time(2)?);
+                Ok(())
+            },
+        )?;
         Ok(())
     }
 

@@ -58,6 +58,7 @@ impl Options {
             station: self.station.clone().unwrap_or_default(),
             demo_guests: self.demo_guests,
             heads_up_minutes: self.heads_up_minutes,
+            regular_visits: self.regular_visits,
         }
     }
 }

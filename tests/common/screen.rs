@@ -94,6 +94,7 @@ impl Screen {
             station: station.unwrap_or_default().to_owned(),
             demo_guests: 10,
             heads_up_minutes: 15,
+            regular_visits: regulars::domain::regular::REGULAR_VISITS,
         };
         let desk = Desk::open(store, &options, move |msg| {
             let _ = tx.send(msg);

@@ -38,6 +38,7 @@ fn results(generation: u64, names: &[&str]) -> Results {
                 last_visit: None,
                 field: Field::Name,
                 positions: vec![],
+                recent: vec![],
             })
             .collect(),
         close: false,

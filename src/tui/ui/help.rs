@@ -26,6 +26,7 @@ pub fn lines(keymap: &Keymap, language: Language) -> Vec<(String, String)> {
     let heading = |id: &str| (String::new(), crate::i18n::text(language, id, &[]));
     let mut lines = vec![heading("help-heading-counter")];
     lines.push((t!(language, "help-typing-keys"), t!(language, "help-typing")));
+    lines.push((t!(language, "results-regular", n = "N"), t!(language, "help-regular-mark")));
     lines.extend(COUNTER_COMMANDS.iter().filter_map(keyed(Mode::Guest, help)));
     lines.extend(COUNTER_MOVES.iter().filter_map(keyed(Mode::Search, help)));
     lines.extend(keyed(Mode::Welcome, help)(&(Action::LoadDemo, "load-demo")));

@@ -1,4 +1,5 @@
-//! The ranked list of matches: name with the matched characters highlighted, greeting, how long since the last visit.
+//! The ranked list of matches: name with the matched characters highlighted, the regular mark, greeting, how long
+//! since the last visit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::{book, draw, fit};
 use crate::domain::cells;
+use crate::domain::regular::regular;
 use crate::domain::text::inert;
 use crate::i18n::ago_short;
 use crate::search::{Field, FoundGuest};
@@ -34,6 +36,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if !matches!(guest.field, Field::Name | Field::Recent) {
             let matched = crate::i18n::named(app.language, "matched", guest.field.label());
             spans.push(Span::styled(format!(" [{matched}]"), app.theme.label));
+        }
+        // Before the greeting, which gives way first: the card beside says the greeting whole.
+        if let Some(n) = regular(guest.recent.iter().copied(), app.now, app.regular_visits) {
+            spans.push(Span::styled(format!("  {}", t!(app.language, "results-regular", n = n)), app.theme.greeting));
         }
         spans.push(Span::raw("  "));
         spans.push(book(&guest.greeting, app.theme.dim));
