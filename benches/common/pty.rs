@@ -26,23 +26,31 @@ pub struct Screen {
 
 impl Screen {
     pub fn start(binary: &str, book: &Path) -> Self {
+        let mut command = Command::new(binary);
+        command
+            .args(["--db", book.to_str().expect("a path")])
+            .env("REGULARS_CONFIG", "/dev/null")
+            .env("REGULARS_STAFF", "bench");
+        Self::spawn(command, None)
+    }
+
+    /// `command` on a terminal of its own, its standard input `input` when given (as fzf reads the lines it
+    /// offers), else the terminal.
+    pub fn spawn(mut command: Command, input: Option<fs::File>) -> Self {
         let size = Winsize { ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0 };
         let pty = openpty(Some(&size), None).expect("a pseudo-terminal");
         let slave: OwnedFd = pty.slave;
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("the terminal's end"));
-        let mut command = Command::new(binary);
         command
-            .args(["--db", book.to_str().expect("a path")])
             .env("TERM", "xterm-256color")
-            .env("REGULARS_CONFIG", "/dev/null")
-            .env("REGULARS_STAFF", "bench")
-            .stdin(io(&slave))
+            .stdin(input.map_or_else(|| io(&slave), Stdio::from))
             .stdout(io(&slave))
             .stderr(io(&slave));
-        // SAFETY: only async-signal-safe calls between fork and exec: a new session with the terminal as its own.
+        // SAFETY: only async-signal-safe calls between fork and exec: a new session with the terminal (standard
+        // output) as its own.
         unsafe {
             command.pre_exec(|| {
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                if libc::setsid() < 0 || libc::ioctl(1, libc::TIOCSCTTY as _, 0) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
                 Ok(())

@@ -3,14 +3,16 @@
 //! Scoring is nucleo's fuzzy matcher. What keeps a keystroke within a frame at 200,000 guests: keys prepared when
 //! the guest was written; all text in two arenas and the fields every search reads in one compact array; a
 //! character-set mask that rejects most guests before scoring; the name scored first and the other fields only when
-//! it fails; a query that extends the previous one rescanning only the previous matches; two threads; a bounded
-//! top-N selection on keys carried with each match; highlights only for the rows returned.
+//! it fails; a query that extends one answered before rescanning only its matches, and a query asked again (a
+//! deletion) answered from those kept (see `answers`); two threads; a bounded top-N selection on keys carried with
+//! each match; highlights only for the rows returned.
 
 use std::thread;
 
 use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+mod answers;
 mod score;
 
 use super::SearchRow;
@@ -20,6 +22,7 @@ use super::short_forms;
 use super::spell::{Spelling, read_stored};
 use super::starts::{LETTERS, word_starts};
 use crate::domain::GuestId;
+use answers::Answers;
 use score::{Prepared, Scan, Scored, Scorer};
 
 /// Which field of the guest matched.
@@ -157,13 +160,6 @@ struct Cold {
     aliases: Piece,
 }
 
-/// The last query and every guest it matched, for a query that extends it.
-struct Previous {
-    query: String,
-    kinds: Vec<Kind>,
-    matched: Vec<u32>,
-}
-
 /// Every guest's searchable fields, prepared once, in guest-id order. Edits append new text and leave the old in
 /// the arenas: a few hundred edits a day cost little, and the index is rebuilt whenever the screen starts.
 pub struct Index {
@@ -176,7 +172,7 @@ pub struct Index {
     /// guests had spellings.
     spelled: String,
     matchers: [Matcher; 2],
-    previous: Option<Previous>,
+    answers: Answers,
 }
 
 impl Default for Index {
@@ -191,7 +187,7 @@ impl Default for Index {
             aliases: Vec::new(),
             spelled: String::new(),
             matchers: [Matcher::new(config.clone()), Matcher::new(config)],
-            previous: None,
+            answers: Answers::default(),
         }
     }
 }
@@ -245,7 +241,7 @@ impl Index {
             aliases: Piece { start: cold.aliases.start + aliases, len: cold.aliases.len },
             ..cold
         }));
-        self.previous = None;
+        self.answers.forget();
     }
 
     /// Gives back what was reserved and not used: for an index kept while the screen is open.
@@ -336,7 +332,7 @@ impl Index {
                 self.cold.insert(i, cold);
             }
         }
-        self.previous = None;
+        self.answers.forget();
     }
 
     /// The other spellings of a guest already in the index (from `Store::spelling_rows`), in place of any they had:
@@ -346,7 +342,7 @@ impl Index {
         let (aliases, starts) = self.push_aliases(spellings);
         self.cold[i].aliases = aliases;
         self.hot[i].spelled = starts;
-        self.previous = None;
+        self.answers.forget();
     }
 
     /// A guest's other spellings, as stored, appended to the aliases: their run, and how their words start.
@@ -376,7 +372,7 @@ impl Index {
         if let Ok(i) = self.cold.binary_search_by_key(&id, |c| c.id) {
             self.hot.remove(i);
             self.cold.remove(i);
-            self.previous = None;
+            self.answers.forget();
         }
     }
 
@@ -401,15 +397,20 @@ impl Index {
     /// Every space-separated term must match, each in any field. Ranked by match score; the last visit, the number
     /// of visits and the order of entry only break ties, so the same input always gives the same order.
     pub fn search(&mut self, query: &str, limit: usize) -> Found {
+        if let Some(found) = self.answers.get(query, limit) {
+            return found;
+        }
         let terms = query::parse(query);
         let kinds: Vec<Kind> = terms.iter().map(Term::kind).collect();
-        let narrows = !terms.is_empty()
-            && self.previous.as_ref().is_some_and(|p| {
-                query.starts_with(&p.query) && kinds.len() >= p.kinds.len() && kinds[..p.kinds.len()] == p.kinds[..]
-            });
-        let candidates = match self.previous.take() {
-            Some(previous) if narrows => previous.matched,
-            _ => (0..to_u32(self.hot.len())).collect(),
+        // Taken out while the scan borrows the index, and put back with this answer.
+        let mut answers = std::mem::take(&mut self.answers);
+        let all: Vec<u32>;
+        let candidates = match answers.narrowed(query, &kinds).filter(|_| !terms.is_empty()) {
+            Some(matched) => matched,
+            None => {
+                all = (0..to_u32(self.hot.len())).collect();
+                &all
+            }
         };
         // A short form ("bob") also finds the full names it stands for ("robert"), below the short form itself.
         let mut alternatives = vec![terms];
@@ -419,16 +420,21 @@ impl Index {
             .chain(expanded.iter().map(String::as_str))
             .map(|q| to_u32(q.chars().count()))
             .collect();
-        let scan = self.scan(&candidates, &alternatives, limit, (SHORT_FORM_PENALTY, &lengths), true);
-        if scan.matched.is_empty() {
-            return self.close_matches(query, limit);
-        }
-        let total = scan.matched.len();
-        let hits = scan.best.iter().map(|s| self.hit(s, &alternatives[s.alternative])).collect();
-        if !alternatives[0].is_empty() {
-            self.previous = Some(Previous { query: query.to_owned(), kinds, matched: scan.matched });
-        }
-        Found { total, hits, close: false }
+        let scan = self.scan(candidates, &alternatives, limit, (SHORT_FORM_PENALTY, &lengths), true);
+        let found = if scan.matched.is_empty() {
+            let found = self.close_matches(query, limit);
+            answers.keep(query, limit, kinds, &found, None);
+            found
+        } else {
+            let total = scan.matched.len();
+            let hits = scan.best.iter().map(|s| self.hit(s, &alternatives[s.alternative])).collect();
+            let found = Found { total, hits, close: false };
+            let matched = (!alternatives[0].is_empty()).then_some(scan.matched);
+            answers.keep(query, limit, kinds, &found, matched);
+            found
+        };
+        self.answers = answers;
+        found
     }
 
     /// When nothing matches as typed: the guests matching a query one typo away, each scored by its best variant,

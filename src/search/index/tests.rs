@@ -140,6 +140,24 @@ fn a_longer_query_narrows_the_previous_matches_with_the_same_answer_as_a_fresh_s
 }
 
 #[test]
+fn a_deletion_or_a_query_typed_again_gives_the_answer_of_a_fresh_search() {
+    let rows = || (1..=5000).map(|i| named(i, &format!("Guest {i} {}", if i % 2 == 0 { "Even" } else { "Odd" })));
+    let mut typed = build(rows());
+    let session =
+        ["g", "gu", "gu ", "gu o", "gu od", "gu odd", "gu od", "gu o", "gu ", "gu e", "gu ev", "g", "gx", "g"];
+    for query in session.into_iter().chain(["", "0", "01", "0", "", "gu odd 49", "gu odd 4", "gu odd 499"]) {
+        let kept = typed.search(query, 20);
+        assert_eq!(kept, build(rows()).search(query, 20), "query {query:?}");
+    }
+    // A change to the index forgets what was answered.
+    assert_eq!(typed.search("gu odd", 20).total, 2500);
+    typed.upsert(&named(5001, "Guest Odd"));
+    assert_eq!(typed.search("gu odd", 20).total, 2501);
+    typed.remove(GuestId(1));
+    assert_eq!(typed.search("gu odd", 20).total, 2500);
+}
+
+#[test]
 fn a_bounded_search_counts_every_match_and_keeps_the_best() {
     let rows = (1..=20).map(|d| row(d.into(), &format!("Guest {d}"), "", Some(d), 1));
     let mut index = build(rows);

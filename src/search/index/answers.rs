@@ -1,0 +1,76 @@
+//! The queries answered since the index last changed, kept: a deletion ("emma stone" back to "emma ston") or a query
+//! typed again is answered without a scan, and a query that extends any of them rescans only what that one matched.
+//! Every answer is what a scan of the whole index would give, so keeping them changes no ranking; any change to the
+//! index forgets them all.
+
+use super::Found;
+use crate::search::query::Kind;
+
+/// At most this many answers are kept: a typing session's worth of keystrokes.
+const KEPT: usize = 48;
+/// At most this many matches among the kept answers (four bytes each): a short query at a million guests matches
+/// most of them, and keeping a few such lists is enough for a session.
+const KEPT_MATCHES: usize = 4_000_000;
+
+/// One query answered.
+struct Answered {
+    query: String,
+    limit: usize,
+    kinds: Vec<Kind>,
+    found: Found,
+    /// Every guest the query matched, for one that extends it; `None` when a longer query cannot narrow it (no
+    /// terms, or matches one typo away).
+    matched: Option<Vec<u32>>,
+}
+
+#[derive(Default)]
+pub(super) struct Answers {
+    kept: Vec<Answered>,
+}
+
+impl Answers {
+    /// What `query` was answered with for `limit`, if it was asked since the index changed.
+    pub(super) fn get(&mut self, query: &str, limit: usize) -> Option<Found> {
+        let at = self.kept.iter().position(|a| a.query == query && a.limit == limit)?;
+        // The newest last: what is asked again stays longest.
+        let answered = self.kept.remove(at);
+        let found = answered.found.clone();
+        self.kept.push(answered);
+        Some(found)
+    }
+
+    /// The matches of the longest query kept that `query` (its terms of `kinds`) extends: each of its terms as
+    /// typed, the last perhaps longer, and more after them.
+    pub(super) fn narrowed(&self, query: &str, kinds: &[Kind]) -> Option<&[u32]> {
+        self.kept
+            .iter()
+            .filter(|a| {
+                query.starts_with(&a.query) && kinds.len() >= a.kinds.len() && kinds[..a.kinds.len()] == a.kinds
+            })
+            .filter_map(|a| a.matched.as_deref().map(|matched| (a.query.len(), matched)))
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, matched)| matched)
+    }
+
+    /// Keeps an answer, letting the oldest go while too many are kept.
+    pub(super) fn keep(
+        &mut self,
+        query: &str,
+        limit: usize,
+        kinds: Vec<Kind>,
+        found: &Found,
+        matched: Option<Vec<u32>>,
+    ) {
+        self.kept.retain(|a| !(a.query == query && a.limit == limit));
+        self.kept.push(Answered { query: query.to_owned(), limit, kinds, found: found.clone(), matched });
+        let matches = |kept: &[Answered]| kept.iter().map(|a| a.matched.as_ref().map_or(0, Vec::len)).sum::<usize>();
+        while self.kept.len() > KEPT || (self.kept.len() > 1 && matches(&self.kept) > KEPT_MATCHES) {
+            self.kept.remove(0);
+        }
+    }
+
+    /// The index changed: no answer holds.
+    pub(super) fn forget(&mut self) {
+        self.kept.clear();
+    }
+}
