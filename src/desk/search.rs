@@ -1,10 +1,11 @@
 //! The search thread: builds the index from the book on a connection of its own (while the screen comes up), then
 //! answers searches, the newest query of a burst of typing only; the names' other spellings and the visits that
-//! mark regulars follow the first answer. It rereads a guest it is told changed, and the whole book after a bulk load. A failed load is said on
-//! screen; the index is never half a book (a guest whose row cannot be read is left out, and said).
+//! mark regulars follow the first answer; while no request waits, it answers the first keystrokes ahead (see
+//! `Index::answer_ahead`). It rereads a guest it is told changed, and the whole book after a bulk load. A failed
+//! load is said on screen; the index is never half a book (a guest whose row cannot be read is left out, and said).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::thread::{self, JoinHandle};
 
 use super::{Outbox, RESULT_LIMIT};
@@ -42,7 +43,7 @@ pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>
         // The other spellings and the regulars' visits are read once the first results are out (a fifth of opening
         // the book, and nobody has typed a name yet); a query answered without them is answered again with them.
         let mut unfinished = index.is_some();
-        while let Ok(first) = inbox.recv() {
+        while let Some(first) = next(&inbox, index.as_mut()) {
             let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
             let count = batch.len();
             let mut latest = None;
@@ -83,6 +84,22 @@ pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>
             outbox.done(count);
         }
     })
+}
+
+/// The next request; while none is waiting, the index answers the first keystrokes ahead, one at a time so that a
+/// key typed meanwhile waits for one scan at most. `None` once the desk is closed.
+fn next(inbox: &Receiver<Request>, mut index: Option<&mut Index>) -> Option<Request> {
+    loop {
+        match inbox.try_recv() {
+            Ok(request) => return Some(request),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) => {
+                if !index.as_mut().is_some_and(|index| index.answer_ahead(RESULT_LIMIT)) {
+                    return inbox.recv().ok();
+                }
+            }
+        }
+    }
 }
 
 fn answer(index: &mut Index, recent: &Recent, generation: u64, query: &str, outbox: &Outbox) {

@@ -23,14 +23,46 @@ struct Answered {
     matched: Option<Vec<u32>>,
 }
 
+/// The first keystrokes answered ahead (see `Index::answer_ahead`): a letter or digit alone matches most of the
+/// book, so it is the dearest key to answer when typed.
+pub(super) const AHEAD: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+
 #[derive(Default)]
 pub(super) struct Answers {
     kept: Vec<Answered>,
+    /// The answers to the keys of `AHEAD` worked out so far, in its order; kept until the index changes, whatever
+    /// else is asked. Without their matches: at a million guests those would be a hundred megabytes.
+    ahead: Vec<Found>,
+    ahead_limit: usize,
 }
 
 impl Answers {
+    /// The next key of `AHEAD` to answer for `limit`, if any is left.
+    pub(super) fn next_ahead(&self, limit: usize) -> Option<char> {
+        if self.ahead_limit != limit && !self.ahead.is_empty() {
+            return AHEAD.chars().next();
+        }
+        AHEAD.chars().nth(self.ahead.len())
+    }
+
+    /// The answer to the key `next_ahead` gave.
+    pub(super) fn keep_ahead(&mut self, limit: usize, found: Found) {
+        if self.ahead_limit != limit {
+            self.ahead.clear();
+            self.ahead_limit = limit;
+        }
+        self.ahead.push(found);
+    }
+
     /// What `query` was answered with for `limit`, if it was asked since the index changed.
     pub(super) fn get(&mut self, query: &str, limit: usize) -> Option<Found> {
+        let mut chars = query.chars();
+        if let (Some(key), None) = (chars.next(), chars.next())
+            && limit == self.ahead_limit
+            && let Some(found) = AHEAD.chars().position(|c| c == key).and_then(|at| self.ahead.get(at))
+        {
+            return Some(found.clone());
+        }
         let at = self.kept.iter().position(|a| a.query == query && a.limit == limit)?;
         // The newest last: what is asked again stays longest.
         let answered = self.kept.remove(at);
@@ -72,5 +104,6 @@ impl Answers {
     /// The index changed: no answer holds.
     pub(super) fn forget(&mut self) {
         self.kept.clear();
+        self.ahead.clear();
     }
 }

@@ -393,6 +393,19 @@ impl Index {
         (ascii, Piece { start, len: (to_u32(self.wide.len()) - start) | WIDE })
     }
 
+    /// Answers the next first keystroke not yet answered since the index changed (a letter or a digit alone, the
+    /// dearest keys: they match most of the book), for `limit` hits; false when every one is. For an idle moment:
+    /// then typing one is answered without a scan.
+    pub fn answer_ahead(&mut self, limit: usize) -> bool {
+        let Some(key) = self.answers.next_ahead(limit) else { return false };
+        // Answered on an empty cache put aside, so as not to keep its matches among the session's.
+        let answers = std::mem::take(&mut self.answers);
+        let found = self.search(key.encode_utf8(&mut [0; 4]), limit);
+        self.answers = answers;
+        self.answers.keep_ahead(limit, found);
+        true
+    }
+
     /// The best `limit` matches for `query`, best first; an empty query lists the guests seen most recently.
     /// Every space-separated term must match, each in any field. Ranked by match score; the last visit, the number
     /// of visits and the order of entry only break ties, so the same input always gives the same order.

@@ -158,6 +158,25 @@ fn a_deletion_or_a_query_typed_again_gives_the_answer_of_a_fresh_search() {
 }
 
 #[test]
+fn first_keystrokes_answered_ahead_are_the_answers_of_a_fresh_search() {
+    let rows = || (1..=3000).map(|i| named(i, &format!("Guest {i} {}", ["Emma", "Jon", "Yu Wei"][i as usize % 3])));
+    let mut ahead = build(rows());
+    let mut answered = 0;
+    while ahead.answer_ahead(20) {
+        answered += 1;
+    }
+    assert_eq!(answered, 36, "every letter and digit");
+    for key in ["e", "j", "y", "z", "0", "7", "E"] {
+        assert_eq!(ahead.search(key, 20), build(rows()).search(key, 20), "key {key:?}");
+    }
+    assert_eq!(ahead.search("em", 20), build(rows()).search("em", 20), "the next key scans again");
+    // A change forgets them, and they are answered again.
+    ahead.upsert(&named(3001, "Eve"));
+    assert!(ahead.answer_ahead(20));
+    assert_eq!(ahead.search("e", 20).total, build(rows()).search("e", 20).total + 1);
+}
+
+#[test]
 fn a_bounded_search_counts_every_match_and_keeps_the_best() {
     let rows = (1..=20).map(|d| row(d.into(), &format!("Guest {d}"), "", Some(d), 1));
     let mut index = build(rows);
