@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 mod answers;
+mod cold;
 mod score;
 
 use super::SearchRow;
@@ -23,6 +24,7 @@ use super::spell::{Spelling, read_stored};
 use super::starts::{LETTERS, word_starts};
 use crate::domain::GuestId;
 use answers::Answers;
+use cold::{Cold, Shown};
 use score::{Prepared, Scan, Scored, Scorer};
 
 /// Which field of the guest matched.
@@ -144,22 +146,6 @@ struct Alias {
     mask: u64,
 }
 
-/// What only the rows shown, and terms other than Latin-letter ones, read.
-struct Cold {
-    id: GuestId,
-    name: Piece,
-    greeting: Piece,
-    phone: Piece,
-    email: Piece,
-    /// The full keys of name and greeting where they are not ASCII: "于 yu 明 ming ", for "于m" or "于明".
-    wide_keys: [Piece; 2],
-    phone_digits: Piece,
-    /// Folded, lower-cased tags, one per line.
-    tags: Piece,
-    /// The name's other spellings: a run of `aliases`.
-    aliases: Piece,
-}
-
 /// Every guest's searchable fields, prepared once, in guest-id order. Edits append new text and leave the old in
 /// the arenas: a few hundred edits a day cost little, and the index is rebuilt whenever the screen starts.
 pub struct Index {
@@ -214,12 +200,8 @@ impl Index {
     /// The guests of `other` after this index's own (their ids all higher), in this index's buffers: how two halves
     /// of a book read side by side become one index.
     pub fn append(&mut self, other: Self) {
-        let (text, wide) = (to_u32(self.text.len()), to_u32(self.wide.len()));
-        let moved = |piece: Piece| {
-            let base = if piece.len & WIDE == 0 { text } else { wide };
-            Piece { start: piece.start + base, len: piece.len }
-        };
-        let (aliases, spelled) = (to_u32(self.aliases.len()), to_u32(self.spelled.len()));
+        let (text, wide) = (self.text.len(), self.wide.len());
+        let (aliases, spelled) = (self.aliases.len(), to_u32(self.spelled.len()));
         self.text.push_str(&other.text);
         self.wide.extend_from_slice(&other.wide);
         self.spelled.push_str(&other.spelled);
@@ -229,18 +211,9 @@ impl Index {
                 .into_iter()
                 .map(|alias| Alias { key: Piece { start: alias.key.start + spelled, ..alias.key }, ..alias }),
         );
-        self.hot.extend(other.hot.into_iter().map(|hot| Hot { starts: hot.starts.map(|start| start + text), ..hot }));
-        self.cold.extend(other.cold.into_iter().map(|cold| Cold {
-            name: moved(cold.name),
-            greeting: moved(cold.greeting),
-            phone: moved(cold.phone),
-            email: moved(cold.email),
-            wide_keys: cold.wide_keys.map(moved),
-            phone_digits: moved(cold.phone_digits),
-            tags: moved(cold.tags),
-            aliases: Piece { start: cold.aliases.start + aliases, len: cold.aliases.len },
-            ..cold
-        }));
+        let keys = to_u32(text);
+        self.hot.extend(other.hot.into_iter().map(|hot| Hot { starts: hot.starts.map(|start| start + keys), ..hot }));
+        self.cold.extend(other.cold.into_iter().map(|cold| cold.moved(text, wide, aliases)));
         self.answers.forget();
     }
 
@@ -267,10 +240,10 @@ impl Index {
         let (hot, cold) = (&self.hot[entry], &self.cold[entry]);
         GuestView {
             id: cold.id,
-            name: text_of(&self.text, cold.name),
-            greeting: text_of(&self.text, cold.greeting),
-            phone: text_of(&self.text, cold.phone),
-            email: text_of(&self.text, cold.email),
+            name: text_of(&self.text, cold.piece(Shown::Name)),
+            greeting: text_of(&self.text, cold.piece(Shown::Greeting)),
+            phone: text_of(&self.text, cold.piece(Shown::Phone)),
+            email: text_of(&self.text, cold.piece(Shown::Email)),
             last_visit: (hot.last_visit != i64::MIN).then(|| DateTime::from_timestamp_millis(hot.last_visit)).flatten(),
             visit_count: hot.visits,
         }
@@ -278,18 +251,11 @@ impl Index {
 
     /// Adds a guest, or replaces the one with the same id: new and edited guests are found at once.
     pub fn upsert(&mut self, row: &SearchRow<'_>) {
+        // The shown text first, one field after another (see `Cold`), then the keys.
         let name = self.push(row.name);
         let greeting = self.push(row.greeting);
-        let (name_key, name_wide) = self.push_key(row.name_key, row.name, name);
-        let (greeting_key, greeting_wide) = self.push_key(row.greeting_key, row.greeting, greeting);
         let phone = self.push(row.phone);
         let email = self.push(row.email);
-        let local = row.email.split('@').next().unwrap_or("");
-        let email_key = if local.is_ascii() {
-            self.push_with(|text| text.extend(local.chars().map(|c| c.to_ascii_lowercase())))
-        } else {
-            self.push(&email_key(row.email))
-        };
         let phone_digits = self.push_with(|text| text.extend(row.phone.chars().filter(char::is_ascii_digit)));
         let tags = self.push_with(|text| {
             for tag in &row.tags {
@@ -297,20 +263,22 @@ impl Index {
                 text.push('\n');
             }
         });
+        let (name_key, name_wide) = self.push_key(row.name_key, row.name, name);
+        let (greeting_key, greeting_wide) = self.push_key(row.greeting_key, row.greeting, greeting);
+        let local = row.email.split('@').next().unwrap_or("");
+        let email_key = if local.is_ascii() && !local.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Most addresses are written in lower case: the key is the start of the address as shown.
+            Piece { start: email.start, len: to_u32(local.len()) }
+        } else if local.is_ascii() {
+            self.push_with(|text| text.extend(local.chars().map(|c| c.to_ascii_lowercase())))
+        } else {
+            self.push(&email_key(row.email))
+        };
         let masks =
             [query::mask(row.name_key), query::mask(row.greeting_key), query::mask(text_of(&self.text, email_key))];
         let (aliases, starts) = self.push_aliases(row.spellings);
-        let cold = Cold {
-            id: row.id,
-            name,
-            greeting,
-            phone,
-            email,
-            wide_keys: [name_wide, greeting_wide],
-            phone_digits,
-            tags,
-            aliases,
-        };
+        let shown = [name, greeting, phone, email, phone_digits, tags];
+        let cold = Cold::new(row.id, shown, [name_wide, greeting_wide], aliases);
         let hot = Hot {
             masks,
             starts: [name_key, greeting_key, email_key].map(|key| key.start),
@@ -516,7 +484,7 @@ impl Index {
     /// Character positions of the name matched by the query's terms.
     fn highlights(&mut self, entry: usize, terms: &[Term]) -> Vec<usize> {
         let cold = &self.cold[entry];
-        let name = text_of(&self.text, cold.name);
+        let name = text_of(&self.text, cold.piece(Shown::Name));
         let (full_key, map) = key_with_map(name);
         // Positions in the ASCII key count only the ASCII characters of the full key.
         let ascii_map: Vec<usize> = full_key.chars().zip(&map).filter(|(c, _)| c.is_ascii()).map(|(_, &i)| i).collect();
@@ -528,8 +496,8 @@ impl Index {
                 let key = key_of(&self.text, &self.wide, self.hot[entry].key(0));
                 atom.indices(key, &mut self.matchers[0], &mut in_key);
                 positions.extend(in_key.iter().filter_map(|&k| ascii_map.get(k as usize)));
-            } else if !cold.wide_keys[0].is_empty() {
-                let key = key_of(&self.text, &self.wide, cold.wide_keys[0]);
+            } else if !cold.wide_key(0).is_empty() {
+                let key = key_of(&self.text, &self.wide, cold.wide_key(0));
                 atom.indices(key, &mut self.matchers[0], &mut in_key);
                 positions.extend(in_key.iter().filter_map(|&k| map.get(k as usize)));
             }

@@ -9,6 +9,7 @@ use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::super::query::Term;
 use super::super::starts::{could_hold, term_start};
+use super::cold::Shown;
 use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
 
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
@@ -236,18 +237,18 @@ impl Scorer<'_> {
         for (term, &spelt) in terms.iter().zip(&prepared.terms) {
             let (score, field) = match term {
                 Term::Phone(digits) => {
-                    let phone = text_of(self.text, self.cold[entry].phone_digits);
+                    let phone = text_of(self.text, self.cold[entry].piece(Shown::PhoneDigits));
                     let ending = if phone.ends_with(digits.as_str()) { ENDING_BONUS } else { 0 };
                     phone
                         .contains(digits.as_str())
                         .then(|| (EXACT_SCORE_PER_CHAR * len(digits) + ending, Field::Phone))?
                 }
                 Term::Tag(tag) => {
-                    let tags = text_of(self.text, self.cold[entry].tags);
+                    let tags = text_of(self.text, self.cold[entry].piece(Shown::Tags));
                     tags.lines().any(|t| t.starts_with(tag.as_str())).then_some((0, Field::Tag))?
                 }
                 Term::Email(part) => {
-                    let email = text_of(self.text, self.cold[entry].email).to_lowercase();
+                    let email = text_of(self.text, self.cold[entry].piece(Shown::Email)).to_lowercase();
                     email.contains(part.as_str()).then(|| (EXACT_SCORE_PER_CHAR * len(part), Field::Email))?
                 }
                 Term::Fuzzy { atom, any_case, mask, ascii, lower, capitals } => {
@@ -255,7 +256,7 @@ impl Scorer<'_> {
                     let keys = if *ascii {
                         [0, 1, 2].map(|k| hot.key(k))
                     } else {
-                        [cold.wide_keys[0], cold.wide_keys[1], Piece::default()]
+                        [cold.wide_key(0), cold.wide_key(1), Piece::default()]
                     };
                     let direct = [Field::Name, Field::Greeting, Field::Email]
                         .into_iter()
@@ -266,13 +267,13 @@ impl Scorer<'_> {
                             }
                             // A Chinese name's pinyin is typed in any case ("Wang", "TAN, W."): it was never written.
                             // (Only a term with capitals needs to know, which keeps the guest's cold part unread.)
-                            let pinyin = *capitals && field == Field::Name && *ascii && !cold.wide_keys[0].is_empty();
+                            let pinyin = *capitals && field == Field::Name && *ascii && !cold.wide_key(0).is_empty();
                             let atom = if pinyin { any_case } else { atom };
                             atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
                         })
                         .map(|(score, field)| {
                             let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
-                                let pinyin = !cold.wide_keys[0].is_empty();
+                                let pinyin = !cold.wide_key(0).is_empty();
                                 word_bonus(text_of(self.text, hot.key(0)), lower, pinyin)
                             } else {
                                 0
@@ -313,7 +314,7 @@ impl Scorer<'_> {
             let letters = whole.letters.as_str();
             let as_written = whole.fits(hot.masks[0])
                 && (letters_are(text_of(self.text, hot.key(0)), letters)
-                    || letters_are(text_of(self.text, cold.name), letters));
+                    || letters_are(text_of(self.text, cold.piece(Shown::Name)), letters));
             // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
             let spelled = || {
                 could_hold(hot.spelled, whole.needs)
