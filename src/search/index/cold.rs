@@ -23,7 +23,7 @@ pub(super) struct Cold {
     text: u32,
     lens: [u16; 6],
     /// The full keys of name and greeting where they are not ASCII ("于 yu 明 ming ", for "于m" or "于明"), one
-    /// after the other in the wide arena, in characters: 0 for a key that is ASCII.
+    /// after the other in the wide arena, in bytes: 0 for a key that is ASCII.
     wide: u32,
     wide_lens: [u16; 2],
     /// The name's other spellings: a run of the aliases.

@@ -152,7 +152,9 @@ pub struct Index {
     hot: Vec<Hot>,
     cold: Vec<Cold>,
     text: String,
-    wide: Vec<char>,
+    /// The full keys that are not ASCII, in UTF-8: a quarter of the room characters take, made characters again
+    /// only for the guests a query in characters is scored against.
+    wide: String,
     aliases: Vec<Alias>,
     /// The aliases' keys, apart from `text`: the keys every search reads stay as close together as they were before
     /// guests had spellings.
@@ -169,7 +171,7 @@ impl Default for Index {
             hot: Vec::new(),
             cold: Vec::new(),
             text: String::new(),
-            wide: Vec::new(),
+            wide: String::new(),
             aliases: Vec::new(),
             spelled: String::new(),
             matchers: [Matcher::new(config.clone()), Matcher::new(config)],
@@ -203,7 +205,7 @@ impl Index {
         let (text, wide) = (self.text.len(), self.wide.len());
         let (aliases, spelled) = (self.aliases.len(), to_u32(self.spelled.len()));
         self.text.push_str(&other.text);
-        self.wide.extend_from_slice(&other.wide);
+        self.wide.push_str(&other.wide);
         self.spelled.push_str(&other.spelled);
         self.aliases.extend(
             other
@@ -357,7 +359,7 @@ impl Index {
         }
         let ascii = self.push_with(|text| text.extend(key.chars().filter(char::is_ascii)));
         let start = to_u32(self.wide.len());
-        self.wide.extend(key.chars());
+        self.wide.push_str(key);
         (ascii, Piece { start, len: (to_u32(self.wide.len()) - start) | WIDE })
     }
 
@@ -488,16 +490,16 @@ impl Index {
         let (full_key, map) = key_with_map(name);
         // Positions in the ASCII key count only the ASCII characters of the full key.
         let ascii_map: Vec<usize> = full_key.chars().zip(&map).filter(|(c, _)| c.is_ascii()).map(|(_, &i)| i).collect();
-        let mut positions = Vec::new();
+        let (mut positions, mut chars) = (Vec::new(), Vec::new());
         for term in terms {
             let Term::Fuzzy { atom, ascii, .. } = term else { continue };
             let mut in_key = Vec::new();
             if *ascii {
-                let key = key_of(&self.text, &self.wide, self.hot[entry].key(0));
+                let key = key_of(&self.text, &self.wide, self.hot[entry].key(0), &mut chars);
                 atom.indices(key, &mut self.matchers[0], &mut in_key);
                 positions.extend(in_key.iter().filter_map(|&k| ascii_map.get(k as usize)));
             } else if !cold.wide_key(0).is_empty() {
-                let key = key_of(&self.text, &self.wide, cold.wide_key(0));
+                let key = key_of(&self.text, &self.wide, cold.wide_key(0), &mut chars);
                 atom.indices(key, &mut self.matchers[0], &mut in_key);
                 positions.extend(in_key.iter().filter_map(|&k| map.get(k as usize)));
             }
@@ -513,12 +515,16 @@ fn text_of(text: &str, piece: Piece) -> &str {
     text.get(start..start + piece.len as usize).unwrap_or("")
 }
 
-fn key_of<'a>(text: &'a str, wide: &'a [char], piece: Piece) -> Utf32Str<'a> {
+/// A key as the matcher takes it: an ASCII key as it is, a wide one made characters in `chars` (every character,
+/// marks included, so that a Thai vowel is matched where it is written).
+fn key_of<'a>(text: &'a str, wide: &'a str, piece: Piece, chars: &'a mut Vec<char>) -> Utf32Str<'a> {
     let start = piece.start as usize;
     if piece.len & WIDE == 0 {
         Utf32Str::Ascii(text.as_bytes().get(start..start + piece.len as usize).unwrap_or(&[]))
     } else {
-        Utf32Str::Unicode(wide.get(start..start + (piece.len & !WIDE) as usize).unwrap_or(&[]))
+        chars.clear();
+        chars.extend(wide.get(start..start + (piece.len & !WIDE) as usize).unwrap_or("").chars());
+        Utf32Str::Unicode(chars)
     }
 }
 

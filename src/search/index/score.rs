@@ -72,7 +72,7 @@ pub(super) struct Scorer<'a> {
     pub(super) hot: &'a [Hot],
     pub(super) cold: &'a [Cold],
     pub(super) text: &'a str,
-    pub(super) wide: &'a [char],
+    pub(super) wide: &'a str,
     pub(super) aliases: &'a [Alias],
     /// The aliases' keys.
     pub(super) spelled: &'a str,
@@ -189,6 +189,7 @@ impl Scorer<'_> {
     pub(super) fn scan(&self, candidates: &[u32], matcher: &mut Matcher) -> Scan {
         let mut matched = Vec::new();
         let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
+        let mut chars = Vec::new();
         for &i in candidates {
             let hot = &self.hot[i as usize];
             let found = match self.alternatives {
@@ -197,22 +198,25 @@ impl Scorer<'_> {
                     if !prepared.may_match(hot) {
                         continue;
                     }
-                    self.score(i as usize, terms, prepared, matcher).map(|(score, field)| (score, field, 0))
+                    self.score(i as usize, terms, prepared, (matcher, &mut chars))
+                        .map(|(score, field)| (score, field, 0))
                 }
                 alternatives => alternatives
                     .iter()
                     .enumerate()
                     .filter(|&(k, _)| self.prepared[k].may_match(hot))
                     .filter_map(|(k, terms)| {
-                        self.score(i as usize, terms, &self.prepared[k], matcher).map(|(score, field)| {
-                            if k == 0 {
-                                return (score, field, k);
-                            }
-                            let length = |k: usize| self.lengths.get(k).copied().unwrap_or(1).max(1);
-                            let (typed, own) = (length(0), length(k));
-                            let scaled = u64::from(score) * u64::from(typed) / u64::from(own.max(typed));
-                            (u32::try_from(scaled).unwrap_or(score).saturating_sub(self.later_penalty), field, k)
-                        })
+                        self.score(i as usize, terms, &self.prepared[k], (&mut *matcher, &mut chars)).map(
+                            |(score, field)| {
+                                if k == 0 {
+                                    return (score, field, k);
+                                }
+                                let length = |k: usize| self.lengths.get(k).copied().unwrap_or(1).max(1);
+                                let (typed, own) = (length(0), length(k));
+                                let scaled = u64::from(score) * u64::from(typed) / u64::from(own.max(typed));
+                                (u32::try_from(scaled).unwrap_or(score).saturating_sub(self.later_penalty), field, k)
+                            },
+                        )
                     })
                     .max_by_key(|&(score, _, k)| (score, Reverse(k))),
             };
@@ -230,7 +234,14 @@ impl Scorer<'_> {
     }
 
     /// The guest's score for every term of a query together, and the field to show: the name if any term matched.
-    fn score(&self, entry: usize, terms: &[Term], prepared: &Prepared, matcher: &mut Matcher) -> Option<(u32, Field)> {
+    /// (`chars`: room for a wide key made characters.)
+    fn score(
+        &self,
+        entry: usize,
+        terms: &[Term],
+        prepared: &Prepared,
+        (matcher, chars): (&mut Matcher, &mut Vec<char>),
+    ) -> Option<(u32, Field)> {
         let hot = &self.hot[entry];
         let mut total = 0;
         let mut shown = None;
@@ -269,7 +280,7 @@ impl Scorer<'_> {
                             // (Only a term with capitals needs to know, which keeps the guest's cold part unread.)
                             let pinyin = *capitals && field == Field::Name && *ascii && !cold.wide_key(0).is_empty();
                             let atom = if pinyin { any_case } else { atom };
-                            atom.score(key_of(self.text, self.wide, key), matcher).map(|s| (u32::from(s), field))
+                            atom.score(key_of(self.text, self.wide, key, chars), matcher).map(|s| (u32::from(s), field))
                         })
                         .map(|(score, field)| {
                             let bonus = if field == Field::Name && *ascii && lower.len() > 1 {
