@@ -12,6 +12,7 @@ use std::thread;
 use chrono::{DateTime, Utc};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+mod alias;
 mod answers;
 mod cold;
 mod score;
@@ -21,8 +22,9 @@ use super::key::{email_key, fold, key_with_map};
 use super::query::{self, Kind, Term};
 use super::short_forms;
 use super::spell::{Spelling, read_stored};
-use super::starts::{LETTERS, word_starts};
+use super::starts::word_starts;
 use crate::domain::GuestId;
+use alias::Alias;
 use answers::Answers;
 use cold::{Cold, Shown};
 use score::{Prepared, Scan, Scored, Scorer};
@@ -135,17 +137,6 @@ impl Hot {
     }
 }
 
-/// One other spelling of a guest's name: what it is, its key (lower-case ASCII, in the spellings' own arena), the
-/// first letters of its words (a bit each, a–z) and its character mask: a term most spellings of a guest that
-/// passed `Hot::spelled` cannot hold is ruled out by these, before the spelling's text is read.
-#[derive(Debug, Clone, Copy)]
-struct Alias {
-    spelling: Spelling,
-    initials: u32,
-    key: Piece,
-    mask: u64,
-}
-
 /// Every guest's searchable fields, prepared once, in guest-id order. Edits append new text and leave the old in
 /// the arenas: a few hundred edits a day cost little, and the index is rebuilt whenever the screen starts.
 pub struct Index {
@@ -207,12 +198,7 @@ impl Index {
         self.text.push_str(&other.text);
         self.wide.push_str(&other.wide);
         self.spelled.push_str(&other.spelled);
-        self.aliases.extend(
-            other
-                .aliases
-                .into_iter()
-                .map(|alias| Alias { key: Piece { start: alias.key.start + spelled, ..alias.key }, ..alias }),
-        );
+        self.aliases.extend(other.aliases.into_iter().map(|alias| alias.moved(spelled)));
         let keys = to_u32(text);
         self.hot.extend(other.hot.into_iter().map(|hot| Hot { starts: hot.starts.map(|start| start + keys), ..hot }));
         self.cold.extend(other.cold.into_iter().map(|cold| cold.moved(text, wide, aliases)));
@@ -320,12 +306,11 @@ impl Index {
         let first = to_u32(self.aliases.len());
         let mut starts = 0;
         for (spelling, spelled) in read_stored(spellings).filter(|(_, spelled)| spelled.is_ascii()) {
-            let key = Piece { start: to_u32(self.spelled.len()), len: to_u32(spelled.len()) };
+            let start = to_u32(self.spelled.len());
             self.spelled.push_str(spelled);
             let own = word_starts(spelled);
             starts |= own;
-            let initials = u32::try_from(own & LETTERS).unwrap_or(0);
-            self.aliases.push(Alias { spelling, initials, key, mask: query::mask(spelled) });
+            self.aliases.push(Alias::new(spelling, own, start, query::mask(spelled)));
         }
         (Piece { start: first, len: to_u32(self.aliases.len()) - first }, starts)
     }

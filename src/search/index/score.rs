@@ -9,8 +9,9 @@ use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::super::query::Term;
 use super::super::starts::{could_hold, term_start};
+use super::alias::{Alias, keyed};
 use super::cold::Shown;
-use super::{Alias, Cold, Field, Hot, Piece, key_of, text_of};
+use super::{Cold, Field, Hot, Piece, key_of, text_of};
 
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
 /// called Chan comes before 陳大文 for "chan", and both are listed.
@@ -329,9 +330,7 @@ impl Scorer<'_> {
             // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
             let spelled = || {
                 could_hold(hot.spelled, whole.needs)
-                    && self
-                        .aliases_of(cold)
-                        .any(|a| whole.fits(a.mask) && letters_are(text_of(self.spelled, a.key), letters))
+                    && self.aliases_of(cold).any(|(a, key)| whole.fits(a.mask) && letters_are(key, letters))
             };
             if as_written || spelled() {
                 total += WHOLE_NAME_BONUS;
@@ -344,9 +343,8 @@ impl Scorer<'_> {
 }
 
 impl Scorer<'_> {
-    fn aliases_of(&self, cold: &Cold) -> impl Iterator<Item = &Alias> {
-        let start = cold.aliases.start as usize;
-        self.aliases.get(start..start + cold.aliases.len as usize).unwrap_or(&[]).iter()
+    fn aliases_of(&self, cold: &Cold) -> impl Iterator<Item = (&Alias, &str)> {
+        keyed(self.aliases, self.spelled, cold.aliases)
     }
 
     /// The best of the name's other spellings for a term, with the word bonus a name gets, and which it was.
@@ -358,22 +356,23 @@ impl Scorer<'_> {
         lower: &str,
         matcher: &mut Matcher,
     ) -> Option<(u32, Field)> {
-        let mut holding = self.aliases_of(cold).filter(|alias| u64::from(alias.initials) & spelt.needs != 0);
+        let mut holding = self.aliases_of(cold).filter(|(alias, _)| u64::from(alias.initials()) & spelt.needs != 0);
         if let Some(score) = spelt.letter {
-            return holding.next().map(|alias| (score.saturating_sub(SPELLED_PENALTY), Field::Spelled(alias.spelling)));
+            return holding
+                .next()
+                .map(|(alias, _)| (score.saturating_sub(SPELLED_PENALTY), Field::Spelled(alias.spelling())));
         }
         // Of equal scores the first spelling wins: they are stored in the order the guest most likely carries them.
         holding
             .enumerate()
-            .filter(|(_, alias)| mask & !alias.mask == 0)
-            .filter_map(|(i, alias)| {
-                let key = text_of(self.spelled, alias.key);
+            .filter(|(_, (alias, _))| mask & !alias.mask == 0)
+            .filter_map(|(i, (alias, key))| {
                 if !runs_from_a_word(key, lower) {
                     return None;
                 }
                 let score = u32::from(atom.score(Utf32Str::Ascii(key.as_bytes()), matcher)?);
                 let bonus = if lower.len() > 1 { word_bonus(key, lower, false) } else { 0 };
-                Some(((score + bonus).saturating_sub(SPELLED_PENALTY), Reverse(i), Field::Spelled(alias.spelling)))
+                Some(((score + bonus).saturating_sub(SPELLED_PENALTY), Reverse(i), Field::Spelled(alias.spelling())))
             })
             .max_by_key(|&(score, first, _)| (score, first))
             .map(|(score, _, field)| (score, field))
