@@ -340,3 +340,8 @@ fn a_spelling_typed_a_letter_at_a_time_finds_the_guest_at_every_step() {
     }
     assert_eq!(names(&mut index, typed)[0], "陈伟明");
 }
+
+#[test]
+fn what_every_search_reads_of_a_guest_is_one_cache_line() {
+    assert_eq!(size_of::<super::Hot>(), 64);
+}
