@@ -81,7 +81,7 @@ impl Outbox {
 
 /// A handle on the desk's threads; `close` ends them.
 pub struct Desk {
-    search: Sender<search::Request>,
+    search: search::Inbox,
     reads: Sender<reads::Request>,
     writes: Sender<writes::Request>,
     stop_watching: Sender<()>,
@@ -112,7 +112,7 @@ impl Desk {
         let notes = Arc::new(Mutex::new(Vec::new()));
         let pending = Arc::new(AtomicUsize::new(0));
         let outbox = Outbox { deliver: Arc::new(deliver), pending: Arc::clone(&pending) };
-        let (search_tx, search_rx) = mpsc::channel();
+        let (search_tx, search_rx) = search::channel();
         let (reads_tx, reads_rx) = mpsc::channel();
         let (writes_tx, writes_rx) = mpsc::channel();
         let (stop_watching, watching) = mpsc::channel();
@@ -143,10 +143,8 @@ impl Desk {
         self.pending.fetch_add(1, Ordering::SeqCst);
         // A thread stops only when the desk closes, so a failed send has nobody left to tell.
         let sent = match effect {
-            Effect::Search { generation, query } => {
-                self.search.send(search::Request::Search { generation, query }).is_ok()
-            }
-            Effect::Refresh(guest) => self.search.send(search::Request::Refresh(guest)).is_ok(),
+            Effect::Search { generation, query } => self.search.send(search::Request::Search { generation, query }),
+            Effect::Refresh(guest) => self.search.send(search::Request::Refresh(guest)),
             Effect::LoadCard { ticket, guest } => self.reads.send(reads::Request::Card { ticket, guest }).is_ok(),
             Effect::LoadHouse => self.reads.send(reads::Request::House).is_ok(),
             Effect::LoadReport { ticket, since, until, zone } => {

@@ -5,7 +5,9 @@
 //! load is said on screen; the index is never half a book (a guest whose row cannot be read is left out, and said).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::{self, JoinHandle};
 
 use super::{Outbox, RESULT_LIMIT};
@@ -28,8 +30,56 @@ pub(super) enum Request {
     Reload,
 }
 
+/// Where the search thread's requests are sent, counted as they go in: an answer ahead of the keys gives way as
+/// soon as one waits.
+#[derive(Clone)]
+pub(super) struct Inbox {
+    requests: Sender<Request>,
+    waiting: Arc<AtomicUsize>,
+}
+
+impl Inbox {
+    /// Hands a request over; false when the search thread is gone.
+    pub(super) fn send(&self, request: Request) -> bool {
+        self.waiting.fetch_add(1, Ordering::SeqCst);
+        let sent = self.requests.send(request).is_ok();
+        if !sent {
+            self.waiting.fetch_sub(1, Ordering::SeqCst);
+        }
+        sent
+    }
+}
+
+/// The search thread's requests as the thread takes them: each taken one no longer waits.
+pub(super) struct Requests {
+    requests: Receiver<Request>,
+    waiting: Arc<AtomicUsize>,
+}
+
+impl Requests {
+    fn taken(&self, request: Request) -> Request {
+        self.waiting.fetch_sub(1, Ordering::SeqCst);
+        request
+    }
+
+    fn try_next(&self) -> Result<Request, TryRecvError> {
+        self.requests.try_recv().map(|request| self.taken(request))
+    }
+
+    fn next(&self) -> Option<Request> {
+        self.requests.recv().ok().map(|request| self.taken(request))
+    }
+}
+
+/// A channel to a search thread.
+pub(super) fn channel() -> (Inbox, Requests) {
+    let (requests, inbox) = mpsc::channel();
+    let waiting = Arc::new(AtomicUsize::new(0));
+    (Inbox { requests, waiting: Arc::clone(&waiting) }, Requests { requests: inbox, waiting })
+}
+
 /// The search thread on `book`, marking guests with `regular_visits` visits in a year regulars.
-pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>, outbox: Outbox) -> JoinHandle<()> {
+pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Requests, outbox: Outbox) -> JoinHandle<()> {
     thread::spawn(move || {
         let mut recent = Recent::new(regular_visits);
         let mut index = match feed::names(&book) {
@@ -44,7 +94,8 @@ pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>
         // the book, and nobody has typed a name yet); a query answered without them is answered again with them.
         let mut unfinished = index.is_some();
         while let Some(first) = next(&inbox, index.as_mut()) {
-            let batch: Vec<Request> = std::iter::once(first).chain(inbox.try_iter()).collect();
+            let batch: Vec<Request> =
+                std::iter::once(first).chain(std::iter::from_fn(|| inbox.try_next().ok())).collect();
             let count = batch.len();
             let mut latest = None;
             for request in batch {
@@ -88,14 +139,16 @@ pub(super) fn spawn(book: Store, regular_visits: usize, inbox: Receiver<Request>
 
 /// The next request; while none is waiting, the index answers the first keystrokes ahead, one at a time so that a
 /// key typed meanwhile waits for one scan at most. `None` once the desk is closed.
-fn next(inbox: &Receiver<Request>, mut index: Option<&mut Index>) -> Option<Request> {
+fn next(inbox: &Requests, mut index: Option<&mut Index>) -> Option<Request> {
     loop {
-        match inbox.try_recv() {
+        match inbox.try_next() {
             Ok(request) => return Some(request),
             Err(TryRecvError::Disconnected) => return None,
             Err(TryRecvError::Empty) => {
-                if !index.as_mut().is_some_and(|index| index.answer_ahead(RESULT_LIMIT)) {
-                    return inbox.recv().ok();
+                let waiting = &inbox.waiting;
+                let stop = || waiting.load(Ordering::SeqCst) > 0;
+                if !index.as_mut().is_some_and(|index| index.answer_ahead(RESULT_LIMIT, &stop)) {
+                    return inbox.next();
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! thread before it answers, so the next search sees it.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 
@@ -35,7 +35,7 @@ pub(super) fn spawn(
     drafts: PathBuf,
     options: DeskOptions,
     inbox: Receiver<Request>,
-    search: Sender<search::Request>,
+    search: search::Inbox,
     outbox: Outbox,
     notes: Arc<Mutex<Vec<Said>>>,
 ) -> JoinHandle<()> {
@@ -71,7 +71,7 @@ struct Writer {
     /// Where drafts are kept beside (see `Desk::path`).
     drafts: PathBuf,
     options: DeskOptions,
-    search: Sender<search::Request>,
+    search: search::Inbox,
     outbox: Outbox,
 }
 
@@ -79,7 +79,7 @@ impl Writer {
     /// Has the search thread read `request` before the next search.
     fn tell_search(&self, request: search::Request) {
         self.outbox.more(1);
-        if self.search.send(request).is_err() {
+        if !self.search.send(request) {
             self.outbox.done(1);
         }
     }

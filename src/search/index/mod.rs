@@ -353,15 +353,17 @@ impl Index {
     }
 
     /// Answers the next first keystroke not yet answered since the index changed (a letter or a digit alone, the
-    /// dearest keys: they match most of the book), for `limit` hits; false when every one is. For an idle moment:
-    /// then typing one is answered without a scan.
-    pub fn answer_ahead(&mut self, limit: usize) -> bool {
+    /// dearest keys: they match most of the book), for `limit` hits; false when every one is. For an idle moment,
+    /// which ends when `stop` says so: the scan gives way at once, and the key is answered later.
+    pub fn answer_ahead(&mut self, limit: usize, stop: &(dyn Fn() -> bool + Sync)) -> bool {
         let Some(key) = self.answers.next_ahead(limit) else { return false };
         // Answered on an empty cache put aside, so as not to keep its matches among the session's.
         let answers = std::mem::take(&mut self.answers);
-        let found = self.search(key.encode_utf8(&mut [0; 4]), limit);
+        let found = self.search_until(key.encode_utf8(&mut [0; 4]), limit, stop);
         self.answers = answers;
-        self.answers.keep_ahead(limit, found);
+        if let Some(found) = found {
+            self.answers.keep_ahead(limit, found);
+        }
         true
     }
 
@@ -369,8 +371,13 @@ impl Index {
     /// Every space-separated term must match, each in any field. Ranked by match score; the last visit, the number
     /// of visits and the order of entry only break ties, so the same input always gives the same order.
     pub fn search(&mut self, query: &str, limit: usize) -> Found {
+        self.search_until(query, limit, &|| false).unwrap_or_default()
+    }
+
+    /// As `search`, unless `stop` says so before the scan is done.
+    fn search_until(&mut self, query: &str, limit: usize, stop: &(dyn Fn() -> bool + Sync)) -> Option<Found> {
         if let Some(found) = self.answers.get(query, limit) {
-            return found;
+            return Some(found);
         }
         let terms = query::parse(query);
         let kinds: Vec<Kind> = terms.iter().map(Term::kind).collect();
@@ -392,7 +399,11 @@ impl Index {
             .chain(expanded.iter().map(String::as_str))
             .map(|q| to_u32(q.chars().count()))
             .collect();
-        let scan = self.scan(candidates, &alternatives, limit, (SHORT_FORM_PENALTY, &lengths), true);
+        let scan = self.scan(candidates, &alternatives, limit, (SHORT_FORM_PENALTY, &lengths), (true, stop));
+        if scan.stopped {
+            self.answers = answers;
+            return None;
+        }
         let found = if scan.matched.is_empty() {
             let found = self.close_matches(query, limit);
             answers.keep(query, limit, kinds, &found, None);
@@ -406,7 +417,7 @@ impl Index {
             found
         };
         self.answers = answers;
-        found
+        Some(found)
     }
 
     /// When nothing matches as typed: the guests matching a query one typo away, each scored by its best variant,
@@ -418,7 +429,7 @@ impl Index {
         }
         let all: Vec<u32> = (0..to_u32(self.hot.len())).collect();
         // Every variant is as long as the others, give or take the letter left out.
-        let scan = self.scan(&all, &variants, limit, (0, &[]), false);
+        let scan = self.scan(&all, &variants, limit, (0, &[]), (false, &|| false));
         let hits = scan.best.iter().map(|s| self.hit(s, &variants[s.alternative])).collect();
         Found { total: scan.matched.len(), hits, close: true }
     }
@@ -431,14 +442,15 @@ impl Index {
 
     /// Scores `candidates` against alternative queries (a guest matches if any does; every alternative after the
     /// first scores less by `later`: a penalty, and the alternatives' lengths to scale by, none to leave alone),
-    /// looking in the names' other spellings when `spelled`, on two threads when there are many.
+    /// looking in the names' other spellings when `spelled`, on two threads when there are many; given up when
+    /// `stop` says so.
     fn scan(
         &mut self,
         candidates: &[u32],
         alternatives: &[Vec<Term>],
         limit: usize,
         later: (u32, &[u32]),
-        spelled: bool,
+        (spelled, stop): (bool, &(dyn Fn() -> bool + Sync)),
     ) -> Scan {
         let [first, second] = &mut self.matchers;
         let prepared: Vec<Prepared> = alternatives.iter().map(|terms| Prepared::new(terms, spelled, first)).collect();
@@ -454,6 +466,7 @@ impl Index {
             later_penalty: later.0,
             lengths: later.1,
             limit,
+            stop,
         };
         if candidates.len() < PARALLEL_FROM {
             return scorer.scan(candidates, first);
@@ -465,6 +478,7 @@ impl Index {
             // so), rather than half the guests being dropped without a word.
             (scorer.scan(left, first), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
+        scan.stopped |= other.stopped;
         scan.matched.extend(other.matched);
         scan.best.extend(other.best);
         scan.best.sort_unstable();

@@ -28,6 +28,9 @@ const WHOLE_NAME_BONUS: u32 = 96;
 const WHOLE_GREETING_BONUS: u32 = 64;
 const WORD_BONUS: u32 = 48;
 const WORD_PREFIX_BONUS: u32 = 24;
+/// How many candidates a scan scores between asking whether to stop: a few hundred microseconds' worth.
+const STOP_EVERY: usize = 4096;
+
 /// One match, with everything ranking compares carried along so that selecting the best reads nothing else.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Scored {
@@ -65,6 +68,8 @@ impl PartialOrd for Scored {
 pub(super) struct Scan {
     pub(super) matched: Vec<u32>,
     pub(super) best: Vec<Scored>,
+    /// Given up before every candidate was scored (see `Scorer::stop`): nothing of it holds.
+    pub(super) stopped: bool,
 }
 
 /// The index's parts that scoring reads, shared by both threads, and what to score: one query, or the variants of
@@ -86,6 +91,8 @@ pub(super) struct Scorer<'a> {
     pub(super) later_penalty: u32,
     pub(super) lengths: &'a [u32],
     pub(super) limit: usize,
+    /// Asked every few thousand candidates: true gives the scan up (an answer ahead giving way to a key typed).
+    pub(super) stop: &'a (dyn Fn() -> bool + Sync),
 }
 
 /// A query's letters run together, as a whole name or greeting would be, with the character mask a key must have
@@ -191,7 +198,10 @@ impl Scorer<'_> {
         let mut matched = Vec::new();
         let mut best: BinaryHeap<Scored> = BinaryHeap::with_capacity(self.limit + 1);
         let mut chars = Vec::new();
-        for &i in candidates {
+        for (n, &i) in candidates.iter().enumerate() {
+            if n % STOP_EVERY == 0 && n > 0 && (self.stop)() {
+                return Scan { stopped: true, ..Scan::default() };
+            }
             let hot = &self.hot[i as usize];
             let found = match self.alternatives {
                 [terms] => {
@@ -231,7 +241,7 @@ impl Scorer<'_> {
                 best.push(scored);
             }
         }
-        Scan { matched, best: best.into_sorted_vec() }
+        Scan { matched, best: best.into_sorted_vec(), stopped: false }
     }
 
     /// The guest's score for every term of a query together, and the field to show: the name if any term matched.

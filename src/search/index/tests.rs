@@ -159,21 +159,31 @@ fn a_deletion_or_a_query_typed_again_gives_the_answer_of_a_fresh_search() {
 
 #[test]
 fn first_keystrokes_answered_ahead_are_the_answers_of_a_fresh_search() {
-    let rows = || (1..=3000).map(|i| named(i, &format!("Guest {i} {}", ["Emma", "Jon", "Yu Wei"][i as usize % 3])));
-    let mut ahead = build(rows());
+    let rows = |n| (1..=n).map(|i| named(i, &format!("Guest {i} {}", ["Emma", "Jon", "Yu Wei"][i as usize % 3])));
+    let mut ahead = build(rows(3000));
     let mut answered = 0;
-    while ahead.answer_ahead(20) {
+    while ahead.answer_ahead(20, &|| false) {
         answered += 1;
     }
     assert_eq!(answered, 36, "every letter and digit");
     for key in ["e", "j", "y", "z", "0", "7", "E"] {
-        assert_eq!(ahead.search(key, 20), build(rows()).search(key, 20), "key {key:?}");
+        assert_eq!(ahead.search(key, 20), build(rows(3000)).search(key, 20), "key {key:?}");
     }
-    assert_eq!(ahead.search("em", 20), build(rows()).search("em", 20), "the next key scans again");
+    assert_eq!(ahead.search("em", 20), build(rows(3000)).search("em", 20), "the next key scans again");
     // A change forgets them, and they are answered again.
     ahead.upsert(&named(3001, "Eve"));
-    assert!(ahead.answer_ahead(20));
-    assert_eq!(ahead.search("e", 20).total, build(rows()).search("e", 20).total + 1);
+    assert!(ahead.answer_ahead(20, &|| false));
+    assert_eq!(ahead.search("e", 20).total, build(rows(3000)).search("e", 20).total + 1);
+}
+
+#[test]
+fn a_key_typed_meanwhile_stops_the_scan_ahead_and_nothing_of_it_is_kept() {
+    let rows = || (1..=9000).map(|i| named(i, &format!("Guest {i} Emma")));
+    let mut ahead = build(rows());
+    assert!(ahead.answer_ahead(20, &|| true), "given up, still to do");
+    let answered = std::iter::from_fn(|| ahead.answer_ahead(20, &|| false).then_some(())).count();
+    assert_eq!(answered, 36, "the key given up is answered again");
+    assert_eq!(ahead.search("a", 20), build(rows()).search("a", 20));
 }
 
 #[test]
