@@ -8,9 +8,9 @@ use crate::search::query::Kind;
 
 /// At most this many answers are kept: a typing session's worth of keystrokes.
 const KEPT: usize = 48;
-/// At most this many matches among the kept answers (four bytes each): a short query at a million guests matches
-/// most of them, and keeping a few such lists is enough for a session.
-const KEPT_MATCHES: usize = 4_000_000;
+/// At most this many matches among the kept answers (four bytes each, 8 MB): a short query at a million guests
+/// matches hundreds of thousands, and the first keys are answered ahead without theirs, so this holds a session.
+const KEPT_MATCHES: usize = 2_000_000;
 
 /// One query answered.
 struct Answered {
