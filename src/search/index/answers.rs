@@ -34,6 +34,9 @@ pub(super) struct Answers {
     /// else is asked. Without their matches: at a million guests those would be a hundred megabytes.
     ahead: Vec<Found>,
     ahead_limit: usize,
+    /// Queries likely typed next (a first key's likely second keys), to answer ahead once every first key is: the
+    /// likeliest last.
+    expected: Vec<String>,
 }
 
 impl Answers {
@@ -43,6 +46,22 @@ impl Answers {
             return AHEAD.chars().next();
         }
         AHEAD.chars().nth(self.ahead.len())
+    }
+
+    /// The queries likely typed next, the likeliest first, in place of any expected before.
+    pub(super) fn expect(&mut self, mut likely: Vec<String>) {
+        likely.reverse();
+        self.expected = likely;
+    }
+
+    /// The likeliest query expected and not yet answered.
+    pub(super) fn next_expected(&mut self) -> Option<String> {
+        self.expected.pop()
+    }
+
+    /// A query `next_expected` gave that was not answered after all: it comes next again.
+    pub(super) fn still_expected(&mut self, query: String) {
+        self.expected.push(query);
     }
 
     /// The answer to the key `next_ahead` gave.
@@ -105,5 +124,6 @@ impl Answers {
     pub(super) fn forget(&mut self) {
         self.kept.clear();
         self.ahead.clear();
+        self.expected.clear();
     }
 }

@@ -89,6 +89,8 @@ pub struct GuestView<'a> {
 
 /// What a match through a short form's full name ("bob" as Robert) costs against the same match as typed.
 const SHORT_FORM_PENALTY: u32 = 24;
+/// How many second keys are answered ahead after a first one typed: the likeliest, while the next key is typed.
+const LIKELY_NEXT: usize = 8;
 /// Below this many candidates a second thread costs more than it saves.
 const PARALLEL_FROM: usize = 4096;
 /// Bytes of text a guest takes in the arena, near enough to reserve for a whole book at once.
@@ -356,7 +358,14 @@ impl Index {
     /// dearest keys: they match most of the book), for `limit` hits; false when every one is. For an idle moment,
     /// which ends when `stop` says so: the scan gives way at once, and the key is answered later.
     pub fn answer_ahead(&mut self, limit: usize, stop: &(dyn Fn() -> bool + Sync)) -> bool {
-        let Some(key) = self.answers.next_ahead(limit) else { return false };
+        let Some(key) = self.answers.next_ahead(limit) else {
+            // Then the second keys likely after the first one typed, kept with their matches for the third.
+            let Some(query) = self.answers.next_expected() else { return false };
+            if self.search_until(&query, limit, stop).is_none() {
+                self.answers.still_expected(query);
+            }
+            return true;
+        };
         // Answered on an empty cache put aside, so as not to keep its matches among the session's.
         let answers = std::mem::take(&mut self.answers);
         let found = self.search_until(key.encode_utf8(&mut [0; 4]), limit, stop);
@@ -371,7 +380,36 @@ impl Index {
     /// Every space-separated term must match, each in any field. Ranked by match score; the last visit, the number
     /// of visits and the order of entry only break ties, so the same input always gives the same order.
     pub fn search(&mut self, query: &str, limit: usize) -> Found {
-        self.search_until(query, limit, &|| false).unwrap_or_default()
+        let found = self.search_until(query, limit, &|| false).unwrap_or_default();
+        let likely = self.likely_next(query, &found);
+        self.answers.expect(likely);
+        found
+    }
+
+    /// After a first key typed, the second keys most likely to follow it: the letters after it at the start of a
+    /// word of the names it found first, the most frequent first (after "e": "em" for the Emmas and Emilys).
+    fn likely_next(&self, query: &str, found: &Found) -> Vec<String> {
+        let mut chars = query.chars();
+        let (Some(first), None) = (chars.next(), chars.next()) else { return Vec::new() };
+        if !first.is_ascii_lowercase() {
+            return Vec::new();
+        }
+        let mut counts = [0usize; 36];
+        for hit in &found.hits {
+            let key = text_of(&self.text, self.hot[hit.entry].key(0)).as_bytes();
+            let follows = key.windows(2).enumerate().filter(|&(i, pair)| {
+                pair[0].eq_ignore_ascii_case(&(first as u8)) && (i == 0 || !key[i - 1].is_ascii_alphanumeric())
+            });
+            for (_, pair) in follows {
+                if let Some(at) = answers::AHEAD.bytes().position(|b| b == pair[1].to_ascii_lowercase()) {
+                    counts[at] += 1;
+                }
+            }
+        }
+        let mut likely: Vec<(usize, char)> =
+            answers::AHEAD.chars().zip(counts).filter(|&(_, n)| n > 0).map(|(c, n)| (n, c)).collect();
+        likely.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        likely.into_iter().take(LIKELY_NEXT).map(|(_, c)| format!("{first}{c}")).collect()
     }
 
     /// As `search`, unless `stop` says so before the scan is done.

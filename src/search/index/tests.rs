@@ -177,6 +177,21 @@ fn first_keystrokes_answered_ahead_are_the_answers_of_a_fresh_search() {
 }
 
 #[test]
+fn after_a_first_key_the_likeliest_second_keys_are_answered_ahead() {
+    let names = ["Emma Stone", "Emily Chen", "Emma Lee", "Eva Ng", "Jon Smith", "Yu Emma"];
+    let rows = || names.iter().enumerate().map(|(i, name)| named(i as i64 + 1, name));
+    let mut ahead = build(rows());
+    while ahead.answer_ahead(20, &|| false) {}
+    let found = ahead.search("e", 20);
+    assert_eq!(ahead.likely_next("e", &found), ["em", "ev"], "three Emmas and an Emily, one Eva; none after Stone's e");
+    assert!(ahead.likely_next("em", &found).is_empty() && ahead.likely_next("E", &found).is_empty());
+    while ahead.answer_ahead(20, &|| false) {}
+    for query in ["em", "ev", "emm", "ex"] {
+        assert_eq!(ahead.search(query, 20), build(rows()).search(query, 20), "query {query:?}");
+    }
+}
+
+#[test]
 fn a_key_typed_meanwhile_stops_the_scan_ahead_and_nothing_of_it_is_kept() {
     let rows = || (1..=9000).map(|i| named(i, &format!("Guest {i} Emma")));
     let mut ahead = build(rows());
