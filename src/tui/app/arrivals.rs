@@ -61,15 +61,11 @@ impl App {
     /// A key on the arrivals screen.
     pub(super) fn on_arrivals(&mut self, action: Action) -> Vec<Effect> {
         let count = self.tonight.rows.as_ref().map_or(0, Vec::len);
+        if let Some(selected) = super::lists::moved(&action, self.tonight.selected, count) {
+            self.tonight.selected = selected;
+            return Vec::new();
+        }
         match action {
-            Action::SelectPrev | Action::PageUp => {
-                self.tonight.selected = self.tonight.selected.saturating_sub(1);
-                Vec::new()
-            }
-            Action::SelectNext | Action::PageDown => {
-                self.tonight.selected = (self.tonight.selected + 1).min(count.saturating_sub(1));
-                Vec::new()
-            }
             Action::NoteWritten => match self.selected_arrival().map(|row| &row.arrival) {
                 Some(arrival) if !matches!(arrival.link, Link::Guest(_)) => {
                     let (id, name) = (arrival.id, inert(&arrival.booking.name).into_owned());

@@ -176,3 +176,13 @@ impl App {
         vec![Effect::LoadLog { ticket: self.log_ticket }]
     }
 }
+
+/// Where a one-row move (`SelectPrev`/`PageUp` up, `SelectNext`/`PageDown` down) takes the row `selected` of a list
+/// of `count`; `None` for any other key.
+pub(super) fn moved(action: &Action, selected: usize, count: usize) -> Option<usize> {
+    match action {
+        Action::SelectPrev | Action::PageUp => Some(selected.saturating_sub(1)),
+        Action::SelectNext | Action::PageDown => Some((selected + 1).min(count.saturating_sub(1))),
+        _ => None,
+    }
+}

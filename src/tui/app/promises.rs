@@ -80,15 +80,11 @@ impl App {
     /// A key on the promises list.
     pub(super) fn on_promises(&mut self, action: Action) -> Vec<Effect> {
         let count = self.promises.open.len();
+        if let Some(selected) = super::lists::moved(&action, self.promises.selected, count) {
+            self.promises.selected = selected;
+            return Vec::new();
+        }
         match action {
-            Action::SelectPrev | Action::PageUp => {
-                self.promises.selected = self.promises.selected.saturating_sub(1);
-                Vec::new()
-            }
-            Action::SelectNext | Action::PageDown => {
-                self.promises.selected = (self.promises.selected + 1).min(count.saturating_sub(1));
-                Vec::new()
-            }
             Action::NoteWritten => self.open_promise(),
             Action::TickPromise => self.tick_promise(),
             other => self.on_list(other),
