@@ -127,6 +127,9 @@ fn the_screen_searches_and_shows_without_the_bad_rows_and_says_so() {
         "{said}"
     );
     assert!(screen.app.unreadable.contains(&(Kind::Guest, Some(3))));
+    // The promises every desk's watcher reads pass the unreadable follow-up over instead of failing.
+    let promises = screen.other_desk().promises().expect("the promises, the bad follow-up left out");
+    assert!(promises.iter().all(|p| !p.task.is_empty()), "{promises:?}");
 
     screen.type_text("smith");
     let names = screen.found_names();

@@ -4,6 +4,7 @@
 use super::Result;
 use super::Store;
 use super::history::{FOLLOW_UP_COLUMNS, follow_up_from_row};
+use super::unreadable::Kind;
 use crate::domain::promise::Promise;
 use crate::domain::{GuestId, RecoveryId};
 
@@ -16,7 +17,9 @@ impl Store {
              FROM follow_ups f JOIN recoveries r ON r.id = f.recovery_id LEFT JOIN guests g ON g.id = r.guest_id
              WHERE f.done = ?1 AND r.resolved_at IS NULL ORDER BY f.recovery_id, f.position"
         );
-        self.sql().rows(&open, super::sql::args![false], |row| {
+        // A follow-up that cannot be read is passed over and noted, as on the card, rather than failing every
+        // desk's watch for changes.
+        self.sql().rows_of(self.past(), Kind::FollowUp, &open, super::sql::args![false], |row| {
             let follow_up = follow_up_from_row(row)?;
             Ok(Promise {
                 recovery: RecoveryId(row.id(0)?),
