@@ -14,6 +14,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 mod alias;
 mod answers;
+mod bound;
 mod cold;
 mod score;
 
@@ -157,6 +158,8 @@ pub struct Index {
     spelled: String,
     matchers: [Matcher; 2],
     answers: Answers,
+    /// See `Scorer::bounded`.
+    bounded: bool,
 }
 
 impl Default for Index {
@@ -172,6 +175,7 @@ impl Default for Index {
             spelled: String::new(),
             matchers: [Matcher::new(config.clone()), Matcher::new(config)],
             answers: Answers::default(),
+            bounded: true,
         }
     }
 }
@@ -505,6 +509,7 @@ impl Index {
             lengths: later.1,
             limit,
             stop,
+            bounded: self.bounded,
         };
         if candidates.len() < PARALLEL_FROM {
             return scorer.scan(candidates, first);

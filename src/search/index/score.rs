@@ -10,12 +10,13 @@ use nucleo_matcher::{Matcher, Utf32Str};
 use super::super::query::Term;
 use super::super::starts::{could_hold, term_start};
 use super::alias::{Alias, keyed};
+use super::bound::Reach;
 use super::cold::Shown;
 use super::{Cold, Field, Hot, Piece, key_of, text_of};
 
 /// What a match on another spelling of the name costs against the same match on the name as written: a guest
 /// called Chan comes before 陳大文 for "chan", and both are listed.
-const SPELLED_PENALTY: u32 = 8;
+pub(super) const SPELLED_PENALTY: u32 = 8;
 /// A phone-digits or email-part match is exact, so it ranks with a strong name match of the same length.
 const EXACT_SCORE_PER_CHAR: u32 = 24;
 /// A phone number that ends with the digits typed: the caller's "last four".
@@ -48,6 +49,10 @@ impl Scored {
 
     pub(super) fn entry(&self) -> u32 {
         self.rank.3
+    }
+
+    fn score(&self) -> u32 {
+        self.rank.0.0
     }
 }
 
@@ -93,6 +98,9 @@ pub(super) struct Scorer<'a> {
     pub(super) limit: usize,
     /// Asked every few thousand candidates: true gives the scan up (an answer ahead giving way to a key typed).
     pub(super) stop: &'a (dyn Fn() -> bool + Sync),
+    /// Whether a guest who cannot score as much as the best kept so far is only counted (see `bound`): always, but
+    /// in the test that compares answers with and without.
+    pub(super) bounded: bool,
 }
 
 /// A query's letters run together, as a whole name or greeting would be, with the character mask a key must have
@@ -109,8 +117,8 @@ pub(super) struct Whole {
 /// character mask and spelling word starts of each term in letters (`screen`): a guest whose hot line holds neither
 /// for one of them cannot match, and is passed over without being scored.
 pub(super) struct Prepared {
-    whole: Option<Whole>,
-    terms: Vec<Spelt>,
+    pub(super) whole: Option<Whole>,
+    pub(super) terms: Vec<Spelt>,
     screen: Vec<(u64, u64)>,
 }
 
@@ -118,9 +126,9 @@ pub(super) struct Prepared {
 /// for a term not looked for in spellings), and for a single letter the score it has at the start of a word, the
 /// same in every spelling that has such a word (so no spelling's text need be read for it).
 #[derive(Clone, Copy)]
-struct Spelt {
-    needs: u64,
-    letter: Option<u32>,
+pub(super) struct Spelt {
+    pub(super) needs: u64,
+    pub(super) letter: Option<u32>,
 }
 
 impl Prepared {
@@ -155,7 +163,7 @@ impl Prepared {
     /// Whether the guest could match: each term in letters fits one of the name's, greeting's or email's masks (the
     /// test `score` makes of each key), or could start a word of a spelling. Most guests a short query reaches are
     /// ruled out here, at the cost of a few comparisons on the line the scan reads anyway.
-    fn may_match(&self, hot: &Hot) -> bool {
+    pub(super) fn may_match(&self, hot: &Hot) -> bool {
         self.screen
             .iter()
             .all(|&(mask, needs)| hot.masks.iter().any(|&field| mask & !field == 0) || could_hold(hot.spelled, needs))
@@ -203,6 +211,19 @@ impl Scorer<'_> {
                 return Scan { stopped: true, ..Scan::default() };
             }
             let hot = &self.hot[i as usize];
+            if self.bounded
+                && best.len() >= self.limit
+                && let Some(worst) = best.peek()
+            {
+                match self.reach(i as usize, worst.score()) {
+                    Reach::Nothing => continue,
+                    Reach::Below => {
+                        matched.push(i);
+                        continue;
+                    }
+                    Reach::Maybe => {}
+                }
+            }
             let found = match self.alternatives {
                 [terms] => {
                     let prepared = &self.prepared[0];
@@ -336,29 +357,34 @@ impl Scorer<'_> {
                 shown = Some(field);
             }
         }
-        if let Some(whole) = &prepared.whole {
-            let cold = &self.cold[entry];
-            let letters = whole.letters.as_str();
-            let as_written = whole.fits(hot.masks[0])
-                && (letters_are(text_of(self.text, hot.key(0)), letters)
-                    || letters_are(text_of(self.text, cold.piece(Shown::Name)), letters));
-            // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
-            let spelled = || {
-                could_hold(hot.spelled, whole.needs)
-                    && self.aliases_of(cold).any(|(a, key)| whole.fits(a.mask) && letters_are(key, letters))
-            };
-            if as_written || spelled() {
-                total += WHOLE_NAME_BONUS;
-            } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.key(1)), letters) {
-                total += WHOLE_GREETING_BONUS;
-            }
-        }
+        total += prepared.whole.as_ref().map_or(0, |whole| self.whole_bonus(entry, whole));
         Some((total, shown.unwrap_or(Field::Recent)))
     }
 }
 
 impl Scorer<'_> {
-    fn aliases_of(&self, cold: &Cold) -> impl Iterator<Item = (&Alias, &str)> {
+    /// The bonus for a query that is the guest's whole name, in any of its spellings, or their whole greeting.
+    pub(super) fn whole_bonus(&self, entry: usize, whole: &Whole) -> u32 {
+        let (hot, cold) = (&self.hot[entry], &self.cold[entry]);
+        let letters = whole.letters.as_str();
+        let as_written = whole.fits(hot.masks[0])
+            && (letters_are(text_of(self.text, hot.key(0)), letters)
+                || letters_are(text_of(self.text, cold.piece(Shown::Name)), letters));
+        // "Chan Tai Man" is the whole of 陳大文 in Cantonese, as "chendawen" is in pinyin.
+        let spelled = || {
+            could_hold(hot.spelled, whole.needs)
+                && self.aliases_of(cold).any(|(a, key)| whole.fits(a.mask) && letters_are(key, letters))
+        };
+        if as_written || spelled() {
+            WHOLE_NAME_BONUS
+        } else if whole.fits(hot.masks[1]) && letters_are(text_of(self.text, hot.key(1)), letters) {
+            WHOLE_GREETING_BONUS
+        } else {
+            0
+        }
+    }
+
+    pub(super) fn aliases_of(&self, cold: &Cold) -> impl Iterator<Item = (&Alias, &str)> {
         keyed(self.aliases, self.spelled, cold.aliases)
     }
 
@@ -395,7 +421,7 @@ impl Scorer<'_> {
 }
 
 /// Whether `needle`'s bytes are in `key` in order, case ignored: what the matcher's fuzzy match needs at least.
-fn in_order(key: &[u8], needle: &[u8]) -> bool {
+pub(super) fn in_order(key: &[u8], needle: &[u8]) -> bool {
     let mut rest = needle.iter();
     let mut next = rest.next();
     for b in key {
@@ -412,7 +438,7 @@ fn in_order(key: &[u8], needle: &[u8]) -> bool {
 /// "chan", "taiman" and "chantaiman" in "chan tai man", "hsiaoming" in "chang hsiao ming". How a spelling is typed: a
 /// spelling is somebody's name as they say it, so letters picked out of it here and there ("cn" in "chan") are not
 /// it, and looking for them in every spelling would cost the first keystrokes their frame.
-fn runs_from_a_word(spelling: &str, term: &str) -> bool {
+pub(super) fn runs_from_a_word(spelling: &str, term: &str) -> bool {
     let bytes = spelling.as_bytes();
     let letters = || term.bytes().filter(u8::is_ascii_alphanumeric);
     let mut previous = b' ';
@@ -429,7 +455,7 @@ fn runs_from_a_word(spelling: &str, term: &str) -> bool {
 /// Extra score for a term that is the initials of a name in pinyin ("wjh" for 王建华), one of the name's words, or
 /// the start of one: what staff mean when they type it, over the same letters scattered through a longer name.
 /// Initials are how Chinese names are typed; nobody looks up Jon García as "jg".
-fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
+pub(super) fn word_bonus(name_key: &str, term: &str, pinyin: bool) -> u32 {
     // One pass over the bytes: this runs for most guests a term of two letters or more matches.
     let (key, term) = (name_key.as_bytes(), term.as_bytes());
     let Some(&first) = term.first() else { return 0 };

@@ -370,3 +370,44 @@ fn a_spelling_typed_a_letter_at_a_time_finds_the_guest_at_every_step() {
 fn what_every_search_reads_of_a_guest_is_one_cache_line() {
     assert_eq!(size_of::<super::Hot>(), 64);
 }
+
+#[test]
+fn guests_who_cannot_be_among_the_best_are_counted_without_scoring_and_nothing_changes() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let guests = crate::demo::guests(6000, 7, today);
+    let keys: Vec<SearchKeys> = guests
+        .iter()
+        .map(|g| SearchKeys::of(&g.profile.name, &g.profile.greeting, &g.profile.email, &g.profile.other_names))
+        .collect();
+    let build = |bounded: bool| {
+        let mut index = Index { bounded, ..Index::default() };
+        for (i, (guest, keys)) in guests.iter().zip(&keys).enumerate() {
+            let p = &guest.profile;
+            index.upsert(&SearchRow {
+                id: GuestId(i as i64 + 1),
+                name: &p.name,
+                greeting: &p.greeting,
+                phone: &p.phone,
+                email: &p.email,
+                tags: p.tags.clone(),
+                name_key: &keys.name,
+                greeting_key: &keys.greeting,
+                last_visit: guest.visits.iter().map(|v| v.at).max(),
+                visit_count: guest.visits.len() as u32,
+                spellings: &keys.spellings,
+            });
+        }
+        index
+    };
+    let (mut bounded, mut scored) = (build(true), build(false));
+    let letters: Vec<char> = "abcdefghijklmnopqrstuvwxyz0123456789.".chars().collect();
+    let pairs = letters.iter().flat_map(|a| letters.iter().map(move |b| format!("{a}{b}")));
+    let others =
+        ["mr. k", "ms. ", "chan", "chantaiman", "wjh", "yuming", "emma s", "jon smith", "bob", "Em", "王", "@gm"];
+    for query in letters.iter().map(char::to_string).chain(pairs).chain(others.iter().map(|q| q.to_string())) {
+        for limit in [1, 20] {
+            bounded.answers.forget();
+            assert_eq!(bounded.search(&query, limit), scored.search(&query, limit), "query {query:?}, {limit}");
+        }
+    }
+}
